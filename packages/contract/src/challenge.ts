@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
+export const LANGUAGES = ["python", "javascript"] as const;
+
+export const DifficultySchema = z.enum(DIFFICULTIES);
+export type Difficulty = z.infer<typeof DifficultySchema>;
+
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
+const lowerCased = (value: unknown) =>
+	typeof value === "string" ? value.toLowerCase() : value;
+
+export const TOPIC_MAX_LENGTH = 80;
+export const OPTION_COUNT = 4;
+
+/** Body of POST /api/generate-challenge; the original client sends "Hard", so enums are case-insensitive. */
+export const GenerateChallengeRequestSchema = z.object({
+	difficulty: z.preprocess(lowerCased, DifficultySchema),
+	language: z.preprocess(lowerCased, LanguageSchema).optional(),
+	topic: z.string().trim().max(TOPIC_MAX_LENGTH).optional(),
+});
+export type GenerateChallengeRequest = z.infer<
+	typeof GenerateChallengeRequestSchema
+>;
+
+/** What a generator produces: a challenge before it is stored (no id, no timestamp). */
+export const ChallengeContentSchema = z.object({
+	difficulty: DifficultySchema,
+	language: LanguageSchema,
+	title: z.string().min(1),
+	code: z.string().nullable(),
+	options: z.array(z.string()).length(OPTION_COUNT),
+	correct_answer_id: z
+		.number()
+		.int()
+		.min(0)
+		.max(OPTION_COUNT - 1),
+	explanation: z.string().min(1),
+	verified: z.boolean(),
+	source: z.string(),
+});
+export type ChallengeContent = z.infer<typeof ChallengeContentSchema>;
+
+/** Response of POST /api/generate-challenge. */
+export const ChallengeSchema = ChallengeContentSchema.extend({
+	id: z.number().int(),
+	timestamp: z.iso.datetime(),
+});
+export type Challenge = z.infer<typeof ChallengeSchema>;
+
+export const AnswerRecordSchema = z.object({
+	answer_id: z.number().int(),
+	correct: z.boolean(),
+	answered_at: z.iso.datetime(),
+});
+export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
+
+export const HistoryItemSchema = ChallengeSchema.extend({
+	date_created: z.iso.datetime(),
+	answer: AnswerRecordSchema.nullable(),
+});
+export type HistoryItem = z.infer<typeof HistoryItemSchema>;
+
+export const HISTORY_MAX_LIMIT = 100;
+
+/** Query of GET /api/my-history: keyset pagination, newest first. */
+export const HistoryQuerySchema = z.object({
+	limit: z.coerce.number().int().min(1).max(HISTORY_MAX_LIMIT).default(20),
+	before: z.coerce.number().int().positive().optional(),
+});
+export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;
+
+export const HistoryResponseSchema = z.object({
+	challenges: z.array(HistoryItemSchema),
+	next_cursor: z.number().int().nullable(),
+});
+export type HistoryResponse = z.infer<typeof HistoryResponseSchema>;
+
+export const ChallengeParamsSchema = z.object({
+	id: z.coerce.number().int().positive(),
+});
+
+/** Body of POST /api/challenges/{id}/answer. */
+export const AnswerRequestSchema = z.object({
+	answer_id: z
+		.number()
+		.int()
+		.min(0)
+		.max(OPTION_COUNT - 1),
+});
+export type AnswerRequest = z.infer<typeof AnswerRequestSchema>;
+
+export const AnswerResponseSchema = z.object({
+	correct: z.boolean(),
+	correct_answer_id: z.number().int(),
+	explanation: z.string(),
+});
+export type AnswerResponse = z.infer<typeof AnswerResponseSchema>;

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+export const DifficultyStatsSchema = z.object({
+	total: z.number().int(),
+	answered: z.number().int(),
+	correct: z.number().int(),
+});
+export type DifficultyStats = z.infer<typeof DifficultyStatsSchema>;
+
+/** Response of GET /api/stats. */
+export const StatsSchema = z.object({
+	total: z.number().int(),
+	answered: z.number().int(),
+	correct: z.number().int(),
+	accuracy: z.number().min(0).max(1),
+	by_difficulty: z.object({
+		easy: DifficultyStatsSchema,
+		medium: DifficultyStatsSchema,
+		hard: DifficultyStatsSchema,
+	}),
+	streak_days: z.number().int(),
+});
+export type Stats = z.infer<typeof StatsSchema>;
