@@ -1,0 +1,141 @@
+import { randomInt } from "node:crypto";
+import type { ChallengeContent } from "@app/contract";
+import { assembleOptions, type Distractor } from "../distractors.js";
+import { createRng, hash32 } from "../rng.js";
+import type { Sandbox } from "../sandbox/sandbox.js";
+import type { Family } from "../templates/family.js";
+import { matchesTopic } from "../topic.js";
+import {
+	type GenerateRequest,
+	type GenerateResult,
+	type Generator,
+	GeneratorError,
+} from "../types.js";
+
+/** How many instances to try before giving up (an excluded repeat or a broken template costs one). */
+const MAX_ATTEMPTS = 12;
+/** An option longer than this does not fit a button; such an instance is skipped. */
+const MAX_OPTION_CHARS = 400;
+
+/** The key that identifies a challenge: same family and same parameters, same challenge. */
+export const variantKey = (family: Family, params: unknown) =>
+	`${family.id}:${hash32(JSON.stringify(params))}`;
+
+const trimFinalNewline = (text: string) =>
+	text.endsWith("\n") ? text.slice(0, -1) : text;
+
+function explain(why: string, distractors: Distractor[]): string {
+	const notes = distractors
+		.filter((d) => d.misconception)
+		.map(
+			(d) =>
+				`• ${JSON.stringify(d.text)} is what you would predict if you thought that ${d.misconception}.`,
+		);
+	return notes.length ? `${why}\n\n${notes.join("\n")}` : why;
+}
+
+/** Picks the families for a request: its language and difficulty, narrowed to the topic when any family matches it. */
+export function familiesFor(
+	families: readonly Family[],
+	request: GenerateRequest,
+): Family[] {
+	const cell = families.filter(
+		(f) =>
+			f.language === request.language && f.difficulty === request.difficulty,
+	);
+	const onTopic = request.topic
+		? cell.filter((f) => matchesTopic(f, request.topic ?? ""))
+		: [];
+	return onTopic.length ? onTopic : cell;
+}
+
+/** The offline generator: template families whose answers and distractors come from running code. */
+export function createOfflineGenerator(
+	sandbox: Sandbox,
+	families: readonly Family[],
+): Generator {
+	async function attempt(
+		family: Family,
+		params: unknown,
+		key: string,
+	): Promise<GenerateResult | string> {
+		const instance = family.build(params);
+		const real = await sandbox.run(family.language, instance.code);
+		let runs = 1;
+		let sandboxMs = real.durationMs;
+		if (real.status !== "ok")
+			return `${key}: ${real.status}${"error" in real ? ` (${real.error})` : ""}`;
+		if (!real.exact) return `${key}: output cannot be reproduced exactly`;
+		const answer = trimFinalNewline(real.stdout);
+		if (answer.trim() === "" || answer.length > MAX_OPTION_CHARS)
+			return `${key}: unusable output`;
+
+		const candidates: Distractor[] = [];
+		for (const mistake of instance.mistakes) {
+			const run = await sandbox.run(family.language, mistake.code);
+			runs += 1;
+			sandboxMs += run.durationMs;
+			const text =
+				run.status === "ok" && run.exact ? trimFinalNewline(run.stdout) : "";
+			if (text.trim() && text.length <= MAX_OPTION_CHARS)
+				candidates.push({ text, misconception: mistake.misconception });
+		}
+		const rng = createRng(Number.parseInt(hash32(key), 16));
+		const { options, correctIndex, distractors } = assembleOptions(
+			answer,
+			candidates,
+			rng,
+		);
+		const challenge: ChallengeContent = {
+			difficulty: family.difficulty,
+			language: family.language,
+			title: `${family.title}: what does this code print?`,
+			code: instance.code,
+			options,
+			correct_answer_id: correctIndex,
+			explanation: explain(instance.explain(answer), distractors),
+			verified: true,
+			source: `offline:${family.id}`,
+		};
+		return {
+			challenge,
+			variantKey: key,
+			verification: { method: "execution", runs, sandboxMs },
+		};
+	}
+
+	return {
+		kind: "offline",
+		async generate(request, signal) {
+			const candidates = familiesFor(families, request);
+			if (candidates.length === 0) {
+				throw new GeneratorError(
+					"unavailable",
+					`No ${request.difficulty} ${request.language} templates are available.`,
+				);
+			}
+			const rng = createRng(request.seed ?? randomInt(2 ** 31));
+			const problems: string[] = [];
+			for (let i = 0; i < MAX_ATTEMPTS; i++) {
+				signal?.throwIfAborted();
+				const family = rng.pick(candidates);
+				const params = family.params(rng);
+				const key = variantKey(family, params);
+				// the last attempts accept a repeat: a user who has seen everything still gets a challenge
+				if (request.exclude?.has(key) && i < MAX_ATTEMPTS - 2) continue;
+				const result = await attempt(family, params, key);
+				if (typeof result !== "string") return result;
+				problems.push(result);
+			}
+			throw new GeneratorError(
+				"failed",
+				"Could not produce a verified challenge; please try again.",
+				{
+					cause: new Error(problems.join("; ")),
+				},
+			);
+		},
+		warm: () => sandbox.warm(),
+		close: () => sandbox.close(),
+	};
+}

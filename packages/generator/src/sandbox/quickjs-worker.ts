@@ -1,0 +1,142 @@
+import { parentPort } from "node:worker_threads";
+import {
+	getQuickJS,
+	type QuickJSContext,
+	type QuickJSHandle,
+} from "quickjs-emscripten";
+import { formatMirror, type MirrorNode } from "./node-format.js";
+import type { JobOutcome, RunJob } from "./protocol.js";
+import { QUICKJS_PRELUDE } from "./quickjs-prelude.js";
+
+const port = parentPort;
+if (!port) throw new Error("quickjs-worker must run in a worker thread");
+
+const quickjs = await getQuickJS();
+const MAX_OUTPUT_CHARS = 256 * 1024;
+const STACK_BYTES = 512 * 1024;
+
+/** Node runs a `.js` file as a CommonJS module: top-level `this` is `module.exports` and top-level `var`s stay local. */
+const asCommonJsModule = (code: string) =>
+	`((module) => (function (exports, require, module, __filename, __dirname) {\n${code}\n}).call(module.exports, module.exports, undefined, module, "/main.js", "/"))({ exports: {} });`;
+
+function describeError(
+	vm: QuickJSContext,
+	handle: QuickJSHandle,
+): { name: string; message: string } {
+	const dumped = vm.dump(handle) as unknown;
+	handle.dispose();
+	if (dumped && typeof dumped === "object") {
+		const { name, message } = dumped as { name?: unknown; message?: unknown };
+		return { name: String(name ?? "Error"), message: String(message ?? "") };
+	}
+	return { name: "Uncaught", message: String(dumped) };
+}
+
+function runJob(job: RunJob): JobOutcome {
+	const runtime = quickjs.newRuntime();
+	const deadline = Date.now() + job.timeoutMs;
+	let stdout = "";
+	let exact = true;
+	let overflow = false;
+	runtime.setMemoryLimit(job.memoryMb * 1024 * 1024);
+	runtime.setMaxStackSize(STACK_BYTES);
+	runtime.setInterruptHandler(() => overflow || Date.now() > deadline);
+	const vm = runtime.newContext();
+	const append = (text: string) => {
+		stdout += text;
+		if (stdout.length > MAX_OUTPUT_CHARS) overflow = true;
+	};
+
+	const finish = (failure?: { name: string; message: string }): JobOutcome => {
+		if (overflow)
+			return {
+				id: job.id,
+				status: "error",
+				stdout,
+				error: "output limit exceeded",
+			};
+		if (!failure) return { id: job.id, status: "ok", stdout, exact };
+		if (failure.name === "InternalError" && failure.message === "interrupted")
+			return {
+				id: job.id,
+				status: "timeout",
+				stdout,
+				error: "time limit exceeded",
+			};
+		if (failure.name === "InternalError" && failure.message === "out of memory")
+			return {
+				id: job.id,
+				status: "memory",
+				stdout,
+				error: "memory limit exceeded",
+			};
+		return {
+			id: job.id,
+			status: "error",
+			stdout,
+			error: `${failure.name}: ${failure.message}`,
+		};
+	};
+
+	const host = vm.newObject();
+	const log = vm.newFunction("log", (stream, json) => {
+		const mirrored = JSON.parse(vm.getString(json)) as {
+			nodes: MirrorNode[];
+			exact: boolean;
+		};
+		if (vm.getString(stream) !== "stdout") return;
+		if (!mirrored.exact) exact = false;
+		append(`${formatMirror(mirrored.nodes)}\n`);
+	});
+	const write = vm.newFunction("write", (text) => {
+		append(vm.getString(text));
+	});
+	vm.setProp(host, "log", log);
+	vm.setProp(host, "write", write);
+	vm.setProp(vm.global, "__host", host);
+	for (const handle of [log, write, host]) handle.dispose();
+
+	const call = (
+		method: "runTicks" | "runNextTimer",
+	): boolean | { name: string; message: string } => {
+		const result = vm.evalCode(`__sandbox.${method}()`);
+		if (result.error) return describeError(vm, result.error);
+		const value = vm.dump(result.value) === true;
+		result.value.dispose();
+		return value;
+	};
+
+	const drive = (): { name: string; message: string } | undefined => {
+		const prelude = vm.evalCode(QUICKJS_PRELUDE, "prelude.js");
+		if (prelude.error) return describeError(vm, prelude.error);
+		prelude.value.dispose();
+		const main = vm.evalCode(asCommonJsModule(job.code), "main.js");
+		if (main.error) return describeError(vm, main.error);
+		main.value.dispose();
+		for (;;) {
+			// drain ticks and promise jobs until both are empty, then run one timer, as Node's loop does
+			for (;;) {
+				const ticked = call("runTicks");
+				if (typeof ticked === "object") return ticked;
+				const jobs = runtime.executePendingJobs();
+				if (jobs.error) return describeError(vm, jobs.error);
+				if (!ticked && jobs.value === 0) break;
+			}
+			const timer = call("runNextTimer");
+			if (typeof timer === "object") return timer;
+			if (!timer) return undefined;
+		}
+	};
+
+	try {
+		return finish(drive());
+	} finally {
+		vm.dispose();
+		runtime.dispose();
+	}
+}
+
+port.on("message", (job: RunJob) => {
+	port.postMessage(runJob(job));
+});
+port.postMessage({ ready: true });

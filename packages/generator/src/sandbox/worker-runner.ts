@@ -1,0 +1,191 @@
+import { Worker } from "node:worker_threads";
+import type {
+	JobOutcome,
+	ReadyMessage,
+	RunJob,
+	WorkerData,
+} from "./protocol.js";
+import type { RunLimits, RunResult } from "./sandbox.js";
+
+/** After the soft deadline the worker is asked to stop; after this much more it is killed. */
+const KILL_GRACE_MS = 1000;
+/** Loading Pyodide takes seconds on a busy machine; a worker that is not ready by then is broken. */
+const START_TIMEOUT_MS = 60_000;
+
+/** Starts a worker from the compiled `.js`, or from the `.ts` source through tsx when running from sources (tests, `npm run dev`). */
+function spawnWorker(fileBase: string, workerData: WorkerData): Worker {
+	const here = import.meta.url;
+	const options = {
+		workerData,
+		resourceLimits: { maxOldGenerationSizeMb: 256 },
+	};
+	if (here.endsWith(".ts")) {
+		const url = new URL(`./${fileBase}.ts`, here).href;
+		const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`;
+		return new Worker(bootstrap, { ...options, eval: true });
+	}
+	return new Worker(new URL(`./${fileBase}.js`, here), options);
+}
+
+type Settled = JobOutcome | { id: number; status: "crashed"; error: string };
+
+interface Pending {
+	id: number;
+	resolve: (outcome: Settled) => void;
+}
+
+/**
+ * Owns one warm worker thread: runs one job at a time, enforces the deadline from the outside
+ * (interrupt, then terminate), and replaces a worker that died or had to be killed.
+ */
+export class WorkerRunner {
+	private worker: Worker | undefined;
+	private starting: Promise<Worker> | undefined;
+	private pending: Pending | undefined;
+	private tail: Promise<unknown> = Promise.resolve();
+	private nextId = 1;
+	private closed = false;
+	private readonly interrupt = new SharedArrayBuffer(4);
+
+	constructor(
+		private readonly fileBase: string,
+		private readonly interruptible: boolean,
+	) {}
+
+	start(): Promise<Worker> {
+		if (this.closed) return Promise.reject(new Error("sandbox is closed"));
+		if (this.worker) return Promise.resolve(this.worker);
+		this.starting ??= this.boot().finally(() => {
+			this.starting = undefined;
+		});
+		return this.starting;
+	}
+
+	run(code: string, limits: RunLimits): Promise<RunResult> {
+		const result = this.tail.then(() => this.execute(code, limits));
+		this.tail = result.catch(() => undefined);
+		return result;
+	}
+
+	async close(): Promise<void> {
+		this.closed = true;
+		await this.starting?.catch(() => undefined);
+		await this.kill();
+	}
+
+	private boot(): Promise<Worker> {
+		return new Promise<Worker>((resolve, reject) => {
+			const worker = spawnWorker(this.fileBase, { interrupt: this.interrupt });
+			const timer = setTimeout(() => {
+				void worker.terminate();
+				reject(
+					new Error(
+						`${this.fileBase} did not start within ${START_TIMEOUT_MS} ms`,
+					),
+				);
+			}, START_TIMEOUT_MS);
+			const onStartError = (error: Error) => {
+				clearTimeout(timer);
+				reject(error);
+			};
+			worker.once("error", onStartError);
+			worker.once("message", (message: ReadyMessage) => {
+				clearTimeout(timer);
+				worker.off("error", onStartError);
+				if (!message.ready)
+					return reject(new Error(`${this.fileBase} sent no ready message`));
+				worker.on("message", (outcome: JobOutcome) => this.settle(outcome));
+				worker.on("error", (error) => this.crashed(worker, error.message));
+				worker.on("exit", (code) =>
+					this.crashed(worker, `worker exited with code ${code}`),
+				);
+				this.worker = worker;
+				resolve(worker);
+			});
+		});
+	}
+
+	private async execute(code: string, limits: RunLimits): Promise<RunResult> {
+		const worker = await this.start();
+		const id = this.nextId++;
+		const flag = new Int32Array(this.interrupt);
+		Atomics.store(flag, 0, 0);
+		const started = performance.now();
+		// the worker enforces the limit itself; these fire only when it cannot (a Python loop, a hung worker)
+		const soft = setTimeout(
+			() => this.interruptible && Atomics.store(flag, 0, 2),
+			limits.timeoutMs,
+		);
+		const hard = setTimeout(
+			() => void this.killHung(id),
+			limits.timeoutMs + KILL_GRACE_MS,
+		);
+		const outcome = await new Promise<Settled>((resolve) => {
+			this.pending = { id, resolve };
+			worker.postMessage({ id, code, ...limits } satisfies RunJob);
+		});
+		clearTimeout(soft);
+		clearTimeout(hard);
+		const durationMs = Math.round(performance.now() - started);
+		switch (outcome.status) {
+			case "ok":
+				return {
+					status: "ok",
+					stdout: outcome.stdout,
+					exact: outcome.exact,
+					durationMs,
+				};
+			case "timeout":
+			case "memory":
+				return { status: outcome.status, stdout: outcome.stdout, durationMs };
+			case "error":
+				return {
+					status: "error",
+					stdout: outcome.stdout,
+					error: outcome.error,
+					durationMs,
+				};
+			case "crashed":
+				return {
+					status: "error",
+					stdout: "",
+					error: `sandbox crashed: ${outcome.error}`,
+					durationMs,
+				};
+		}
+	}
+
+	private settle(outcome: JobOutcome): void {
+		if (this.pending?.id !== outcome.id) return;
+		const { resolve } = this.pending;
+		this.pending = undefined;
+		resolve(outcome);
+	}
+
+	private async killHung(id: number): Promise<void> {
+		if (this.pending?.id !== id) return;
+		const { resolve } = this.pending;
+		this.pending = undefined;
+		await this.kill();
+		resolve({
+			id,
+			status: "timeout",
+			stdout: "",
+			error: "killed after the time limit",
+		});
+	}
+
+	private crashed(worker: Worker, reason: string): void {
+		if (this.worker !== worker) return;
+		this.worker = undefined;
+		const pending = this.pending;
+		this.pending = undefined;
+		pending?.resolve({ id: pending.id, status: "crashed", error: reason });
+	}
+
+	private async kill(): Promise<void> {
+		const worker = this.worker;
+		this.worker = undefined;
+		await worker?.terminate();
+	}
+}

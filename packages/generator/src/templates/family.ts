@@ -1,0 +1,42 @@
+import type { Difficulty, Language } from "@app/contract";
+import type { Rng } from "../rng.js";
+
+/** A deliberately wrong version of the snippet: what a learner with one misconception would expect. */
+export interface Mistake {
+	/** the misconception, as a clause that completes "… if you think that …" */
+	misconception: string;
+	/** the program that prints what that learner would predict */
+	code: string;
+}
+
+/** One concrete question built from a family and its parameters. */
+export interface Instance {
+	/** the snippet the learner reads; its real output is the answer */
+	code: string;
+	/** mistaken variants whose outputs become the distractors */
+	mistakes: Mistake[];
+	/** why the real output is what it is, with this instance's values */
+	explain(answer: string): string;
+}
+
+/**
+ * A template family: one idea taught through many parameterised snippets. Families are data
+ * plus pure functions; all randomness comes from the rng they are given.
+ */
+export interface Family<P = unknown> {
+	/** stable id, `<language>/<name>`; part of every challenge's variant key */
+	id: string;
+	language: Language;
+	difficulty: Difficulty;
+	/** a short headline naming the idea, e.g. "List aliasing" */
+	title: string;
+	/** tags a user's topic is matched against */
+	topics: readonly string[];
+	params(rng: Rng): P;
+	build(params: P): Instance;
+}
+
+/** Declares a family with its parameter type checked (the registry stores them type-erased). */
+export function defineFamily<P>(family: Family<P>): Family {
+	return family as Family;
+}

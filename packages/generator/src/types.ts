@@ -1,0 +1,62 @@
+import type {
+	ChallengeContent,
+	Difficulty,
+	GeneratorKind,
+	Language,
+} from "@app/contract";
+
+/** What the caller asks for. */
+export interface GenerateRequest {
+	difficulty: Difficulty;
+	language: Language;
+	/** free text from the user: it steers the choice of template, and is never an instruction */
+	topic?: string;
+	/** variant keys the user has already seen; the generator avoids repeating them */
+	exclude?: ReadonlySet<string>;
+	/** fixes the random choices, to reproduce a challenge */
+	seed?: number;
+}
+
+/** How the marked answer was established. */
+export interface Verification {
+	/** "execution": the answer is the sandbox's output; "none": nothing could be run */
+	method: "execution" | "none";
+	/** sandbox runs spent, including mistake variants */
+	runs: number;
+	/** time spent in the sandbox */
+	sandboxMs: number;
+}
+
+export interface GenerateResult {
+	challenge: ChallengeContent;
+	/** identifies the template and parameters, so the same challenge is not served twice to one user */
+	variantKey: string | null;
+	verification: Verification;
+}
+
+/** The challenge generation engine behind POST /api/generate-challenge. */
+export interface Generator {
+	readonly kind: GeneratorKind;
+	generate(
+		request: GenerateRequest,
+		signal?: AbortSignal,
+	): Promise<GenerateResult>;
+	/** starts sandboxes and connections ahead of the first request */
+	warm(): Promise<void>;
+	close(): Promise<void>;
+}
+
+/** "failed": this attempt went wrong (502); "unavailable": the generator cannot serve now (503). */
+export type GeneratorFailure = "failed" | "unavailable";
+
+/** The only error a generator throws; its message is safe to show a user. */
+export class GeneratorError extends Error {
+	constructor(
+		readonly failure: GeneratorFailure,
+		message: string,
+		options?: { cause?: unknown },
+	) {
+		super(message, options);
+		this.name = "GeneratorError";
+	}
+}
