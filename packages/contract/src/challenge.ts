@@ -65,10 +65,14 @@ export type HistoryItem = z.infer<typeof HistoryItemSchema>;
 
 export const HISTORY_MAX_LIMIT = 100;
 
+/** Ids are PostgreSQL integers; a larger number cannot name a challenge. */
+const MAX_ID = 2_147_483_647;
+const ChallengeIdSchema = z.coerce.number().int().positive().max(MAX_ID);
+
 /** Query of GET /api/my-history: keyset pagination, newest first. */
 export const HistoryQuerySchema = z.object({
 	limit: z.coerce.number().int().min(1).max(HISTORY_MAX_LIMIT).default(20),
-	before: z.coerce.number().int().positive().optional(),
+	before: ChallengeIdSchema.optional(),
 });
 export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;
 
@@ -79,7 +83,7 @@ export const HistoryResponseSchema = z.object({
 export type HistoryResponse = z.infer<typeof HistoryResponseSchema>;
 
 export const ChallengeParamsSchema = z.object({
-	id: z.coerce.number().int().positive(),
+	id: ChallengeIdSchema,
 });
 
 /** Body of POST /api/challenges/{id}/answer. */

@@ -15,6 +15,7 @@ export const ErrorCodeSchema = z.enum([
 	"auth_not_configured",
 	"webhook_not_configured",
 	"invalid_signature",
+	"database_unavailable",
 	"internal_error",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -4,3 +4,4 @@ export * from "./public-config.js";
 export * from "./quota.js";
 export * from "./stats.js";
 export * from "./system.js";
+export * from "./webhooks.js";

@@ -1,0 +1,236 @@
+import { createPublicKey } from "node:crypto";
+import { z } from "zod";
+
+/** Environment as handed to loadConfig: strings, or unset. */
+export type Env = Record<string, string | undefined>;
+
+const DEFAULT_AUTHORIZED_PARTIES = [
+	"http://localhost:5173",
+	"http://localhost:8000",
+];
+
+const blankToUndefined = (value: unknown) =>
+	typeof value === "string" && value.trim() === "" ? undefined : value;
+const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+const integer = (
+	fallback: number,
+	min: number,
+	max = Number.MAX_SAFE_INTEGER,
+) =>
+	z.preprocess(
+		blankToUndefined,
+		z.coerce
+			.number({ error: "must be a number" })
+			.int("must be a whole number")
+			.min(min, `must be >= ${min}`)
+			.max(max, `must be <= ${max}`)
+			.default(fallback),
+	);
+
+const origin = z
+	.url({ protocol: /^https?$/ })
+	.transform((url) => new URL(url).origin);
+const originList = (what: string) =>
+	z.preprocess(
+		blankToUndefined,
+		z
+			.string()
+			.optional()
+			.transform((list) =>
+				list
+					?.split(",")
+					.map((item) => item.trim())
+					.filter(Boolean),
+			)
+			.pipe(
+				z
+					.array(origin.refine((o) => o !== "*", `${what} cannot be *`))
+					.optional(),
+			),
+	);
+
+/** Clerk's dashboard shows the PEM on several lines; in .env files it often arrives with literal "\n". */
+const pemPublicKey = z
+	.string()
+	.transform((pem) => pem.replaceAll("\\n", "\n").trim())
+	.refine((pem) => {
+		try {
+			return createPublicKey(pem).asymmetricKeyType === "rsa";
+		} catch {
+			return false;
+		}
+	}, "must be an RSA public key in PEM format (-----BEGIN PUBLIC KEY----- …)");
+
+const EnvSchema = z.object({
+	PORT: integer(8000, 0, 65535),
+	HOST: z.preprocess(blankToUndefined, z.string().default("127.0.0.1")),
+	DATABASE_URL: z.preprocess(
+		blankToUndefined,
+		z
+			.url({
+				protocol: /^postgres(ql)?$/,
+				error: "must be a postgres:// or postgresql:// URL",
+			})
+			.optional(),
+	),
+	DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
+	CLERK_JWT_KEY: z.preprocess(blankToUndefined, pemPublicKey.optional()),
+	CLERK_SECRET_KEY: z.preprocess(
+		blankToUndefined,
+		z.string().startsWith("sk_", "must start with sk_").optional(),
+	),
+	CLERK_PUBLISHABLE_KEY: z.preprocess(
+		blankToUndefined,
+		z.string().startsWith("pk_", "must start with pk_").optional(),
+	),
+	CLERK_AUTHORIZED_PARTIES: originList("an authorized party"),
+	CLERK_WEBHOOK_SECRET: z.preprocess(
+		blankToUndefined,
+		z
+			.string()
+			.startsWith(
+				"whsec_",
+				"must be a Svix signing secret starting with whsec_",
+			)
+			.optional(),
+	),
+	CLERK_API_URL: z.preprocess(
+		blankToUndefined,
+		z.url({ protocol: /^https?$/ }).default("https://api.clerk.com"),
+	),
+	AUTH_PROVIDER: z.preprocess(
+		blankToUndefined,
+		z.enum(["clerk", "local"]).optional(),
+	),
+	GENERATOR: z.preprocess(
+		blankToUndefined,
+		z.enum(["openai", "offline"]).optional(),
+	),
+	OPENAI_API_KEY: optionalString,
+	OPENAI_BASE_URL: z.preprocess(
+		blankToUndefined,
+		z.url({ protocol: /^https?$/ }).optional(),
+	),
+	OPENAI_MODEL: z.preprocess(
+		blankToUndefined,
+		z.string().default("gpt-4o-mini"),
+	),
+	POOL_SIZE: integer(3, 0, 100),
+	QUOTA_INITIAL: integer(50, 0),
+	QUOTA_DAILY: integer(10, 0),
+	QUOTA_RESET_HOURS: z.preprocess(
+		blankToUndefined,
+		z.coerce
+			.number({ error: "must be a number" })
+			.positive("must be > 0")
+			.default(24),
+	),
+	CORS_ORIGINS: originList("a CORS origin"),
+	LOG_LEVEL: z.preprocess(
+		blankToUndefined,
+		z
+			.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+			.default("info"),
+	),
+});
+
+/** Everything the server needs, resolved once at start-up; nothing downstream ever sees "unset". */
+export interface Config {
+	port: number;
+	host: string;
+	databaseUrl: string | null;
+	dataDir: string;
+	auth: {
+		provider: "clerk" | "local";
+		/** allowed `azp` claims, the server's own origins included */
+		authorizedParties: string[];
+		clerk: {
+			jwtKey: string | null;
+			secretKey: string | null;
+			publishableKey: string | null;
+			apiUrl: string;
+			webhookSecret: string | null;
+		};
+	};
+	generator: {
+		kind: "openai" | "offline";
+		openai: { apiKey: string | null; baseUrl: string | null; model: string };
+		poolSize: number;
+	};
+	quota: { initial: number; daily: number; resetHours: number };
+	corsOrigins: string[];
+	logLevel: string;
+}
+
+/** Thrown by loadConfig; one line per bad variable, never a value. */
+export class ConfigError extends Error {
+	constructor(readonly problems: string[]) {
+		super(
+			problems.map((problem) => `Invalid configuration: ${problem}`).join("\n"),
+		);
+		this.name = "ConfigError";
+	}
+}
+
+/** Parses and checks the environment; throws ConfigError naming each bad variable. */
+export function loadConfig(env: Env): Config {
+	const parsed = EnvSchema.safeParse(env);
+	if (!parsed.success) {
+		throw new ConfigError(
+			parsed.error.issues.map(
+				(issue) => `${issue.path.join(".")} ${issue.message}`,
+			),
+		);
+	}
+	const e = parsed.data;
+	const hasClerkKey = Boolean(e.CLERK_JWT_KEY || e.CLERK_SECRET_KEY);
+	const provider = e.AUTH_PROVIDER ?? (hasClerkKey ? "clerk" : "local");
+	if (provider === "clerk" && !hasClerkKey) {
+		throw new ConfigError([
+			"AUTH_PROVIDER is clerk, which needs CLERK_JWT_KEY or CLERK_SECRET_KEY",
+		]);
+	}
+	const ownOrigins = [
+		`http://localhost:${e.PORT}`,
+		`http://127.0.0.1:${e.PORT}`,
+	];
+	const authorizedParties = [
+		...new Set([
+			...(e.CLERK_AUTHORIZED_PARTIES ?? DEFAULT_AUTHORIZED_PARTIES),
+			...ownOrigins,
+		]),
+	];
+	return {
+		port: e.PORT,
+		host: e.HOST,
+		databaseUrl: e.DATABASE_URL ?? null,
+		dataDir: e.DATA_DIR,
+		auth: {
+			provider,
+			authorizedParties,
+			clerk: {
+				jwtKey: e.CLERK_JWT_KEY ?? null,
+				secretKey: e.CLERK_SECRET_KEY ?? null,
+				publishableKey: e.CLERK_PUBLISHABLE_KEY ?? null,
+				apiUrl: e.CLERK_API_URL,
+				webhookSecret: e.CLERK_WEBHOOK_SECRET ?? null,
+			},
+		},
+		generator: {
+			kind: e.GENERATOR ?? (e.OPENAI_API_KEY ? "openai" : "offline"),
+			openai: {
+				apiKey: e.OPENAI_API_KEY ?? null,
+				baseUrl: e.OPENAI_BASE_URL ?? null,
+				model: e.OPENAI_MODEL,
+			},
+			poolSize: e.POOL_SIZE,
+		},
+		quota: {
+			initial: e.QUOTA_INITIAL,
+			daily: e.QUOTA_DAILY,
+			resetHours: e.QUOTA_RESET_HOURS,
+		},
+		corsOrigins: e.CORS_ORIGINS ?? authorizedParties,
+		logLevel: e.LOG_LEVEL,
+	};
+}

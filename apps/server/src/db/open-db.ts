@@ -1,0 +1,71 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema.js";
+
+export type Schema = typeof schema;
+/** The one database type repos see; they never know which engine runs underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction, usable wherever a repo function takes a Db. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+	db: Db;
+	engine: "pglite" | "postgres";
+	close(): Promise<void>;
+}
+
+// the same path from src/db (tsx, tests) and from dist/db (npm start): migrations stay in src, committed
+const MIGRATIONS = fileURLToPath(
+	new URL("../../src/db/migrations", import.meta.url),
+);
+const casing = "snake_case";
+/** Serialises migrations when several server processes start at once on one PostgreSQL. */
+const MIGRATION_LOCK_KEY = 7_254_001;
+
+/** Wraps an open PGlite (file-backed or in memory) and applies the migrations. */
+export async function usePglite(client: PGlite): Promise<Database> {
+	const db = drizzlePglite({ client, schema, casing });
+	await migratePglite(db, { migrationsFolder: MIGRATIONS });
+	return { db, engine: "pglite", close: () => client.close() };
+}
+
+/** Wraps a PostgreSQL pool and applies the migrations under an advisory lock. */
+export async function usePostgres(pool: pg.Pool): Promise<Database> {
+	const client = await pool.connect();
+	try {
+		await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+		await migratePostgres(drizzlePostgres({ client, casing }), {
+			migrationsFolder: MIGRATIONS,
+		});
+	} finally {
+		await client
+			.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY])
+			.catch(() => undefined);
+		client.release();
+	}
+	const db = drizzlePostgres({ client: pool, schema, casing });
+	return { db, engine: "postgres", close: () => pool.end() };
+}
+
+/** Opens the database config names: PostgreSQL when DATABASE_URL is set, else PGlite files in DATA_DIR. */
+export async function openDb(config: {
+	databaseUrl: string | null;
+	dataDir: string;
+}): Promise<Database> {
+	if (config.databaseUrl)
+		return usePostgres(
+			new pg.Pool({ connectionString: config.databaseUrl, max: 10 }),
+		);
+	const folder = join(config.dataDir, "pglite");
+	await mkdir(folder, { recursive: true });
+	return usePglite(new PGlite(folder));
+}

@@ -1,0 +1,90 @@
+/**
+ * The one database schema, for PGlite and PostgreSQL alike. To change it: edit this file, run
+ * `npm run db:generate`, review and commit the new SQL in `migrations/`. Never edit a committed
+ * migration. Columns are snake_case in SQL through `casing: "snake_case"`.
+ */
+import { DIFFICULTIES, LANGUAGES } from "@app/contract";
+import {
+	boolean,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+} from "drizzle-orm/pg-core";
+
+const instant = () => timestamp({ withTimezone: true, mode: "date" });
+
+export const quotas = pgTable("quotas", {
+	userId: text().primaryKey(),
+	quotaRemaining: integer().notNull(),
+	lastResetDate: instant().notNull(),
+	createdAt: instant().notNull(),
+});
+
+/** A unit taken from a quota while a challenge is being generated; a crash leaves it here to be refunded. */
+export const quotaHolds = pgTable(
+	"quota_holds",
+	{
+		id: integer().primaryKey().generatedAlwaysAsIdentity(),
+		userId: text().notNull(),
+		createdAt: instant().notNull(),
+	},
+	(t) => [
+		// the sweeper: holds older than the generation deadline
+		index().on(t.createdAt),
+	],
+);
+
+export const challenges = pgTable(
+	"challenges",
+	{
+		id: integer().primaryKey().generatedAlwaysAsIdentity(),
+		userId: text().notNull(),
+		difficulty: text({ enum: DIFFICULTIES }).notNull(),
+		language: text({ enum: LANGUAGES }).notNull(),
+		title: text().notNull(),
+		code: text(),
+		options: jsonb().$type<string[]>().notNull(),
+		correctAnswerId: integer().notNull(),
+		explanation: text().notNull(),
+		verified: boolean().notNull(),
+		source: text().notNull(),
+		topic: text(),
+		/** template family and parameters, so that one user never gets the same challenge twice */
+		variantKey: text(),
+		createdAt: instant().notNull(),
+	},
+	(t) => [
+		// history, newest first: WHERE user_id = ? AND id < ? ORDER BY id DESC
+		index().on(t.userId, t.id),
+		// the variant keys a user has already seen
+		index().on(t.userId, t.variantKey),
+	],
+);
+
+/** At most one answer per challenge: the primary key makes the first answer win. */
+export const answers = pgTable(
+	"answers",
+	{
+		challengeId: integer()
+			.primaryKey()
+			.references(() => challenges.id, { onDelete: "cascade" }),
+		userId: text().notNull(),
+		answerId: integer().notNull(),
+		correct: boolean().notNull(),
+		answeredAt: instant().notNull(),
+	},
+	(t) => [
+		// stats and the streak: a user's answers by day
+		index().on(t.userId, t.answeredAt),
+	],
+);
+
+/** Svix message ids already processed, so that a redelivered webhook has no second effect. */
+export const webhookDeliveries = pgTable("webhook_deliveries", {
+	svixId: text().primaryKey(),
+	eventType: text().notNull(),
+	receivedAt: instant().notNull(),
+});

@@ -1,0 +1,135 @@
+import type { ChallengeContent } from "@app/contract";
+import { and, desc, eq, isNotNull, lt } from "drizzle-orm";
+import type { DbOrTx } from "../../db/open-db.js";
+import { answers, challenges } from "../../db/schema.js";
+
+export type ChallengeRow = typeof challenges.$inferSelect;
+export type AnswerRow = typeof answers.$inferSelect;
+export type HistoryRow = ChallengeRow & { answer: AnswerRow | null };
+
+export interface NewChallenge {
+	userId: string;
+	content: ChallengeContent;
+	topic: string | null;
+	variantKey: string | null;
+	createdAt: Date;
+}
+
+export async function insertChallenge(
+	db: DbOrTx,
+	input: NewChallenge,
+): Promise<ChallengeRow> {
+	const { content } = input;
+	const [row] = await db
+		.insert(challenges)
+		.values({
+			userId: input.userId,
+			difficulty: content.difficulty,
+			language: content.language,
+			title: content.title,
+			code: content.code,
+			options: content.options,
+			correctAnswerId: content.correct_answer_id,
+			explanation: content.explanation,
+			verified: content.verified,
+			source: content.source,
+			topic: input.topic,
+			variantKey: input.variantKey,
+			createdAt: input.createdAt,
+		})
+		.returning();
+	if (!row) throw new Error("insert returned no challenge");
+	return row;
+}
+
+/** The variant keys of a user's past challenges, so the generator can avoid repeats. */
+export async function seenVariantKeys(
+	db: DbOrTx,
+	userId: string,
+): Promise<Set<string>> {
+	const rows = await db
+		.select({ key: challenges.variantKey })
+		.from(challenges)
+		.where(
+			and(eq(challenges.userId, userId), isNotNull(challenges.variantKey)),
+		);
+	return new Set(rows.flatMap((row) => (row.key ? [row.key] : [])));
+}
+
+/** One page of a user's challenges, newest first, keyed by id; one row more than asked tells whether more exist. */
+export async function historyPage(
+	db: DbOrTx,
+	userId: string,
+	page: { limit: number; before?: number },
+): Promise<{ rows: HistoryRow[]; nextCursor: number | null }> {
+	const rows = await db
+		.select()
+		.from(challenges)
+		.leftJoin(answers, eq(answers.challengeId, challenges.id))
+		.where(
+			and(
+				eq(challenges.userId, userId),
+				page.before === undefined ? undefined : lt(challenges.id, page.before),
+			),
+		)
+		.orderBy(desc(challenges.id))
+		.limit(page.limit + 1);
+	const shown = rows
+		.slice(0, page.limit)
+		.map((row) => ({ ...row.challenges, answer: row.answers }));
+	const last = shown.at(-1);
+	return {
+		rows: shown,
+		nextCursor: rows.length > page.limit && last ? last.id : null,
+	};
+}
+
+export async function findChallenge(
+	db: DbOrTx,
+	userId: string,
+	id: number,
+): Promise<ChallengeRow | undefined> {
+	const [row] = await db
+		.select()
+		.from(challenges)
+		.where(and(eq(challenges.id, id), eq(challenges.userId, userId)));
+	return row;
+}
+
+/** Records an answer unless one exists: the primary key on challenge_id makes the first answer win. */
+export async function recordAnswer(
+	db: DbOrTx,
+	challenge: ChallengeRow,
+	answerId: number,
+	now: Date,
+): Promise<
+	{ recorded: true; answer: AnswerRow } | { recorded: false; first: AnswerRow }
+> {
+	const [inserted] = await db
+		.insert(answers)
+		.values({
+			challengeId: challenge.id,
+			userId: challenge.userId,
+			answerId,
+			correct: answerId === challenge.correctAnswerId,
+			answeredAt: now,
+		})
+		.onConflictDoNothing()
+		.returning();
+	if (inserted) return { recorded: true, answer: inserted };
+	const [first] = await db
+		.select()
+		.from(answers)
+		.where(eq(answers.challengeId, challenge.id));
+	if (!first) throw new Error("answer conflict without an answer");
+	return { recorded: false, first };
+}
+
+/** Removes a user's challenges and, by cascade, their answers (Clerk's user.deleted). */
+export async function deleteChallenges(
+	db: DbOrTx,
+	userId: string,
+): Promise<void> {
+	await db.delete(answers).where(eq(answers.userId, userId));
+	await db.delete(challenges).where(eq(challenges.userId, userId));
+}

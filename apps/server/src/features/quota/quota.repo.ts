@@ -1,0 +1,172 @@
+import { and, eq, gt, lt, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../db/open-db.js";
+import { quotaHolds, quotas } from "../../db/schema.js";
+
+export interface QuotaPolicy {
+	initial: number;
+	daily: number;
+	resetHours: number;
+}
+
+export interface QuotaRow {
+	userId: string;
+	quotaRemaining: number;
+	lastResetDate: Date;
+}
+
+const HOUR_MS = 3_600_000;
+
+export const nextResetAt = (
+	row: Pick<QuotaRow, "lastResetDate">,
+	policy: QuotaPolicy,
+) => new Date(row.lastResetDate.getTime() + policy.resetHours * HOUR_MS);
+
+/**
+ * The quota after a possible refill, as SQL: once the window has passed since the last reset,
+ * the balance rises to the daily level (a higher balance is never lowered) and the window restarts.
+ */
+function refilled(policy: QuotaPolicy, now: Date) {
+	const due = sql`${quotas.lastResetDate} <= ${new Date(now.getTime() - policy.resetHours * HOUR_MS)}`;
+	return {
+		balance: sql<number>`CASE WHEN ${due} THEN GREATEST(${quotas.quotaRemaining}, ${policy.daily}) ELSE ${quotas.quotaRemaining} END`,
+		lastReset: sql<Date>`CASE WHEN ${due} THEN ${now}::timestamptz ELSE ${quotas.lastResetDate} END`,
+	};
+}
+
+const columns = {
+	userId: quotas.userId,
+	quotaRemaining: quotas.quotaRemaining,
+	lastResetDate: quotas.lastResetDate,
+};
+
+/** Gives a user a quota of `initial` if they have none; idempotent (webhook, first request, sign-up). */
+export async function provisionQuota(
+	db: DbOrTx,
+	userId: string,
+	policy: QuotaPolicy,
+	now: Date,
+): Promise<boolean> {
+	const created = await db
+		.insert(quotas)
+		.values({
+			userId,
+			quotaRemaining: policy.initial,
+			lastResetDate: now,
+			createdAt: now,
+		})
+		.onConflictDoNothing()
+		.returning({ userId: quotas.userId });
+	return created.length > 0;
+}
+
+/** The user's quota, provisioned on first contact and refilled when due, in one statement. */
+export async function readQuota(
+	db: DbOrTx,
+	userId: string,
+	policy: QuotaPolicy,
+	now: Date,
+): Promise<QuotaRow> {
+	const { balance, lastReset } = refilled(policy, now);
+	const [row] = await db
+		.insert(quotas)
+		.values({
+			userId,
+			quotaRemaining: policy.initial,
+			lastResetDate: now,
+			createdAt: now,
+		})
+		.onConflictDoUpdate({
+			target: quotas.userId,
+			set: { quotaRemaining: balance, lastResetDate: lastReset },
+		})
+		.returning(columns);
+	if (!row) throw new Error("upsert returned no quota row");
+	return row;
+}
+
+export type TakeResult =
+	| { taken: true; holdId: number; quota: QuotaRow }
+	| { taken: false; quota: QuotaRow };
+
+/**
+ * Takes one unit, atomically: a conditional UPDATE that refills and decrements in one statement,
+ * so concurrent requests on any number of processes can never overspend. The unit is recorded as
+ * a hold until the challenge is stored (or refunded), so a crash in between loses nothing.
+ */
+export async function takeQuotaUnit(
+	db: Db,
+	userId: string,
+	policy: QuotaPolicy,
+	now: Date,
+): Promise<TakeResult> {
+	await provisionQuota(db, userId, policy, now);
+	const { balance, lastReset } = refilled(policy, now);
+	const taken = await db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(quotas)
+			.set({ quotaRemaining: sql`${balance} - 1`, lastResetDate: lastReset })
+			.where(and(eq(quotas.userId, userId), gt(balance, 0)))
+			.returning(columns);
+		if (!row) return undefined;
+		const [hold] = await tx
+			.insert(quotaHolds)
+			.values({ userId, createdAt: now })
+			.returning({ id: quotaHolds.id });
+		if (!hold) throw new Error("insert returned no hold");
+		return { taken: true as const, holdId: hold.id, quota: row };
+	});
+	return (
+		taken ?? { taken: false, quota: await readQuota(db, userId, policy, now) }
+	);
+}
+
+/** Settles a hold whose challenge was stored: the unit stays spent. */
+export async function settleHold(db: DbOrTx, holdId: number): Promise<void> {
+	await db.delete(quotaHolds).where(eq(quotaHolds.id, holdId));
+}
+
+/** Gives a held unit back; only the first release of a hold refunds, so a retry cannot double it. */
+export async function refundHold(db: Db, holdId: number): Promise<void> {
+	await db.transaction(async (tx) => {
+		const [released] = await tx
+			.delete(quotaHolds)
+			.where(eq(quotaHolds.id, holdId))
+			.returning({ userId: quotaHolds.userId });
+		if (released) await refundUnits(tx, released.userId, 1);
+	});
+}
+
+async function refundUnits(
+	db: DbOrTx,
+	userId: string,
+	units: number,
+): Promise<void> {
+	await db
+		.update(quotas)
+		.set({ quotaRemaining: sql`${quotas.quotaRemaining} + ${units}` })
+		.where(eq(quotas.userId, userId));
+}
+
+/** Refunds holds left by a process that died mid-generation; returns how many it released. */
+export async function refundStaleHolds(
+	db: Db,
+	olderThan: Date,
+): Promise<number> {
+	return db.transaction(async (tx) => {
+		const released = await tx
+			.delete(quotaHolds)
+			.where(lt(quotaHolds.createdAt, olderThan))
+			.returning({ userId: quotaHolds.userId });
+		const perUser = new Map<string, number>();
+		for (const { userId } of released)
+			perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
+		for (const [userId, units] of perUser) await refundUnits(tx, userId, units);
+		return released.length;
+	});
+}
+
+/** Removes a user's quota and holds (Clerk's user.deleted). */
+export async function deleteQuota(db: DbOrTx, userId: string): Promise<void> {
+	await db.delete(quotaHolds).where(eq(quotaHolds.userId, userId));
+	await db.delete(quotas).where(eq(quotas.userId, userId));
+}

@@ -1,0 +1,60 @@
+import {
+	ErrorBodySchema,
+	HealthSchema,
+	PublicConfigSchema,
+} from "@app/contract";
+import { sql } from "drizzle-orm";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Config } from "../../config.js";
+import { AppError } from "../../errors.js";
+
+export const systemRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
+	app,
+	{ config },
+) => {
+	app.get(
+		"/api/health",
+		{
+			schema: {
+				tags: ["system"],
+				summary: "Liveness, including a database round trip",
+				response: { 200: HealthSchema, 503: ErrorBodySchema },
+			},
+		},
+		async (request) => {
+			try {
+				await app.db.execute(sql`select 1`);
+			} catch (error) {
+				request.log.error({ err: error }, "health check: database unreachable");
+				throw new AppError(
+					503,
+					"database_unavailable",
+					"The database is not reachable",
+				);
+			}
+			return { status: "ok" as const };
+		},
+	);
+
+	app.get(
+		"/api/config",
+		{
+			schema: {
+				tags: ["system"],
+				summary:
+					"What the web app needs at run time: the sign-in provider and the generator",
+				response: { 200: PublicConfigSchema },
+			},
+		},
+		async () => ({
+			auth: {
+				provider: config.auth.provider,
+				publishable_key:
+					config.auth.provider === "clerk"
+						? config.auth.clerk.publishableKey
+						: null,
+			},
+			generator: config.generator.kind,
+		}),
+	);
+};

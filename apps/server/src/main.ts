@@ -1,0 +1,53 @@
+import { existsSync } from "node:fs";
+import { buildApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+
+/** After a signal, in-flight requests get this long to finish before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 30_000;
+
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+let config: ReturnType<typeof loadConfig>;
+try {
+	config = loadConfig(process.env);
+} catch (error) {
+	if (!(error instanceof ConfigError)) throw error;
+	console.error(error.message);
+	process.exit(1);
+}
+
+const app = await buildApp(config);
+
+const shutdown = async (signal: string) => {
+	app.log.info({ signal }, "shutting down: finishing in-flight requests");
+	setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+	// close() drops only the keep-alive connections idle at that moment; one whose request was
+	// still in flight turns idle later and would hold the server open until its keep-alive timeout
+	const idleSweep = setInterval(() => app.server.closeIdleConnections(), 100);
+	await app.close();
+	clearInterval(idleSweep);
+	process.exit(0);
+};
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.once("SIGINT", () => void shutdown("SIGINT"));
+
+try {
+	await app.listen({ port: config.port, host: config.host });
+} catch (error) {
+	app.log.fatal({ err: error }, "could not start listening");
+	await app.close();
+	process.exit(1);
+}
+app.log.info(
+	{
+		auth: config.auth.provider,
+		generator: config.generator.kind,
+		database: config.databaseUrl ? "postgres" : "pglite",
+	},
+	"ready",
+);
+app.generator
+	.warm()
+	.catch((error: unknown) =>
+		app.log.error({ err: error }, "sandbox warm-up failed"),
+	);

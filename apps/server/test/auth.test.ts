@@ -1,0 +1,214 @@
+import { createPublicKey } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+	buildTestApp,
+	newUserId,
+	type TestApp,
+	useTestContext,
+} from "./helpers/build-test-app.js";
+import {
+	createKeyPair,
+	hs256WithPublicKey,
+	signSessionToken,
+	tamperedToken,
+	unsignedToken,
+} from "./helpers/tokens.js";
+
+const quotaRequest = (t: TestApp, authorization?: string) =>
+	t.app.inject({
+		method: "GET",
+		url: "/api/quota",
+		headers: authorization ? { authorization } : {},
+	});
+
+describe("authentication", () => {
+	const context = useTestContext("pglite");
+
+	it("accepts a valid Clerk session token and exposes its subject as the user", async () => {
+		const t = await buildTestApp(context);
+		const userId = newUserId();
+		const response = await quotaRequest(
+			t,
+			(await t.auth(userId)).authorization,
+		);
+		expect(response.statusCode).toBe(200);
+		expect(response.json()).toMatchObject({ user_id: userId });
+	});
+
+	it("accepts a token from one of the server's own origins on its port", async () => {
+		const t = await buildTestApp(context, { env: { PORT: 8123 } });
+		const headers = await t.auth(newUserId(), {
+			claims: { azp: "http://127.0.0.1:8123" },
+		});
+		expect((await quotaRequest(t, headers.authorization)).statusCode).toBe(200);
+	});
+
+	const otherKeys = createKeyPair();
+	const attacks: [string, (userId: string) => Promise<string> | string][] = [
+		["no token", () => ""],
+		["a malformed Authorization header", () => "Token abc"],
+		["a token that is not a JWT", () => "Bearer not.a.jwt"],
+		[
+			"an expired token",
+			(u) =>
+				signSessionToken(context.keys, u, { expiresIn: -30 }).then(
+					(t) => `Bearer ${t}`,
+				),
+		],
+		[
+			"a token that is not valid yet",
+			(u) =>
+				signSessionToken(context.keys, u, { notBefore: 60 }).then(
+					(t) => `Bearer ${t}`,
+				),
+		],
+		[
+			"a token without exp",
+			(u) =>
+				signSessionToken(context.keys, u, { claims: { exp: undefined } }).then(
+					(t) => `Bearer ${t}`,
+				),
+		],
+		[
+			"a token for another authorized party",
+			(u) =>
+				signSessionToken(context.keys, u, {
+					claims: { azp: "https://evil.example" },
+				}).then((t) => `Bearer ${t}`),
+		],
+		[
+			"a token without azp",
+			(u) =>
+				signSessionToken(context.keys, u, { claims: { azp: undefined } }).then(
+					(t) => `Bearer ${t}`,
+				),
+		],
+		[
+			"a token signed by another key",
+			(u) => signSessionToken(otherKeys, u).then((t) => `Bearer ${t}`),
+		],
+		["an unsigned alg:none token", (u) => `Bearer ${unsignedToken(u)}`],
+		[
+			"an HS256 token keyed with the public key",
+			(u) => hs256WithPublicKey(context.keys, u).then((t) => `Bearer ${t}`),
+		],
+		[
+			"a token whose payload was tampered with",
+			(u) =>
+				signSessionToken(context.keys, u).then(
+					(t) => `Bearer ${tamperedToken(t, { sub: "user_admin" })}`,
+				),
+		],
+	];
+
+	it.each(attacks)(
+		"answers 401 for %s, without a stack trace or the token",
+		async (_, makeHeader) => {
+			const t = await buildTestApp(context);
+			const header = await makeHeader(newUserId());
+			const response = await quotaRequest(t, header);
+			expect(response.statusCode).toBe(401);
+			expect(response.json()).toEqual({
+				detail: expect.any(String),
+				code: "unauthorized",
+			});
+			const token = header.split(" ")[1];
+			if (token && token.length > 20)
+				expect(response.body).not.toContain(token);
+			expect(response.body).not.toMatch(/\.(ts|js):\d+/);
+		},
+	);
+
+	it("creates no quota for a refused caller", async () => {
+		const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 7 } });
+		const userId = newUserId();
+		const expired = await signSessionToken(context.keys, userId, {
+			expiresIn: -30,
+		});
+		const refused = await t.app.inject({
+			method: "POST",
+			url: "/api/generate-challenge",
+			headers: { authorization: `Bearer ${expired}` },
+			payload: { difficulty: "easy" },
+		});
+		expect(refused.statusCode).toBe(401);
+		const quota = await quotaRequest(t, (await t.auth(userId)).authorization);
+		expect(quota.json()).toMatchObject({ quota_remaining: 7 });
+	});
+
+	it("leaves /api/health and /api/config public", async () => {
+		const t = await buildTestApp(context);
+		expect(
+			(await t.app.inject({ method: "GET", url: "/api/health" })).statusCode,
+		).toBe(200);
+		expect(
+			(await t.app.inject({ method: "GET", url: "/api/config" })).statusCode,
+		).toBe(200);
+	});
+
+	it("answers 503 auth_not_configured on protected routes in local mode until local accounts exist", async () => {
+		const t = await buildTestApp(context, {
+			env: { CLERK_JWT_KEY: undefined, AUTH_PROVIDER: "local" },
+		});
+		const response = await quotaRequest(
+			t,
+			(await t.auth(newUserId())).authorization,
+		);
+		expect(response.statusCode).toBe(503);
+		expect(response.json()).toMatchObject({ code: "auth_not_configured" });
+	});
+
+	describe("with CLERK_SECRET_KEY instead of CLERK_JWT_KEY", () => {
+		let jwks: Server;
+		let jwksRequests = 0;
+		let apiUrl = "";
+		beforeAll(async () => {
+			const jwk = createPublicKey(context.keys.publicPem).export({
+				format: "jwk",
+			});
+			jwks = createServer((request, response) => {
+				jwksRequests += 1;
+				if (
+					request.url !== "/v1/jwks" ||
+					request.headers.authorization !== "Bearer sk_test_local"
+				) {
+					response.writeHead(401).end();
+					return;
+				}
+				response.writeHead(200, { "content-type": "application/json" });
+				response.end(
+					JSON.stringify({
+						keys: [{ ...jwk, kid: "ins_test", alg: "RS256", use: "sig" }],
+					}),
+				);
+			});
+			await new Promise<void>((resolve) =>
+				jwks.listen(0, "127.0.0.1", resolve),
+			);
+			apiUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}`;
+		});
+		afterAll(() => new Promise<void>((resolve) => jwks.close(() => resolve())));
+
+		it("verifies tokens against Clerk's JWKS and caches it", async () => {
+			const t = await buildTestApp(context, {
+				env: {
+					CLERK_JWT_KEY: undefined,
+					CLERK_SECRET_KEY: "sk_test_local",
+					CLERK_API_URL: apiUrl,
+				},
+			});
+			for (let i = 0; i < 3; i++) {
+				const response = await quotaRequest(
+					t,
+					(await t.auth(newUserId())).authorization,
+				);
+				expect(response.statusCode).toBe(200);
+			}
+			expect(jwksRequests).toBe(1);
+			const forged = await signSessionToken(otherKeys, newUserId());
+			expect((await quotaRequest(t, `Bearer ${forged}`)).statusCode).toBe(401);
+		});
+	});
+});

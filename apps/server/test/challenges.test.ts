@@ -1,0 +1,422 @@
+import { ChallengeSchema, HistoryResponseSchema } from "@app/contract";
+import { type Generator, GeneratorError } from "@app/generator";
+import { describe, expect, it } from "vitest";
+import { BODY_LIMIT_BYTES } from "../src/app.js";
+import {
+	buildTestApp,
+	newUserId,
+	type TestApp,
+	useTestContext,
+} from "./helpers/build-test-app.js";
+import { ENGINES } from "./helpers/test-db.js";
+
+const generate = (
+	t: TestApp,
+	headers: Record<string, string>,
+	payload: unknown,
+) =>
+	t.app.inject({
+		method: "POST",
+		url: "/api/generate-challenge",
+		headers,
+		payload: payload as object,
+	});
+
+const quotaOf = async (t: TestApp, headers: Record<string, string>) =>
+	(await t.app.inject({ method: "GET", url: "/api/quota", headers })).json()
+		.quota_remaining as number;
+
+const failingGenerator = (
+	failure: "failed" | "unavailable" | "crash",
+): Generator => ({
+	kind: "offline",
+	generate: async () => {
+		if (failure === "crash") throw new TypeError("boom");
+		throw new GeneratorError(failure, `generator ${failure}`);
+	},
+	warm: async () => {},
+	close: async () => {},
+});
+
+describe.each(ENGINES)("challenges on %s", (engine) => {
+	const context = useTestContext(engine);
+
+	describe("POST /api/generate-challenge", () => {
+		it("returns a verified challenge and takes one quota unit", async () => {
+			const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 5 } });
+			const headers = await t.auth(newUserId());
+			const response = await generate(t, headers, {
+				difficulty: "easy",
+				language: "javascript",
+			});
+			expect(response.statusCode).toBe(200);
+			const challenge = ChallengeSchema.parse(response.json());
+			expect(challenge).toMatchObject({
+				difficulty: "easy",
+				language: "javascript",
+				verified: true,
+			});
+			expect(new Set(challenge.options).size).toBe(4);
+			expect(challenge.code).toEqual(expect.any(String));
+			expect(await quotaOf(t, headers)).toBe(4);
+		});
+
+		it("accepts the original client's capitalised difficulty and defaults the language to Python", async () => {
+			const t = await buildTestApp(context);
+			const response = await generate(t, await t.auth(newUserId()), {
+				difficulty: "Hard",
+			});
+			expect(response.statusCode).toBe(200);
+			expect(response.json()).toMatchObject({
+				difficulty: "hard",
+				language: "python",
+				verified: true,
+			});
+		});
+
+		it.each([
+			[{ difficulty: "extreme" }, "body.difficulty"],
+			[{}, "body.difficulty"],
+			[{ difficulty: "easy", language: "cobol" }, "body.language"],
+			[{ difficulty: "easy", topic: "x".repeat(81) }, "body.topic"],
+			[{ difficulty: 3 }, "body.difficulty"],
+			[[], "body"],
+		])(
+			"answers 400 naming the field for %j and takes no quota",
+			async (payload, field) => {
+				const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 3 } });
+				const headers = await t.auth(newUserId());
+				const response = await generate(t, headers, payload);
+				expect(response.statusCode).toBe(400);
+				expect(response.json()).toMatchObject({
+					code: "invalid_request",
+					detail: expect.stringContaining(field),
+				});
+				expect(await quotaOf(t, headers)).toBe(3);
+			},
+		);
+
+		it.each([
+			["malformed JSON", "{ not json", "application/json"],
+			["an empty JSON body", "", "application/json"],
+			[
+				"a non-JSON media type",
+				"difficulty=easy",
+				"application/x-www-form-urlencoded",
+			],
+		])(
+			"answers 4xx for %s and takes no quota",
+			async (_, body, contentType) => {
+				const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 3 } });
+				const headers = await t.auth(newUserId());
+				const response = await t.app.inject({
+					method: "POST",
+					url: "/api/generate-challenge",
+					headers: { ...headers, "content-type": contentType },
+					payload: body,
+				});
+				expect(response.statusCode).toBeGreaterThanOrEqual(400);
+				expect(response.statusCode).toBeLessThan(500);
+				expect(response.json()).toEqual({
+					detail: expect.any(String),
+					code: expect.any(String),
+				});
+				expect(response.body).not.toMatch(/at .*\.(ts|js):\d+/);
+				expect(await quotaOf(t, headers)).toBe(3);
+			},
+		);
+
+		it("answers 413 payload_too_large for an oversize body", async () => {
+			const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 3 } });
+			const headers = await t.auth(newUserId());
+			const response = await generate(t, headers, {
+				difficulty: "easy",
+				topic: "x".repeat(BODY_LIMIT_BYTES),
+			});
+			expect(response.statusCode).toBe(413);
+			expect(response.json()).toMatchObject({ code: "payload_too_large" });
+			expect(await quotaOf(t, headers)).toBe(3);
+		});
+
+		it("answers 429 quota_exhausted with next_reset_at when no unit is left", async () => {
+			const now = new Date("2026-03-01T10:00:00Z");
+			const t = await buildTestApp(context, {
+				env: { QUOTA_INITIAL: 1, QUOTA_RESET_HOURS: 24 },
+				now: () => now,
+			});
+			const headers = await t.auth(newUserId());
+			expect(
+				(
+					await generate(t, headers, {
+						difficulty: "easy",
+						language: "javascript",
+					})
+				).statusCode,
+			).toBe(200);
+			const refused = await generate(t, headers, {
+				difficulty: "easy",
+				language: "javascript",
+			});
+			expect(refused.statusCode).toBe(429);
+			expect(refused.json()).toEqual({
+				detail: expect.any(String),
+				code: "quota_exhausted",
+				next_reset_at: "2026-03-02T10:00:00.000Z",
+			});
+		});
+
+		it.each([
+			["failed", 502, "generator_failed"],
+			["unavailable", 503, "generator_unavailable"],
+			["crash", 502, "generator_failed"],
+		] as const)(
+			"gives the unit back when the generator %s (%i %s)",
+			async (failure, status, code) => {
+				const t = await buildTestApp(context, {
+					env: { QUOTA_INITIAL: 2 },
+					generator: failingGenerator(failure),
+				});
+				const headers = await t.auth(newUserId());
+				const response = await generate(t, headers, { difficulty: "medium" });
+				expect(response.statusCode).toBe(status);
+				expect(response.json()).toMatchObject({ code });
+				expect(response.body).not.toContain("boom");
+				expect(await quotaOf(t, headers)).toBe(2);
+			},
+		);
+
+		it("steers to the topic's template family", async () => {
+			const t = await buildTestApp(context);
+			const response = await generate(t, await t.auth(newUserId()), {
+				difficulty: "medium",
+				language: "javascript",
+				topic: "aliasing",
+			});
+			expect(response.statusCode).toBe(200);
+			expect(response.json().source).toContain("aliasing");
+		});
+	});
+
+	describe("GET /api/my-history", () => {
+		it("pages through the caller's own challenges, newest first", async () => {
+			const t = await buildTestApp(context);
+			const headers = await t.auth(newUserId());
+			const ids: number[] = [];
+			for (let i = 0; i < 5; i++)
+				ids.push(
+					(
+						await generate(t, headers, {
+							difficulty: "easy",
+							language: "javascript",
+						})
+					).json().id,
+				);
+			await generate(t, await t.auth(newUserId()), {
+				difficulty: "easy",
+				language: "javascript",
+			});
+
+			const first = HistoryResponseSchema.parse(
+				(
+					await t.app.inject({
+						method: "GET",
+						url: "/api/my-history?limit=2",
+						headers,
+					})
+				).json(),
+			);
+			expect(first.challenges.map((c) => c.id)).toEqual([ids[4], ids[3]]);
+			expect(first.next_cursor).toBe(ids[3]);
+			const rest = HistoryResponseSchema.parse(
+				(
+					await t.app.inject({
+						method: "GET",
+						url: `/api/my-history?limit=10&before=${first.next_cursor}`,
+						headers,
+					})
+				).json(),
+			);
+			expect(rest.challenges.map((c) => c.id)).toEqual([
+				ids[2],
+				ids[1],
+				ids[0],
+			]);
+			expect(rest.next_cursor).toBeNull();
+			expect(rest.challenges[0]).toMatchObject({
+				answer: null,
+				date_created: expect.any(String),
+			});
+		});
+
+		it.each([
+			"limit=0",
+			"limit=101",
+			"limit=abc",
+			"before=-1",
+			"before=99999999999",
+		])("answers 400 for %s", async (query) => {
+			const t = await buildTestApp(context);
+			const response = await t.app.inject({
+				method: "GET",
+				url: `/api/my-history?${query}`,
+				headers: await t.auth(newUserId()),
+			});
+			expect(response.statusCode).toBe(400);
+			expect(response.json()).toMatchObject({
+				code: "invalid_request",
+				detail: expect.stringContaining("querystring"),
+			});
+		});
+	});
+
+	describe("POST /api/challenges/{id}/answer", () => {
+		it("records the first answer, reports correctness, and refuses a second with 409", async () => {
+			const t = await buildTestApp(context);
+			const headers = await t.auth(newUserId());
+			const challenge = (
+				await generate(t, headers, {
+					difficulty: "easy",
+					language: "javascript",
+				})
+			).json();
+			const wrong = (challenge.correct_answer_id + 1) % 4;
+			const first = await t.app.inject({
+				method: "POST",
+				url: `/api/challenges/${challenge.id}/answer`,
+				headers,
+				payload: { answer_id: wrong },
+			});
+			expect(first.statusCode).toBe(200);
+			expect(first.json()).toEqual({
+				correct: false,
+				correct_answer_id: challenge.correct_answer_id,
+				explanation: challenge.explanation,
+			});
+			const second = await t.app.inject({
+				method: "POST",
+				url: `/api/challenges/${challenge.id}/answer`,
+				headers,
+				payload: { answer_id: challenge.correct_answer_id },
+			});
+			expect(second.statusCode).toBe(409);
+			expect(second.json()).toMatchObject({
+				code: "already_answered",
+				answer_id: wrong,
+			});
+			const history = (
+				await t.app.inject({ method: "GET", url: "/api/my-history", headers })
+			).json();
+			expect(history.challenges[0].answer).toMatchObject({
+				answer_id: wrong,
+				correct: false,
+			});
+		});
+
+		it("counts a right answer as correct", async () => {
+			const t = await buildTestApp(context);
+			const headers = await t.auth(newUserId());
+			const challenge = (
+				await generate(t, headers, {
+					difficulty: "easy",
+					language: "javascript",
+				})
+			).json();
+			const response = await t.app.inject({
+				method: "POST",
+				url: `/api/challenges/${challenge.id}/answer`,
+				headers,
+				payload: { answer_id: challenge.correct_answer_id },
+			});
+			expect(response.json()).toMatchObject({ correct: true });
+		});
+
+		it("records exactly one of many simultaneous answers", async () => {
+			const t = await buildTestApp(context);
+			const headers = await t.auth(newUserId());
+			const challenge = (
+				await generate(t, headers, {
+					difficulty: "easy",
+					language: "javascript",
+				})
+			).json();
+			const responses = await Promise.all(
+				[0, 1, 2, 3, 0, 1, 2, 3].map((answer_id) =>
+					t.app.inject({
+						method: "POST",
+						url: `/api/challenges/${challenge.id}/answer`,
+						headers,
+						payload: { answer_id },
+					}),
+				),
+			);
+			expect(responses.filter((r) => r.statusCode === 200)).toHaveLength(1);
+			expect(responses.filter((r) => r.statusCode === 409)).toHaveLength(7);
+		});
+
+		it("answers 404 for another user's challenge and for a missing one", async () => {
+			const t = await buildTestApp(context);
+			const owner = await t.auth(newUserId());
+			const challenge = (
+				await generate(t, owner, { difficulty: "easy", language: "javascript" })
+			).json();
+			const stranger = await t.auth(newUserId());
+			for (const id of [challenge.id, 2_000_000_000]) {
+				const response = await t.app.inject({
+					method: "POST",
+					url: `/api/challenges/${id}/answer`,
+					headers: stranger,
+					payload: { answer_id: 0 },
+				});
+				expect(response.statusCode).toBe(404);
+				expect(response.json()).toMatchObject({ code: "not_found" });
+			}
+		});
+
+		it.each([
+			{ answer_id: 4 },
+			{ answer_id: -1 },
+			{ answer_id: 1.5 },
+			{ answer_id: "1" },
+			{},
+		])("answers 400 for %j and records nothing", async (payload) => {
+			const t = await buildTestApp(context);
+			const headers = await t.auth(newUserId());
+			const challenge = (
+				await generate(t, headers, {
+					difficulty: "easy",
+					language: "javascript",
+				})
+			).json();
+			const response = await t.app.inject({
+				method: "POST",
+				url: `/api/challenges/${challenge.id}/answer`,
+				headers,
+				payload,
+			});
+			expect(response.statusCode).toBe(400);
+			expect(response.json()).toMatchObject({
+				code: "invalid_request",
+				detail: expect.stringContaining("body"),
+			});
+			const history = (
+				await t.app.inject({ method: "GET", url: "/api/my-history", headers })
+			).json();
+			expect(history.challenges[0].answer).toBeNull();
+		});
+
+		it("answers 400 for a challenge id that is not a number", async () => {
+			const t = await buildTestApp(context);
+			const response = await t.app.inject({
+				method: "POST",
+				url: "/api/challenges/abc/answer",
+				headers: await t.auth(newUserId()),
+				payload: { answer_id: 0 },
+			});
+			expect(response.statusCode).toBe(400);
+			expect(response.json()).toMatchObject({
+				code: "invalid_request",
+				detail: expect.stringContaining("params.id"),
+			});
+		});
+	});
+});

@@ -1,0 +1,61 @@
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { usePglite, usePostgres } from "../src/db/open-db.js";
+import { databaseUrl } from "./helpers/database-url.js";
+
+declare module "vitest" {
+	export interface ProvidedContext {
+		/** a migrated PGlite data directory, dumped to a file; each test file loads its own copy */
+		pgliteTemplate: string;
+		/** a migrated PostgreSQL database that test files clone, when TEST_DATABASE_URL is set */
+		postgresTemplate: string | null;
+	}
+}
+
+/** Migrates once per run; test files then clone the result instead of migrating from scratch. */
+export default async function setup(project: TestProject) {
+	const folder = await mkdtemp(join(tmpdir(), "cct-test-"));
+	const template = new PGlite();
+	const migrated = await usePglite(template);
+	const dump = await template.dumpDataDir("none");
+	await migrated.close();
+	const pgliteTemplate = join(folder, "pglite-template.tar");
+	await writeFile(pgliteTemplate, Buffer.from(await dump.arrayBuffer()));
+	project.provide("pgliteTemplate", pgliteTemplate);
+
+	const adminUrl = process.env.TEST_DATABASE_URL;
+	let postgresTemplate: string | null = null;
+	if (adminUrl) {
+		postgresTemplate = `cct_template_${randomUUID().slice(0, 8)}`;
+		const admin = new pg.Client({ connectionString: adminUrl });
+		await admin.connect();
+		await admin.query(`CREATE DATABASE ${postgresTemplate}`);
+		await admin.end();
+		const database = await usePostgres(
+			new pg.Pool({
+				connectionString: databaseUrl(adminUrl, postgresTemplate),
+			}),
+		);
+		await database.close();
+	}
+	project.provide("postgresTemplate", postgresTemplate);
+
+	return async () => {
+		await rm(folder, { recursive: true, force: true });
+		if (adminUrl && postgresTemplate) {
+			const admin = new pg.Client({ connectionString: adminUrl });
+			await admin.connect();
+			const clones = await admin.query<{ datname: string }>(
+				"SELECT datname FROM pg_database WHERE datname LIKE 'cct\\_%'",
+			);
+			for (const { datname } of clones.rows)
+				await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+			await admin.end();
+		}
+	};
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from "node:crypto";
+import { createGenerator, type Generator } from "@app/generator";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, onTestFinished } from "vitest";
+import { buildApp } from "../../src/app.js";
+import { type Config, loadConfig } from "../../src/config.js";
+import type { Database } from "../../src/db/open-db.js";
+import { WEBHOOK_SECRET } from "./svix.js";
+import { createTestDb, type Engine } from "./test-db.js";
+import {
+	createKeyPair,
+	type KeyPair,
+	signSessionToken,
+	type TokenOptions,
+} from "./tokens.js";
+
+/** What a describe block shares: one database of its engine, one warm generator, one signing key. */
+export interface TestContext {
+	engine: Engine;
+	db: Database;
+	generator: Generator;
+	keys: KeyPair;
+}
+
+/** Opens the block's database and generator before its tests and closes them after. */
+export function useTestContext(engine: Engine): TestContext {
+	const context = { engine, keys: createKeyPair() } as TestContext;
+	beforeAll(async () => {
+		context.db = await createTestDb(engine);
+		context.generator = createGenerator({ kind: "offline" });
+	});
+	afterAll(async () => {
+		await context.generator?.close();
+		await context.db?.close();
+	});
+	return context;
+}
+
+export interface TestAppOptions {
+	/** environment overrides, as the process would read them */
+	env?: Record<string, string | number | undefined>;
+	generator?: Generator;
+	now?: () => Date;
+	db?: Database;
+}
+
+export interface TestApp {
+	app: FastifyInstance;
+	config: Config;
+	/** headers carrying a valid session token for the user */
+	auth(
+		userId: string,
+		options?: TokenOptions,
+	): Promise<{ authorization: string }>;
+}
+
+/** A fresh, unique user id, so tests sharing a database never see each other's data. */
+export const newUserId = () =>
+	`user_${randomUUID().replaceAll("-", "").slice(0, 20)}`;
+
+/** Builds the real app in Clerk mode on the context's database; it is closed when the test ends. */
+export async function buildTestApp(
+	context: TestContext,
+	options: TestAppOptions = {},
+): Promise<TestApp> {
+	const env = Object.fromEntries(
+		Object.entries({
+			LOG_LEVEL: "silent",
+			CLERK_JWT_KEY: context.keys.publicPem,
+			CLERK_WEBHOOK_SECRET: WEBHOOK_SECRET,
+			...options.env,
+		}).map(([key, value]) => [
+			key,
+			value === undefined ? undefined : String(value),
+		]),
+	);
+	const config = loadConfig(env);
+	const app = await buildApp(config, {
+		db: options.db ?? context.db,
+		generator: options.generator ?? context.generator,
+		now: options.now,
+	});
+	await app.ready();
+	onTestFinished(() => app.close());
+	return {
+		app,
+		config,
+		auth: async (userId, tokenOptions) => ({
+			authorization: `Bearer ${await signSessionToken(context.keys, userId, tokenOptions)}`,
+		}),
+	};
+}

@@ -1,0 +1,28 @@
+import { randomUUID } from "node:crypto";
+import { Webhook } from "svix";
+
+export const WEBHOOK_SECRET = `whsec_${Buffer.from("cct-test-webhook-secret-32-bytes").toString("base64")}`;
+
+/** Headers and body of a Clerk event as Svix delivers it, signed with Svix's own code. */
+export function signedEvent(
+	event: { type: string; data: Record<string, unknown> },
+	options: { id?: string; timestamp?: Date; secret?: string } = {},
+) {
+	const id = options.id ?? `msg_${randomUUID()}`;
+	const timestamp = options.timestamp ?? new Date();
+	const payload = JSON.stringify({ object: "event", ...event });
+	const signature = new Webhook(options.secret ?? WEBHOOK_SECRET).sign(
+		id,
+		timestamp,
+		payload,
+	);
+	return {
+		payload,
+		headers: {
+			"content-type": "application/json",
+			"svix-id": id,
+			"svix-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
+			"svix-signature": signature,
+		},
+	};
+}

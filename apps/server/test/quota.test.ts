@@ -1,0 +1,203 @@
+import type { Generator } from "@app/generator";
+import { describe, expect, it } from "vitest";
+import {
+	buildTestApp,
+	newUserId,
+	type TestApp,
+	useTestContext,
+} from "./helpers/build-test-app.js";
+import {
+	connectPostgres,
+	createPostgresDatabase,
+	ENGINES,
+} from "./helpers/test-db.js";
+
+const HOUR = 3_600_000;
+
+const generate = (t: TestApp, headers: Record<string, string>) =>
+	t.app.inject({
+		method: "POST",
+		url: "/api/generate-challenge",
+		headers,
+		payload: { difficulty: "medium", language: "javascript" },
+	});
+
+/** A generator that holds each request open a little, so that concurrent requests overlap for real. */
+const slowGenerator = (inner: Generator, delayMs: number): Generator => ({
+	...inner,
+	generate: async (request, signal) => {
+		await new Promise((resolve) => setTimeout(resolve, delayMs));
+		return inner.generate(request, signal);
+	},
+	close: async () => {},
+});
+
+describe.each(ENGINES)("quota on %s", (engine) => {
+	const context = useTestContext(engine);
+
+	describe("GET /api/quota", () => {
+		it("provisions QUOTA_INITIAL on first contact", async () => {
+			const now = new Date("2026-05-01T08:00:00Z");
+			const t = await buildTestApp(context, {
+				env: { QUOTA_INITIAL: 12, QUOTA_RESET_HOURS: 24 },
+				now: () => now,
+			});
+			const userId = newUserId();
+			const response = await t.app.inject({
+				method: "GET",
+				url: "/api/quota",
+				headers: await t.auth(userId),
+			});
+			expect(response.json()).toEqual({
+				user_id: userId,
+				quota_remaining: 12,
+				last_reset_date: "2026-05-01T08:00:00.000Z",
+				next_reset_at: "2026-05-02T08:00:00.000Z",
+			});
+		});
+
+		it("refills to QUOTA_DAILY once the window has passed, and not before", async () => {
+			let now = new Date("2026-05-01T08:00:00Z");
+			const t = await buildTestApp(context, {
+				env: { QUOTA_INITIAL: 2, QUOTA_DAILY: 10, QUOTA_RESET_HOURS: 24 },
+				now: () => now,
+			});
+			const headers = await t.auth(newUserId());
+			expect((await generate(t, headers)).statusCode).toBe(200);
+			expect((await generate(t, headers)).statusCode).toBe(200);
+			expect((await generate(t, headers)).statusCode).toBe(429);
+
+			now = new Date(now.getTime() + 24 * HOUR - 1000);
+			expect(
+				(
+					await t.app.inject({ method: "GET", url: "/api/quota", headers })
+				).json().quota_remaining,
+			).toBe(0);
+
+			now = new Date(now.getTime() + 1000);
+			const refilled = (
+				await t.app.inject({ method: "GET", url: "/api/quota", headers })
+			).json();
+			expect(refilled).toMatchObject({
+				quota_remaining: 10,
+				last_reset_date: now.toISOString(),
+			});
+			expect((await generate(t, headers)).statusCode).toBe(200);
+			expect(
+				(
+					await t.app.inject({ method: "GET", url: "/api/quota", headers })
+				).json().quota_remaining,
+			).toBe(9);
+		});
+
+		it("never lowers a balance above QUOTA_DAILY at a refill", async () => {
+			let now = new Date("2026-05-01T08:00:00Z");
+			const t = await buildTestApp(context, {
+				env: { QUOTA_INITIAL: 50, QUOTA_DAILY: 10 },
+				now: () => now,
+			});
+			const headers = await t.auth(newUserId());
+			await t.app.inject({ method: "GET", url: "/api/quota", headers });
+			now = new Date(now.getTime() + 48 * HOUR);
+			expect(
+				(
+					await t.app.inject({ method: "GET", url: "/api/quota", headers })
+				).json().quota_remaining,
+			).toBe(50);
+		});
+
+		it("refills inside the generate request when the window has passed", async () => {
+			let now = new Date("2026-05-01T08:00:00Z");
+			const t = await buildTestApp(context, {
+				env: { QUOTA_INITIAL: 1, QUOTA_DAILY: 3 },
+				now: () => now,
+			});
+			const headers = await t.auth(newUserId());
+			expect((await generate(t, headers)).statusCode).toBe(200);
+			now = new Date(now.getTime() + 25 * HOUR);
+			expect((await generate(t, headers)).statusCode).toBe(200);
+			expect(
+				(
+					await t.app.inject({ method: "GET", url: "/api/quota", headers })
+				).json().quota_remaining,
+			).toBe(2);
+		});
+	});
+
+	describe("concurrent generation", () => {
+		it("lets exactly 5 of 40 simultaneous requests through for a user with 5 left", async () => {
+			const t = await buildTestApp(context, {
+				env: { QUOTA_INITIAL: 5 },
+				generator: slowGenerator(context.generator, 20),
+			});
+			const headers = await t.auth(newUserId());
+			const responses = await Promise.all(
+				Array.from({ length: 40 }, () => generate(t, headers)),
+			);
+			const statuses = responses.map((r) => r.statusCode);
+			expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+			expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+			const history = (
+				await t.app.inject({
+					method: "GET",
+					url: "/api/my-history?limit=100",
+					headers,
+				})
+			).json();
+			expect(history.challenges).toHaveLength(5);
+			expect(
+				(
+					await t.app.inject({ method: "GET", url: "/api/quota", headers })
+				).json().quota_remaining,
+			).toBe(0);
+		});
+	});
+});
+
+describe.runIf(ENGINES.includes("postgres"))(
+	"quota across two server processes on one PostgreSQL",
+	() => {
+		const context = useTestContext("postgres");
+
+		it("lets exactly 5 of 40 simultaneous requests through, split over both servers", async () => {
+			// each "server" has its own connection pool on the same database, as two processes would
+			const url = await createPostgresDatabase();
+			const [first, second] = [
+				await connectPostgres(url),
+				await connectPostgres(url),
+			];
+			try {
+				const generator = slowGenerator(context.generator, 20);
+				const a = await buildTestApp(context, {
+					env: { QUOTA_INITIAL: 5 },
+					db: first,
+					generator,
+				});
+				const b = await buildTestApp(context, {
+					env: { QUOTA_INITIAL: 5 },
+					db: second,
+					generator,
+				});
+				const headers = await a.auth(newUserId());
+				const responses = await Promise.all(
+					Array.from({ length: 40 }, (_, i) =>
+						generate(i % 2 ? a : b, headers),
+					),
+				);
+				expect(responses.filter((r) => r.statusCode === 200)).toHaveLength(5);
+				expect(responses.filter((r) => r.statusCode === 429)).toHaveLength(35);
+				const quota = await b.app.inject({
+					method: "GET",
+					url: "/api/quota",
+					headers,
+				});
+				expect(quota.json().quota_remaining).toBe(0);
+				await a.app.close();
+				await b.app.close();
+			} finally {
+				await first.close();
+				await second.close();
+			}
+		});
+	},
+);

@@ -1,0 +1,114 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+	buildTestApp,
+	newUserId,
+	useTestContext,
+} from "./helpers/build-test-app.js";
+import { WEBHOOK_SECRET } from "./helpers/svix.js";
+
+const exec = promisify(execFile);
+const scriptPath = (name: string) =>
+	fileURLToPath(new URL(`../scripts/${name}`, import.meta.url));
+const tsx = import.meta.resolve("tsx");
+
+/** Runs a script the way `npm run <script>` does, from an empty folder so no .env is picked up. */
+async function runScript(
+	name: string,
+	args: string[],
+	env: Record<string, string>,
+) {
+	try {
+		const { stdout, stderr } = await exec(
+			process.execPath,
+			["--conditions", "source", "--import", tsx, scriptPath(name), ...args],
+			{
+				cwd: folder,
+				env: { PATH: process.env.PATH ?? "", ...env },
+				timeout: 30_000,
+			},
+		);
+		return { code: 0, output: stdout + stderr };
+	} catch (error) {
+		const failed = error as { code: number; stdout: string; stderr: string };
+		return { code: failed.code, output: failed.stdout + failed.stderr };
+	}
+}
+
+let folder = "";
+beforeAll(async () => {
+	folder = await mkdtemp(join(tmpdir(), "cct-scripts-"));
+});
+afterAll(() => rm(folder, { recursive: true, force: true }));
+
+describe("npm run webhook:send", () => {
+	const context = useTestContext("pglite");
+
+	it("signs Clerk events that the running server accepts, processes and deduplicates", async () => {
+		const t = await buildTestApp(context);
+		const address = await t.app.listen({ port: 0, host: "127.0.0.1" });
+		const url = `${address}/webhooks/clerk`;
+		const userId = newUserId();
+		const headers = await t.auth(userId);
+		await t.app.inject({
+			method: "POST",
+			url: "/api/generate-challenge",
+			headers,
+			payload: { difficulty: "medium", language: "javascript" },
+		});
+		const env = { CLERK_WEBHOOK_SECRET: WEBHOOK_SECRET };
+
+		const created = await runScript(
+			"webhook-send.ts",
+			["user.created", "--user", userId, "--url", url],
+			env,
+		);
+		expect(created).toMatchObject({
+			code: 0,
+			output: expect.stringContaining('{"status":"processed"}'),
+		});
+
+		const deleted = await runScript(
+			"webhook-send.ts",
+			["user.deleted", "--user", userId, "--url", url, "--id", "msg_fixed"],
+			env,
+		);
+		expect(deleted.output).toContain('{"status":"processed"}');
+		expect(
+			(
+				await t.app.inject({ method: "GET", url: "/api/my-history", headers })
+			).json().challenges,
+		).toEqual([]);
+
+		const again = await runScript(
+			"webhook-send.ts",
+			["user.deleted", "--user", userId, "--url", url, "--id", "msg_fixed"],
+			env,
+		);
+		expect(again.output).toContain('{"status":"duplicate"}');
+	});
+
+	it("says what to set when CLERK_WEBHOOK_SECRET is missing", async () => {
+		const result = await runScript(
+			"webhook-send.ts",
+			["user.created", "--user", "user_1"],
+			{},
+		);
+		expect(result.code).toBe(2);
+		expect(result.output).toContain("CLERK_WEBHOOK_SECRET is not set");
+	});
+});
+
+describe("npm run tunnel", () => {
+	it("explains how to get and set NGROK_AUTHTOKEN when it is missing", async () => {
+		const result = await runScript("tunnel.ts", [], {});
+		expect(result.code).toBe(2);
+		expect(result.output).toContain("NGROK_AUTHTOKEN is not set");
+		expect(result.output).toContain("dashboard.ngrok.com");
+	});
+});

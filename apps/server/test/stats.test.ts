@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import {
+	buildTestApp,
+	newUserId,
+	type TestApp,
+	useTestContext,
+} from "./helpers/build-test-app.js";
+import { ENGINES } from "./helpers/test-db.js";
+
+const DAY = 86_400_000;
+
+async function practise(
+	t: TestApp,
+	headers: Record<string, string>,
+	difficulty: string,
+	rightAnswer: boolean | null,
+) {
+	const challenge = (
+		await t.app.inject({
+			method: "POST",
+			url: "/api/generate-challenge",
+			headers,
+			payload: { difficulty, language: "python" },
+		})
+	).json();
+	if (rightAnswer === null) return;
+	const answer_id = rightAnswer
+		? challenge.correct_answer_id
+		: (challenge.correct_answer_id + 1) % 4;
+	await t.app.inject({
+		method: "POST",
+		url: `/api/challenges/${challenge.id}/answer`,
+		headers,
+		payload: { answer_id },
+	});
+}
+
+describe.each(ENGINES)("GET /api/stats on %s", (engine) => {
+	const context = useTestContext(engine);
+
+	it("reports zeros for a new user", async () => {
+		const t = await buildTestApp(context);
+		const response = await t.app.inject({
+			method: "GET",
+			url: "/api/stats",
+			headers: await t.auth(newUserId()),
+		});
+		const zero = { total: 0, answered: 0, correct: 0 };
+		expect(response.json()).toEqual({
+			...zero,
+			accuracy: 0,
+			by_difficulty: { easy: zero, medium: zero, hard: zero },
+			streak_days: 0,
+		});
+	});
+
+	it("counts totals, accuracy by difficulty and the streak of consecutive UTC days", async () => {
+		let now = new Date("2026-06-10T23:30:00Z");
+		const t = await buildTestApp(context, { now: () => now });
+		const headers = await t.auth(newUserId());
+		await practise(t, headers, "easy", true); // June 10
+		now = new Date(now.getTime() + DAY);
+		await practise(t, headers, "easy", false); // June 11
+		await practise(t, headers, "hard", true);
+		await practise(t, headers, "medium", null);
+		now = new Date(now.getTime() + 2 * DAY);
+		await practise(t, headers, "medium", true); // June 13: June 12 has no answer
+		now = new Date(now.getTime() + DAY); // June 14: yesterday counts
+
+		const stats = (
+			await t.app.inject({ method: "GET", url: "/api/stats", headers })
+		).json();
+		expect(stats).toEqual({
+			total: 5,
+			answered: 4,
+			correct: 3,
+			accuracy: 0.75,
+			by_difficulty: {
+				easy: { total: 2, answered: 2, correct: 1 },
+				medium: { total: 2, answered: 1, correct: 1 },
+				hard: { total: 1, answered: 1, correct: 1 },
+			},
+			streak_days: 1,
+		});
+
+		now = new Date(now.getTime() + 2 * DAY);
+		expect(
+			(await t.app.inject({ method: "GET", url: "/api/stats", headers })).json()
+				.streak_days,
+		).toBe(0);
+	});
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { buildTestApp, useTestContext } from "./helpers/build-test-app.js";
+
+describe("system routes", () => {
+	const context = useTestContext("pglite");
+
+	it("GET /api/health answers ok after a database round trip", async () => {
+		const t = await buildTestApp(context);
+		const response = await t.app.inject({ method: "GET", url: "/api/health" });
+		expect(response.statusCode).toBe(200);
+		expect(response.json()).toEqual({ status: "ok" });
+	});
+
+	it("GET /api/config reports Clerk with its publishable key, and the generator", async () => {
+		const t = await buildTestApp(context, {
+			env: { CLERK_PUBLISHABLE_KEY: "pk_test_abc" },
+		});
+		const response = await t.app.inject({ method: "GET", url: "/api/config" });
+		expect(response.json()).toEqual({
+			auth: { provider: "clerk", publishable_key: "pk_test_abc" },
+			generator: "offline",
+		});
+	});
+
+	it("GET /api/config reports local accounts when no Clerk key is set", async () => {
+		const t = await buildTestApp(context, {
+			env: { CLERK_JWT_KEY: undefined, CLERK_PUBLISHABLE_KEY: "pk_test_abc" },
+		});
+		const response = await t.app.inject({ method: "GET", url: "/api/config" });
+		expect(response.json()).toEqual({
+			auth: { provider: "local", publishable_key: null },
+			generator: "offline",
+		});
+	});
+
+	it("GET /docs serves the interactive OpenAPI UI and /docs/json the document of every endpoint", async () => {
+		const t = await buildTestApp(context);
+		const ui = await t.app.inject({ method: "GET", url: "/docs" });
+		expect([200, 302]).toContain(ui.statusCode);
+		const html =
+			ui.statusCode === 302
+				? await t.app.inject({
+						method: "GET",
+						url: ui.headers.location as string,
+					})
+				: ui;
+		expect(html.body).toContain("swagger");
+		const document = (
+			await t.app.inject({ method: "GET", url: "/docs/json" })
+		).json();
+		expect(Object.keys(document.paths)).toEqual(
+			expect.arrayContaining([
+				"/api/health",
+				"/api/config",
+				"/api/quota",
+				"/api/generate-challenge",
+				"/api/my-history",
+				"/api/challenges/{id}/answer",
+				"/api/stats",
+				"/webhooks/clerk",
+			]),
+		);
+		const difficulty =
+			document.paths["/api/generate-challenge"].post.requestBody.content[
+				"application/json"
+			].schema;
+		expect(JSON.stringify(difficulty)).toContain("difficulty");
+	});
+
+	it("answers unknown routes with 404 not_found in the contract's shape", async () => {
+		const t = await buildTestApp(context);
+		const response = await t.app.inject({
+			method: "GET",
+			url: "/api/nope?x=1",
+		});
+		expect(response.statusCode).toBe(404);
+		expect(response.json()).toEqual({
+			detail: "No route GET /api/nope",
+			code: "not_found",
+		});
+	});
+
+	it("allows CORS from an authorized origin, with credentials, and not from others", async () => {
+		const t = await buildTestApp(context);
+		const preflight = (origin: string) =>
+			t.app.inject({
+				method: "OPTIONS",
+				url: "/api/quota",
+				headers: {
+					origin,
+					"access-control-request-method": "GET",
+					"access-control-request-headers": "authorization",
+				},
+			});
+		const allowed = await preflight("http://localhost:5173");
+		expect(allowed.headers["access-control-allow-origin"]).toBe(
+			"http://localhost:5173",
+		);
+		expect(allowed.headers["access-control-allow-credentials"]).toBe("true");
+		const refused = await preflight("https://evil.example");
+		expect(refused.headers["access-control-allow-origin"]).toBeUndefined();
+	});
+});

@@ -1,0 +1,230 @@
+import { describe, expect, it } from "vitest";
+import {
+	buildTestApp,
+	newUserId,
+	type TestApp,
+	useTestContext,
+} from "./helpers/build-test-app.js";
+import { signedEvent } from "./helpers/svix.js";
+import { ENGINES } from "./helpers/test-db.js";
+
+const deliver = (t: TestApp, delivery: ReturnType<typeof signedEvent>) =>
+	t.app.inject({
+		method: "POST",
+		url: "/webhooks/clerk",
+		headers: delivery.headers,
+		payload: delivery.payload,
+	});
+
+const userCreated = (userId: string) => ({
+	type: "user.created",
+	data: {
+		id: userId,
+		object: "user",
+		email_addresses: [{ email_address: "ada@example.com" }],
+	},
+});
+
+describe.each(ENGINES)("POST /webhooks/clerk on %s", (engine) => {
+	const context = useTestContext(engine);
+
+	it("provisions the new user's quota on user.created", async () => {
+		const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 9 } });
+		const userId = newUserId();
+		const response = await deliver(t, signedEvent(userCreated(userId)));
+		expect(response.statusCode).toBe(200);
+		expect(response.json()).toEqual({ status: "processed" });
+		const quota = await t.app.inject({
+			method: "GET",
+			url: "/api/quota",
+			headers: await t.auth(userId),
+		});
+		expect(quota.json()).toMatchObject({ quota_remaining: 9 });
+	});
+
+	it("does not reset a spent quota when user.created arrives again under a new id", async () => {
+		const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 3 } });
+		const userId = newUserId();
+		const headers = await t.auth(userId);
+		await deliver(t, signedEvent(userCreated(userId)));
+		await t.app.inject({
+			method: "POST",
+			url: "/api/generate-challenge",
+			headers,
+			payload: { difficulty: "medium", language: "javascript" },
+		});
+		expect((await deliver(t, signedEvent(userCreated(userId)))).json()).toEqual(
+			{ status: "processed" },
+		);
+		expect(
+			(await t.app.inject({ method: "GET", url: "/api/quota", headers })).json()
+				.quota_remaining,
+		).toBe(2);
+	});
+
+	it("has no second effect when Svix redelivers the same message", async () => {
+		const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 4 } });
+		const userId = newUserId();
+		const headers = await t.auth(userId);
+		await t.app.inject({
+			method: "POST",
+			url: "/api/generate-challenge",
+			headers,
+			payload: { difficulty: "medium", language: "javascript" },
+		});
+		const deletion = signedEvent({
+			type: "user.deleted",
+			data: { id: userId, deleted: true },
+		});
+		expect((await deliver(t, deletion)).json()).toEqual({
+			status: "processed",
+		});
+		await t.app.inject({ method: "GET", url: "/api/quota", headers });
+		await t.app.inject({
+			method: "POST",
+			url: "/api/generate-challenge",
+			headers,
+			payload: { difficulty: "medium", language: "javascript" },
+		});
+		const redelivered = await deliver(t, deletion);
+		expect(redelivered.statusCode).toBe(200);
+		expect(redelivered.json()).toEqual({ status: "duplicate" });
+		const history = (
+			await t.app.inject({ method: "GET", url: "/api/my-history", headers })
+		).json();
+		expect(history.challenges).toHaveLength(1);
+	});
+
+	it("deletes the user's challenges, answers and quota on user.deleted; the id later starts afresh", async () => {
+		const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 5 } });
+		const userId = newUserId();
+		const headers = await t.auth(userId);
+		const challenge = (
+			await t.app.inject({
+				method: "POST",
+				url: "/api/generate-challenge",
+				headers,
+				payload: { difficulty: "medium", language: "javascript" },
+			})
+		).json();
+		await t.app.inject({
+			method: "POST",
+			url: `/api/challenges/${challenge.id}/answer`,
+			headers,
+			payload: { answer_id: 0 },
+		});
+		const bystander = await t.auth(newUserId());
+		await t.app.inject({
+			method: "POST",
+			url: "/api/generate-challenge",
+			headers: bystander,
+			payload: { difficulty: "medium", language: "javascript" },
+		});
+
+		await deliver(
+			t,
+			signedEvent({
+				type: "user.deleted",
+				data: { id: userId, deleted: true },
+			}),
+		);
+
+		expect(
+			(
+				await t.app.inject({ method: "GET", url: "/api/my-history", headers })
+			).json().challenges,
+		).toEqual([]);
+		expect(
+			(
+				await t.app.inject({ method: "GET", url: "/api/stats", headers })
+			).json(),
+		).toMatchObject({ total: 0, answered: 0 });
+		expect(
+			(await t.app.inject({ method: "GET", url: "/api/quota", headers })).json()
+				.quota_remaining,
+		).toBe(5);
+		const kept = (
+			await t.app.inject({
+				method: "GET",
+				url: "/api/my-history",
+				headers: bystander,
+			})
+		).json();
+		expect(kept.challenges).toHaveLength(1);
+	});
+
+	it("answers 200 ignored for other event types", async () => {
+		const t = await buildTestApp(context);
+		const response = await deliver(
+			t,
+			signedEvent({ type: "session.created", data: { id: "sess_1" } }),
+		);
+		expect(response.statusCode).toBe(200);
+		expect(response.json()).toEqual({ status: "ignored" });
+	});
+
+	it.each([
+		[
+			"a signature from another secret",
+			() =>
+				signedEvent(userCreated("user_x"), {
+					secret: `whsec_${Buffer.from("another-secret-another-secret!!").toString("base64")}`,
+				}),
+		],
+		[
+			"a stale timestamp",
+			() =>
+				signedEvent(userCreated("user_x"), {
+					timestamp: new Date(Date.now() - 10 * 60_000),
+				}),
+		],
+		[
+			"a timestamp in the future",
+			() =>
+				signedEvent(userCreated("user_x"), {
+					timestamp: new Date(Date.now() + 10 * 60_000),
+				}),
+		],
+		[
+			"a body changed after signing",
+			() => {
+				const delivery = signedEvent(userCreated("user_x"));
+				return {
+					...delivery,
+					payload: delivery.payload.replace("user_x", "user_y"),
+				};
+			},
+		],
+		[
+			"missing Svix headers",
+			() => ({
+				...signedEvent(userCreated("user_x")),
+				headers: { "content-type": "application/json" } as never,
+			}),
+		],
+	])("answers 401 for %s and changes nothing", async (_, makeDelivery) => {
+		const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 2 } });
+		const response = await deliver(t, makeDelivery());
+		expect(response.statusCode).toBe(401);
+		expect(response.json()).toMatchObject({ code: "invalid_signature" });
+	});
+
+	it("answers 400 for a signed event without data.id", async () => {
+		const t = await buildTestApp(context);
+		const response = await deliver(
+			t,
+			signedEvent({ type: "user.created", data: {} }),
+		);
+		expect(response.statusCode).toBe(400);
+		expect(response.json()).toMatchObject({ code: "invalid_request" });
+	});
+
+	it("answers 503 webhook_not_configured without CLERK_WEBHOOK_SECRET", async () => {
+		const t = await buildTestApp(context, {
+			env: { CLERK_WEBHOOK_SECRET: undefined },
+		});
+		const response = await deliver(t, signedEvent(userCreated(newUserId())));
+		expect(response.statusCode).toBe(503);
+		expect(response.json()).toMatchObject({ code: "webhook_not_configured" });
+	});
+});
