@@ -21,43 +21,49 @@ const SWAPS: [RegExp, string][] = [
 	[/\bfalse\b/, "true"],
 ];
 
-/** Near misses of the real output, used only when mistake models give fewer than three distinct answers. */
-export function nearMisses(answer: string): string[] {
+/**
+ * Small, plausible changes to an output: one number off by one or doubled, a boolean flipped, the
+ * lines in another order, the last line or list item missing, a character more or less.
+ */
+export function nearMisses(text: string): string[] {
 	const out: string[] = [];
-	const numbers = [...answer.matchAll(NUMBER)];
-	for (const match of numbers) {
+	for (const match of text.matchAll(NUMBER)) {
 		const value = Number(match[0]);
 		const at = match.index ?? 0;
 		const isFloat = match[0].includes(".");
 		for (const replacement of isFloat
 			? [value * 2, value + 1]
 			: [value + 1, value - 1, value * 2]) {
-			const text = isFloat
+			const shown = isFloat
 				? String(Number(replacement.toFixed(6)))
 				: String(replacement);
-			out.push(answer.slice(0, at) + text + answer.slice(at + match[0].length));
+			out.push(text.slice(0, at) + shown + text.slice(at + match[0].length));
 		}
 	}
 	for (const [pattern, replacement] of SWAPS)
-		if (pattern.test(answer)) out.push(answer.replace(pattern, replacement));
-	const lines = answer.split("\n");
+		if (pattern.test(text)) out.push(text.replace(pattern, replacement));
+	const lines = text.split("\n");
 	if (lines.length > 1) {
 		out.push([...lines].reverse().join("\n"));
 		out.push(lines.slice(0, -1).join("\n"));
 	}
-	out.push(`${answer} ${answer}`);
+	const lastItem = /, [^,[\]]+?(\s?\])$/;
+	if (lastItem.test(text)) out.push(text.replace(lastItem, "$1"));
+	if (!/\d/.test(text) && text.length > 2 && !text.includes("\n"))
+		out.push(text.slice(0, -1), text.slice(1));
 	return out;
 }
 
 /**
  * Puts the real output and three distinct wrong ones in random order. Mistake-model outputs come
- * first, near misses fill the gaps; no option ever equals another or the answer.
+ * first; gaps are filled with near misses of those wrong outputs, and only as a last resort with
+ * near misses of the answer. No option equals another. Returns null when three cannot be found.
  */
 export function assembleOptions(
 	answer: string,
 	candidates: Distractor[],
 	rng: Rng,
-): Options {
+): Options | null {
 	const seen = new Set([answer]);
 	const distractors: Distractor[] = [];
 	const take = (candidate: Distractor) => {
@@ -71,12 +77,12 @@ export function assembleOptions(
 		distractors.push(candidate);
 	};
 	for (const candidate of rng.shuffle(candidates)) take(candidate);
+	const wrong = distractors.map((d) => d.text);
+	for (const text of rng.shuffle(wrong.flatMap(nearMisses)))
+		take({ text, misconception: null });
 	for (const text of rng.shuffle(nearMisses(answer)))
 		take({ text, misconception: null });
-	if (distractors.length < OPTION_COUNT - 1)
-		throw new Error(
-			`cannot find three distractors for ${JSON.stringify(answer)}`,
-		);
+	if (distractors.length < OPTION_COUNT - 1) return null;
 	const options = rng.shuffle([answer, ...distractors.map((d) => d.text)]);
 	return { options, correctIndex: options.indexOf(answer), distractors };
 }

@@ -3,7 +3,7 @@ import type { ChallengeContent } from "@app/contract";
 import { assembleOptions, type Distractor } from "../distractors.js";
 import { createRng, hash32 } from "../rng.js";
 import type { Sandbox } from "../sandbox/sandbox.js";
-import type { Family } from "../templates/family.js";
+import type { Family, Instance } from "../templates/family.js";
 import { matchesTopic } from "../topic.js";
 import {
 	type GenerateRequest,
@@ -17,19 +17,22 @@ const MAX_ATTEMPTS = 12;
 /** An option longer than this does not fit a button; such an instance is skipped. */
 const MAX_OPTION_CHARS = 400;
 
-/** The key that identifies a challenge: same family and same parameters, same challenge. */
-export const variantKey = (family: Family, params: unknown) =>
-	`${family.id}:${hash32(JSON.stringify(params))}`;
+/** The key that identifies a challenge: the same family showing the same code is the same challenge. */
+export const variantKey = (family: Family, code: string) =>
+	`${family.id}:${hash32(code)}`;
 
 const trimFinalNewline = (text: string) =>
 	text.endsWith("\n") ? text.slice(0, -1) : text;
+
+/** An option inside a sentence: quoted, on one line. */
+const quoted = (text: string) => `“${text.replaceAll("\n", " / ")}”`;
 
 function explain(why: string, distractors: Distractor[]): string {
 	const notes = distractors
 		.filter((d) => d.misconception)
 		.map(
 			(d) =>
-				`• ${JSON.stringify(d.text)} is what you would predict if you thought that ${d.misconception}.`,
+				`• ${quoted(d.text)} is what you would predict if you thought that ${d.misconception}.`,
 		);
 	return notes.length ? `${why}\n\n${notes.join("\n")}` : why;
 }
@@ -54,12 +57,12 @@ export function createOfflineGenerator(
 	sandbox: Sandbox,
 	families: readonly Family[],
 ): Generator {
+	/** Runs one instance and its mistakes; returns the challenge, or why this instance cannot be used. */
 	async function attempt(
 		family: Family,
-		params: unknown,
+		instance: Instance,
 		key: string,
 	): Promise<GenerateResult | string> {
-		const instance = family.build(params);
 		const real = await sandbox.run(family.language, instance.code);
 		let runs = 1;
 		let sandboxMs = real.durationMs;
@@ -80,20 +83,20 @@ export function createOfflineGenerator(
 			if (text.trim() && text.length <= MAX_OPTION_CHARS)
 				candidates.push({ text, misconception: mistake.misconception });
 		}
-		const rng = createRng(Number.parseInt(hash32(key), 16));
-		const { options, correctIndex, distractors } = assembleOptions(
+		const assembled = assembleOptions(
 			answer,
 			candidates,
-			rng,
+			createRng(Number.parseInt(hash32(key), 16)),
 		);
+		if (!assembled) return `${key}: fewer than three distinct wrong answers`;
 		const challenge: ChallengeContent = {
 			difficulty: family.difficulty,
 			language: family.language,
 			title: `${family.title}: what does this code print?`,
 			code: instance.code,
-			options,
-			correct_answer_id: correctIndex,
-			explanation: explain(instance.explain(answer), distractors),
+			options: assembled.options,
+			correct_answer_id: assembled.correctIndex,
+			explanation: explain(instance.explain(answer), assembled.distractors),
 			verified: true,
 			source: `offline:${family.id}`,
 		};
@@ -119,11 +122,11 @@ export function createOfflineGenerator(
 			for (let i = 0; i < MAX_ATTEMPTS; i++) {
 				signal?.throwIfAborted();
 				const family = rng.pick(candidates);
-				const params = family.params(rng);
-				const key = variantKey(family, params);
+				const instance = family.build(family.params(rng));
+				const key = variantKey(family, instance.code);
 				// the last attempts accept a repeat: a user who has seen everything still gets a challenge
 				if (request.exclude?.has(key) && i < MAX_ATTEMPTS - 2) continue;
-				const result = await attempt(family, params, key);
+				const result = await attempt(family, instance, key);
 				if (typeof result !== "string") return result;
 				problems.push(result);
 			}

@@ -9,6 +9,14 @@ const WORDS = [
 	"workshop",
 	"notebook",
 	"language",
+	"mountain",
+	"calendar",
+	"painting",
+	"dinosaur",
+	"umbrella",
+	"sunshine",
+	"aquarium",
+	"treasure",
 ];
 
 interface Params {
@@ -25,8 +33,10 @@ export const stringSlicing = defineFamily<Params>({
 	topics: ["strings", "slicing", "indexing"],
 	params: (rng) => {
 		const word = rng.pick(WORDS);
-		const start = rng.int(1, 3);
-		return { word, start, stop: start + rng.int(2, 4) };
+		const start = rng.int(1, 4);
+		// a stop at the end of the word would make "the stop is included" print the same slice
+		const longest = Math.min(4, word.length - 1 - start);
+		return { word, start, stop: start + rng.int(2, longest) };
 	},
 	build: ({ word, start, stop }) => {
 		const program = (slice: string) =>

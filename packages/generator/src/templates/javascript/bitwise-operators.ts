@@ -1,0 +1,90 @@
+import { defineFamily } from "../family.js";
+
+const NAMES = [
+	["a", "b"],
+	["x", "y"],
+	["n", "k"],
+	["left", "right"],
+	["value", "bits"],
+] as const;
+
+interface Params {
+	names: readonly [string, string];
+	shape: "binary" | "shift";
+	first: number;
+	second: number;
+}
+
+export const bitwiseOperators = defineFamily<Params>({
+	id: "javascript/bitwise-operators",
+	language: "javascript",
+	difficulty: "hard",
+	title: "Bitwise operators",
+	topics: ["bitwise", "operators", "binary", "integers", "bit manipulation"],
+	params: (rng) => {
+		const names = rng.pick(NAMES);
+		if (rng.bool()) {
+			const second = rng.int(2, 9);
+			// second must have a bit that first lacks, so & differs from && and | from ||
+			const firsts = Array.from({ length: 16 }, (_, i) => i + 5).filter(
+				(n) => (n & second) !== second,
+			);
+			return { names, shape: "binary", first: rng.pick(firsts), second };
+		}
+		const shift = rng.int(1, 3);
+		let first = rng.int(9, 60);
+		// an exact division would make flooring and truncating agree
+		if (first % 2 ** shift === 0) first += 1;
+		return { names, shape: "shift", first, second: shift };
+	},
+	build: ({ names: [p, q], shape, first, second }) => {
+		const program = (line: string) =>
+			`const ${p} = ${first};\nconst ${q} = ${second};\nconsole.log(${line});\n`;
+		const bits = (n: number) => n.toString(2).padStart(4, "0");
+		if (shape === "binary")
+			return {
+				code: program(`${p} ^ ${q}, ${p} & ${q}, ${p} | ${q}`),
+				mistakes: [
+					{
+						misconception: "^ raises a number to a power",
+						code: program(`${p} ** ${q}, ${p} & ${q}, ${p} | ${q}`),
+					},
+					{
+						misconception: "& and | are the logical && and ||",
+						code: program(`${p} ^ ${q}, ${p} && ${q}, ${p} || ${q}`),
+					},
+				],
+				explain: (answer) =>
+					`^, & and | work on the binary digits: ${first} is ${bits(first)} and ${second} is ${bits(second)}. ` +
+					`^ (XOR) keeps the bits set in exactly one of them: ${bits(first ^ second)} = ${first ^ second}; ` +
+					`& keeps the bits set in both: ${bits(first & second)} = ${first & second}; | keeps the bits set in either: ${bits(first | second)} = ${first | second}. ` +
+					`(Powers are written **.) It prints ${answer}.`,
+			};
+		const shifted = `${p} >> ${q}, -${p} >> ${q}`;
+		return {
+			code: program(`~${p}, ${shifted}`),
+			mistakes: [
+				{
+					misconception: "~ only changes the sign",
+					code: program(`-${p}, ${shifted}`),
+				},
+				{
+					misconception:
+						"shifting a negative number right rounds toward zero, like dividing and dropping the fraction",
+					code: program(
+						`~${p}, ${p} >> ${q}, Math.trunc(-${p} / ${2 ** second})`,
+					),
+				},
+				{
+					misconception:
+						"~ flips the bits of an 8-bit number, giving 255 minus it",
+					code: program(`255 - ${p}, ${shifted}`),
+				},
+			],
+			explain: (answer) =>
+				`Bitwise operators work on 32-bit two's-complement integers. ~${first} flips every bit, and in two's complement that is -(${first} + 1) = ${~first}. ` +
+				`>> ${second} shifts right by ${second} bit${second > 1 ? "s" : ""}, copying the sign bit, which divides by ${2 ** second} and rounds down: ${first} >> ${second} is ${first >> second}, ` +
+				`and -${first} >> ${second} is ${-first >> second}, rounded toward minus infinity rather than toward zero. It prints ${answer}.`,
+		};
+	},
+});

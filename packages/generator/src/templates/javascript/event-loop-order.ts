@@ -1,0 +1,172 @@
+import type { Rng } from "../../rng.js";
+import { defineFamily } from "../family.js";
+
+/** await and chain push two labels; the others push one */
+type Kind =
+	| "sync"
+	| "timeout"
+	| "promise"
+	| "tick"
+	| "microtask"
+	| "await"
+	| "chain";
+
+/**
+ * How a program is rendered: as written, or as a learner with one misconception imagines it
+ * (everything in written order, timers as early as ticks, promises before ticks, await not waiting).
+ */
+type Mode = "real" | "written" | "timerFirst" | "promiseFirst" | "awaitSync";
+
+interface Step {
+	kind: Kind;
+	labels: string[];
+}
+
+interface Params {
+	steps: Step[];
+	asyncName: string;
+}
+
+const PHASES: Record<Kind, [number, number]> = {
+	sync: [0, 0],
+	tick: [1, 1],
+	promise: [2, 2],
+	microtask: [2, 2],
+	await: [0, 2],
+	chain: [2, 3],
+	timeout: [4, 4],
+};
+const PHASE_NAMES = [
+	"synchronous code",
+	"process.nextTick callbacks",
+	"promise jobs",
+	"promise jobs queued by other promise jobs",
+	"timers",
+];
+
+function render(step: Step, mode: Mode, asyncName: string): string {
+	const [a = "", b = ""] = step.labels;
+	const push = (label: string) => `order.push("${label}")`;
+	if (mode === "written") {
+		return step.labels.map((label) => `${push(label)};`).join("\n");
+	}
+	const promise = (label: string) =>
+		`Promise.resolve().then(() => ${push(label)});`;
+	const tick = (label: string) => `process.nextTick(() => ${push(label)});`;
+	switch (step.kind) {
+		case "sync":
+			return `${push(a)};`;
+		case "timeout":
+			return mode === "timerFirst"
+				? tick(a)
+				: `setTimeout(() => ${push(a)}, 0);`;
+		case "promise":
+			return mode === "promiseFirst" ? tick(a) : promise(a);
+		case "tick":
+			return mode === "promiseFirst" ? promise(a) : tick(a);
+		case "microtask":
+			return `queueMicrotask(() => ${push(a)});`;
+		case "chain":
+			return `Promise.resolve()\n  .then(() => ${push(a)})\n  .then(() => ${push(b)});`;
+		case "await":
+			return [
+				`async function ${asyncName}() {`,
+				`  ${push(a)};`,
+				...(mode === "awaitSync" ? [] : ["  await null;"]),
+				`  ${push(b)};`,
+				"}",
+				`${asyncName}();`,
+			].join("\n");
+	}
+}
+
+function pickSteps(rng: Rng): Step[] {
+	const kinds: Kind[] = ["sync", "timeout", "promise", "tick"];
+	for (const extra of rng.sample(
+		["microtask", "await", "chain", "sync", "timeout"] as const,
+		rng.int(1, 2),
+	))
+		kinds.push(extra);
+	let order = rng.shuffle(kinds);
+	// code that starts with a plain push would make "runs in written order" too easy to rule out
+	while (order[0] === "sync") order = rng.shuffle(kinds);
+	const labels = rng.shuffle("abcdefghij".split(""));
+	return order.map((kind) => ({
+		kind,
+		labels: labels.splice(0, kind === "await" || kind === "chain" ? 2 : 1),
+	}));
+}
+
+export const eventLoopOrder = defineFamily<Params>({
+	id: "javascript/event-loop-order",
+	language: "javascript",
+	difficulty: "hard",
+	title: "Event loop order: ticks, promises and timers",
+	topics: [
+		"event loop",
+		"promises",
+		"async",
+		"await",
+		"settimeout",
+		"microtasks",
+		"nexttick",
+	],
+	params: (rng) => ({
+		steps: pickSteps(rng),
+		asyncName: rng.pick(["work", "load", "run", "task"]),
+	}),
+	build: ({ steps, asyncName }) => {
+		const program = (mode: Mode) =>
+			[
+				"const order = [];",
+				...steps.map((step) => render(step, mode, asyncName)),
+				'setTimeout(() => console.log(order.join(" ")), 0);',
+				"",
+			].join("\n");
+		const mistakes = [
+			{
+				misconception: "callbacks run in the order the code is written",
+				code: program("written"),
+			},
+			{
+				misconception:
+					"a 0 ms setTimeout runs as soon as the current code finishes, before promise callbacks",
+				code: program("timerFirst"),
+			},
+			{
+				misconception:
+					"promise callbacks run before process.nextTick callbacks",
+				code: program("promiseFirst"),
+			},
+		];
+		if (steps.some((s) => s.kind === "await"))
+			mistakes.push({
+				misconception:
+					"await null does not pause the function, since there is nothing to wait for",
+				code: program("awaitSync"),
+			});
+		const phaseOf = new Map<string, number>();
+		for (const step of steps)
+			step.labels.forEach((label, i) => {
+				phaseOf.set(label, PHASES[step.kind][i] ?? 0);
+			});
+		return {
+			code: program("real"),
+			mistakes,
+			explain: (answer) => {
+				const groups = PHASE_NAMES.map((name, phase) => {
+					const labels = answer
+						.split(" ")
+						.filter((label) => phaseOf.get(label) === phase);
+					return labels.length ? `${name} (${labels.join(" ")})` : "";
+				}).filter(Boolean);
+				return (
+					`Node runs the script to the end first, then empties the process.nextTick queue, then the promise job queue ` +
+					`(then callbacks, queueMicrotask, and the code after an await), and only then the timers, even at 0 ms. ` +
+					`A .then chained on another runs only after the first settles, behind the jobs already queued. ` +
+					`So the order is: ${groups.join(", then ")}, and the last timer prints ${answer}.`
+				);
+			},
+		};
+	},
+});

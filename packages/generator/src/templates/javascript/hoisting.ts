@@ -1,0 +1,166 @@
+import type { Rng } from "../../rng.js";
+import { defineFamily } from "../family.js";
+
+const NAMES = [
+	["label", "report"],
+	["mode", "check"],
+	["level", "inspect"],
+	["color", "paint"],
+	["theme", "render"],
+] as const;
+const VALUES = ["red", "blue", "green", "gold", "gray", "pink", "teal", "navy"];
+const FUNCTIONS = [
+	"start",
+	"stop",
+	"load",
+	"save",
+	"open",
+	"close",
+	"show",
+	"hide",
+];
+const SHAPES = ["var", "let", "functions"] as const;
+
+const pair = (rng: Rng, pool: readonly string[]) => {
+	const [a = "", b = ""] = rng.sample(pool, 2);
+	return [a, b] as const;
+};
+
+interface Params {
+	shape: (typeof SHAPES)[number];
+	names: readonly [string, string];
+	values: readonly [string, string];
+	functions: string[];
+	/** per function: written as a declaration (true) or as a var holding a function expression */
+	declared: boolean[];
+}
+
+export const hoisting = defineFamily<Params>({
+	id: "javascript/hoisting",
+	language: "javascript",
+	difficulty: "medium",
+	title: "Hoisting of var, let and functions",
+	topics: ["hoisting", "var", "let", "scope", "functions", "tdz"],
+	params: (rng) => {
+		const shape = rng.pick(SHAPES);
+		if (shape !== "functions")
+			return {
+				shape,
+				names: rng.pick(NAMES),
+				values: pair(rng, VALUES),
+				functions: [],
+				declared: [],
+			};
+		// at least one of each kind, so neither "all functions" nor "all undefined" is the answer
+		const declared = rng.shuffle([true, false, rng.bool()]);
+		return {
+			shape,
+			names: NAMES[0],
+			values: ["", ""] as const,
+			functions: rng.sample(FUNCTIONS, 3),
+			declared,
+		};
+	},
+	build: (p) => (p.shape === "functions" ? functions(p) : shadowed(p, p.shape)),
+});
+
+function shadowed(
+	{ names: [name, fn], values: [outer, inner] }: Params,
+	keyword: "var" | "let",
+) {
+	const read =
+		keyword === "var"
+			? [`  const before = ${name};`]
+			: [
+					"  let before;",
+					"  try {",
+					`    before = ${name};`,
+					"  } catch (error) {",
+					"    before = error.name;",
+					"  }",
+				];
+	const program = (lines: string[], declared = name) =>
+		[
+			`let ${name} = "${outer}";`,
+			`function ${fn}() {`,
+			...lines,
+			`  return [before, ${declared}];`,
+			"}",
+			`console.log(${fn}());`,
+			"",
+		].join("\n");
+	const declaration = (kw: string, as = name) => `  ${kw} ${as} = "${inner}";`;
+	const renamed = `${name}Inside`;
+	const mistakes = [
+		{
+			misconception: `a variable declared later in ${fn} does not exist yet, so the first line reads the outer ${name}`,
+			code: program([...read, declaration(keyword, renamed)], renamed),
+		},
+		keyword === "var"
+			? {
+					misconception:
+						"var moves the whole declaration, value included, to the top of the function",
+					code: program([declaration("var"), ...read]),
+				}
+			: {
+					misconception:
+						"let is hoisted like var, so it reads as undefined before its line",
+					code: program([...read, declaration("var")]),
+				},
+	];
+	return {
+		code: program([...read, declaration(keyword)]),
+		mistakes,
+		explain: (answer: string) =>
+			`The ${keyword} ${name} inside ${fn} belongs to the whole function body, so every ${name} in ${fn} means the inner one, even on lines above the declaration; the outer "${outer}" is hidden. ` +
+			(keyword === "var"
+				? `var is hoisted and starts as undefined; only the assignment of "${inner}" waits for its line. `
+				: `A let exists from the start of the block but cannot be read before its line (the temporal dead zone): reading it throws a ReferenceError, which the catch records. `) +
+			`It prints ${answer}.`,
+	};
+}
+
+function functions({ functions: names, declared }: Params) {
+	type Kind = "declaration" | "var";
+	const define = (name: string, as: Kind) =>
+		as === "declaration"
+			? `function ${name}() {\n  return "${name}";\n}`
+			: `var ${name} = function () {\n  return "${name}";\n};`;
+	const program = (kind: (i: number) => Kind) =>
+		[
+			`console.log(${names.map((name) => `typeof ${name}`).join(", ")});`,
+			...names.map((name, i) => define(name, kind(i))),
+			"",
+		].join("\n");
+	const kindOf = (i: number): Kind => (declared[i] ? "declaration" : "var");
+	const list = (flag: boolean) =>
+		names.filter((_, i) => declared[i] === flag).join(" and ");
+	return {
+		code: program(kindOf),
+		mistakes: [
+			{
+				misconception:
+					"a function expression stored in a var is hoisted as a function too",
+				code: program(() => "declaration"),
+			},
+			{
+				misconception:
+					"nothing can be used above the line that defines it, so all are still undefined",
+				code: program(() => "var"),
+			},
+			{
+				misconception:
+					"a var holding a function expression is hoisted with its value, while a function declaration is not",
+				code: program((i) => (declared[i] ? "var" : "declaration")),
+			},
+		],
+		explain: (answer: string) => {
+			const several = (flag: boolean) =>
+				declared.filter((d) => d === flag).length > 1;
+			return (
+				`A function declaration is hoisted whole, body included, so ${list(true)} ${several(true) ? "are already functions" : "is already a function"} on the first line. ` +
+				`For ${list(false)}, var hoists only the variable, not the function expression assigned to it, so ${several(false) ? "they are" : "it is"} undefined until the assignment runs. It prints ${answer}.`
+			);
+		},
+	};
+}

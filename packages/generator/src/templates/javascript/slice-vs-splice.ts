@@ -1,0 +1,94 @@
+import { defineFamily } from "../family.js";
+
+const NAMES = [
+	["items", "part"],
+	["queue", "taken"],
+	["scores", "picked"],
+	["cards", "hand"],
+] as const;
+
+interface Params {
+	names: readonly [string, string];
+	values: number[];
+	method: "slice" | "splice";
+	start: number;
+	/** slice: the end index; splice: how many to remove */
+	second: number;
+}
+
+export const sliceVsSplice = defineFamily<Params>({
+	id: "javascript/slice-vs-splice",
+	language: "javascript",
+	difficulty: "easy",
+	title: "slice versus splice",
+	topics: ["arrays", "slice", "splice", "mutation"],
+	params: (rng) => {
+		const length = rng.int(5, 6);
+		const step = rng.pick([1, 2, 5, 10, 11]);
+		const first = rng.int(1, 9);
+		const method = rng.pick(["slice", "splice"] as const);
+		const start = rng.int(1, 2);
+		return {
+			names: rng.pick(NAMES),
+			values: Array.from({ length }, (_, i) => first + i * step),
+			method,
+			start,
+			second:
+				method === "slice"
+					? rng.int(start + 1, length - 1)
+					: rng.int(1, length - start - 1),
+		};
+	},
+	build: ({ names: [list, part], values, method, start, second }) => {
+		const program = (call: string, after = "") =>
+			`const ${list} = [${values.join(", ")}];\nconst ${part} = ${call};\n${after}console.log(${part}, ${list});\n`;
+		const call = `${list}.${method}(${start}, ${second})`;
+		if (method === "slice")
+			return {
+				code: program(call),
+				mistakes: [
+					{
+						misconception: "the end index of slice is included",
+						code: program(`${list}.slice(${start}, ${second + 1})`),
+					},
+					{
+						misconception:
+							"the second argument of slice is how many elements to take",
+						code: program(`${list}.slice(${start}, ${start + second})`),
+					},
+					{
+						misconception:
+							"slice removes the elements it returns from the array",
+						code: program(`${list}.splice(${start}, ${second - start})`),
+					},
+				],
+				explain: (answer) =>
+					`${call} returns a new array with the elements from index ${start} up to, but not including, index ${second}, ` +
+					`and leaves ${list} unchanged. It prints ${answer}.`,
+			};
+		return {
+			code: program(call),
+			mistakes: [
+				{
+					misconception:
+						"the second argument of splice is an end index, as in slice",
+					code: program(
+						`${list}.splice(${start}, ${Math.max(0, second - start)})`,
+					),
+				},
+				{
+					misconception:
+						"splice returns a copy and leaves the array unchanged, like slice",
+					code: program(`${list}.slice(${start}, ${start + second})`),
+				},
+				{
+					misconception: "splice returns the array that is left",
+					code: `const ${list} = [${values.join(", ")}];\n${call};\nconst ${part} = ${list};\nconsole.log(${part}, ${list});\n`,
+				},
+			],
+			explain: (answer) =>
+				`${call} removes ${second} element${second > 1 ? "s" : ""} starting at index ${start} from ${list} itself and returns them in a new array, ` +
+				`so ${part} holds the removed elements and ${list} is shorter by ${second}. It prints ${answer}.`,
+		};
+	},
+});

@@ -1,0 +1,87 @@
+import { defineFamily } from "../family.js";
+
+const FALSY = ["0", '""', "null", "undefined", "NaN", "false"];
+const EMPTY_OBJECTS = ["[]", "{}"];
+const SPELLED_FALSE = ['"0"', '"false"', '"null"'];
+const TRUTHY = ["7", "-1", '"no"', "[0]", "0.5"];
+const NAMES = [
+	["values", "kept"],
+	["inputs", "passed"],
+	["answers", "truthy"],
+	["fields", "filled"],
+] as const;
+
+interface Params {
+	names: readonly [string, string];
+	values: string[];
+}
+
+const listed = (items: string[]) =>
+	items.length > 1
+		? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`
+		: (items[0] ?? "");
+
+export const truthiness = defineFamily<Params>({
+	id: "javascript/truthiness",
+	language: "javascript",
+	difficulty: "easy",
+	title: "Truthy and falsy values",
+	topics: ["truthiness", "booleans", "conditions", "arrays"],
+	params: (rng) => {
+		// at least one falsy value that is neither null, undefined nor false
+		const falsy = [rng.pick(["0", '""', "NaN"]), rng.pick(FALSY)];
+		const values = [
+			rng.pick(SPELLED_FALSE),
+			rng.pick(EMPTY_OBJECTS),
+			...falsy,
+			rng.pick(TRUTHY),
+		];
+		return {
+			names: rng.pick(NAMES),
+			values: rng.shuffle([...new Set(values)]),
+		};
+	},
+	build: ({ names: [list, kept], values }) => {
+		const program = (condition: string) =>
+			[
+				`const ${list} = [${values.join(", ")}];`,
+				`const ${kept} = [];`,
+				`for (const v of ${list}) {`,
+				`  if (${condition}) ${kept}.push(v);`,
+				"}",
+				`console.log(${kept});`,
+				"",
+			].join("\n");
+		const mistakes = [
+			{
+				misconception: "an empty array or empty object is falsy, as in Python",
+				code: program(
+					'v && !(typeof v === "object" && Object.keys(v).length === 0)',
+				),
+			},
+			{
+				misconception:
+					'a string that spells a false value, such as "0" or "false", is falsy',
+				code: program('v && !["0", "false", "null"].includes(v)'),
+			},
+		];
+		mistakes.push({
+			misconception:
+				"only null, undefined and false are falsy, so 0, empty strings and NaN are kept",
+			code: program("v !== null && v !== undefined && v !== false"),
+		});
+		if (values.includes("NaN"))
+			mistakes.push({
+				misconception: "NaN is truthy, since it is a number other than zero",
+				code: program("v || Number.isNaN(v)"),
+			});
+		return {
+			code: program("v"),
+			mistakes,
+			explain: (answer) =>
+				`JavaScript has exactly eight falsy values: false, 0, -0, 0n, "", null, undefined and NaN. Everything else is truthy, ` +
+				`including every array and object, even empty ones, and every non-empty string, whatever it spells. ` +
+				`So the loop drops ${listed(values.filter((v) => FALSY.includes(v)))} and keeps the rest: ${answer}.`,
+		};
+	},
+});

@@ -1,0 +1,108 @@
+import { defineFamily } from "../family.js";
+
+const NAMES = [
+	["callbacks", "i", "seen"],
+	["handlers", "n", "results"],
+	["tasks", "k", "out"],
+	["jobs", "step", "log"],
+] as const;
+const OPERATIONS = ["*", "+"] as const;
+
+interface Params {
+	names: readonly [string, string, string];
+	keyword: "var" | "let";
+	timers: boolean;
+	start: number;
+	count: number;
+	operation: (typeof OPERATIONS)[number];
+	operand: number;
+}
+
+export const varClosureLoop = defineFamily<Params>({
+	id: "javascript/var-closure-loop",
+	language: "javascript",
+	difficulty: "medium",
+	title: "Closures over var and let loop variables",
+	topics: ["closures", "var", "let", "loops", "scope", "settimeout"],
+	params: (rng) => ({
+		names: rng.pick(NAMES),
+		// var is the trap; let is the contrast
+		keyword: rng.int(0, 2) === 0 ? "let" : "var",
+		timers: rng.bool(),
+		start: rng.int(0, 2),
+		count: rng.int(3, 4),
+		operation: rng.pick(OPERATIONS),
+		operand: rng.int(2, 10),
+	}),
+	build: ({
+		names: [list, v, out],
+		keyword,
+		timers,
+		start,
+		count,
+		operation,
+		operand,
+	}) => {
+		const stop = start + count;
+		const head = (kw: string) =>
+			`for (${kw} ${v} = ${start}; ${v} < ${stop}; ${v}++) {`;
+		const program = (kw: string, expression: string, after: string[] = []) =>
+			(timers
+				? [
+						`const ${out} = [];`,
+						head(kw),
+						`  setTimeout(() => ${out}.push(${expression}), 0);`,
+						"}",
+						...after,
+						`setTimeout(() => console.log(${out}), 0);`,
+					]
+				: [
+						`const ${list} = [];`,
+						head(kw),
+						`  ${list}.push(() => ${expression});`,
+						"}",
+						...after,
+						`console.log(${list}.map((f) => f()));`,
+					]
+			)
+				.concat("")
+				.join("\n");
+		const expression = `${v} ${operation} ${operand}`;
+		const apply = (x: number) =>
+			operation === "*" ? x * operand : x + operand;
+		const values = Array.from({ length: count }, (_, i) => apply(start + i));
+		if (keyword === "var")
+			return {
+				code: program("var", expression),
+				mistakes: [
+					{
+						misconception: `each callback keeps the ${v} of the iteration that created it`,
+						code: program("let", expression),
+					},
+					{
+						misconception: `after the loop ${v} holds the last value the body saw, ${stop - 1}`,
+						code: program("var", expression, [`${v} = ${stop - 1};`]),
+					},
+				],
+				explain: (answer) =>
+					`var declares one ${v} for the whole function, shared by every iteration. The callbacks run only after the loop has finished, ` +
+					`when ${v} has been incremented to ${stop} (the value that ended the loop), so each computes ${stop} ${operation} ${operand} = ${apply(stop)}. It prints ${answer}.`,
+			};
+		return {
+			code: program("let", expression),
+			mistakes: [
+				{
+					misconception: `let in a for loop declares one ${v} shared by all iterations, as var does`,
+					code: program("var", expression),
+				},
+				{
+					misconception: `the ${v}++ at the end of an iteration also changes the ${v} that iteration's callback captured`,
+					code: program("let", `(${v} + 1) ${operation} ${operand}`),
+				},
+			],
+			explain: (answer) =>
+				`A let in a for loop header gives every iteration its own copy of ${v}, and ${v}++ updates the next iteration's copy, not the one already captured. ` +
+				`So the callbacks see ${Array.from({ length: count }, (_, i) => start + i).join(", ")} and compute ${values.join(", ")}. It prints ${answer}.`,
+		};
+	},
+});

@@ -1,0 +1,88 @@
+import { defineFamily } from "../family.js";
+
+/** class name, counter attribute, list attribute, labels to pick from */
+const THEMES = [
+	["Player", "count", "names", ["ana", "bo", "cy", "di", "ed", "flo"]],
+	["Order", "total", "items", ["tea", "jam", "egg", "fig", "oat", "rye"]],
+	[
+		"Student",
+		"enrolled",
+		"courses",
+		["math", "art", "law", "bio", "music", "chem"],
+	],
+	["Ticket", "sold", "seats", ["A1", "B2", "C3", "D4", "E5", "F6"]],
+] as const;
+const VARIABLES = ["a", "b", "c", "d"];
+
+interface Params {
+	theme: number;
+	labels: string[];
+	start: number;
+	increment: number;
+	shown: number;
+}
+
+export const classAttributes = defineFamily<Params>({
+	id: "python/class-attributes",
+	language: "python",
+	difficulty: "hard",
+	title: "Class attributes and instance attributes",
+	topics: ["classes", "attributes", "mutability", "objects"],
+	params: (rng) => {
+		const theme = rng.int(0, THEMES.length - 1);
+		const labels = rng.sample(THEMES[theme]?.[3] ?? [], rng.int(2, 4));
+		return {
+			theme,
+			labels,
+			start: rng.pick([0, 0, 1, 5, 10]),
+			increment: rng.int(1, 3),
+			shown: rng.int(0, labels.length - 1),
+		};
+	},
+	build: ({ theme, labels, start, increment, shown }) => {
+		const chosen = THEMES[theme];
+		if (!chosen) throw new RangeError(`no theme ${theme}`);
+		const [cls, counter, list] = chosen;
+		const variables = VARIABLES.slice(0, labels.length);
+		const v = variables[shown];
+		const program = (initial: number, count: string, remember: string) =>
+			[
+				`class ${cls}:`,
+				`    ${counter} = ${initial}`,
+				`    ${list} = []`,
+				"",
+				"    def __init__(self, label):",
+				`        ${remember}`,
+				`        ${count} += ${increment}`,
+				"",
+				...variables.map((name, i) => `${name} = ${cls}("${labels[i]}")`),
+				`print(${cls}.${counter}, ${v}.${counter}, ${v}.${list})`,
+				"",
+			].join("\n");
+		const append = `self.${list}.append(label)`;
+		const mine = `self.${counter}`;
+		const mistakes = [
+			{
+				misconception: `self.${counter} += ${increment} updates the ${counter} shared by the class`,
+				code: program(start, `${cls}.${counter}`, append),
+			},
+			{
+				misconception: `every ${cls} object gets its own copy of the ${list} list`,
+				code: program(start, mine, `self.${list} = [label]`),
+			},
+		];
+		if (start !== 0)
+			mistakes.push({
+				misconception: `self.${counter} starts from 0 on each object instead of from the class's value`,
+				code: program(start, `${mine} = 0\n        ${mine}`, append),
+			});
+		return {
+			code: program(start, mine, append),
+			mistakes,
+			explain: (answer) =>
+				`self.${counter} += ${increment} reads ${counter} through the object, finding the class's ${start}, and then assigns ${start + increment} to the object itself: ` +
+				`that creates an instance attribute, so ${cls}.${counter} stays ${start} and ${v}.${counter} is ${start + increment}. ` +
+				`self.${list}.append(label) assigns nothing: it finds the one list on the class and changes it, so every ${cls} sees all ${labels.length} labels. It prints ${answer}.`,
+		};
+	},
+});

@@ -1,0 +1,101 @@
+import { defineFamily } from "../family.js";
+
+const NAMES = [
+	["grid", "backup"],
+	["board", "saved"],
+	["table", "snapshot"],
+	["matrix", "before"],
+] as const;
+const COPIES = [".copy()", "[:]", "list"] as const;
+
+interface Params {
+	names: readonly [string, string];
+	rows: number;
+	cols: number;
+	row: number;
+	col: number;
+	value: number;
+	/** null: build rows with `*`; otherwise the shallow copy used */
+	copy: (typeof COPIES)[number] | null;
+	cells: number[];
+}
+
+const copyOf = (name: string, copy: (typeof COPIES)[number]) =>
+	copy === "list" ? `list(${name})` : `${name}${copy}`;
+
+export const nestedListAliasing = defineFamily<Params>({
+	id: "python/nested-list-aliasing",
+	language: "python",
+	difficulty: "medium",
+	title: "Shared inner lists",
+	topics: ["lists", "aliasing", "copying", "references", "nested lists"],
+	params: (rng) => {
+		const rows = rng.int(2, 3);
+		const cols = rng.int(2, 3);
+		const copy = rng.bool() ? null : rng.pick(COPIES);
+		return {
+			names: rng.pick(NAMES),
+			rows,
+			cols,
+			row: rng.int(0, rows - 1),
+			col: rng.int(0, cols - 1),
+			value: rng.int(5, 9),
+			copy,
+			// values 1..4, so the assigned value (5..9) always shows
+			cells:
+				copy === null
+					? []
+					: Array.from({ length: rows * cols }, () => rng.int(1, 4)),
+		};
+	},
+	build: (p) => (p.copy === null ? multiplied(p) : shallowCopy(p, p.copy)),
+});
+
+function multiplied({ names: [grid], rows, cols, row, col, value }: Params) {
+	const program = (create: string) =>
+		`${grid} = ${create}\n${grid}[${row}][${col}] = ${value}\nprint(${grid})\n`;
+	return {
+		code: program(`[[0] * ${cols}] * ${rows}`),
+		mistakes: [
+			{
+				misconception: `* ${rows} makes ${rows} independent copies of the inner list`,
+				code: program(`[[0] * ${cols} for _ in range(${rows})]`),
+			},
+			{
+				misconception:
+					"the assignment changes every cell, because all the zeros are one shared object",
+				code: `${grid} = [[${value}] * ${cols}] * ${rows}\nprint(${grid})\n`,
+			},
+		],
+		explain: (answer: string) =>
+			`[[0] * ${cols}] * ${rows} builds one inner list and puts ${rows} references to it in the outer list. ` +
+			`Assigning ${grid}[${row}][${col}] changes that one inner list, so every row shows ${value} in column ${col}. ` +
+			`Only that column changes: the cells hold integers, and the assignment replaces one of them. It prints ${answer}.`,
+	};
+}
+
+function shallowCopy(
+	{ names: [grid, backup], rows, cols, row, col, value, cells }: Params,
+	copy: (typeof COPIES)[number],
+) {
+	const literal = `[${Array.from({ length: rows }, (_, r) => `[${cells.slice(r * cols, (r + 1) * cols).join(", ")}]`).join(", ")}]`;
+	const program = (create: string, header = "") =>
+		`${header}${grid} = ${literal}\n${backup} = ${create}\n${grid}[${row}][${col}] = ${value}\n${grid}.append([0] * ${cols})\nprint(${backup})\n`;
+	return {
+		code: program(copyOf(grid, copy)),
+		mistakes: [
+			{
+				misconception: `${copyOf(grid, copy)} copies the inner lists too`,
+				code: program(`copy.deepcopy(${grid})`, "import copy\n\n"),
+			},
+			{
+				misconception: `${copyOf(grid, copy)} gives another name for the same list`,
+				code: program(grid),
+			},
+		],
+		explain: (answer: string) =>
+			`${copyOf(grid, copy)} is a shallow copy: a new outer list that holds the same inner lists. ` +
+			`Appending a row to ${grid} changes only ${grid}'s outer list, but ${grid}[${row}][${col}] = ${value} changes an inner list that ${backup} shares. ` +
+			`So ${backup} prints ${answer}.`,
+	};
+}

@@ -1,0 +1,78 @@
+import { defineFamily } from "../family.js";
+
+const FALSY_EMPTY = ["0", "0.0", '""', "[]", "{}", "()"];
+const FALSY_NONE = ["None", "False"];
+const SPELLED_FALSE = ['"0"', '"False"', '"None"'];
+const FALSY_INSIDE = ["[0]", "[[]]", "(0,)", '[""]', "[None]", "{0: 0}"];
+const TRUTHY = ["7", "-1", '"no"', "0.5", "[1, 2]", '"ok"'];
+const NAMES = [
+	["values", "kept"],
+	["items", "truthy"],
+	["inputs", "passed"],
+	["answers", "real"],
+] as const;
+
+interface Params {
+	names: readonly [string, string];
+	values: string[];
+}
+
+const listed = (items: string[]) =>
+	items.length > 1
+		? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`
+		: (items[0] ?? "");
+
+const isFalsy = (literal: string) =>
+	FALSY_EMPTY.includes(literal) || FALSY_NONE.includes(literal);
+
+export const truthiness = defineFamily<Params>({
+	id: "python/truthiness",
+	language: "python",
+	difficulty: "easy",
+	title: "Truthy and falsy values",
+	topics: ["truthiness", "booleans", "conditions", "lists"],
+	params: (rng) => {
+		const values = [
+			rng.pick(SPELLED_FALSE),
+			rng.pick(FALSY_INSIDE),
+			rng.pick(FALSY_EMPTY),
+			rng.pick([...FALSY_EMPTY, ...FALSY_NONE]),
+			...rng.sample(TRUTHY, rng.int(1, 2)),
+		];
+		return {
+			names: rng.pick(NAMES),
+			values: rng.shuffle([...new Set(values)]),
+		};
+	},
+	build: ({ names: [list, kept], values }) => {
+		const program = (condition: string) =>
+			`${list} = [${values.join(", ")}]\n${kept} = [v for v in ${list} if ${condition}]\nprint(${kept})\n`;
+		const dropped = values.filter(isFalsy);
+		return {
+			code: program("v"),
+			mistakes: [
+				{
+					misconception:
+						'a string that spells a false value, such as "0", "False" or "None", is falsy',
+					code: program('v and v not in ("0", "False", "None")'),
+				},
+				{
+					misconception:
+						"a list, tuple or dict is falsy when everything inside it is falsy",
+					code: program(
+						"v and not (isinstance(v, (list, tuple, dict)) and not any(v))",
+					),
+				},
+				{
+					misconception:
+						"only None and False are falsy, so zero and empty values are kept",
+					code: program("v is not None and v is not False"),
+				},
+			],
+			explain: (answer) =>
+				`In a condition Python treats zero, empty strings, empty containers, None and False as false, and everything else as true. ` +
+				`So the comprehension drops ${listed(dropped)} and keeps the rest: a non-empty string is true whatever it spells, ` +
+				`and a non-empty container is true whatever it holds. It prints ${answer}.`,
+		};
+	},
+});

@@ -1,0 +1,177 @@
+import { readdir } from "node:fs/promises";
+import {
+	ChallengeContentSchema,
+	DIFFICULTIES,
+	LANGUAGES,
+	type Language,
+} from "@app/contract";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { createGenerator, type GenerateResult } from "../src/index.js";
+import { createRng } from "../src/rng.js";
+import { createSandbox } from "../src/sandbox/sandbox.js";
+import { FAMILIES } from "../src/templates/registry.js";
+import { runReal } from "./real-interpreters.js";
+
+/** Seeds tried per family; every run costs one real-interpreter process and 3–5 sandbox runs. */
+const SEEDS_PER_FAMILY = 7;
+const CHALLENGES_PER_CELL = 25;
+const MAX_OUTPUT_CHARS = 400;
+
+const CELLS = LANGUAGES.flatMap((language) =>
+	DIFFICULTIES.map((difficulty) => [language, difficulty] as const),
+);
+
+const trimFinalNewline = (text: string) =>
+	text.endsWith("\n") ? text.slice(0, -1) : text;
+
+/** Runs at most `size` tasks at once; a finishing task hands its slot straight to the next one waiting. */
+function limiter(size: number) {
+	let active = 0;
+	const waiting: (() => void)[] = [];
+	return async <T>(task: () => Promise<T>): Promise<T> => {
+		if (active < size) active += 1;
+		else await new Promise<void>((resolve) => waiting.push(resolve));
+		try {
+			return await task();
+		} finally {
+			const next = waiting.shift();
+			if (next) next();
+			else active -= 1;
+		}
+	};
+}
+
+// the real interpreters are separate processes, and the machine has two cores
+const limited = limiter(2);
+const realOutput = (language: Language, code: string) =>
+	limited(() => runReal(language, code));
+
+describe("template registry", () => {
+	it("has at least four families in every language and difficulty", () => {
+		for (const [language, difficulty] of CELLS) {
+			const cell = FAMILIES.filter(
+				(f) => f.language === language && f.difficulty === difficulty,
+			);
+			expect(cell.length, `${language}/${difficulty}`).toBeGreaterThanOrEqual(
+				4,
+			);
+		}
+	});
+
+	it("has at least twelve families per language", () => {
+		for (const language of LANGUAGES)
+			expect(
+				FAMILIES.filter((f) => f.language === language).length,
+			).toBeGreaterThanOrEqual(12);
+	});
+
+	it("registers one family per file, with the id <language>/<file name>", async () => {
+		const files: string[] = [];
+		for (const language of LANGUAGES) {
+			const dir = new URL(`../src/templates/${language}/`, import.meta.url);
+			for (const file of await readdir(dir))
+				if (file.endsWith(".ts") && !file.endsWith(".test.ts"))
+					files.push(`${language}/${file.slice(0, -3)}`);
+		}
+		const ids = FAMILIES.map((f) => f.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect([...ids].sort()).toEqual(files.sort());
+		for (const family of FAMILIES)
+			expect(family.id.startsWith(`${family.language}/`), family.id).toBe(true);
+	});
+
+	it("gives every family a title and lowercase topics of three or more characters", () => {
+		for (const family of FAMILIES) {
+			expect(family.title.trim(), family.id).not.toBe("");
+			expect(family.topics.length, family.id).toBeGreaterThan(0);
+			for (const topic of family.topics)
+				expect(topic, family.id).toMatch(/^[a-z0-9][a-z0-9 +#-]{2,}$/);
+		}
+	});
+});
+
+describe("template families", () => {
+	const sandbox = createSandbox();
+	afterAll(() => sandbox.close());
+
+	it.concurrent.for(FAMILIES)(
+		"$id prints the same in the sandbox as in the real interpreter, and its mistakes run and disagree",
+		async (family, { expect }) => {
+			await fc.assert(
+				fc.asyncProperty(
+					fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+					async (seed) => {
+						const instance = family.build(family.params(createRng(seed)));
+						const { code, mistakes } = instance;
+						const [run, real] = await Promise.all([
+							sandbox.run(family.language, code),
+							realOutput(family.language, code),
+						]);
+						expect(run, code).toMatchObject({ status: "ok", exact: true });
+						expect(run.stdout, code).toBe(real);
+						const answer = trimFinalNewline(real);
+						expect(answer.trim(), code).not.toBe("");
+						expect(answer.length, code).toBeLessThanOrEqual(MAX_OUTPUT_CHARS);
+						expect(instance.explain(answer).trim()).not.toBe("");
+
+						expect(mistakes.length).toBeGreaterThanOrEqual(2);
+						expect(mistakes.length).toBeLessThanOrEqual(4);
+						const wrong = new Set<string>();
+						for (const mistake of mistakes) {
+							const result = await sandbox.run(family.language, mistake.code);
+							// a mistake that crashes is a bug in the template, not a distractor
+							expect(result, mistake.code).toMatchObject({
+								status: "ok",
+								exact: true,
+							});
+							const output = trimFinalNewline(result.stdout);
+							expect(output.trim(), mistake.code).not.toBe("");
+							if (output !== answer) wrong.add(output);
+						}
+						expect(wrong.size, code).toBeGreaterThanOrEqual(2);
+					},
+				),
+				{ numRuns: SEEDS_PER_FAMILY },
+			);
+		},
+	);
+});
+
+describe("offline generator", () => {
+	const generator = createGenerator({ kind: "offline" });
+	afterAll(() => generator.close());
+
+	it.concurrent.for(CELLS)(
+		"serves %s %s challenges that are valid, varied, verified and marked with the real output",
+		async ([language, difficulty], { expect }) => {
+			const results: GenerateResult[] = [];
+			for (let i = 0; i < CHALLENGES_PER_CELL; i++)
+				results.push(await generator.generate({ language, difficulty }));
+
+			const keys = new Set(results.map((r) => r.variantKey));
+			expect(keys.size).toBeGreaterThanOrEqual(0.9 * CHALLENGES_PER_CELL);
+			const withCode = results.filter((r) => r.challenge.code !== null);
+			expect(withCode.length).toBeGreaterThanOrEqual(0.6 * CHALLENGES_PER_CELL);
+			for (const { challenge } of results) {
+				const parsed = ChallengeContentSchema.safeParse(challenge);
+				expect(parsed.error?.issues ?? []).toEqual([]);
+				expect(challenge).toMatchObject({
+					language,
+					difficulty,
+					verified: true,
+				});
+				expect(new Set(challenge.options).size).toBe(4);
+			}
+			await Promise.all(
+				withCode.map(async ({ challenge }) => {
+					const code = challenge.code ?? "";
+					const real = await realOutput(language, code);
+					expect(challenge.options[challenge.correct_answer_id], code).toBe(
+						trimFinalNewline(real),
+					);
+				}),
+			);
+		},
+	);
+});
