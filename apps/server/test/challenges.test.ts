@@ -185,6 +185,33 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 			},
 		);
 
+		it("tells the generator which challenges of that cell the user has already seen", async () => {
+			const seen: number[] = [];
+			const observed: Generator = {
+				...context.generator,
+				generate: (request, signal) => {
+					seen.push(request.exclude?.size ?? -1);
+					return context.generator.generate(request, signal);
+				},
+			};
+			const t = await buildTestApp(context, { generator: observed });
+			const headers = await t.auth(newUserId());
+			const codes = new Set<string>();
+			for (let i = 0; i < 4; i++) {
+				const response = await generate(t, headers, {
+					difficulty: "easy",
+					language: "javascript",
+				});
+				codes.add(response.json().code);
+			}
+			await generate(t, headers, {
+				difficulty: "hard",
+				language: "javascript",
+			});
+			expect(seen).toEqual([0, 1, 2, 3, 0]);
+			expect(codes.size).toBe(4);
+		});
+
 		it("steers to the topic's template family", async () => {
 			const t = await buildTestApp(context);
 			const response = await generate(t, await t.auth(newUserId()), {

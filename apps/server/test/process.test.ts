@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ChallengeSchema } from "@app/contract";
 import { afterEach, describe, expect, it } from "vitest";
 import {
 	freePort,
@@ -116,7 +117,7 @@ describe("the server process (src/main.ts)", () => {
 		server.child.kill("SIGTERM");
 		const response = await inFlight;
 		expect(response.status).toBe(200);
-		expect((await response.json()).verified).toBe(true);
+		expect(ChallengeSchema.parse(await response.json()).verified).toBe(true);
 		expect(await server.exit).toBe(0);
 		expect(server.output()).toContain("shutting down");
 	});

@@ -1,4 +1,4 @@
-import type { ChallengeContent } from "@app/contract";
+import type { ChallengeContent, Difficulty, Language } from "@app/contract";
 import { and, desc, eq, isNotNull, lt } from "drizzle-orm";
 import type { DbOrTx } from "../../db/open-db.js";
 import { answers, challenges } from "../../db/schema.js";
@@ -42,16 +42,22 @@ export async function insertChallenge(
 	return row;
 }
 
-/** The variant keys of a user's past challenges, so the generator can avoid repeats. */
+/** The variant keys a user has seen in one (difficulty, language) cell, so the generator can avoid repeats. */
 export async function seenVariantKeys(
 	db: DbOrTx,
 	userId: string,
+	cell: { difficulty: Difficulty; language: Language },
 ): Promise<Set<string>> {
 	const rows = await db
 		.select({ key: challenges.variantKey })
 		.from(challenges)
 		.where(
-			and(eq(challenges.userId, userId), isNotNull(challenges.variantKey)),
+			and(
+				eq(challenges.userId, userId),
+				eq(challenges.difficulty, cell.difficulty),
+				eq(challenges.language, cell.language),
+				isNotNull(challenges.variantKey),
+			),
 		);
 	return new Set(rows.flatMap((row) => (row.key ? [row.key] : [])));
 }

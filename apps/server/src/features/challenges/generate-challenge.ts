@@ -45,14 +45,17 @@ export async function generateChallenge(
 	const take = await takeQuotaUnit(deps.db, userId, deps.quota, deps.now());
 	if (!take.taken) throw quotaExhausted(nextResetAt(take.quota, deps.quota));
 	const topic = input.topic || null;
+	const cell = {
+		difficulty: input.difficulty,
+		language: input.language ?? DEFAULT_LANGUAGE,
+	};
 	let result: GenerateResult;
 	try {
 		result = await deps.generator.generate(
 			{
-				difficulty: input.difficulty,
-				language: input.language ?? DEFAULT_LANGUAGE,
+				...cell,
 				topic: topic ?? undefined,
-				exclude: await seenVariantKeys(deps.db, userId),
+				exclude: await seenVariantKeys(deps.db, userId, cell),
 			},
 			AbortSignal.timeout(GENERATION_TIMEOUT_MS),
 		);

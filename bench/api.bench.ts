@@ -1,0 +1,100 @@
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { SignJWT } from "jose";
+import { buildApp } from "../apps/server/src/app.js";
+import { loadConfig } from "../apps/server/src/config.js";
+import type { BenchTable } from "./table.js";
+
+const DURATION_S = 5;
+const CONNECTIONS = 10;
+
+async function measure(url: string, options: Partial<autocannon.Options> = {}) {
+	const result = await autocannon({
+		url,
+		connections: CONNECTIONS,
+		duration: DURATION_S,
+		...options,
+	});
+	return {
+		rps: result.requests.average,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		errors: result.non2xx,
+	};
+}
+
+/** HTTP throughput of the API on one engine, against GET /api/health (a database round trip, no auth). */
+async function measureEngine(
+	engine: "pglite" | "postgres",
+	databaseUrl?: string,
+): Promise<BenchTable["rows"]> {
+	const dataDir = await mkdtemp(join(tmpdir(), "cct-bench-"));
+	const { privateKey, publicKey } = generateKeyPairSync("rsa", {
+		modulusLength: 2048,
+	});
+	const config = loadConfig({
+		DATA_DIR: dataDir,
+		DATABASE_URL: databaseUrl,
+		LOG_LEVEL: "silent",
+		CLERK_JWT_KEY: publicKey.export({ type: "spki", format: "pem" }).toString(),
+		QUOTA_INITIAL: "100000000",
+	});
+	const app = await buildApp(config);
+	const base = await app.listen({ port: 0, host: "127.0.0.1" });
+	await app.generator.warm();
+	const now = Math.floor(Date.now() / 1000);
+	const token = await new SignJWT({
+		sub: `user_bench_${engine}_${now}`,
+		azp: "http://localhost:5173",
+		sid: "sess_bench",
+	})
+		.setProtectedHeader({ alg: "RS256", kid: "ins_bench" })
+		.setIssuedAt(now)
+		.setNotBefore(now - 1)
+		.setExpirationTime(now + 600)
+		.sign(privateKey);
+	const headers = {
+		authorization: `Bearer ${token}`,
+		"content-type": "application/json",
+	};
+
+	const health = await measure(`${base}/api/health`);
+	const quota = await measure(`${base}/api/quota`, { headers });
+	const generate = await measure(`${base}/api/generate-challenge`, {
+		method: "POST",
+		headers,
+		body: JSON.stringify({ difficulty: "medium", language: "javascript" }),
+	});
+	await app.close();
+	await rm(dataDir, { recursive: true, force: true });
+
+	const row = (name: string, m: typeof health) => ({
+		name: `${name} (${engine})`,
+		value: m.rps,
+		unit: "req/s",
+		ratio: m.rps / health.rps,
+		note: `p50 ${m.p50} ms, p99 ${m.p99} ms${m.errors ? `, ${m.errors} non-2xx` : ""}`,
+	});
+	return [
+		row("GET /api/health", health),
+		row("GET /api/quota (token check + upsert)", quota),
+		row("POST /api/generate-challenge (javascript, offline)", generate),
+	];
+}
+
+export async function run(): Promise<BenchTable> {
+	const rows = await measureEngine("pglite");
+	if (process.env.TEST_DATABASE_URL)
+		rows.push(
+			...(await measureEngine("postgres", process.env.TEST_DATABASE_URL)),
+		);
+	return {
+		title: `HTTP API (autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each)`,
+		baseline:
+			"GET /api/health on the same engine (no auth, one database round trip)",
+		rows,
+	};
+}
