@@ -22,6 +22,25 @@ const generate = (
 		payload: payload as object,
 	});
 
+/** A fresh easy JavaScript challenge for the user. */
+const newChallenge = async (t: TestApp, headers: Record<string, string>) =>
+	(
+		await generate(t, headers, { difficulty: "easy", language: "javascript" })
+	).json();
+
+const answer = (
+	t: TestApp,
+	headers: Record<string, string>,
+	id: number | string,
+	payload: unknown,
+) =>
+	t.app.inject({
+		method: "POST",
+		url: `/api/challenges/${id}/answer`,
+		headers,
+		payload: payload as object,
+	});
+
 const quotaOf = async (t: TestApp, headers: Record<string, string>) =>
 	(await t.app.inject({ method: "GET", url: "/api/quota", headers })).json()
 		.quota_remaining as number;
@@ -229,15 +248,7 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 			const t = await buildTestApp(context);
 			const headers = await t.auth(newUserId());
 			const ids: number[] = [];
-			for (let i = 0; i < 5; i++)
-				ids.push(
-					(
-						await generate(t, headers, {
-							difficulty: "easy",
-							language: "javascript",
-						})
-					).json().id,
-				);
+			for (let i = 0; i < 5; i++) ids.push((await newChallenge(t, headers)).id);
 			await generate(t, await t.auth(newUserId()), {
 				difficulty: "easy",
 				language: "javascript",
@@ -300,18 +311,10 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 		it("records the first answer, reports correctness, and refuses a second with 409", async () => {
 			const t = await buildTestApp(context);
 			const headers = await t.auth(newUserId());
-			const challenge = (
-				await generate(t, headers, {
-					difficulty: "easy",
-					language: "javascript",
-				})
-			).json();
+			const challenge = await newChallenge(t, headers);
 			const wrong = (challenge.correct_answer_id + 1) % 4;
-			const first = await t.app.inject({
-				method: "POST",
-				url: `/api/challenges/${challenge.id}/answer`,
-				headers,
-				payload: { answer_id: wrong },
+			const first = await answer(t, headers, challenge.id, {
+				answer_id: wrong,
 			});
 			expect(first.statusCode).toBe(200);
 			expect(first.json()).toEqual({
@@ -319,11 +322,8 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 				correct_answer_id: challenge.correct_answer_id,
 				explanation: challenge.explanation,
 			});
-			const second = await t.app.inject({
-				method: "POST",
-				url: `/api/challenges/${challenge.id}/answer`,
-				headers,
-				payload: { answer_id: challenge.correct_answer_id },
+			const second = await answer(t, headers, challenge.id, {
+				answer_id: challenge.correct_answer_id,
 			});
 			expect(second.statusCode).toBe(409);
 			expect(second.json()).toMatchObject({
@@ -342,17 +342,9 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 		it("counts a right answer as correct", async () => {
 			const t = await buildTestApp(context);
 			const headers = await t.auth(newUserId());
-			const challenge = (
-				await generate(t, headers, {
-					difficulty: "easy",
-					language: "javascript",
-				})
-			).json();
-			const response = await t.app.inject({
-				method: "POST",
-				url: `/api/challenges/${challenge.id}/answer`,
-				headers,
-				payload: { answer_id: challenge.correct_answer_id },
+			const challenge = await newChallenge(t, headers);
+			const response = await answer(t, headers, challenge.id, {
+				answer_id: challenge.correct_answer_id,
 			});
 			expect(response.json()).toMatchObject({ correct: true });
 		});
@@ -360,20 +352,10 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 		it("records exactly one of many simultaneous answers", async () => {
 			const t = await buildTestApp(context);
 			const headers = await t.auth(newUserId());
-			const challenge = (
-				await generate(t, headers, {
-					difficulty: "easy",
-					language: "javascript",
-				})
-			).json();
+			const challenge = await newChallenge(t, headers);
 			const responses = await Promise.all(
 				[0, 1, 2, 3, 0, 1, 2, 3].map((answer_id) =>
-					t.app.inject({
-						method: "POST",
-						url: `/api/challenges/${challenge.id}/answer`,
-						headers,
-						payload: { answer_id },
-					}),
+					answer(t, headers, challenge.id, { answer_id }),
 				),
 			);
 			expect(responses.filter((r) => r.statusCode === 200)).toHaveLength(1);
@@ -383,17 +365,10 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 		it("answers 404 for another user's challenge and for a missing one", async () => {
 			const t = await buildTestApp(context);
 			const owner = await t.auth(newUserId());
-			const challenge = (
-				await generate(t, owner, { difficulty: "easy", language: "javascript" })
-			).json();
+			const challenge = await newChallenge(t, owner);
 			const stranger = await t.auth(newUserId());
 			for (const id of [challenge.id, 2_000_000_000]) {
-				const response = await t.app.inject({
-					method: "POST",
-					url: `/api/challenges/${id}/answer`,
-					headers: stranger,
-					payload: { answer_id: 0 },
-				});
+				const response = await answer(t, stranger, id, { answer_id: 0 });
 				expect(response.statusCode).toBe(404);
 				expect(response.json()).toMatchObject({ code: "not_found" });
 			}
@@ -408,18 +383,8 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 		])("answers 400 for %j and records nothing", async (payload) => {
 			const t = await buildTestApp(context);
 			const headers = await t.auth(newUserId());
-			const challenge = (
-				await generate(t, headers, {
-					difficulty: "easy",
-					language: "javascript",
-				})
-			).json();
-			const response = await t.app.inject({
-				method: "POST",
-				url: `/api/challenges/${challenge.id}/answer`,
-				headers,
-				payload,
-			});
+			const challenge = await newChallenge(t, headers);
+			const response = await answer(t, headers, challenge.id, payload);
 			expect(response.statusCode).toBe(400);
 			expect(response.json()).toMatchObject({
 				code: "invalid_request",

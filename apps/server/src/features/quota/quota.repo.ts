@@ -39,6 +39,13 @@ const columns = {
 	lastResetDate: quotas.lastResetDate,
 };
 
+const newQuota = (userId: string, policy: QuotaPolicy, now: Date) => ({
+	userId,
+	quotaRemaining: policy.initial,
+	lastResetDate: now,
+	createdAt: now,
+});
+
 /** Gives a user a quota of `initial` if they have none; idempotent (webhook, first request, sign-up). */
 export async function provisionQuota(
 	db: DbOrTx,
@@ -48,12 +55,7 @@ export async function provisionQuota(
 ): Promise<boolean> {
 	const created = await db
 		.insert(quotas)
-		.values({
-			userId,
-			quotaRemaining: policy.initial,
-			lastResetDate: now,
-			createdAt: now,
-		})
+		.values(newQuota(userId, policy, now))
 		.onConflictDoNothing()
 		.returning({ userId: quotas.userId });
 	return created.length > 0;
@@ -69,12 +71,7 @@ export async function readQuota(
 	const { balance, lastReset } = refilled(policy, now);
 	const [row] = await db
 		.insert(quotas)
-		.values({
-			userId,
-			quotaRemaining: policy.initial,
-			lastResetDate: now,
-			createdAt: now,
-		})
+		.values(newQuota(userId, policy, now))
 		.onConflictDoUpdate({
 			target: quotas.userId,
 			set: { quotaRemaining: balance, lastResetDate: lastReset },

@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { listed } from "../prose.js";
 
 const FALSY = ["0", '""', "null", "undefined", "NaN", "false"];
 const EMPTY_OBJECTS = ["[]", "{}"];
@@ -15,11 +16,6 @@ interface Params {
 	names: readonly [string, string];
 	values: string[];
 }
-
-const listed = (items: string[]) =>
-	items.length > 1
-		? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`
-		: (items[0] ?? "");
 
 export const truthiness = defineFamily<Params>({
 	id: "javascript/truthiness",

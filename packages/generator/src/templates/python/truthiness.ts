@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { listed } from "../prose.js";
 
 const FALSY_EMPTY = ["0", "0.0", '""', "[]", "{}", "()"];
 const FALSY_NONE = ["None", "False"];
@@ -16,11 +17,6 @@ interface Params {
 	names: readonly [string, string];
 	values: string[];
 }
-
-const listed = (items: string[]) =>
-	items.length > 1
-		? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`
-		: (items[0] ?? "");
 
 const isFalsy = (literal: string) =>
 	FALSY_EMPTY.includes(literal) || FALSY_NONE.includes(literal);
