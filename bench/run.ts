@@ -2,9 +2,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { run as api } from "./api.bench.js";
 import { run as generator } from "./generator.bench.js";
+import { run as llm } from "./llm.bench.js";
 import { toMarkdown } from "./table.js";
 
-const BENCHES = [generator, api];
+const BENCHES = [generator, llm, api];
 
 const started = new Date();
 const tables = [];

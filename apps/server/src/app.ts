@@ -9,6 +9,7 @@ import {
 import type { Config } from "./config.js";
 import { type Database, openDb } from "./db/open-db.js";
 import { challengesRoutes } from "./features/challenges/challenges.routes.js";
+import poolPlugin from "./features/pool/pool-plugin.js";
 import holdSweeper from "./features/quota/hold-sweeper.js";
 import { quotaRoutes } from "./features/quota/quota.routes.js";
 import { statsRoutes } from "./features/stats/stats.routes.js";
@@ -68,12 +69,17 @@ export async function buildApp(
 	});
 	await app.register(generatorPlugin, {
 		generator:
-			deps.generator ?? createGenerator({ kind: config.generator.kind }),
+			deps.generator ??
+			createGenerator({
+				kind: config.generator.kind,
+				openai: config.generator.openai,
+			}),
 		owned: !deps.generator,
 		now: deps.now ?? (() => new Date()),
 	});
 	await app.register(authPlugin, { config });
 	await app.register(holdSweeper);
+	await app.register(poolPlugin, { size: config.generator.poolSize });
 
 	await app.register(systemRoutes, { config });
 	await app.register(webhookRoutes, { config });

@@ -115,6 +115,7 @@ const EnvSchema = z.object({
 		blankToUndefined,
 		z.string().default("gpt-4o-mini"),
 	),
+	OPENAI_TIMEOUT_MS: integer(30_000, 100, 600_000),
 	POOL_SIZE: integer(3, 0, 100),
 	QUOTA_INITIAL: integer(50, 0),
 	QUOTA_DAILY: integer(10, 0),
@@ -154,7 +155,12 @@ export interface Config {
 	};
 	generator: {
 		kind: "openai" | "offline";
-		openai: { apiKey: string | null; baseUrl: string | null; model: string };
+		openai: {
+			apiKey: string | null;
+			baseUrl: string | null;
+			model: string;
+			timeoutMs: number;
+		};
 		poolSize: number;
 	};
 	quota: { initial: number; daily: number; resetHours: number };
@@ -222,6 +228,7 @@ export function loadConfig(env: Env): Config {
 				apiKey: e.OPENAI_API_KEY ?? null,
 				baseUrl: e.OPENAI_BASE_URL ?? null,
 				model: e.OPENAI_MODEL,
+				timeoutMs: e.OPENAI_TIMEOUT_MS,
 			},
 			poolSize: e.POOL_SIZE,
 		},

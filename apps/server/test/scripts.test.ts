@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { ChallengeContentSchema } from "@app/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
 	buildTestApp,
@@ -101,6 +102,59 @@ describe("npm run webhook:send", () => {
 		);
 		expect(result.code).toBe(2);
 		expect(result.output).toContain("CLERK_WEBHOOK_SECRET is not set");
+	});
+});
+
+describe("npm run generate", () => {
+	it("prints the requested number of verified challenges, as JSON lines with --json", async () => {
+		const result = await runScript(
+			"generate.ts",
+			[
+				"--difficulty",
+				"hard",
+				"--language",
+				"javascript",
+				"--count",
+				"3",
+				"--json",
+			],
+			{},
+		);
+		expect(result.code).toBe(0);
+		const challenges = result.output
+			.trim()
+			.split("\n")
+			.map((line) => ChallengeContentSchema.parse(JSON.parse(line)));
+		expect(challenges).toHaveLength(3);
+		for (const challenge of challenges) {
+			expect(challenge).toMatchObject({
+				difficulty: "hard",
+				language: "javascript",
+				verification: "executed",
+			});
+		}
+	});
+
+	it("shows the marked answer and how it was verified", async () => {
+		const result = await runScript(
+			"generate.ts",
+			["--difficulty", "easy", "--language", "python", "--count", "1"],
+			{},
+		);
+		expect(result.output).toContain("✓");
+		expect(result.output).toContain(
+			"verified: the sandbox printed the marked answer",
+		);
+	});
+
+	it("refuses an unknown difficulty with its usage", async () => {
+		const result = await runScript(
+			"generate.ts",
+			["--difficulty", "extreme"],
+			{},
+		);
+		expect(result.code).toBe(2);
+		expect(result.output).toContain("Usage: npm run generate");
 	});
 });
 

@@ -25,6 +25,20 @@ export type GenerateChallengeRequest = z.infer<
 	typeof GenerateChallengeRequestSchema
 >;
 
+/**
+ * How the marked answer was established: "executed" — the code was run and printed it;
+ * "corrected" — the code was run and the generator's own answer was fixed to match; "not_runnable"
+ * — the code could not be run; "not_applicable" — a conceptual question with nothing to run.
+ */
+export const VERIFICATIONS = [
+	"executed",
+	"corrected",
+	"not_runnable",
+	"not_applicable",
+] as const;
+export const VerificationSchema = z.enum(VERIFICATIONS);
+export type Verification = z.infer<typeof VerificationSchema>;
+
 /** What a generator produces: a challenge before it is stored (no id, no timestamp). */
 export const ChallengeContentSchema = z.object({
 	difficulty: DifficultySchema,
@@ -40,6 +54,7 @@ export const ChallengeContentSchema = z.object({
 	explanation: z.string().min(1),
 	verified: z.boolean(),
 	source: z.string(),
+	verification: VerificationSchema,
 });
 export type ChallengeContent = z.infer<typeof ChallengeContentSchema>;
 

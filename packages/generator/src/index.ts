@@ -1,10 +1,16 @@
 import type { GeneratorKind } from "@app/contract";
 import { createOfflineGenerator } from "./providers/offline.js";
+import {
+	createOpenAiGenerator,
+	type OpenAiOptions,
+} from "./providers/openai.js";
 import { createSandbox, type RunLimits } from "./sandbox/sandbox.js";
 import { FAMILIES } from "./templates/registry.js";
-import { type Generator, GeneratorError } from "./types.js";
+import type { Generator } from "./types.js";
 
+export { canonicalOutput, DraftSchema } from "./llm/draft.js";
 export { familiesFor, variantKey } from "./providers/offline.js";
+export type { OpenAiOptions } from "./providers/openai.js";
 export { createRng, type Rng } from "./rng.js";
 export {
 	createSandbox,
@@ -21,23 +27,17 @@ export interface GeneratorOptions {
 	kind: GeneratorKind;
 	/** limits for each sandbox run */
 	limits?: Partial<RunLimits>;
+	/** required when kind is "openai" */
+	openai?: OpenAiOptions;
 }
 
 /** Creates the generator that config selects; the sandbox workers start on first use or on warm(). */
 export function createGenerator(options: GeneratorOptions): Generator {
 	const sandbox = createSandbox(options.limits);
 	if (options.kind === "openai") {
-		return {
-			kind: "openai",
-			generate: async () => {
-				throw new GeneratorError(
-					"unavailable",
-					"The OpenAI-compatible provider is not available in this version.",
-				);
-			},
-			warm: async () => {},
-			close: () => sandbox.close(),
-		};
+		if (!options.openai)
+			throw new Error("the openai generator needs its options");
+		return createOpenAiGenerator(sandbox, options.openai);
 	}
 	return createOfflineGenerator(sandbox, FAMILIES);
 }

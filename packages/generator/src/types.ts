@@ -17,21 +17,23 @@ export interface GenerateRequest {
 	seed?: number;
 }
 
-/** How the marked answer was established. */
-export interface Verification {
-	/** "execution": the answer is the sandbox's output; "none": nothing could be run */
-	method: "execution" | "none";
-	/** sandbox runs spent, including mistake variants */
+/** What establishing the answer cost, for logs and benchmarks. */
+export interface GenerationReport {
+	/** sandbox runs spent, mistake variants included */
 	runs: number;
 	/** time spent in the sandbox */
 	sandboxMs: number;
+	/** model requests made (0 offline) */
+	modelCalls: number;
+	/** for "corrected": the answer the model had marked, which the code does not print */
+	rejectedAnswer?: string;
 }
 
 export interface GenerateResult {
 	challenge: ChallengeContent;
 	/** identifies the template and parameters, so the same challenge is not served twice to one user */
 	variantKey: string | null;
-	verification: Verification;
+	report: GenerationReport;
 }
 
 /** The challenge generation engine behind POST /api/generate-challenge. */

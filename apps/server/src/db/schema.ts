@@ -3,7 +3,12 @@
  * `npm run db:generate`, review and commit the new SQL in `migrations/`. Never edit a committed
  * migration. Columns are snake_case in SQL through `casing: "snake_case"`.
  */
-import { DIFFICULTIES, LANGUAGES } from "@app/contract";
+import {
+	type ChallengeContent,
+	DIFFICULTIES,
+	LANGUAGES,
+	VERIFICATIONS,
+} from "@app/contract";
 import {
 	boolean,
 	index,
@@ -51,6 +56,8 @@ export const challenges = pgTable(
 		explanation: text().notNull(),
 		verified: boolean().notNull(),
 		source: text().notNull(),
+		/** how the marked answer was established (rows from before this column were all executed) */
+		verification: text({ enum: VERIFICATIONS }).notNull().default("executed"),
 		topic: text(),
 		/** template family and parameters, so that one user never gets the same challenge twice */
 		variantKey: text(),
@@ -88,3 +95,23 @@ export const webhookDeliveries = pgTable("webhook_deliveries", {
 	eventType: text().notNull(),
 	receivedAt: instant().notNull(),
 });
+
+/**
+ * Ready challenges waiting for a user, so that nobody waits for a model. A row is claimed by
+ * deleting it (FOR UPDATE SKIP LOCKED), so it is served once, whichever process claims it.
+ */
+export const challengePool = pgTable(
+	"challenge_pool",
+	{
+		id: integer().primaryKey().generatedAlwaysAsIdentity(),
+		difficulty: text({ enum: DIFFICULTIES }).notNull(),
+		language: text({ enum: LANGUAGES }).notNull(),
+		content: jsonb().$type<ChallengeContent>().notNull(),
+		variantKey: text(),
+		createdAt: instant().notNull(),
+	},
+	(t) => [
+		// claiming the oldest ready challenge of a cell, and counting a cell
+		index().on(t.difficulty, t.language, t.id),
+	],
+);

@@ -39,7 +39,8 @@ export function useTestContext(engine: Engine): TestContext {
 export interface TestAppOptions {
 	/** environment overrides, as the process would read them */
 	env?: Record<string, string | number | undefined>;
-	generator?: Generator;
+	/** the context's offline generator by default; null lets the app create the one its config names */
+	generator?: Generator | null;
 	now?: () => Date;
 	db?: Database;
 }
@@ -66,6 +67,8 @@ export async function buildTestApp(
 	const env = Object.fromEntries(
 		Object.entries({
 			LOG_LEVEL: "silent",
+			// tests of the pool turn it on; elsewhere it would serve challenges generated before the test
+			POOL_SIZE: 0,
 			CLERK_JWT_KEY: context.keys.publicPem,
 			CLERK_WEBHOOK_SECRET: WEBHOOK_SECRET,
 			...options.env,
@@ -77,7 +80,10 @@ export async function buildTestApp(
 	const config = loadConfig(env);
 	const app = await buildApp(config, {
 		db: options.db ?? context.db,
-		generator: options.generator ?? context.generator,
+		generator:
+			options.generator === null
+				? undefined
+				: (options.generator ?? context.generator),
 		now: options.now,
 	});
 	await app.ready();

@@ -99,11 +99,12 @@ export function createOfflineGenerator(
 			explanation: explain(instance.explain(answer), assembled.distractors),
 			verified: true,
 			source: `offline:${family.id}`,
+			verification: "executed",
 		};
 		return {
 			challenge,
 			variantKey: key,
-			verification: { method: "execution", runs, sandboxMs },
+			report: { runs, sandboxMs, modelCalls: 0 },
 		};
 	}
 

@@ -21,7 +21,9 @@ function spawnWorker(fileBase: string, workerData: WorkerData): Worker {
 	};
 	if (here.endsWith(".ts")) {
 		const url = new URL(`./${fileBase}.ts`, here).href;
-		const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`;
+		// resolved here, not in the worker: an eval'd worker resolves from the working directory
+		const tsx = import.meta.resolve("tsx/esm/api");
+		const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`;
 		return new Worker(bootstrap, { ...options, eval: true });
 	}
 	return new Worker(new URL(`./${fileBase}.js`, here), options);

@@ -33,6 +33,7 @@ export async function insertChallenge(
 			explanation: content.explanation,
 			verified: content.verified,
 			source: content.source,
+			verification: content.verification,
 			topic: input.topic,
 			variantKey: input.variantKey,
 			createdAt: input.createdAt,

@@ -48,6 +48,7 @@ export const challengesRoutes: FastifyPluginAsyncZod<{
 			const deps = {
 				db: app.db,
 				generator: app.generator,
+				pool: app.pool,
 				now: app.now,
 				quota,
 				log: request.log,

@@ -1,12 +1,18 @@
-import type { GenerateChallengeRequest } from "@app/contract";
+import type {
+	Difficulty,
+	GenerateChallengeRequest,
+	Language,
+} from "@app/contract";
 import {
-	type GenerateResult,
+	type GenerateRequest,
 	type Generator,
 	GeneratorError,
 } from "@app/generator";
 import type { FastifyBaseLogger } from "fastify";
-import type { Db } from "../../db/open-db.js";
+import type { Db, Tx } from "../../db/open-db.js";
 import { AppError, quotaExhausted } from "../../errors.js";
+import type { ChallengePool } from "../pool/challenge-pool.js";
+import { claimPooled } from "../pool/pool.repo.js";
 import {
 	nextResetAt,
 	type QuotaPolicy,
@@ -17,12 +23,14 @@ import {
 import {
 	type ChallengeRow,
 	insertChallenge,
+	type NewChallenge,
 	seenVariantKeys,
 } from "./challenges.repo.js";
 
 export interface GenerateDeps {
 	db: Db;
 	generator: Generator;
+	pool: ChallengePool | null;
 	now: () => Date;
 	quota: QuotaPolicy;
 	log: FastifyBaseLogger;
@@ -34,8 +42,9 @@ const GENERATION_TIMEOUT_MS = 90_000;
 const DEFAULT_LANGUAGE = "python";
 
 /**
- * Takes a quota unit, generates, stores: the unit is taken atomically before generating and is
- * given back if generation fails (CONTRACT: POST /api/generate-challenge).
+ * Takes a quota unit, then serves a ready challenge from the pool or generates one, and stores
+ * it. The unit is taken atomically before generating and given back if anything fails
+ * (CONTRACT: POST /api/generate-challenge).
  */
 export async function generateChallenge(
 	deps: GenerateDeps,
@@ -44,41 +53,86 @@ export async function generateChallenge(
 ): Promise<ChallengeRow> {
 	const take = await takeQuotaUnit(deps.db, userId, deps.quota, deps.now());
 	if (!take.taken) throw quotaExhausted(nextResetAt(take.quota, deps.quota));
-	const topic = input.topic || null;
-	const cell = {
+	const cell: { difficulty: Difficulty; language: Language } = {
 		difficulty: input.difficulty,
 		language: input.language ?? DEFAULT_LANGUAGE,
 	};
-	let result: GenerateResult;
+	const topic = input.topic || undefined;
 	try {
-		result = await deps.generator.generate(
-			{
-				...cell,
-				topic: topic ?? undefined,
-				exclude: await seenVariantKeys(deps.db, userId, cell),
-			},
-			AbortSignal.timeout(GENERATION_TIMEOUT_MS),
+		const exclude = await seenVariantKeys(deps.db, userId, cell);
+		// the pool holds challenges on any topic; a request for a topic is generated for it
+		const pooled =
+			deps.pool && !topic
+				? await storeFromPool(deps, userId, cell, exclude, take.holdId)
+				: undefined;
+		return (
+			pooled ??
+			(await storeGenerated(
+				deps,
+				userId,
+				{ ...cell, topic, exclude },
+				take.holdId,
+			))
 		);
 	} catch (error) {
 		await refundHold(deps.db, take.holdId);
-		throw asGeneratorFailure(error, deps.log);
-	}
-	try {
-		return await deps.db.transaction(async (tx) => {
-			const row = await insertChallenge(tx, {
-				userId,
-				content: result.challenge,
-				topic,
-				variantKey: result.variantKey,
-				createdAt: deps.now(),
-			});
-			await settleHold(tx, take.holdId);
-			return row;
-		});
-	} catch (error) {
-		await refundHold(deps.db, take.holdId);
 		throw error;
+	} finally {
+		deps.pool?.refillSoon(cell);
 	}
+}
+
+/** Claims a pooled challenge and stores it for the user in one transaction: a crash loses neither. */
+function storeFromPool(
+	deps: GenerateDeps,
+	userId: string,
+	cell: { difficulty: Difficulty; language: Language },
+	exclude: ReadonlySet<string>,
+	holdId: number,
+): Promise<ChallengeRow | undefined> {
+	return deps.db.transaction(async (tx) => {
+		const pooled = await claimPooled(tx, cell, exclude);
+		if (!pooled) return undefined;
+		return store(tx, holdId, {
+			userId,
+			content: pooled.content,
+			topic: null,
+			variantKey: pooled.variantKey,
+			createdAt: deps.now(),
+		});
+	});
+}
+
+async function storeGenerated(
+	deps: GenerateDeps,
+	userId: string,
+	request: GenerateRequest,
+	holdId: number,
+): Promise<ChallengeRow> {
+	const result = await deps.generator
+		.generate(request, AbortSignal.timeout(GENERATION_TIMEOUT_MS))
+		.catch((error: unknown) => {
+			throw asGeneratorFailure(error, deps.log);
+		});
+	deps.log.debug(
+		{ report: result.report, verification: result.challenge.verification },
+		"challenge generated",
+	);
+	return deps.db.transaction((tx) =>
+		store(tx, holdId, {
+			userId,
+			content: result.challenge,
+			topic: request.topic ?? null,
+			variantKey: result.variantKey,
+			createdAt: deps.now(),
+		}),
+	);
+}
+
+async function store(tx: Tx, holdId: number, challenge: NewChallenge) {
+	const row = await insertChallenge(tx, challenge);
+	await settleHold(tx, holdId);
+	return row;
 }
 
 function asGeneratorFailure(error: unknown, log: FastifyBaseLogger): AppError {

@@ -12,6 +12,7 @@ export const toChallengeResponse = (row: ChallengeRow): Challenge => ({
 	explanation: row.explanation,
 	verified: row.verified,
 	source: row.source,
+	verification: row.verification,
 	timestamp: row.createdAt.toISOString(),
 });
 

@@ -1,0 +1,95 @@
+/**
+ * Prints challenges from the configured generator, with how each answer was verified: a tool for
+ * people who write templates or tune the model prompt.
+ *
+ *   npm run generate -- --difficulty hard --language python --count 5 [--topic closures] [--seed 42] [--json]
+ */
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { GenerateChallengeRequestSchema } from "@app/contract";
+import { createGenerator, type GenerateResult } from "@app/generator";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+const { values } = parseArgs({
+	options: {
+		difficulty: { type: "string", default: "medium" },
+		language: { type: "string", default: "python" },
+		topic: { type: "string" },
+		count: { type: "string", default: "3" },
+		seed: { type: "string" },
+		json: { type: "boolean", default: false },
+	},
+});
+
+const request = GenerateChallengeRequestSchema.safeParse(values);
+const count = Number(values.count);
+if (!request.success || !Number.isInteger(count) || count < 1 || count > 100) {
+	console.error(
+		"Usage: npm run generate -- --difficulty easy|medium|hard --language python|javascript [--count 1-100] [--topic text] [--seed n] [--json]",
+	);
+	process.exit(2);
+}
+
+let config: ReturnType<typeof loadConfig>;
+try {
+	config = loadConfig(process.env);
+} catch (error) {
+	if (!(error instanceof ConfigError)) throw error;
+	console.error(error.message);
+	process.exit(2);
+}
+
+const VERIFIED_BY: Record<string, string> = {
+	executed: "verified: the sandbox printed the marked answer",
+	corrected: "verified after correction: the model's marked answer was wrong",
+	not_runnable: "NOT verified: the code did not run",
+	not_applicable: "not verified: a conceptual question",
+};
+
+function describe(result: GenerateResult, index: number): string {
+	const { challenge, report } = result;
+	const indent = (text: string) => text.replace(/^/gm, "    ");
+	const options = challenge.options.map(
+		(option, i) =>
+			`  ${"ABCD"[i]}) ${option.replaceAll("\n", "\n     ")}${i === challenge.correct_answer_id ? "   ✓" : ""}`,
+	);
+	return [
+		`── ${index + 1}/${count} · ${challenge.difficulty} · ${challenge.language} · ${challenge.source}`,
+		`   ${VERIFIED_BY[challenge.verification]} · ${report.runs} sandbox runs, ${report.sandboxMs} ms · ${report.modelCalls} model calls${report.rejectedAnswer ? ` · model had marked ${JSON.stringify(report.rejectedAnswer)}` : ""}`,
+		"",
+		challenge.title,
+		...(challenge.code ? ["", indent(challenge.code.trimEnd())] : []),
+		"",
+		...options,
+		"",
+		challenge.explanation,
+		"",
+	].join("\n");
+}
+
+const generator = createGenerator({
+	kind: config.generator.kind,
+	openai: config.generator.openai,
+});
+const { difficulty, language = "python", topic } = request.data;
+try {
+	for (let i = 0; i < count; i++) {
+		const seed =
+			values.seed === undefined ? undefined : Number(values.seed) + i;
+		const result = await generator.generate({
+			difficulty,
+			language,
+			topic,
+			seed,
+		});
+		console.log(
+			values.json
+				? JSON.stringify({ ...result.challenge, report: result.report })
+				: describe(result, i),
+		);
+	}
+} finally {
+	await generator.close();
+}

@@ -1,0 +1,113 @@
+import {
+	completion,
+	type FakeOpenAi,
+	failure,
+	startFakeOpenAi,
+} from "@app/generator/testing";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+	buildTestApp,
+	newUserId,
+	type TestApp,
+	useTestContext,
+} from "./helpers/build-test-app.js";
+
+const draft = (correct: number) => ({
+	title: "What does this print?",
+	code: "console.log([1, 2].length + '1')",
+	options: ["3", "21", "NaN", "2"],
+	correct_answer_id: correct,
+	explanation: "Explained.",
+	asks_for_output: true,
+});
+
+describe("POST /api/generate-challenge with GENERATOR=openai", () => {
+	const context = useTestContext("pglite");
+	let fake: FakeOpenAi;
+	beforeAll(async () => {
+		fake = await startFakeOpenAi();
+	});
+	afterAll(() => fake.close());
+	beforeEach(() => fake.reset());
+
+	const llmApp = () =>
+		buildTestApp(context, {
+			generator: null,
+			env: {
+				GENERATOR: "openai",
+				OPENAI_BASE_URL: fake.url,
+				OPENAI_API_KEY: "sk-test",
+				OPENAI_MODEL: "fake-model",
+				OPENAI_TIMEOUT_MS: 300,
+				QUOTA_INITIAL: 3,
+			},
+		});
+	const generate = async (t: TestApp, headers: Record<string, string>) =>
+		t.app.inject({
+			method: "POST",
+			url: "/api/generate-challenge",
+			headers,
+			payload: { difficulty: "easy", language: "javascript" },
+		});
+	const quotaOf = async (t: TestApp, headers: Record<string, string>) =>
+		(await t.app.inject({ method: "GET", url: "/api/quota", headers })).json()
+			.quota_remaining;
+
+	it("reports the openai generator in /api/config", async () => {
+		const t = await llmApp();
+		expect(
+			(await t.app.inject({ method: "GET", url: "/api/config" })).json()
+				.generator,
+		).toBe("openai");
+	});
+
+	it("serves the model's challenge with the answer corrected by running the code, and records how", async () => {
+		fake.reply(
+			completion(draft(0)),
+			completion({ explanation: "`2 + '1'` joins strings: 21." }),
+		);
+		const t = await llmApp();
+		const headers = await t.auth(newUserId());
+		const response = await generate(t, headers);
+		expect(response.statusCode).toBe(200);
+		expect(response.json()).toMatchObject({
+			correct_answer_id: 1,
+			verified: true,
+			verification: "corrected",
+			source: "openai:fake-model",
+		});
+		const history = (
+			await t.app.inject({ method: "GET", url: "/api/my-history", headers })
+		).json();
+		expect(history.challenges[0]).toMatchObject({
+			verification: "corrected",
+			explanation: expect.stringContaining("21"),
+		});
+		expect(await quotaOf(t, headers)).toBe(2);
+	});
+
+	it("answers 502 generator_failed after repeated 500s and gives the unit back", async () => {
+		fake.reply(...Array.from({ length: 3 }, () => failure(500)));
+		const t = await llmApp();
+		const headers = await t.auth(newUserId());
+		const response = await generate(t, headers);
+		expect(response.statusCode).toBe(502);
+		expect(response.json()).toMatchObject({ code: "generator_failed" });
+		expect(await quotaOf(t, headers)).toBe(3);
+	});
+
+	it("answers 503 generator_unavailable when the model times out and gives the unit back", async () => {
+		fake.reply(
+			...Array.from({ length: 3 }, () => ({
+				...completion(draft(1)),
+				delayMs: 1500,
+			})),
+		);
+		const t = await llmApp();
+		const headers = await t.auth(newUserId());
+		const response = await generate(t, headers);
+		expect(response.statusCode).toBe(503);
+		expect(response.json()).toMatchObject({ code: "generator_unavailable" });
+		expect(await quotaOf(t, headers)).toBe(3);
+	});
+});

@@ -1,0 +1,169 @@
+import type { Generator } from "@app/generator";
+import { describe, expect, it } from "vitest";
+import {
+	addPooled,
+	claimPooled,
+	countPooled,
+} from "../src/features/pool/pool.repo.js";
+import {
+	buildTestApp,
+	newUserId,
+	type TestContext,
+	useTestContext,
+} from "./helpers/build-test-app.js";
+import {
+	connectPostgres,
+	createPostgresDatabase,
+	ENGINES,
+} from "./helpers/test-db.js";
+
+const cell = { difficulty: "medium", language: "javascript" } as const;
+
+/** The real generator, numbering each challenge in its title so that any repeat is visible. */
+function numberedGenerator(context: TestContext) {
+	const calls: { topic?: string }[] = [];
+	let serial = 0;
+	const generator: Generator = {
+		...context.generator,
+		generate: async (request, signal) => {
+			calls.push({ topic: request.topic });
+			const result = await context.generator.generate(request, signal);
+			serial += 1;
+			return {
+				...result,
+				challenge: {
+					...result.challenge,
+					title: `${result.challenge.title} #${serial}`,
+				},
+			};
+		},
+		close: async () => {},
+	};
+	return { generator, calls };
+}
+
+describe.each(ENGINES)("the challenge pool on %s", (engine) => {
+	const context = useTestContext(engine);
+
+	it("fills every cell at start-up, serves from it without generating, and refills", async () => {
+		const { generator, calls } = numberedGenerator(context);
+		const t = await buildTestApp(context, { env: { POOL_SIZE: 2 }, generator });
+		await t.app.pool?.idle();
+		expect(calls).toHaveLength(12);
+		expect(await countPooled(context.db.db, cell)).toBeGreaterThanOrEqual(2);
+
+		const headers = await t.auth(newUserId());
+		const generatedBefore = calls.length;
+		const response = await t.app.inject({
+			method: "POST",
+			url: "/api/generate-challenge",
+			headers,
+			payload: cell,
+		});
+		expect(response.statusCode).toBe(200);
+		expect(response.json()).toMatchObject({ ...cell, verified: true });
+		// served from the start-up fill, and one generation afterwards to top the cell up
+		expect(Number(response.json().title.split("#")[1])).toBeLessThanOrEqual(12);
+		await t.app.pool?.idle();
+		expect(calls.length).toBe(generatedBefore + 1);
+		expect(await countPooled(context.db.db, cell)).toBeGreaterThanOrEqual(2);
+		await t.app.close();
+		await clearPool(context);
+	});
+
+	it("generates a topic request for its topic instead of serving the pool", async () => {
+		const { generator, calls } = numberedGenerator(context);
+		const t = await buildTestApp(context, { env: { POOL_SIZE: 1 }, generator });
+		await t.app.pool?.idle();
+		const response = await t.app.inject({
+			method: "POST",
+			url: "/api/generate-challenge",
+			headers: await t.auth(newUserId()),
+			payload: { ...cell, topic: "aliasing" },
+		});
+		expect(response.statusCode).toBe(200);
+		expect(calls.filter((call) => call.topic === "aliasing")).toHaveLength(1);
+		await t.app.close();
+		await clearPool(context);
+	});
+
+	it("skips pooled challenges the user has already seen", async () => {
+		const db = context.db.db;
+		const content = (await context.generator.generate({ ...cell })).challenge;
+		await addPooled(db, content, "seen-key", new Date());
+		await addPooled(db, content, "fresh-key", new Date());
+		const claimed = await claimPooled(db, cell, new Set(["seen-key"]));
+		expect(claimed?.variantKey).toBe("fresh-key");
+		expect(await claimPooled(db, cell, new Set(["seen-key"]))).toBeUndefined();
+		await clearPool(context);
+	});
+
+	it("hands each pooled challenge to exactly one of many concurrent claims", async () => {
+		const db = context.db.db;
+		const content = (await context.generator.generate({ ...cell })).challenge;
+		for (let i = 0; i < 10; i++)
+			await addPooled(db, content, `key-${i}`, new Date());
+		const claims = await Promise.all(
+			Array.from({ length: 30 }, () =>
+				db.transaction((tx) => claimPooled(tx, cell, new Set())),
+			),
+		);
+		const ids = claims.flatMap((claim) => (claim ? [claim.id] : []));
+		expect(ids).toHaveLength(10);
+		expect(new Set(ids).size).toBe(10);
+		expect(await countPooled(db, cell)).toBe(0);
+	});
+});
+
+describe.runIf(ENGINES.includes("postgres"))(
+	"the challenge pool shared by two server processes",
+	() => {
+		const context = useTestContext("postgres");
+
+		it("never serves one pooled challenge twice under concurrent requests on both servers", async () => {
+			const url = await createPostgresDatabase();
+			const [first, second] = [
+				await connectPostgres(url),
+				await connectPostgres(url),
+			];
+			try {
+				const { generator } = numberedGenerator(context);
+				const a = await buildTestApp(context, {
+					env: { POOL_SIZE: 5 },
+					db: first,
+					generator,
+				});
+				const b = await buildTestApp(context, {
+					env: { POOL_SIZE: 5 },
+					db: second,
+					generator,
+				});
+				await Promise.all([a.app.pool?.idle(), b.app.pool?.idle()]);
+				const responses = await Promise.all(
+					Array.from({ length: 24 }, async (_, i) => {
+						const t = i % 2 ? a : b;
+						return t.app.inject({
+							method: "POST",
+							url: "/api/generate-challenge",
+							headers: await t.auth(newUserId()),
+							payload: cell,
+						});
+					}),
+				);
+				expect(responses.every((r) => r.statusCode === 200)).toBe(true);
+				const titles = responses.map((r) => r.json().title as string);
+				expect(new Set(titles).size).toBe(titles.length);
+				await a.app.close();
+				await b.app.close();
+			} finally {
+				await first.close();
+				await second.close();
+			}
+		});
+	},
+);
+
+async function clearPool(context: TestContext) {
+	const { challengePool } = await import("../src/db/schema.js");
+	await context.db.db.delete(challengePool);
+}

@@ -1,0 +1,230 @@
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+	type ChallengeContent,
+	DIFFICULTIES,
+	LANGUAGES,
+	type Language,
+} from "@app/contract";
+import { createGenerator } from "@app/generator";
+import {
+	type ChatRequest,
+	completion,
+	startFakeOpenAi,
+} from "@app/generator/testing";
+import { SignJWT } from "jose";
+import { buildApp } from "../apps/server/src/app.js";
+import { loadConfig } from "../apps/server/src/config.js";
+import { type BenchTable, percentile } from "./table.js";
+
+const MODEL_LATENCY_MS = 2000;
+/** The simulated model marks a wrong option on one draft in this many. */
+const WRONG_EVERY = 4;
+const REQUESTS = 12;
+
+interface Known {
+	draft: object;
+	answer: string;
+}
+
+/**
+ * A simulated model: it answers after MODEL_LATENCY_MS with a draft built from an offline
+ * template instance, and marks a wrong option on every WRONG_EVERY-th draft, as a model that
+ * misreads code would. The true answer is known, so what verification did can be checked.
+ */
+async function simulatedModel() {
+	const offline = createGenerator({ kind: "offline" });
+	const known: Record<Language, Known[]> = { python: [], javascript: [] };
+	for (const language of LANGUAGES) {
+		for (let i = 0; i < 40; i++) {
+			const { challenge } = await offline.generate({
+				difficulty: DIFFICULTIES[i % 3] ?? "easy",
+				language,
+			});
+			const wrong = i % WRONG_EVERY === 0;
+			const marked = wrong
+				? (challenge.correct_answer_id + 1) % 4
+				: challenge.correct_answer_id;
+			known[language].push({
+				answer: challenge.options[challenge.correct_answer_id] ?? "",
+				draft: { ...draftOf(challenge), correct_answer_id: marked },
+			});
+		}
+	}
+	await offline.close();
+	const served: Record<Language, number> = { python: 0, javascript: 0 };
+	let wrongServed = 0;
+	const respond = (request: ChatRequest) => {
+		if (request.response_format?.json_schema?.name === "explanation") {
+			return {
+				...completion({ explanation: "Re-explained from the real output." }),
+				delayMs: MODEL_LATENCY_MS,
+			};
+		}
+		const language: Language = request.messages[0]?.content.includes("Python")
+			? "python"
+			: "javascript";
+		const index = served[language]++ % known[language].length;
+		if (index % WRONG_EVERY === 0) wrongServed += 1;
+		const next = known[language][index];
+		return { ...completion(next?.draft), delayMs: MODEL_LATENCY_MS };
+	};
+	const fake = await startFakeOpenAi(respond);
+	const answers = new Map(
+		Object.values(known).flatMap((list) =>
+			list.map((k) => [JSON.stringify(k.draft), k.answer]),
+		),
+	);
+	return {
+		fake,
+		wrongServed: () => wrongServed,
+		truth: (code: string | null) =>
+			[...answers].find(
+				([draft]) => code && draft.includes(JSON.stringify(code)),
+			)?.[1],
+	};
+}
+
+const draftOf = (challenge: ChallengeContent) => ({
+	title: challenge.title,
+	code: challenge.code,
+	options: challenge.options,
+	correct_answer_id: challenge.correct_answer_id,
+	explanation: challenge.explanation,
+	asks_for_output: true,
+});
+
+async function appWithPool(modelUrl: string, poolSize: number) {
+	const dataDir = await mkdtemp(join(tmpdir(), "cct-bench-llm-"));
+	const { privateKey, publicKey } = generateKeyPairSync("rsa", {
+		modulusLength: 2048,
+	});
+	const app = await buildApp(
+		loadConfig({
+			DATA_DIR: dataDir,
+			LOG_LEVEL: "silent",
+			CLERK_JWT_KEY: publicKey
+				.export({ type: "spki", format: "pem" })
+				.toString(),
+			GENERATOR: "openai",
+			OPENAI_BASE_URL: modelUrl,
+			OPENAI_API_KEY: "sk-bench",
+			POOL_SIZE: String(poolSize),
+		}),
+	);
+	await app.ready();
+	await app.pool?.idle();
+	const now = Math.floor(Date.now() / 1000);
+	const token = await new SignJWT({
+		sub: `user_llm_${poolSize}`,
+		azp: "http://localhost:5173",
+	})
+		.setProtectedHeader({ alg: "RS256" })
+		.setIssuedAt(now)
+		.setExpirationTime(now + 600)
+		.sign(privateKey);
+	const time = async () => {
+		const started = performance.now();
+		const response = await app.inject({
+			method: "POST",
+			url: "/api/generate-challenge",
+			headers: { authorization: `Bearer ${token}` },
+			payload: { difficulty: "medium", language: "javascript" },
+		});
+		if (response.statusCode !== 200)
+			throw new Error(`generate answered ${response.statusCode}`);
+		return performance.now() - started;
+	};
+	return {
+		time,
+		close: async () => {
+			await app.close();
+			await rm(dataDir, { recursive: true, force: true });
+		},
+	};
+}
+
+/** The LLM provider against a simulated 2 s model: verification's corrections, and what the pool saves a user. */
+export async function run(): Promise<BenchTable> {
+	const { fake, truth, wrongServed } = await simulatedModel();
+	const generator = createGenerator({
+		kind: "openai",
+		openai: { apiKey: "sk-bench", baseUrl: fake.url, model: "simulated" },
+	});
+	const results = await Promise.all(
+		Array.from({ length: REQUESTS }, async (_, i) => {
+			const started = performance.now();
+			const result = await generator.generate({
+				difficulty: "medium",
+				language: i % 2 ? "python" : "javascript",
+			});
+			return { result, ms: performance.now() - started };
+		}),
+	);
+	await generator.close();
+	const wrong = wrongServed();
+	const corrected = results.filter(
+		(r) => r.result.challenge.verification === "corrected",
+	).length;
+	const right = results.filter(
+		({ result: { challenge } }) =>
+			challenge.options[challenge.correct_answer_id] === truth(challenge.code),
+	).length;
+	const engineP50 = percentile(
+		results.map((r) => r.ms),
+		50,
+	);
+
+	const poolOff = await appWithPool(fake.url, 0);
+	const offSamples = [
+		await poolOff.time(),
+		await poolOff.time(),
+		await poolOff.time(),
+	];
+	await poolOff.close();
+	const poolOn = await appWithPool(fake.url, 3);
+	const onSamples = [
+		await poolOn.time(),
+		await poolOn.time(),
+		await poolOn.time(),
+	];
+	await poolOn.close();
+	await fake.close();
+
+	const offP50 = percentile(offSamples, 50);
+	const onP50 = percentile(onSamples, 50);
+	return {
+		title: `LLM provider against a simulated model (${MODEL_LATENCY_MS} ms per reply, 1 draft in ${WRONG_EVERY} wrongly marked)`,
+		baseline:
+			"POST /api/generate-challenge with the pool off (the user waits for the model)",
+		rows: [
+			{
+				name: "engine generation p50",
+				value: engineP50,
+				unit: "ms",
+				note: `${REQUESTS} challenges`,
+			},
+			{
+				name: "challenges verification corrected",
+				value: (100 * corrected) / REQUESTS,
+				unit: "%",
+				note: `${corrected} of ${REQUESTS}; the simulated model marked a wrong option on ${wrong}`,
+			},
+			{
+				name: "served answers equal to the real output",
+				value: (100 * right) / REQUESTS,
+				unit: "%",
+			},
+			{ name: "generate, pool off, p50", value: offP50, unit: "ms", ratio: 1 },
+			{
+				name: "generate, pool hit, p50",
+				value: onP50,
+				unit: "ms",
+				ratio: onP50 / offP50,
+				note: "target ≤ 20 ms",
+			},
+		],
+	};
+}
