@@ -4,21 +4,37 @@ import { bitwiseOperators } from "./javascript/bitwise-operators.js";
 import { classSuper } from "./javascript/class-super.js";
 import { defaultSort } from "./javascript/default-sort.js";
 import { eventLoopOrder } from "./javascript/event-loop-order.js";
+import { fallbackValues } from "./javascript/fallback-values.js";
+import { finallyReturn } from "./javascript/finally-return.js";
+import { floatingPoint } from "./javascript/floating-point.js";
 import { forInVsForOf } from "./javascript/for-in-vs-for-of.js";
 import { hoisting } from "./javascript/hoisting.js";
+import { looseEquality } from "./javascript/loose-equality.js";
+import { mapFilterReduce } from "./javascript/map-filter-reduce.js";
+import { setAndMap } from "./javascript/set-and-map.js";
 import { sliceVsSplice } from "./javascript/slice-vs-splice.js";
+import { spreadCopies } from "./javascript/spread-copies.js";
+import { stringMethods as javascriptStringMethods } from "./javascript/string-methods.js";
 import { stringNumberCoercion } from "./javascript/string-number-coercion.js";
 import { thisBinding } from "./javascript/this-binding.js";
 import { truthiness as javascriptTruthiness } from "./javascript/truthiness.js";
 import { varClosureLoop } from "./javascript/var-closure-loop.js";
+import { andOrOperands } from "./python/and-or-operands.js";
 import { classAttributes } from "./python/class-attributes.js";
 import { decoratorOrder } from "./python/decorator-order.js";
+import { dictMethods } from "./python/dict-methods.js";
+import { floatPitfalls } from "./python/float-pitfalls.js";
 import { floorDivision } from "./python/floor-division.js";
 import { generatorExhaustion } from "./python/generator-exhaustion.js";
 import { lateBindingClosures } from "./python/late-binding-closures.js";
+import { memoizedRecursion } from "./python/memoized-recursion.js";
 import { mutableDefaultArgument } from "./python/mutable-default-argument.js";
+import { nestedComprehensions } from "./python/nested-comprehensions.js";
 import { nestedListAliasing } from "./python/nested-list-aliasing.js";
 import { rangeLoops } from "./python/range-loops.js";
+import { setOperations } from "./python/set-operations.js";
+import { sortStability } from "./python/sort-stability.js";
+import { stringMethods as pythonStringMethods } from "./python/string-methods.js";
 import { stringSlicing } from "./python/string-slicing.js";
 import { superMro } from "./python/super-mro.js";
 import { truthiness as pythonTruthiness } from "./python/truthiness.js";
@@ -31,25 +47,41 @@ export const FAMILIES: readonly Family[] = [
 	floorDivision,
 	pythonTruthiness,
 	rangeLoops,
+	andOrOperands,
+	pythonStringMethods,
+	dictMethods,
 	mutableDefaultArgument,
 	lateBindingClosures,
 	tryFinallyOrder,
 	nestedListAliasing,
+	nestedComprehensions,
+	sortStability,
+	setOperations,
 	generatorExhaustion,
 	superMro,
 	decoratorOrder,
 	classAttributes,
+	memoizedRecursion,
+	floatPitfalls,
 	// javascript: easy, medium, hard
 	stringNumberCoercion,
 	javascriptTruthiness,
 	forInVsForOf,
 	sliceVsSplice,
+	looseEquality,
+	javascriptStringMethods,
+	fallbackValues,
 	arrayAliasing,
 	varClosureLoop,
 	defaultSort,
 	hoisting,
+	mapFilterReduce,
+	setAndMap,
+	spreadCopies,
 	thisBinding,
 	eventLoopOrder,
 	classSuper,
 	bitwiseOperators,
+	finallyReturn,
+	floatingPoint,
 ];

@@ -1,0 +1,171 @@
+import { defineFamily } from "../family.js";
+
+const LABELS = [
+	["try", "ok", "catch", "finally"],
+	["start", "done", "error", "cleanup"],
+	["open", "read", "failed", "close"],
+	["begin", "parsed", "caught", "end"],
+	["enter", "got", "oops", "exit"],
+] as const;
+const FUNCTIONS = ["load", "parse", "check", "attempt"];
+const GUARDS = [
+	{
+		test: (limit: number) => `n > ${limit}`,
+		fails: (n: number, limit: number) => n > limit,
+		error: "RangeError",
+	},
+	{ test: () => "n < 0", fails: (n: number) => n < 0, error: "Error" },
+	{
+		test: () => "n % 2 === 1",
+		fails: (n: number) => n % 2 === 1,
+		error: "TypeError",
+	},
+];
+
+interface Params {
+	fn: string;
+	labels: readonly [string, string, string, string];
+	guard: number;
+	limit: number;
+	/** the arguments of the two calls: one passes the guard and one fails it, in either order */
+	args: [number, number];
+	factor: number;
+	/** what catch returns */
+	fallback: string;
+	/** what a return in finally gives, or null when finally does not return */
+	override: string | null;
+}
+
+/** How a mistaken learner pictures the function running. */
+interface Belief {
+	/** the finally block is dropped */
+	noFinally?: boolean;
+	/** the return in finally is dropped */
+	noOverride?: boolean;
+	/** the rest of the try block runs after the throw */
+	restRuns?: boolean;
+	/** finally runs only after an error, at the end of catch */
+	onlyOnError?: boolean;
+	/** finally runs as soon as the try block stops, before catch */
+	beforeCatch?: boolean;
+}
+
+export const finallyReturn = defineFamily<Params>({
+	id: "javascript/finally-return",
+	language: "javascript",
+	difficulty: "hard",
+	title: "try, catch and finally with return",
+	topics: ["exceptions", "finally", "control flow", "errors", "return"],
+	params: (rng) => {
+		const guard = rng.int(0, GUARDS.length - 1);
+		const limit = rng.int(3, 6);
+		const pass =
+			[rng.int(1, limit), rng.int(1, limit), 2 * rng.int(1, 3)][guard] ?? 2;
+		const fail =
+			[rng.int(limit + 1, 9), -rng.int(1, 9), 2 * rng.int(1, 4) + 1][guard] ??
+			3;
+		const fallback = rng.pick(["-1", "null", '"none"', "0"]);
+		return {
+			fn: rng.pick(FUNCTIONS),
+			labels: rng.pick(LABELS),
+			guard,
+			limit,
+			args: rng.bool() ? [pass, fail] : [fail, pass],
+			factor: rng.int(2, 10),
+			fallback,
+			override: rng.bool()
+				? null
+				: rng.pick(['"finally"', "99", '"done"', "undefined"]),
+		};
+	},
+	build: (p) => {
+		const { fn, labels, args, override } = p;
+		const [tried, done, caught, finished] = labels;
+		const program = (b: Belief = {}) => render(p, b);
+		const rest = {
+			misconception: `the rest of the try block still runs after the throw, so "${done}" is logged anyway`,
+			code: program({ restRuns: true }),
+		};
+		const skipped = {
+			misconception:
+				"finally is skipped when try or catch has already returned",
+			code: program({ noFinally: true }),
+		};
+		const onlyOnError = {
+			misconception: "finally runs only when an error was thrown",
+			code: program({ onlyOnError: true }),
+		};
+		const g = GUARDS[p.guard];
+		return {
+			code: program(),
+			mistakes:
+				override === null
+					? [
+							skipped,
+							rest,
+							onlyOnError,
+							{
+								misconception:
+									"finally runs as soon as the try block stops, before catch",
+								code: program({ beforeCatch: true }),
+							},
+						]
+					: [
+							{
+								misconception: `a return in finally does not replace the value that try or catch is already returning`,
+								code: program({ noOverride: true }),
+							},
+							skipped,
+							rest,
+							onlyOnError,
+						],
+			explain: (answer) =>
+				`Each call logs "${tried}". ${fn}(${args.find((n) => !g?.fails(n, p.limit))}) passes the check, logs "${done}" and returns from try; ` +
+				`${fn}(${args.find((n) => g?.fails(n, p.limit))}) throws, so the rest of try is skipped and catch logs "${caught}" and returns ${p.fallback}. ` +
+				`In both calls finally runs on the way out, after the return value is decided, and logs "${finished}". ` +
+				(override === null
+					? ""
+					: `A return in finally replaces whatever try or catch was returning, so both calls return ${override}. `) +
+				`It prints ${answer}.`,
+		};
+	},
+});
+
+function render(p: Params, b: Belief): string {
+	const { fn, labels, guard, limit, args, factor, fallback, override } = p;
+	const [tried, done, caught, finished] = labels;
+	const g = GUARDS[guard];
+	const log = (label: string) => `log.push("${label}");`;
+	const check = `if (${g?.test(limit)}) throw new ${g?.error}("bad input");`;
+	const returns = override !== null && !b.noOverride;
+	const lines = [
+		"const log = [];",
+		`function ${fn}(n) {`,
+		"  try {",
+		`    ${log(tried)}`,
+		...(b.restRuns
+			? [`    ${log(done)}`, `    ${check}`]
+			: [`    ${check}`, `    ${log(done)}`]),
+		...(b.beforeCatch ? [`    ${log(finished)}`] : []),
+		`    return n * ${factor};`,
+		"  } catch (e) {",
+		...(b.beforeCatch ? [`    ${log(finished)}`] : []),
+		`    ${log(caught)}`,
+		...(b.onlyOnError ? [`    ${log(finished)}`] : []),
+		`    return ${b.onlyOnError && returns ? override : fallback};`,
+		"  }",
+		...(b.noFinally || b.onlyOnError || b.beforeCatch
+			? []
+			: [
+					"  finally {",
+					`    ${log(finished)}`,
+					...(returns ? [`    return ${override};`] : []),
+					"  }",
+				]),
+		"}",
+		`console.log(${fn}(${args[0]}), ${fn}(${args[1]}), log.join(" "));`,
+		"",
+	];
+	// "} finally {" on one line, as people write it
+	return lines.join("\n").replace("  }\n  finally {", "  } finally {");
+}

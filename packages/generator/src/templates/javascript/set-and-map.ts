@@ -1,0 +1,136 @@
+import { defineFamily } from "../family.js";
+
+const SET_VALUES = [
+	['"red"', '"blue"', '"green"', '"gold"'],
+	['"ann"', '"bob"', '"cy"', '"dee"'],
+	["3", "5", "8", "13"],
+	["10", "20", "30", "40"],
+];
+const NAMES = [
+	["tags", "ids"],
+	["seen", "labels"],
+	["unique", "lookup"],
+	["picked", "byKey"],
+] as const;
+const WORDS = ["one", "uno", "eins", "text", "num", "str", "first", "later"];
+
+interface Params {
+	names: readonly [string, string];
+	/** the values the set starts from, with at least one repeat */
+	values: string[];
+	/** the array or object literal added several times */
+	added: string;
+	copies: number;
+	/** the number used as a key, also used as a string key */
+	key: number;
+	/** values for the number key, the string key, and the later set() */
+	words: [string, string, string];
+	/** whether the later set() replaces the number key's value or the string key's */
+	resetNumber: boolean;
+}
+
+export const setAndMap = defineFamily<Params>({
+	id: "javascript/set-and-map",
+	language: "javascript",
+	difficulty: "medium",
+	title: "How Set and Map compare their keys",
+	topics: ["set", "map", "collections", "equality", "references"],
+	params: (rng) => {
+		const pool = rng.pick(SET_VALUES);
+		const distinct = rng.sample(pool, rng.int(2, 3));
+		const repeats = rng.sample(distinct, rng.int(1, 2));
+		const item = rng.int(1, 9);
+		const [a = "a", b = "b", c = "c"] = rng.sample(WORDS, 3);
+		return {
+			names: rng.pick(NAMES),
+			values: rng.shuffle([...distinct, ...repeats]),
+			added: rng.pick([`[${item}]`, `{ id: ${item} }`]),
+			copies: rng.int(2, 3),
+			key: rng.int(1, 9),
+			words: [a, b, c],
+			resetNumber: rng.bool(),
+		};
+	},
+	build: ({
+		names: [set, map],
+		values,
+		added,
+		copies,
+		key,
+		words: [a, b, c],
+		resetNumber,
+	}) => {
+		const adds = Array.from({ length: copies }, () => `.add(${added})`).join(
+			"",
+		);
+		const reset = resetNumber ? `${key}` : `"${key}"`;
+		const program = (
+			opts: { setLines?: string[]; mapLines?: string[]; shown?: string } = {},
+		) =>
+			[
+				...(opts.setLines ?? [
+					`const ${set} = new Set([${values.join(", ")}]);`,
+					`${set}${adds};`,
+				]),
+				...(opts.mapLines ?? [
+					`const ${map} = new Map([[${key}, "${a}"], ["${key}", "${b}"]]);`,
+					`${map}.set(${reset}, "${c}");`,
+				]),
+				`console.log(${opts.shown ?? `${set}.size, ${map}.size, ${map}.get(${key})`});`,
+				"",
+			].join("\n");
+		const distinct = new Set(values).size;
+		const kind = added.startsWith("[") ? "arrays" : "objects";
+		return {
+			code: program(),
+			mistakes: [
+				{
+					misconception: `a Set treats ${kind} with the same contents as the same item, so ${added} is added once`,
+					code: program({
+						setLines: [
+							`const ${set} = new Set([${values.join(", ")}]);`,
+							`${set}.add(${added});`,
+						],
+					}),
+				},
+				{
+					misconception: "a Set keeps repeated values, as an array does",
+					code: program({
+						setLines: [
+							`const ${set} = [${values.join(", ")}];`,
+							`${set}.push(${Array.from({ length: copies }, () => added).join(", ")});`,
+						],
+						shown: `${set}.length, ${map}.size, ${map}.get(${key})`,
+					}),
+				},
+				{
+					misconception: `Map keys are converted to strings, as object keys are, so ${key} and "${key}" are one key`,
+					code: program({
+						mapLines: [
+							`const ${map} = new Map([["${key}", "${a}"], ["${key}", "${b}"]]);`,
+							`${map}.set("${key}", "${c}");`,
+						],
+						shown: `${set}.size, ${map}.size, ${map}.get("${key}")`,
+					}),
+				},
+				{
+					misconception:
+						"set() with a key that is already there adds a second entry, and get() finds the first",
+					code: program({
+						mapLines: [
+							`const ${map} = [[${key}, "${a}"], ["${key}", "${b}"]];`,
+							`${map}.push([${reset}, "${c}"]);`,
+						],
+						shown: `${set}.size, ${map}.length, ${map}.find(([k]) => k === ${key})[1]`,
+					}),
+				},
+			],
+			explain: (answer) =>
+				`A Set keeps each value once, comparing them as === does: [${values.join(", ")}] has ${distinct} distinct values. ` +
+				`But each ${added} literal creates a new ${kind === "arrays" ? "array" : "object"}, and two ${kind} are equal only if they are the same one, so all ${copies} are added: ${set}.size is ${distinct + copies}. ` +
+				`A Map does not convert its keys either: ${key} and "${key}" are two keys, so ${map}.size is 2. set() on a key that is already there replaces its value in place, ` +
+				`and ${map}.set(${reset}, "${c}") targets the ${resetNumber ? "number" : "string"} key, so ${map}.get(${key}) is "${resetNumber ? c : a}". ` +
+				`It prints ${answer}.`,
+		};
+	},
+});

@@ -1,0 +1,187 @@
+import { defineFamily } from "../family.js";
+
+const RECORDS = [
+	{
+		object: "user",
+		text: "name",
+		values: ['"ann"', '"bob"', '"cy"'],
+		list: "tags",
+		nested: "address",
+		field: "city",
+		fields: ['"Oslo"', '"Rome"', '"Lima"'],
+	},
+	{
+		object: "book",
+		text: "title",
+		values: ['"Dune"', '"Emma"', '"Ulysses"'],
+		list: "authors",
+		nested: "meta",
+		field: "year",
+		fields: ["1965", "1815", "1922"],
+	},
+	{
+		object: "order",
+		text: "status",
+		values: ['"new"', '"paid"', '"sent"'],
+		list: "items",
+		nested: "shipping",
+		field: "method",
+		fields: ['"post"', '"van"', '"bike"'],
+	},
+];
+const WORDS = ['"a"', '"b"', '"x"', '"y"', '"pen"', '"cup"'];
+const OBJECT_COPIES = ["{ ...$ }", "Object.assign({}, $)"];
+const ARRAY_COPIES = ["[...$]", "$.slice()", "Array.from($)"];
+const STEPS = ["outer", "mutate", "replace"] as const;
+
+interface Params {
+	kind: "object" | "array";
+	record: number;
+	copyName: string;
+	/** the original's name, for an array */
+	gridName: string;
+	/** for an object: [text value, new text, list item, pushed item, field value, new field]; for an array: rows */
+	values: string[];
+	rows: number[][];
+	pushed: number;
+	/** which row is changed in place and which is replaced */
+	mutated: number;
+	replaced: number;
+	copy: string;
+	order: (typeof STEPS)[number][];
+}
+
+interface Belief {
+	deep?: boolean;
+	alias?: boolean;
+	/** replacing a nested value writes into the shared one instead */
+	writeThrough?: boolean;
+}
+
+export const spreadCopies = defineFamily<Params>({
+	id: "javascript/spread-copies",
+	language: "javascript",
+	difficulty: "medium",
+	title: "Spread and other shallow copies",
+	topics: ["spread", "copying", "objects", "arrays", "references"],
+	params: (rng) => {
+		const kind = rng.bool() ? "object" : "array";
+		const record = rng.int(0, RECORDS.length - 1);
+		const r = RECORDS[record] ?? RECORDS[0];
+		const [text, newText] = rng.sample(r?.values ?? [], 2);
+		const [item, pushedItem] = rng.sample(WORDS, 2);
+		const [field, newField] = rng.sample(r?.fields ?? [], 2);
+		const size = rng.int(2, 3);
+		const [mutated = 0, replaced = 1] = rng.sample([0, 1, 2].slice(0, size), 2);
+		return {
+			kind,
+			record,
+			copyName: rng.pick(["copy", "clone", "draft", "next"]),
+			gridName: rng.pick(["grid", "board", "rows", "matrix"]),
+			values: [text, newText, item, pushedItem, field, newField].map(String),
+			rows: Array.from({ length: size }, () => [rng.int(1, 9), rng.int(1, 9)]),
+			pushed: rng.int(10, 99),
+			mutated,
+			replaced,
+			copy: rng.pick(kind === "object" ? OBJECT_COPIES : ARRAY_COPIES),
+			order: rng.shuffle(STEPS),
+		};
+	},
+	build: (p) => {
+		const program = (b: Belief = {}) =>
+			p.kind === "object" ? objectProgram(p, b) : arrayProgram(p, b);
+		const original =
+			p.kind === "object" ? (RECORDS[p.record]?.object ?? "user") : p.gridName;
+		const made = p.copy.replace("$", original);
+		const inner =
+			p.kind === "object" ? "nested objects and arrays" : "inner arrays";
+		return {
+			code: program(),
+			mistakes: [
+				{
+					misconception: `${made} copies the ${inner} too, as a deep copy would`,
+					code: program({ deep: true }),
+				},
+				{
+					misconception: `${made} gives another name for the same ${p.kind}, as plain assignment does`,
+					code: program({ alias: true }),
+				},
+				{
+					misconception: `assigning a new value to a slot of ${p.copyName} changes the ${p.kind === "object" ? "object" : "array"} that slot held, which ${original} shares`,
+					code: program({ writeThrough: true }),
+				},
+			],
+			explain: (answer) =>
+				`${made} makes a shallow copy: a new ${p.kind} whose slots hold the same values as ${original}'s, so the ${inner} are shared, not copied. ` +
+				`${steps(p)} It prints ${answer}.`,
+		};
+	},
+});
+
+/** What each change does to the original, with this instance's names. */
+function steps(p: Params): string {
+	const c = p.copyName;
+	if (p.kind === "array")
+		return (
+			`${c}[${p.mutated}].push(${p.pushed}) changes an inner array that ${p.gridName} shares, so ${p.gridName}[${p.mutated}] shows ${p.pushed} too. ` +
+			`${c}[${p.replaced}] = [${p.pushed}] and ${c}.push([0]) change only ${c}'s own slots, so ${p.gridName} keeps its row ${p.replaced} and its length.`
+		);
+	const r = RECORDS[p.record] ?? RECORDS[0];
+	const o = r?.object;
+	return (
+		`${c}.${r?.list}.push(${p.values[3]}) changes the array that ${o}.${r?.list} also holds, so ${o} sees it. ` +
+		`${c}.${r?.text} = ${p.values[1]} and ${c}.${r?.nested} = {...} put new values into ${c}'s own slots, so ${o} keeps ${p.values[0]} and ${p.values[4]}.`
+	);
+}
+
+function objectProgram(p: Params, b: Belief): string {
+	const r = RECORDS[p.record] ?? RECORDS[0];
+	if (!r) throw new RangeError(`no record ${p.record}`);
+	const [text, newText, item, pushedItem, field, newField] = p.values;
+	const o = r.object;
+	const c = p.copyName;
+	const made = b.alias
+		? o
+		: b.deep
+			? `JSON.parse(JSON.stringify(${o}))`
+			: p.copy.replace("$", o);
+	const steps = {
+		outer: `${c}.${r.text} = ${newText};`,
+		mutate: `${c}.${r.list}.push(${pushedItem});`,
+		replace: b.writeThrough
+			? `Object.assign(${c}.${r.nested}, { ${r.field}: ${newField} });`
+			: `${c}.${r.nested} = { ${r.field}: ${newField} };`,
+	};
+	return [
+		`const ${o} = { ${r.text}: ${text}, ${r.list}: [${item}], ${r.nested}: { ${r.field}: ${field} } };`,
+		`const ${c} = ${made};`,
+		...p.order.map((s) => steps[s]),
+		`console.log(${o}.${r.text}, ${o}.${r.list}, ${o}.${r.nested}.${r.field});`,
+		"",
+	].join("\n");
+}
+
+function arrayProgram(p: Params, b: Belief): string {
+	const c = p.copyName;
+	const g = p.gridName;
+	const made = b.alias
+		? g
+		: b.deep
+			? `${g}.map((row) => [...row])`
+			: p.copy.replace("$", g);
+	const fresh = `[${p.pushed}]`;
+	const steps = {
+		outer: `${c}.push([0]);`,
+		mutate: `${c}[${p.mutated}].push(${p.pushed});`,
+		replace: b.writeThrough
+			? `${c}[${p.replaced}].splice(0, ${c}[${p.replaced}].length, ${p.pushed});`
+			: `${c}[${p.replaced}] = ${fresh};`,
+	};
+	return [
+		`const ${g} = [${p.rows.map((row) => `[${row.join(", ")}]`).join(", ")}];`,
+		`const ${c} = ${made};`,
+		...p.order.map((s) => steps[s]),
+		`console.log(${g});`,
+		"",
+	].join("\n");
+}

@@ -1,0 +1,122 @@
+import type { Rng } from "../../rng.js";
+import { defineFamily } from "../family.js";
+
+const WORDS = [
+	"notebook",
+	"calendar",
+	"mountain",
+	"painting",
+	"elephant",
+	"treasure",
+	"umbrella",
+	"football",
+	"chocolate",
+	"pineapple",
+	"raspberry",
+	"adventure",
+	"blackboard",
+	"television",
+	"newspaper",
+	"basketball",
+];
+const NAMES = ["word", "text", "title", "label", "name"];
+const TERMS = ["slice", "substring", "indexOf", "padStart"] as const;
+
+type Term = (typeof TERMS)[number];
+
+interface Params {
+	name: string;
+	word: string;
+	terms: Term[];
+	/** slice(-tail) */
+	tail: number;
+	/** substring(from, to), with from > to */
+	from: number;
+	to: number;
+	/** indexOf(letter, start), with the letter also found before start */
+	letter: string;
+	start: number;
+	/** String(number).padStart(width, "0") */
+	number: number;
+	width: number;
+}
+
+/** A letter that appears twice, and a start between its first and second appearance. */
+function drawSearch(rng: Rng, word: string) {
+	const repeated = [...new Set(word)].filter(
+		(c) => word.indexOf(c) !== word.lastIndexOf(c),
+	);
+	const letter = rng.pick(repeated);
+	const first = word.indexOf(letter);
+	const second = word.indexOf(letter, first + 1);
+	return { letter, start: rng.int(first + 1, second) };
+}
+
+export const stringMethods = defineFamily<Params>({
+	id: "javascript/string-methods",
+	language: "javascript",
+	difficulty: "easy",
+	title: "String methods: slice, substring, indexOf and padStart",
+	topics: ["strings", "string methods", "slice", "substring", "padding"],
+	params: (rng) => {
+		const word = rng.pick(WORDS);
+		const to = rng.int(1, 3);
+		const number = rng.int(1, 99);
+		return {
+			name: rng.pick(NAMES),
+			word,
+			terms: rng.sample(TERMS, 3),
+			tail: rng.int(2, 4),
+			from: rng.int(to + 2, to + 4),
+			to,
+			...drawSearch(rng, word),
+			number,
+			width: String(number).length + rng.int(1, 3),
+		};
+	},
+	build: (p) => {
+		const { name, word, terms, tail, from, to, letter, start, number, width } =
+			p;
+		const calls: Record<Term, string> = {
+			slice: `${name}.slice(-${tail})`,
+			substring: `${name}.substring(${from}, ${to})`,
+			indexOf: `${name}.indexOf("${letter}", ${start})`,
+			padStart: `String(${number}).padStart(${width}, "0")`,
+		};
+		const wrong: Record<Term, [string, string]> = {
+			slice: [
+				`slice treats a negative index as 0, as substring does, so ${calls.slice} is the whole string`,
+				`${name}.substring(-${tail})`,
+			],
+			substring: [
+				`substring gives an empty string when the start is after the end, as slice does`,
+				`${name}.slice(${from}, ${to})`,
+			],
+			indexOf: [
+				"the second argument of indexOf is ignored, so the search starts at the beginning",
+				`${name}.indexOf("${letter}")`,
+			],
+			padStart: [
+				`padStart(${width}) adds ${width} characters, rather than padding to a length of ${width}`,
+				`String(${number}).padStart(${String(number).length + width}, "0")`,
+			],
+		};
+		const program = (change?: Term) =>
+			`const ${name} = "${word}";\nconsole.log([${terms.map((t) => (t === change ? wrong[t][1] : calls[t])).join(", ")}]);\n`;
+		const why: Record<Term, string> = {
+			slice: `slice(-${tail}) counts ${tail} back from the end, giving "${word.slice(-tail)}"`,
+			substring: `substring swaps its arguments when the first is larger, so substring(${from}, ${to}) is substring(${to}, ${from}): "${word.substring(to, from)}"`,
+			indexOf: `indexOf("${letter}", ${start}) starts searching at index ${start}, so it skips the "${letter}" at ${word.indexOf(letter)} and finds the one at ${word.indexOf(letter, start)}`,
+			padStart: `padStart(${width}, "0") adds zeros in front until the string is ${width} characters long: "${String(number).padStart(width, "0")}"`,
+		};
+		return {
+			code: program(),
+			mistakes: terms.map((t) => ({
+				misconception: wrong[t][0],
+				code: program(t),
+			})),
+			explain: (answer) =>
+				`${terms.map((t) => why[t]).join("; ")}. Indexes count from 0. It prints ${answer}.`,
+		};
+	},
+});

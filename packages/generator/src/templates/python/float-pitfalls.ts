@@ -1,0 +1,131 @@
+import type { Rng } from "../../rng.js";
+import { defineFamily } from "../family.js";
+
+const NAMES = [
+	["price", "tax", "total"],
+	["x", "y", "z"],
+	["a", "b", "result"],
+	["width", "gap", "span"],
+	["step", "shift", "pos"],
+	["left", "right", "both"],
+] as const;
+const OPERATORS = ["+", "-", "*"] as const;
+
+interface Params {
+	names: readonly [string, string, string];
+	/** operands in tenths (1 is 0.1); a "*" multiplies by a whole number instead */
+	left: number;
+	right: number;
+	operator: (typeof OPERATORS)[number];
+	/** rounded with round(): an even whole number plus one half */
+	half: number;
+	/** truncated with int(): a negative whole number and tenths, e.g. [3, 7] for -3.7 */
+	cut: [number, number];
+}
+
+const tenths = (n: number) => (n / 10).toFixed(1);
+
+/** The float result, which Python and JavaScript print the same way, and the exact decimal result, in tenths. */
+function results({
+	left,
+	right,
+	operator,
+}: Pick<Params, "left" | "right" | "operator">) {
+	const a = left / 10;
+	if (operator === "*")
+		return { float: String(a * right), exact: left * right };
+	const b = right / 10;
+	return operator === "+"
+		? { float: String(a + b), exact: left + right }
+		: { float: String(a - b), exact: left - right };
+}
+
+/** Operands whose float result is not the decimal one, and whose decimal result is not a whole number. */
+function drawOperands(rng: Rng) {
+	for (;;) {
+		const operator = rng.pick(OPERATORS);
+		const left = rng.int(1, 39);
+		const right = operator === "*" ? rng.int(3, 7) : rng.int(1, 29);
+		if (operator === "-" && right >= left) continue;
+		const { float, exact } = results({ left, right, operator });
+		if (exact % 10 !== 0 && float !== tenths(exact))
+			return { left, right, operator };
+	}
+}
+
+export const floatPitfalls = defineFamily<Params>({
+	id: "python/float-pitfalls",
+	language: "python",
+	difficulty: "hard",
+	title: "Floating-point sums, round() and int()",
+	topics: ["floating point", "floats", "rounding", "numbers", "decimal"],
+	params: (rng) => ({
+		names: rng.pick(NAMES),
+		...drawOperands(rng),
+		half: 2 * rng.int(0, 4) + 0.5,
+		cut: [rng.int(1, 9), rng.int(1, 9)],
+	}),
+	build: ({
+		names: [x, y, z],
+		left,
+		right,
+		operator,
+		half,
+		cut: [whole, fraction],
+	}) => {
+		const cut = `-${whole}.${fraction}`;
+		const second = operator === "*" ? String(right) : tenths(right);
+		const { float, exact } = results({ left, right, operator });
+		const target = tenths(exact);
+		const program = (
+			opts: {
+				decimal?: boolean;
+				close?: boolean;
+				round?: string;
+				int?: string;
+			} = {},
+		) => {
+			const number = (text: string) =>
+				opts.decimal ? `Decimal("${text}")` : text;
+			const header = [
+				...(opts.decimal ? ["from decimal import Decimal"] : []),
+				...(opts.round || opts.int || opts.close ? ["import math"] : []),
+			];
+			return [
+				...header,
+				...(header.length ? [""] : []),
+				`${x} = ${number(tenths(left))}`,
+				`${y} = ${operator === "*" ? second : number(second)}`,
+				`${z} = ${x} ${operator} ${y}`,
+				`print(${z}, ${opts.close ? `math.isclose(${z}, ${target})` : `${z} == ${number(target)}`}, ${opts.round ?? `round(${half})`}, ${opts.int ?? `int(${cut})`})`,
+				"",
+			].join("\n");
+		};
+		return {
+			code: program(),
+			mistakes: [
+				{
+					misconception: `${tenths(left)} and ${second} are stored exactly, so ${z} is exactly ${target}`,
+					code: program({ decimal: true }),
+				},
+				{
+					misconception: "== between floats allows for a tiny rounding error",
+					code: program({ close: true }),
+				},
+				{
+					misconception: `round() always rounds a half up, so round(${half}) is ${half + 0.5}`,
+					code: program({ round: `math.floor(${half} + 0.5)` }),
+				},
+				{
+					misconception: `int() rounds down, toward minus infinity, as math.floor does`,
+					code: program({ int: `math.floor(${cut})` }),
+				},
+			],
+			explain: (answer) =>
+				`${tenths(left)}${operator === "*" ? "" : ` and ${second}`} cannot be stored exactly in binary, so ${x} ${operator} ${y} gives the nearest float, ${float}, not ${target}. ` +
+				`That is not the float nearest ${target}, so == is False; compare floats with math.isclose. ` +
+				`round() sends a half to the even neighbour (banker's rounding), so round(${half}) is ${half - 0.5}. ` +
+				`int() drops the fraction, rounding toward zero, so int(${cut}) is -${whole}, not -${whole + 1}. It prints ${answer}.`,
+		};
+	},
+});
