@@ -21,6 +21,9 @@ class _RefuseHostModules:
 
 sys.meta_path.insert(0, _RefuseHostModules())
 
+# stateless modules snippets often import stay loaded; anything else a snippet imports is dropped after it
+import collections, functools, itertools, math, operator, string
+
 _BASELINE_MODULES = frozenset(sys.modules)
 _RECURSION_LIMIT = sys.getrecursionlimit()
 _STDOUT = sys.stdout
