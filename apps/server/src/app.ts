@@ -7,13 +7,17 @@ import {
 	type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
+import { instanceSecret } from "./db/instance-secret.js";
 import { type Database, openDb } from "./db/open-db.js";
+import { accountsRoutes } from "./features/accounts/accounts.routes.js";
+import { createLocalAuth } from "./features/accounts/local-auth.js";
 import { challengesRoutes } from "./features/challenges/challenges.routes.js";
 import poolPlugin from "./features/pool/pool-plugin.js";
 import holdSweeper from "./features/quota/hold-sweeper.js";
 import { quotaRoutes } from "./features/quota/quota.routes.js";
 import { statsRoutes } from "./features/stats/stats.routes.js";
 import { systemRoutes } from "./features/system/system.routes.js";
+import { provisionUser } from "./features/users/users.service.js";
 import { webhookRoutes } from "./features/webhooks/webhooks.routes.js";
 import authPlugin from "./plugins/auth.js";
 import dbPlugin from "./plugins/db.js";
@@ -39,6 +43,18 @@ const REDACTED = [
 	'res.headers["set-cookie"]',
 ];
 
+/** Local accounts on the app's database; a new account's quota comes from the function Clerk's webhook uses. */
+async function localAccounts(app: FastifyInstance, config: Config) {
+	return createLocalAuth({
+		db: app.db,
+		secret: await instanceSecret(app.db, "better-auth"),
+		trustedOrigins: config.corsOrigins,
+		onUserCreated: (userId) =>
+			provisionUser(app.db, userId, config.quota, app.now()),
+		log: (level, message) => app.log[level](message),
+	});
+}
+
 /** Builds the whole application, ready to listen or to be injected into; it does not listen. */
 export async function buildApp(
 	config: Config,
@@ -50,6 +66,8 @@ export async function buildApp(
 			redact: { paths: REDACTED, censor: "[redacted]" },
 		},
 		bodyLimit: BODY_LIMIT_BYTES,
+		// behind a TLS-terminating proxy, X-Forwarded-Proto tells that cookies must be Secure
+		trustProxy: true,
 	}).withTypeProvider<ZodTypeProvider>();
 	app.setValidatorCompiler(validatorCompiler);
 	app.setSerializerCompiler(serializerCompiler);
@@ -77,12 +95,16 @@ export async function buildApp(
 		owned: !deps.generator,
 		now: deps.now ?? (() => new Date()),
 	});
-	await app.register(authPlugin, { config });
+	const localAuth =
+		config.auth.provider === "local" ? await localAccounts(app, config) : null;
+	await app.register(authPlugin, { config, localAuth });
 	await app.register(holdSweeper);
 	await app.register(poolPlugin, { size: config.generator.poolSize });
 
 	await app.register(systemRoutes, { config });
 	await app.register(webhookRoutes, { config });
+	// in Clerk mode the local account routes do not exist
+	if (localAuth) await app.register(accountsRoutes, { auth: localAuth });
 	await app.register(async (api) => {
 		api.addHook("onRequest", api.authenticate);
 		await api.register(quotaRoutes, { quota: config.quota });

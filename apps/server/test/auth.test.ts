@@ -148,18 +148,6 @@ describe("authentication", () => {
 		).toBe(200);
 	});
 
-	it("answers 503 auth_not_configured on protected routes in local mode until local accounts exist", async () => {
-		const t = await buildTestApp(context, {
-			env: { CLERK_JWT_KEY: undefined, AUTH_PROVIDER: "local" },
-		});
-		const response = await quotaRequest(
-			t,
-			(await t.auth(newUserId())).authorization,
-		);
-		expect(response.statusCode).toBe(503);
-		expect(response.json()).toMatchObject({ code: "auth_not_configured" });
-	});
-
 	describe("with CLERK_SECRET_KEY instead of CLERK_JWT_KEY", () => {
 		let jwks: Server;
 		let jwksRequests = 0;

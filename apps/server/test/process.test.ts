@@ -96,6 +96,41 @@ describe("the server process (src/main.ts)", () => {
 		}
 	});
 
+	it("never logs local passwords or session cookies", async () => {
+		const { server, base } = await start({ LOG_LEVEL: "trace" });
+		const password = "a very secret passphrase";
+		const signUp = await fetch(`${base}/api/auth/sign-up`, {
+			method: "POST",
+			headers: { "content-type": "application/json" },
+			body: JSON.stringify({ email: "logged@example.com", password }),
+		});
+		expect(signUp.status).toBe(200);
+		const cookie = (signUp.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+		const token = await fetch(`${base}/api/auth/token`, {
+			headers: { cookie },
+		});
+		const { token: jwt } = (await token.json()) as { token: string };
+		await fetch(`${base}/api/auth/sign-in`, {
+			method: "POST",
+			headers: { "content-type": "application/json" },
+			body: JSON.stringify({
+				email: "logged@example.com",
+				password: "a wrong passphrase",
+			}),
+		});
+		const output = server.output();
+		expect(output).toContain("/api/auth/sign-up");
+		for (const secret of [
+			password,
+			"a wrong passphrase",
+			cookie.split("=")[1] ?? "",
+			jwt,
+		]) {
+			expect(secret.length).toBeGreaterThan(10);
+			expect(output).not.toContain(secret);
+		}
+	});
+
 	it("finishes in-flight requests on SIGTERM, then exits 0", async () => {
 		const keys = createKeyPair();
 		const { server, base } = await start({

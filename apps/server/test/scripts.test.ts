@@ -6,11 +6,18 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { ChallengeContentSchema } from "@app/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb } from "../src/db/open-db.js";
 import {
 	buildTestApp,
 	newUserId,
 	useTestContext,
 } from "./helpers/build-test-app.js";
+import {
+	LOCAL_MODE,
+	signIn,
+	signUp,
+	tokenFor,
+} from "./helpers/local-accounts.js";
 import { WEBHOOK_SECRET } from "./helpers/svix.js";
 
 const exec = promisify(execFile);
@@ -155,6 +162,59 @@ describe("npm run generate", () => {
 		);
 		expect(result.code).toBe(2);
 		expect(result.output).toContain("Usage: npm run generate");
+	});
+});
+
+describe("npm run account:reset-password", () => {
+	const context = useTestContext("pglite");
+
+	it("sets a new password for a local account and signs it out everywhere", async () => {
+		const dataDir = join(folder, "reset");
+		const env = { DATA_DIR: dataDir };
+		const open = () => openDb({ databaseUrl: null, dataDir });
+		let database = await open();
+		const before = await buildTestApp(context, {
+			env: LOCAL_MODE,
+			db: database,
+		});
+		const { cookie } = await signUp(
+			before,
+			"Reset@Example.com",
+			"the old password",
+		);
+		await before.app.close();
+		await database.close();
+
+		const result = await runScript(
+			"reset-password.ts",
+			["--email", "reset@example.com", "--password", "the new password"],
+			env,
+		);
+		expect(result).toMatchObject({
+			code: 0,
+			output: expect.stringContaining("is reset"),
+		});
+		const missing = await runScript(
+			"reset-password.ts",
+			["--email", "nobody@example.com"],
+			env,
+		);
+		expect(missing.code).toBe(1);
+
+		database = await open();
+		const after = await buildTestApp(context, {
+			env: LOCAL_MODE,
+			db: database,
+		});
+		expect((await tokenFor(after, cookie)).statusCode).toBe(401);
+		expect(
+			(await signIn(after, "reset@example.com", "the old password")).statusCode,
+		).toBe(401);
+		expect(
+			(await signIn(after, "reset@example.com", "the new password")).statusCode,
+		).toBe(200);
+		await after.app.close();
+		await database.close();
 	});
 });
 

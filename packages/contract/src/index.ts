@@ -1,3 +1,4 @@
+export * from "./accounts.js";
 export * from "./challenge.js";
 export * from "./errors.js";
 export * from "./public-config.js";

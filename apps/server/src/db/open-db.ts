@@ -8,7 +8,10 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import * as schema from "./schema.js";
+import * as authSchema from "./auth-schema.js";
+import * as appSchema from "./schema.js";
+
+const schema = { ...appSchema, ...authSchema };
 
 export type Schema = typeof schema;
 /** The one database type repos see; they never know which engine runs underneath. */

@@ -115,3 +115,20 @@ export const challengePool = pgTable(
 		index().on(t.difficulty, t.language, t.id),
 	],
 );
+
+/** Secrets this installation generates for itself on first start (better-auth's secret), shared by every process. */
+export const instanceSecrets = pgTable("instance_secrets", {
+	name: text().primaryKey(),
+	value: text().notNull(),
+	createdAt: instant().notNull(),
+});
+
+/**
+ * Sign-in attempts per account (lower-case email) since its last success, in the current window:
+ * the rate limit is per user, not per address. Counted before the password is checked.
+ */
+export const signInAttempts = pgTable("sign_in_attempts", {
+	email: text().primaryKey(),
+	attempts: integer().notNull(),
+	windowStartedAt: instant().notNull(),
+});

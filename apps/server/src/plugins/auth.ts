@@ -5,9 +5,11 @@ import type {
 } from "fastify";
 import fp from "fastify-plugin";
 import { createClerkVerifier } from "../auth/clerk-verifier.js";
+import { createLocalVerifier } from "../auth/local-verifier.js";
 import type { AuthUser, TokenVerifier } from "../auth/token-verifier.js";
 import type { Config } from "../config.js";
-import { AppError, unauthorized } from "../errors.js";
+import { unauthorized } from "../errors.js";
+import type { LocalAuth } from "../features/accounts/local-auth.js";
 
 declare module "fastify" {
 	interface FastifyInstance {
@@ -20,23 +22,35 @@ declare module "fastify" {
 	}
 }
 
-function verifierFor(config: Config): TokenVerifier | null {
-	if (config.auth.provider === "clerk") {
-		return createClerkVerifier({
-			...config.auth.clerk,
-			authorizedParties: config.auth.authorizedParties,
-		});
+function verifierFor(
+	config: Config,
+	localAuth: LocalAuth | null,
+): TokenVerifier {
+	if (localAuth) {
+		return createLocalVerifier(
+			async () => (await localAuth.api.getJwks()).keys,
+			config.auth.authorizedParties,
+		);
 	}
-	return null;
+	return createClerkVerifier({
+		...config.auth.clerk,
+		authorizedParties: config.auth.authorizedParties,
+	});
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-const authPlugin: FastifyPluginAsync<{ config: Config }> = async (
+interface AuthPluginOptions {
+	config: Config;
+	/** present in local mode: its keys verify local session tokens */
+	localAuth: LocalAuth | null;
+}
+
+const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (
 	app,
-	{ config },
+	{ config, localAuth },
 ) => {
-	const verifier = verifierFor(config);
+	const verifier = verifierFor(config, localAuth);
 	const users = new WeakMap<FastifyRequest, AuthUser>();
 
 	app.decorateRequest("user", {
@@ -51,13 +65,6 @@ const authPlugin: FastifyPluginAsync<{ config: Config }> = async (
 	});
 
 	app.decorate("authenticate", async (request: FastifyRequest) => {
-		if (!verifier) {
-			throw new AppError(
-				503,
-				"auth_not_configured",
-				"Sign-in is not configured on this server: set CLERK_JWT_KEY or CLERK_SECRET_KEY",
-			);
-		}
 		const token = BEARER.exec(request.headers.authorization ?? "")?.[1];
 		if (!token)
 			throw unauthorized(

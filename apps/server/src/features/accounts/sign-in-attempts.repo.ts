@@ -1,0 +1,44 @@
+import { eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/open-db.js";
+import { signInAttempts } from "../../db/schema.js";
+
+/** At most this many sign-ins per account per window without a success. */
+export const MAX_SIGN_IN_ATTEMPTS = 10;
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+
+/**
+ * Counts one sign-in attempt for an account, atomically, before the password is checked, so that
+ * concurrent guesses cannot slip past the limit. Returns whether the attempt may proceed and,
+ * if not, when the window ends.
+ */
+export async function countSignInAttempt(
+	db: DbOrTx,
+	email: string,
+	now: Date,
+): Promise<{ allowed: true } | { allowed: false; retryAt: Date }> {
+	const expired = sql`${signInAttempts.windowStartedAt} <= ${new Date(now.getTime() - SIGN_IN_WINDOW_MS)}`;
+	const [row] = await db
+		.insert(signInAttempts)
+		.values({ email, attempts: 1, windowStartedAt: now })
+		.onConflictDoUpdate({
+			target: signInAttempts.email,
+			set: {
+				attempts: sql`CASE WHEN ${expired} THEN 1 ELSE ${signInAttempts.attempts} + 1 END`,
+				windowStartedAt: sql`CASE WHEN ${expired} THEN ${now}::timestamptz ELSE ${signInAttempts.windowStartedAt} END`,
+			},
+		})
+		.returning();
+	if (!row || row.attempts <= MAX_SIGN_IN_ATTEMPTS) return { allowed: true };
+	return {
+		allowed: false,
+		retryAt: new Date(row.windowStartedAt.getTime() + SIGN_IN_WINDOW_MS),
+	};
+}
+
+/** A successful sign-in clears the account's count. */
+export async function clearSignInAttempts(
+	db: DbOrTx,
+	email: string,
+): Promise<void> {
+	await db.delete(signInAttempts).where(eq(signInAttempts.email, email));
+}

@@ -1,0 +1,367 @@
+import { randomUUID } from "node:crypto";
+import { SessionTokenSchema } from "@app/contract";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { authAccounts, authUsers } from "../src/db/auth-schema.js";
+import { quotas } from "../src/db/schema.js";
+import {
+	MAX_SIGN_IN_ATTEMPTS,
+	SIGN_IN_WINDOW_MS,
+} from "../src/features/accounts/sign-in-attempts.repo.js";
+import {
+	buildTestApp,
+	type TestApp,
+	useTestContext,
+} from "./helpers/build-test-app.js";
+import {
+	bearer,
+	LOCAL_MODE,
+	sessionCookie,
+	signIn,
+	signUp,
+	tokenFor,
+} from "./helpers/local-accounts.js";
+import {
+	connectPostgres,
+	createPostgresDatabase,
+	createTestDb,
+	ENGINES,
+} from "./helpers/test-db.js";
+
+const newEmail = () => `learner-${randomUUID().slice(0, 8)}@example.com`;
+const PASSWORD = "correct horse battery";
+
+const localApp = (
+	context: Parameters<typeof buildTestApp>[0],
+	env: Record<string, string | number | undefined> = {},
+) =>
+	buildTestApp(context, { env: { ...LOCAL_MODE, QUOTA_INITIAL: 7, ...env } });
+
+const decode = (token: string) =>
+	token
+		.split(".")
+		.slice(0, 2)
+		.map(
+			(part) =>
+				JSON.parse(Buffer.from(part, "base64url").toString()) as Record<
+					string,
+					unknown
+				>,
+		);
+
+const quotaCall = (t: TestApp, token: string) =>
+	t.app.inject({ method: "GET", url: "/api/quota", headers: bearer(token) });
+
+describe.each(ENGINES)("local accounts on %s", (engine) => {
+	const context = useTestContext(engine);
+
+	it("signs up, gets a token, calls the API, signs out, and is then refused a token", async () => {
+		const t = await localApp(context);
+		const { cookie, userId } = await signUp(t, newEmail());
+		const issued = await tokenFor(t, cookie);
+		expect(issued.statusCode).toBe(200);
+		expect(issued.headers["cache-control"]).toBe("no-store");
+		const { token } = SessionTokenSchema.parse(issued.json());
+		const quota = await quotaCall(t, token);
+		expect(quota.json()).toMatchObject({ user_id: userId, quota_remaining: 7 });
+
+		const out = await t.app.inject({
+			method: "POST",
+			url: "/api/auth/sign-out",
+			headers: { cookie },
+		});
+		expect(out.json()).toEqual({ status: "signed_out" });
+		expect(String(out.headers["set-cookie"])).toContain("Max-Age=0");
+		const refused = await tokenFor(t, cookie);
+		expect(refused.statusCode).toBe(401);
+		expect(refused.json()).toMatchObject({ code: "unauthorized" });
+	});
+
+	it("issues RS256 tokens of Clerk's shape that live 60 seconds", async () => {
+		const t = await localApp(context);
+		const { cookie, userId } = await signUp(t, newEmail());
+		const { token, expires_at } = (await tokenFor(t, cookie)).json();
+		const [header, claims] = decode(token);
+		expect(header).toMatchObject({ alg: "RS256", kid: expect.any(String) });
+		expect(claims).toMatchObject({
+			sub: userId,
+			sid: expect.any(String),
+			azp: "http://localhost:8000",
+		});
+		const { iat, nbf, exp } = claims as {
+			iat: number;
+			nbf: number;
+			exp: number;
+		};
+		expect(exp - iat).toBe(60);
+		expect(nbf).toBe(iat);
+		expect(new Date(expires_at).getTime()).toBe(exp * 1000);
+	});
+
+	it("provisions the quota at sign-up through the function Clerk's user.created uses", async () => {
+		const t = await localApp(context);
+		const { userId } = await signUp(t, newEmail());
+		const [row] = await context.db.db
+			.select()
+			.from(quotas)
+			.where(eq(quotas.userId, userId));
+		expect(row).toMatchObject({ quotaRemaining: 7 });
+	});
+
+	it("signs in again with any letter case, and keeps the history", async () => {
+		const t = await localApp(context);
+		const email = newEmail();
+		const first = await signUp(t, email);
+		const token = (await tokenFor(t, first.cookie)).json().token;
+		const made = await t.app.inject({
+			method: "POST",
+			url: "/api/generate-challenge",
+			headers: bearer(token),
+			payload: { difficulty: "medium", language: "javascript" },
+		});
+		expect(made.statusCode).toBe(200);
+		await t.app.inject({
+			method: "POST",
+			url: "/api/auth/sign-out",
+			headers: { cookie: first.cookie },
+		});
+
+		const again = await signIn(t, email.toUpperCase(), PASSWORD);
+		expect(again.statusCode).toBe(200);
+		expect(again.json().user.id).toBe(first.userId);
+		const cookie = sessionCookie(again.headers["set-cookie"]);
+		const fresh = (await tokenFor(t, cookie)).json().token;
+		const history = await t.app.inject({
+			method: "GET",
+			url: "/api/my-history",
+			headers: bearer(fresh),
+		});
+		expect(history.json().challenges.map((c: { id: number }) => c.id)).toEqual([
+			made.json().id,
+		]);
+	});
+
+	it("answers 401 invalid_credentials for a wrong password and for an unknown email alike", async () => {
+		const t = await localApp(context);
+		const email = newEmail();
+		await signUp(t, email);
+		for (const response of [
+			await signIn(t, email, "wrong password"),
+			await signIn(t, newEmail(), PASSWORD),
+		]) {
+			expect(response.statusCode).toBe(401);
+			expect(response.json()).toEqual({
+				detail: "Wrong email or password",
+				code: "invalid_credentials",
+			});
+			expect(response.headers["set-cookie"]).toBeUndefined();
+		}
+	});
+
+	it("rate-limits repeated sign-ins per account with 429, until the window passes", async () => {
+		let now = new Date();
+		const t = await buildTestApp(context, {
+			env: { ...LOCAL_MODE },
+			now: () => now,
+		});
+		const email = newEmail();
+		const bystander = newEmail();
+		await signUp(t, email);
+		await signUp(t, bystander);
+		for (let i = 0; i < MAX_SIGN_IN_ATTEMPTS; i++)
+			expect((await signIn(t, email, "wrong password")).statusCode).toBe(401);
+
+		const limited = await signIn(t, email, PASSWORD);
+		expect(limited.statusCode).toBe(429);
+		expect(limited.json()).toMatchObject({
+			code: "rate_limited",
+			retry_at: expect.any(String),
+		});
+		expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
+		expect((await signIn(t, bystander, PASSWORD)).statusCode).toBe(200);
+
+		now = new Date(now.getTime() + SIGN_IN_WINDOW_MS + 1000);
+		expect((await signIn(t, email, PASSWORD)).statusCode).toBe(200);
+	});
+
+	it("refuses a second account with the same email in another case, creating nothing", async () => {
+		const t = await localApp(context);
+		const email = newEmail();
+		await signUp(t, email);
+		const response = await t.app.inject({
+			method: "POST",
+			url: "/api/auth/sign-up",
+			payload: { email: email.toUpperCase(), password: "another password" },
+		});
+		expect(response.statusCode).toBe(409);
+		expect(response.json()).toMatchObject({ code: "email_taken" });
+		const users = await context.db.db
+			.select()
+			.from(authUsers)
+			.where(eq(authUsers.email, email));
+		expect(users).toHaveLength(1);
+	});
+
+	it.each([
+		[{ email: "not-an-email", password: PASSWORD }, "body.email"],
+		[{ email: "", password: PASSWORD }, "body.email"],
+		[{ email: newEmail(), password: "short" }, "body.password"],
+		[{ email: newEmail() }, "body.password"],
+	])(
+		"answers 400 naming the field for %j and creates nothing",
+		async (payload, field) => {
+			const t = await localApp(context);
+			const response = await t.app.inject({
+				method: "POST",
+				url: "/api/auth/sign-up",
+				payload,
+			});
+			expect(response.statusCode).toBe(400);
+			expect(response.json()).toMatchObject({
+				code: "invalid_request",
+				detail: expect.stringContaining(field),
+			});
+			if (payload.email) {
+				const users = await context.db.db
+					.select()
+					.from(authUsers)
+					.where(eq(authUsers.email, payload.email));
+				expect(users).toHaveLength(0);
+			}
+		},
+	);
+
+	it("sets an httpOnly SameSite=Lax cookie, Secure only behind HTTPS", async () => {
+		const t = await localApp(context);
+		const plain = await t.app.inject({
+			method: "POST",
+			url: "/api/auth/sign-up",
+			payload: { email: newEmail(), password: PASSWORD },
+		});
+		const cookie = String(plain.headers["set-cookie"]);
+		expect(cookie).toMatch(/HttpOnly/);
+		expect(cookie).toMatch(/SameSite=Lax/i);
+		expect(cookie).not.toMatch(/Secure/);
+		const https = await t.app.inject({
+			method: "POST",
+			url: "/api/auth/sign-up",
+			headers: { "x-forwarded-proto": "https" },
+			payload: { email: newEmail(), password: PASSWORD },
+		});
+		expect(String(https.headers["set-cookie"])).toMatch(/; Secure/);
+	});
+
+	it.each([
+		["no cookie", undefined],
+		["a forged cookie", "better-auth.session_token=forged.value"],
+	])("refuses a token with %s", async (_, cookie) => {
+		const t = await localApp(context);
+		const response = await t.app.inject({
+			method: "GET",
+			url: "/api/auth/token",
+			headers: cookie ? { cookie } : {},
+		});
+		expect(response.statusCode).toBe(401);
+		expect(response.json()).toMatchObject({ code: "unauthorized" });
+	});
+
+	it("stores a scrypt hash, never the password", async () => {
+		const t = await localApp(context);
+		const { userId } = await signUp(t, newEmail());
+		const [account] = await context.db.db
+			.select()
+			.from(authAccounts)
+			.where(eq(authAccounts.userId, userId));
+		expect(account?.password).toMatch(/^[0-9a-f]+:[0-9a-f]+$/);
+		expect(account?.password).not.toContain(PASSWORD);
+	});
+
+	it("reports local accounts in /api/config", async () => {
+		const t = await localApp(context);
+		const config = await t.app.inject({ method: "GET", url: "/api/config" });
+		expect(config.json().auth).toEqual({
+			provider: "local",
+			publishable_key: null,
+		});
+	});
+
+	it("refuses a token signed by another installation's key", async () => {
+		const t = await localApp(context);
+		const other = await createTestDb(engine);
+		try {
+			const elsewhere = await buildTestApp(context, {
+				env: LOCAL_MODE,
+				db: other,
+			});
+			const { cookie } = await signUp(elsewhere, newEmail());
+			const foreign = (await tokenFor(elsewhere, cookie)).json().token;
+			expect((await quotaCall(elsewhere, foreign)).statusCode).toBe(200);
+			expect((await quotaCall(t, foreign)).statusCode).toBe(401);
+			await elsewhere.app.close();
+		} finally {
+			await other.close();
+		}
+	});
+});
+
+describe("local accounts and Clerk mode", () => {
+	const context = useTestContext("pglite");
+
+	it("has no local account routes in Clerk mode, and refuses local tokens there", async () => {
+		const local = await localApp(context);
+		const { cookie } = await signUp(local, newEmail());
+		const token = (await tokenFor(local, cookie)).json().token;
+		const clerk = await buildTestApp(context);
+		for (const url of ["/api/auth/sign-up", "/api/auth/sign-in"]) {
+			const response = await clerk.app.inject({
+				method: "POST",
+				url,
+				payload: { email: newEmail(), password: PASSWORD },
+			});
+			expect(response.statusCode).toBe(404);
+		}
+		expect(
+			(
+				await clerk.app.inject({
+					method: "GET",
+					url: "/api/auth/token",
+					headers: { cookie },
+				})
+			).statusCode,
+		).toBe(404);
+		expect((await quotaCall(clerk, token)).statusCode).toBe(401);
+	});
+});
+
+describe.runIf(ENGINES.includes("postgres"))(
+	"local accounts on two server processes sharing PostgreSQL",
+	() => {
+		const context = useTestContext("postgres");
+
+		it("accepts each other's tokens and sessions", async () => {
+			const url = await createPostgresDatabase();
+			const [first, second] = [
+				await connectPostgres(url),
+				await connectPostgres(url),
+			];
+			try {
+				const a = await buildTestApp(context, { env: LOCAL_MODE, db: first });
+				const b = await buildTestApp(context, { env: LOCAL_MODE, db: second });
+				const { cookie, userId } = await signUp(a, newEmail());
+				const fromA = (await tokenFor(a, cookie)).json().token;
+				expect((await quotaCall(b, fromA)).json()).toMatchObject({
+					user_id: userId,
+				});
+				const fromB = (await tokenFor(b, cookie)).json().token;
+				expect((await quotaCall(a, fromB)).json()).toMatchObject({
+					user_id: userId,
+				});
+				await a.app.close();
+				await b.app.close();
+			} finally {
+				await first.close();
+				await second.close();
+			}
+		});
+	},
+);

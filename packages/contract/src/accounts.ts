@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+
+/** Emails are case-insensitive: they are trimmed and lower-cased before anything else. */
+const EmailSchema = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.pipe(z.email("must be a valid email address").max(254));
+
+/** Body of POST /api/auth/sign-up (local accounts). */
+export const SignUpRequestSchema = z.object({
+	email: EmailSchema,
+	password: z
+		.string()
+		.min(
+			PASSWORD_MIN_LENGTH,
+			`must be at least ${PASSWORD_MIN_LENGTH} characters`,
+		)
+		.max(
+			PASSWORD_MAX_LENGTH,
+			`must be at most ${PASSWORD_MAX_LENGTH} characters`,
+		),
+});
+export type SignUpRequest = z.infer<typeof SignUpRequestSchema>;
+
+/** Body of POST /api/auth/sign-in (local accounts). */
+export const SignInRequestSchema = z.object({
+	email: EmailSchema,
+	password: z.string().min(1, "is required").max(PASSWORD_MAX_LENGTH),
+});
+export type SignInRequest = z.infer<typeof SignInRequestSchema>;
+
+/** The signed-in local account. */
+export const AccountSchema = z.object({
+	user: z.object({ id: z.string(), email: z.string() }),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+/** Response of GET /api/auth/token: a short-lived session token of Clerk's shape, for `Authorization: Bearer`. */
+export const SessionTokenSchema = z.object({
+	token: z.string(),
+	expires_at: z.iso.datetime(),
+});
+export type SessionToken = z.infer<typeof SessionTokenSchema>;
+
+/** Response of POST /api/auth/sign-out. */
+export const SignedOutSchema = z.object({ status: z.literal("signed_out") });
