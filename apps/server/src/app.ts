@@ -24,12 +24,15 @@ import dbPlugin from "./plugins/db.js";
 import docsPlugin from "./plugins/docs.js";
 import errorHandler from "./plugins/error-handler.js";
 import generatorPlugin from "./plugins/generator.js";
+import webStatic from "./plugins/web-static.js";
 
 /** The seams tests replace; each defaults to what config describes. */
 export interface AppDeps {
 	db?: Database;
 	generator?: Generator;
 	now?: () => Date;
+	/** the built web app to serve; apps/web/dist by default */
+	webRoot?: string;
 }
 
 /** Requests are small JSON documents; anything larger is refused with 413. */
@@ -99,12 +102,16 @@ export async function buildApp(
 		config.auth.provider === "local" ? await localAccounts(app, config) : null;
 	await app.register(authPlugin, { config, localAuth });
 	await app.register(holdSweeper);
-	await app.register(poolPlugin, { size: config.generator.poolSize });
+	// offline generation takes milliseconds, less than the pool's own round trips: the pool is for models
+	const poolSize =
+		config.generator.kind === "openai" ? config.generator.poolSize : 0;
+	await app.register(poolPlugin, { size: poolSize });
 
 	await app.register(systemRoutes, { config });
 	await app.register(webhookRoutes, { config });
 	// in Clerk mode the local account routes do not exist
 	if (localAuth) await app.register(accountsRoutes, { auth: localAuth });
+	await app.register(webStatic, { root: deps.webRoot });
 	await app.register(async (api) => {
 		api.addHook("onRequest", api.authenticate);
 		await api.register(quotaRoutes, { quota: config.quota });

@@ -286,12 +286,50 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 			});
 		});
 
+		it("filters by difficulty, language and result", async () => {
+			const t = await buildTestApp(context);
+			const headers = await t.auth(newUserId());
+			const easyJs = await newChallenge(t, headers);
+			const hardPy = (
+				await generate(t, headers, { difficulty: "hard", language: "python" })
+			).json();
+			const easyPy = (
+				await generate(t, headers, { difficulty: "easy", language: "python" })
+			).json();
+			await answer(t, headers, easyJs.id, {
+				answer_id: easyJs.correct_answer_id,
+			});
+			await answer(t, headers, hardPy.id, {
+				answer_id: (hardPy.correct_answer_id + 1) % 4,
+			});
+			const ids = async (query: string) =>
+				(
+					await t.app.inject({
+						method: "GET",
+						url: `/api/my-history?${query}`,
+						headers,
+					})
+				)
+					.json()
+					.challenges.map((c: { id: number }) => c.id);
+			expect(await ids("difficulty=easy")).toEqual([easyPy.id, easyJs.id]);
+			expect(await ids("language=python")).toEqual([easyPy.id, hardPy.id]);
+			expect(await ids("result=correct")).toEqual([easyJs.id]);
+			expect(await ids("result=incorrect")).toEqual([hardPy.id]);
+			expect(await ids("result=unanswered")).toEqual([easyPy.id]);
+			expect(
+				await ids("difficulty=easy&language=python&result=unanswered"),
+			).toEqual([easyPy.id]);
+		});
+
 		it.each([
 			"limit=0",
 			"limit=101",
 			"limit=abc",
 			"before=-1",
 			"before=99999999999",
+			"difficulty=extreme",
+			"result=maybe",
 		])("answers 400 for %s", async (query) => {
 			const t = await buildTestApp(context);
 			const response = await t.app.inject({

@@ -19,6 +19,9 @@ import {
 
 const cell = { difficulty: "medium", language: "javascript" } as const;
 
+/** The pool serves model-backed generators; the tests stand an offline-based generator in for the model. */
+const MODEL = { GENERATOR: "openai", OPENAI_API_KEY: "sk-test" };
+
 /** The real generator, numbering each challenge in its title so that any repeat is visible. */
 function numberedGenerator(context: TestContext) {
 	const calls: { topic?: string }[] = [];
@@ -45,9 +48,17 @@ function numberedGenerator(context: TestContext) {
 describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 	const context = useTestContext(engine);
 
+	it("is not used with the offline generator, which is faster than the pool", async () => {
+		const t = await buildTestApp(context, { env: { POOL_SIZE: 3 } });
+		expect(t.app.pool).toBeNull();
+	});
+
 	it("fills every cell at start-up, serves from it without generating, and refills", async () => {
 		const { generator, calls } = numberedGenerator(context);
-		const t = await buildTestApp(context, { env: { POOL_SIZE: 2 }, generator });
+		const t = await buildTestApp(context, {
+			env: { ...MODEL, POOL_SIZE: 2 },
+			generator,
+		});
 		await t.app.pool?.idle();
 		expect(calls).toHaveLength(12);
 		expect(await countPooled(context.db.db, cell)).toBeGreaterThanOrEqual(2);
@@ -73,7 +84,10 @@ describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 
 	it("generates a topic request for its topic instead of serving the pool", async () => {
 		const { generator, calls } = numberedGenerator(context);
-		const t = await buildTestApp(context, { env: { POOL_SIZE: 1 }, generator });
+		const t = await buildTestApp(context, {
+			env: { ...MODEL, POOL_SIZE: 1 },
+			generator,
+		});
 		await t.app.pool?.idle();
 		const response = await t.app.inject({
 			method: "POST",
@@ -129,12 +143,12 @@ describe.runIf(ENGINES.includes("postgres"))(
 			try {
 				const { generator } = numberedGenerator(context);
 				const a = await buildTestApp(context, {
-					env: { POOL_SIZE: 5 },
+					env: { ...MODEL, POOL_SIZE: 5 },
 					db: first,
 					generator,
 				});
 				const b = await buildTestApp(context, {
-					env: { POOL_SIZE: 5 },
+					env: { ...MODEL, POOL_SIZE: 5 },
 					db: second,
 					generator,
 				});

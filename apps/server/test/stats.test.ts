@@ -51,6 +51,7 @@ describe.each(ENGINES)("GET /api/stats on %s", (engine) => {
 			accuracy: 0,
 			by_difficulty: { easy: zero, medium: zero, hard: zero },
 			streak_days: 0,
+			daily: expect.any(Array),
 		});
 	});
 
@@ -81,7 +82,22 @@ describe.each(ENGINES)("GET /api/stats on %s", (engine) => {
 				hard: { total: 1, answered: 1, correct: 1 },
 			},
 			streak_days: 1,
+			daily: expect.any(Array),
 		});
+		const { daily } = (
+			await t.app.inject({ method: "GET", url: "/api/stats", headers })
+		).json();
+		expect(daily).toHaveLength(30);
+		expect(daily.at(-1)).toEqual({
+			date: "2026-06-14",
+			answered: 0,
+			correct: 0,
+		});
+		expect(daily.filter((d: { answered: number }) => d.answered > 0)).toEqual([
+			{ date: "2026-06-10", answered: 1, correct: 1 },
+			{ date: "2026-06-11", answered: 2, correct: 1 },
+			{ date: "2026-06-13", answered: 1, correct: 1 },
+		]);
 
 		now = new Date(now.getTime() + 2 * DAY);
 		expect(

@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./constants.js";
 
 /** Emails are case-insensitive: they are trimmed and lower-cased before anything else. */
 const EmailSchema = z

@@ -1,7 +1,13 @@
 import { z } from "zod";
-
-export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
-export const LANGUAGES = ["python", "javascript"] as const;
+import {
+	DIFFICULTIES,
+	HISTORY_MAX_LIMIT,
+	HISTORY_RESULTS,
+	LANGUAGES,
+	OPTION_COUNT,
+	TOPIC_MAX_LENGTH,
+	VERIFICATIONS,
+} from "./constants.js";
 
 export const DifficultySchema = z.enum(DIFFICULTIES);
 export type Difficulty = z.infer<typeof DifficultySchema>;
@@ -11,9 +17,6 @@ export type Language = z.infer<typeof LanguageSchema>;
 
 const lowerCased = (value: unknown) =>
 	typeof value === "string" ? value.toLowerCase() : value;
-
-export const TOPIC_MAX_LENGTH = 80;
-export const OPTION_COUNT = 4;
 
 /** Body of POST /api/generate-challenge; the original client sends "Hard", so enums are case-insensitive. */
 export const GenerateChallengeRequestSchema = z.object({
@@ -30,12 +33,6 @@ export type GenerateChallengeRequest = z.infer<
  * "corrected" — the code was run and the generator's own answer was fixed to match; "not_runnable"
  * — the code could not be run; "not_applicable" — a conceptual question with nothing to run.
  */
-export const VERIFICATIONS = [
-	"executed",
-	"corrected",
-	"not_runnable",
-	"not_applicable",
-] as const;
 export const VerificationSchema = z.enum(VERIFICATIONS);
 export type Verification = z.infer<typeof VerificationSchema>;
 
@@ -78,8 +75,6 @@ export const HistoryItemSchema = ChallengeSchema.extend({
 });
 export type HistoryItem = z.infer<typeof HistoryItemSchema>;
 
-export const HISTORY_MAX_LIMIT = 100;
-
 /** Ids are PostgreSQL integers; a larger number cannot name a challenge. */
 const MAX_ID = 2_147_483_647;
 const ChallengeIdSchema = z.coerce.number().int().positive().max(MAX_ID);
@@ -88,6 +83,10 @@ const ChallengeIdSchema = z.coerce.number().int().positive().max(MAX_ID);
 export const HistoryQuerySchema = z.object({
 	limit: z.coerce.number().int().min(1).max(HISTORY_MAX_LIMIT).default(20),
 	before: ChallengeIdSchema.optional(),
+	// filters (an extension of the original API)
+	difficulty: z.preprocess(lowerCased, DifficultySchema).optional(),
+	language: z.preprocess(lowerCased, LanguageSchema).optional(),
+	result: z.enum(HISTORY_RESULTS).optional(),
 });
 export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;
 

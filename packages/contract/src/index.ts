@@ -1,5 +1,6 @@
 export * from "./accounts.js";
 export * from "./challenge.js";
+export * from "./constants.js";
 export * from "./errors.js";
 export * from "./public-config.js";
 export * from "./quota.js";

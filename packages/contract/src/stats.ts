@@ -19,5 +19,13 @@ export const StatsSchema = z.object({
 		hard: DifficultyStatsSchema,
 	}),
 	streak_days: z.number().int(),
+	/** answers per UTC day over the last 30 days, oldest first (an extension of the original API) */
+	daily: z.array(
+		z.object({
+			date: z.iso.date(),
+			answered: z.number().int(),
+			correct: z.number().int(),
+		}),
+	),
 });
 export type Stats = z.infer<typeof StatsSchema>;

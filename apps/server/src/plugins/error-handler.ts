@@ -53,12 +53,15 @@ const errorHandler: FastifyPluginAsync = async (app) => {
 		} satisfies ErrorBody);
 	});
 
-	app.setNotFoundHandler((request, reply) =>
-		reply.status(404).send({
+	app.setNotFoundHandler((request, reply) => {
+		// a page URL of the web app is not an unknown route: the client router handles it
+		if (app.hasDecorator("serveWebApp") && app.serveWebApp(request, reply))
+			return reply;
+		return reply.status(404).send({
 			detail: `No route ${request.method} ${request.url.split("?")[0]}`,
 			code: "not_found",
-		} satisfies ErrorBody),
-	);
+		} satisfies ErrorBody);
+	});
 };
 
 export default fp(errorHandler, { name: "error-handler" });

@@ -43,6 +43,7 @@ export interface TestAppOptions {
 	generator?: Generator | null;
 	now?: () => Date;
 	db?: Database;
+	webRoot?: string;
 }
 
 export interface TestApp {
@@ -85,6 +86,8 @@ export async function buildTestApp(
 				? undefined
 				: (options.generator ?? context.generator),
 		now: options.now,
+		// tests see no web app unless they bring one
+		webRoot: options.webRoot ?? "/nonexistent-web-build",
 	});
 	await app.ready();
 	onTestFinished(() => app.close());

@@ -1,5 +1,10 @@
-import type { ChallengeContent, Difficulty, Language } from "@app/contract";
-import { and, desc, eq, isNotNull, lt } from "drizzle-orm";
+import type {
+	ChallengeContent,
+	Difficulty,
+	HistoryQuery,
+	Language,
+} from "@app/contract";
+import { and, desc, eq, isNotNull, isNull, lt } from "drizzle-orm";
 import type { DbOrTx } from "../../db/open-db.js";
 import { answers, challenges } from "../../db/schema.js";
 
@@ -63,11 +68,24 @@ export async function seenVariantKeys(
 	return new Set(rows.flatMap((row) => (row.key ? [row.key] : [])));
 }
 
+function resultFilter(result: HistoryQuery["result"]) {
+	switch (result) {
+		case "correct":
+			return eq(answers.correct, true);
+		case "incorrect":
+			return eq(answers.correct, false);
+		case "unanswered":
+			return isNull(answers.challengeId);
+		default:
+			return undefined;
+	}
+}
+
 /** One page of a user's challenges, newest first, keyed by id; one row more than asked tells whether more exist. */
 export async function historyPage(
 	db: DbOrTx,
 	userId: string,
-	page: { limit: number; before?: number },
+	page: HistoryQuery,
 ): Promise<{ rows: HistoryRow[]; nextCursor: number | null }> {
 	const rows = await db
 		.select()
@@ -77,6 +95,11 @@ export async function historyPage(
 			and(
 				eq(challenges.userId, userId),
 				page.before === undefined ? undefined : lt(challenges.id, page.before),
+				page.difficulty
+					? eq(challenges.difficulty, page.difficulty)
+					: undefined,
+				page.language ? eq(challenges.language, page.language) : undefined,
+				resultFilter(page.result),
 			),
 		)
 		.orderBy(desc(challenges.id))

@@ -1,5 +1,5 @@
 import { DIFFICULTIES, type Difficulty, type Stats } from "@app/contract";
-import { count, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/open-db.js";
 import { answers, challenges } from "../../db/schema.js";
 
@@ -20,6 +20,44 @@ export function streakDays(days: readonly number[], now: Date): number {
 	let streak = 1;
 	while (days[streak] === first - streak) streak++;
 	return streak;
+}
+
+/** How many days of answers GET /api/stats reports for the progress chart. */
+export const DAILY_WINDOW_DAYS = 30;
+
+/** Answers and correct answers for each of the last DAILY_WINDOW_DAYS UTC days, oldest first, zeros included. */
+async function dailyAnswers(db: DbOrTx, userId: string, now: Date) {
+	const today = utcDay(now);
+	const first = today - DAILY_WINDOW_DAYS + 1;
+	const day =
+		sql<number>`floor(extract(epoch from ${answers.answeredAt}) / 86400)::int`.mapWith(
+			Number,
+		);
+	const rows = await db
+		.select({
+			day,
+			answered: count(),
+			correct: sql<number>`count(*) filter (where ${answers.correct})`.mapWith(
+				Number,
+			),
+		})
+		.from(answers)
+		.where(
+			and(
+				eq(answers.userId, userId),
+				gte(answers.answeredAt, new Date(first * DAY_MS)),
+			),
+		)
+		.groupBy(day);
+	const byDay = new Map(rows.map((row) => [row.day, row]));
+	return Array.from({ length: DAILY_WINDOW_DAYS }, (_, i) => {
+		const row = byDay.get(first + i);
+		return {
+			date: new Date((first + i) * DAY_MS).toISOString().slice(0, 10),
+			answered: row?.answered ?? 0,
+			correct: row?.correct ?? 0,
+		};
+	});
 }
 
 export async function userStats(
@@ -73,6 +111,7 @@ export async function userStats(
 
 	return {
 		...totals,
+		daily: await dailyAnswers(db, userId, now),
 		accuracy: totals.answered === 0 ? 0 : totals.correct / totals.answered,
 		by_difficulty: byDifficulty,
 		streak_days: streakDays(

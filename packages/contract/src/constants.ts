@@ -1,0 +1,18 @@
+/**
+ * Values of the contract with no zod attached, so the web app can import them without bundling
+ * the schemas (`@app/contract/constants`). The schemas in this package are built from them.
+ */
+export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
+export const LANGUAGES = ["python", "javascript"] as const;
+export const VERIFICATIONS = [
+	"executed",
+	"corrected",
+	"not_runnable",
+	"not_applicable",
+] as const;
+export const HISTORY_RESULTS = ["correct", "incorrect", "unanswered"] as const;
+export const TOPIC_MAX_LENGTH = 80;
+export const OPTION_COUNT = 4;
+export const HISTORY_MAX_LIMIT = 100;
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
