@@ -77,6 +77,24 @@ describe.each(ENGINES)("local accounts on %s", (engine) => {
 		expect(refused.json()).toMatchObject({ code: "unauthorized" });
 	});
 
+	it("reports the session's account, and null when signed out", async () => {
+		const t = await localApp(context);
+		const email = newEmail();
+		const { cookie, userId } = await signUp(t, email);
+		const signedIn = await t.app.inject({
+			method: "GET",
+			url: "/api/auth/session",
+			headers: { cookie },
+		});
+		expect(signedIn.json()).toEqual({ user: { id: userId, email } });
+		const signedOut = await t.app.inject({
+			method: "GET",
+			url: "/api/auth/session",
+		});
+		expect(signedOut.statusCode).toBe(200);
+		expect(signedOut.json()).toEqual({ user: null });
+	});
+
 	it("issues RS256 tokens of Clerk's shape that live 60 seconds", async () => {
 		const t = await localApp(context);
 		const { cookie, userId } = await signUp(t, newEmail());

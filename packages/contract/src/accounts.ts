@@ -37,6 +37,12 @@ export const AccountSchema = z.object({
 });
 export type Account = z.infer<typeof AccountSchema>;
 
+/** Response of GET /api/auth/session: the signed-in account, or null (not an error: signed out is a normal state). */
+export const SessionSchema = z.object({
+	user: z.object({ id: z.string(), email: z.string() }).nullable(),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
 /** Response of GET /api/auth/token: a short-lived session token of Clerk's shape, for `Authorization: Bearer`. */
 export const SessionTokenSchema = z.object({
 	token: z.string(),

@@ -1,6 +1,7 @@
 import {
 	AccountSchema,
 	ErrorBodySchema,
+	SessionSchema,
 	SessionTokenSchema,
 	SignedOutSchema,
 	SignInRequestSchema,
@@ -183,13 +184,19 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
 		{
 			schema: {
 				tags: ["accounts"],
-				summary: "The signed-in account",
-				response: { 200: AccountSchema, 401: ErrorBodySchema },
+				summary: "The signed-in account, or null when signed out",
+				response: { 200: SessionSchema },
 			},
 		},
 		async (request) => {
-			const { user } = await sessionOf(request);
-			return { user: { id: user.id, email: user.email } };
+			const session = await auth.api.getSession({
+				headers: toHeaders(request),
+			});
+			return {
+				user: session
+					? { id: session.user.id, email: session.user.email }
+					: null,
+			};
 		},
 	);
 
