@@ -4,8 +4,9 @@ import { run as api } from "./api.bench.js";
 import { run as generator } from "./generator.bench.js";
 import { run as llm } from "./llm.bench.js";
 import { toMarkdown } from "./table.js";
+import { run as webBundle } from "./web-bundle.bench.js";
 
-const BENCHES = [generator, llm, api];
+const BENCHES = [generator, llm, api, webBundle];
 
 const started = new Date();
 const tables = [];

@@ -1,0 +1,64 @@
+import { createBrowserRouter } from "react-router";
+import { AppLayout } from "@/components/layout/app-layout";
+import { FullPageLoading } from "@/components/layout/full-page";
+import { paths } from "@/config/paths";
+import { AppRoot } from "./app-root";
+import { RequireAuth } from "./require-auth";
+import { RouteError } from "./routes/route-error";
+
+/** Every page is its own chunk, loaded when first visited. */
+export const createRouter = () =>
+	createBrowserRouter([
+		{
+			element: <AppRoot />,
+			errorElement: <RouteError />,
+			HydrateFallback: FullPageLoading,
+			children: [
+				{
+					path: `${paths.signIn}/*`,
+					lazy: async () => ({
+						Component: (await import("./routes/sign-in")).SignInPage,
+					}),
+				},
+				{
+					path: `${paths.signUp}/*`,
+					lazy: async () => ({
+						Component: (await import("./routes/sign-up")).SignUpPage,
+					}),
+				},
+				{
+					element: (
+						<RequireAuth>
+							<AppLayout />
+						</RequireAuth>
+					),
+					children: [
+						{
+							index: true,
+							lazy: async () => ({
+								Component: (await import("./routes/generate")).GeneratePage,
+							}),
+						},
+						{
+							path: paths.history,
+							lazy: async () => ({
+								Component: (await import("./routes/history")).HistoryPage,
+							}),
+						},
+						{
+							path: paths.progress,
+							lazy: async () => ({
+								Component: (await import("./routes/progress")).ProgressPage,
+							}),
+						},
+						{
+							path: "*",
+							lazy: async () => ({
+								Component: (await import("./routes/not-found")).NotFoundPage,
+							}),
+						},
+					],
+				},
+			],
+		},
+	]);

@@ -1,0 +1,63 @@
+import type { GenerateChallengeRequest } from "@app/contract";
+import { useState } from "react";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useGenerateChallenge } from "@/features/challenges/api/generate-challenge";
+import { ChallengeSession } from "@/features/challenges/components/challenge-session";
+import { GenerateForm } from "@/features/challenges/components/generate-form";
+import { useQuota } from "@/features/quota/api/get-quota";
+import { QuotaPanel } from "@/features/quota/components/quota-panel";
+import { ApiError } from "@/lib/api-client";
+
+export function GeneratePage() {
+	const generate = useGenerateChallenge();
+	const quota = useQuota();
+	const [lastRequest, setLastRequest] =
+		useState<GenerateChallengeRequest | null>(null);
+	const run = (request: GenerateChallengeRequest) => {
+		setLastRequest(request);
+		generate.mutate(request);
+	};
+	const exhausted =
+		quota.data?.quota_remaining === 0 ||
+		(generate.error instanceof ApiError &&
+			generate.error.code === "quota_exhausted");
+
+	return (
+		<section className="page generate-page">
+			<div className="page-heading">
+				<h1>Practice</h1>
+				<QuotaPanel />
+			</div>
+			<GenerateForm
+				onGenerate={run}
+				busy={generate.isPending}
+				exhausted={exhausted}
+			/>
+			{generate.isPending && (
+				<Skeleton lines={7} label="Generating your challenge" />
+			)}
+			{generate.isError && !generate.isPending && (
+				<ErrorMessage
+					error={generate.error}
+					onRetry={
+						exhausted || !lastRequest ? undefined : () => run(lastRequest)
+					}
+				/>
+			)}
+			{generate.data && !generate.isPending && (
+				<ChallengeSession
+					key={generate.data.id}
+					challenge={generate.data}
+					onNext={() => lastRequest && run(lastRequest)}
+				/>
+			)}
+			{!generate.data && !generate.isPending && !generate.isError && (
+				<p className="empty-state">
+					Choose a difficulty and a language, then generate a challenge. Every
+					answer is checked by running the code.
+				</p>
+			)}
+		</section>
+	);
+}

@@ -1,0 +1,26 @@
+import { Button } from "@/components/ui/button";
+import { errorMessage } from "@/lib/api-client";
+
+export function FullPageLoading() {
+	return (
+		<div className="full-page" role="status" aria-label="Loading">
+			<span className="spinner spinner-large" aria-hidden="true" />
+		</div>
+	);
+}
+
+export function FullPageError({
+	error,
+	onRetry,
+}: {
+	error: unknown;
+	onRetry?: () => void;
+}) {
+	return (
+		<div className="full-page" role="alert">
+			<h1>Something is in the way</h1>
+			<p>{errorMessage(error)}</p>
+			{onRetry && <Button onClick={onRetry}>Try again</Button>}
+		</div>
+	);
+}

@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "@/lib/api-client";
+import { sessionQueryKey } from "./get-session";
+
+/** Ends the local session and forgets everything cached for the account. */
+export function useSignOut() {
+	const queryClient = useQueryClient();
+	return useMutation({
+		mutationFn: () =>
+			apiRequest<{ status: string }>("/api/auth/sign-out", { method: "POST" }),
+		onSettled: () => {
+			queryClient.removeQueries({
+				predicate: (query) =>
+					!["config", "auth"].includes(String(query.queryKey[0])),
+			});
+			queryClient.setQueryData(sessionQueryKey, { user: null });
+		},
+	});
+}

@@ -1,0 +1,78 @@
+/**
+ * Everything Clerk: loaded only when the server reports Clerk as the provider, so local mode never
+ * downloads it. Clerk's own script comes from its Frontend API at run time.
+ */
+import {
+	ClerkProvider,
+	SignIn,
+	SignUp,
+	UserButton,
+	useAuth as useClerkAuth,
+} from "@clerk/react";
+import { type ReactNode, useMemo } from "react";
+import { useNavigate } from "react-router";
+import { paths } from "@/config/paths";
+import { AuthContext, type AuthState } from "@/lib/auth-context";
+
+function ClerkUserButton() {
+	return <UserButton />;
+}
+
+function ClerkBridge({ children }: { children: ReactNode }) {
+	const { isLoaded, isSignedIn, getToken } = useClerkAuth();
+	const value = useMemo<AuthState>(
+		() => ({
+			provider: "clerk",
+			isLoaded,
+			isSignedIn: Boolean(isSignedIn),
+			getToken: () => getToken(),
+			AccountControl: ClerkUserButton,
+		}),
+		[isLoaded, isSignedIn, getToken],
+	);
+	return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function ClerkAuthProvider({
+	publishableKey,
+	children,
+}: {
+	publishableKey: string;
+	children: ReactNode;
+}) {
+	const navigate = useNavigate();
+	return (
+		<ClerkProvider
+			publishableKey={publishableKey}
+			routerPush={(to: string) => navigate(to)}
+			routerReplace={(to: string) => navigate(to, { replace: true })}
+			signInUrl={paths.signIn}
+			signUpUrl={paths.signUp}
+			afterSignOutUrl={paths.signIn}
+		>
+			<ClerkBridge>{children}</ClerkBridge>
+		</ClerkProvider>
+	);
+}
+
+export function ClerkSignIn() {
+	return (
+		<SignIn
+			routing="path"
+			path={paths.signIn}
+			signUpUrl={paths.signUp}
+			fallbackRedirectUrl={paths.generate}
+		/>
+	);
+}
+
+export function ClerkSignUp() {
+	return (
+		<SignUp
+			routing="path"
+			path={paths.signUp}
+			signInUrl={paths.signIn}
+			fallbackRedirectUrl={paths.generate}
+		/>
+	);
+}

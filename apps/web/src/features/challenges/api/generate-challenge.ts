@@ -1,0 +1,18 @@
+import type { Challenge, GenerateChallengeRequest } from "@app/contract";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useApi } from "@/lib/use-api";
+
+/** Generates a challenge; the quota, history and stats change with it. */
+export function useGenerateChallenge() {
+	const api = useApi();
+	const queryClient = useQueryClient();
+	return useMutation({
+		mutationFn: (request: GenerateChallengeRequest) =>
+			api.post<Challenge>("/api/generate-challenge", request),
+		onSettled: () =>
+			queryClient.invalidateQueries({
+				predicate: (query) =>
+					["quota", "history", "stats"].includes(String(query.queryKey[0])),
+			}),
+	});
+}

@@ -1,0 +1,131 @@
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useState } from "react";
+import { describe, expect, it, vi } from "vitest";
+import { challengeFixture } from "@/testing/fixtures";
+import { ChallengeCard } from "./challenge-card";
+
+/** The card with an answer recorded locally, as the real session records it through the API. */
+function Answerable({ onNext = () => undefined }: { onNext?: () => void }) {
+	const challenge = challengeFixture();
+	const [answer, setAnswer] = useState<{
+		answer_id: number;
+		correct: boolean;
+	} | null>(null);
+	return (
+		<ChallengeCard
+			challenge={challenge}
+			answer={answer}
+			onAnswer={(answer_id) =>
+				setAnswer({
+					answer_id,
+					correct: answer_id === challenge.correct_answer_id,
+				})
+			}
+			onNext={onNext}
+			focusFeedback
+		/>
+	);
+}
+
+describe("ChallengeCard", () => {
+	it("shows the question, the code and four options in the Answer options group", () => {
+		render(<Answerable />);
+		expect(
+			screen.getByRole("heading", {
+				name: "List aliasing: what does this code print?",
+			}),
+		).toBeInTheDocument();
+		expect(
+			screen.getByRole("figure", { name: "Python code" }),
+		).toHaveTextContent("b.append(3)");
+		const group = screen.getByRole("group", { name: "Answer options" });
+		expect(within(group).getAllByRole("button")).toHaveLength(4);
+		expect(
+			screen.getByText("✓ Verified by running the code"),
+		).toBeInTheDocument();
+	});
+
+	it("says Incorrect, marks the right option, explains, and moves focus to the feedback", async () => {
+		const user = userEvent.setup();
+		render(<Answerable />);
+		await user.click(screen.getByRole("button", { name: /\[3, 1, 2\]/ }));
+		const feedback = screen.getByRole("heading", { name: "Incorrect" });
+		expect(feedback).toHaveFocus();
+		expect(
+			screen.getByRole("button", { name: /\[1, 2, 3\].*Right answer/ }),
+		).toBeDisabled();
+		expect(
+			screen.getByRole("button", { name: /\[3, 1, 2\].*Your answer/ }),
+		).toBeInTheDocument();
+		expect(
+			screen.getByText(/appending through b changes a/),
+		).toBeInTheDocument();
+	});
+
+	it("says Correct for the right option, answered with the keyboard", async () => {
+		const user = userEvent.setup();
+		render(<Answerable />);
+		const options = within(
+			screen.getByRole("group", { name: "Answer options" }),
+		).getAllByRole("button");
+		options[1]?.focus();
+		await user.keyboard("{Enter}");
+		expect(screen.getByRole("heading", { name: "Correct" })).toHaveFocus();
+	});
+
+	it("offers the next challenge once answered", async () => {
+		const user = userEvent.setup();
+		const onNext = vi.fn();
+		render(<Answerable onNext={onNext} />);
+		expect(
+			screen.queryByRole("button", { name: "Next challenge" }),
+		).not.toBeInTheDocument();
+		await user.click(screen.getByRole("button", { name: /\[1, 2\]$/ }));
+		await user.click(screen.getByRole("button", { name: "Next challenge" }));
+		expect(onNext).toHaveBeenCalledOnce();
+	});
+
+	it("shows a past challenge read-only with the recorded answer", () => {
+		render(
+			<ChallengeCard
+				challenge={challengeFixture()}
+				answer={{ answer_id: 0, correct: false }}
+			/>,
+		);
+		for (const option of within(
+			screen.getByRole("group", { name: "Answer options" }),
+		).getAllByRole("button")) {
+			expect(option).toBeDisabled();
+		}
+		expect(
+			screen.getByRole("heading", { name: "Incorrect" }),
+		).not.toHaveFocus();
+	});
+
+	it("says when an answer was corrected by running the code, and when nothing could be run", () => {
+		const { rerender } = render(
+			<ChallengeCard
+				challenge={challengeFixture({ verification: "corrected" })}
+				answer={null}
+			/>,
+		);
+		expect(
+			screen.getByText(/Verified by running the code \(corrected\)/),
+		).toBeInTheDocument();
+		rerender(
+			<ChallengeCard
+				challenge={challengeFixture({
+					verified: false,
+					verification: "not_applicable",
+					code: null,
+				})}
+				answer={null}
+			/>,
+		);
+		expect(screen.getByText("Not verified")).toBeInTheDocument();
+		expect(
+			screen.queryByRole("figure", { name: /code/ }),
+		).not.toBeInTheDocument();
+	});
+});

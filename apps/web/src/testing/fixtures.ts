@@ -1,0 +1,33 @@
+import type { Challenge, Quota } from "@app/contract";
+
+/** A challenge as the API returns it (contract types), with overridable fields. */
+export function challengeFixture(
+	overrides: Partial<Challenge> = {},
+): Challenge {
+	return {
+		id: 41,
+		difficulty: "medium",
+		language: "python",
+		title: "List aliasing: what does this code print?",
+		code: "a = [1, 2]\nb = a\nb.append(3)\nprint(a)\n",
+		options: ["[1, 2]", "[1, 2, 3]", "[3, 1, 2]", "[1, 2, [3]]"],
+		correct_answer_id: 1,
+		explanation:
+			"b = a makes b another name for the same list, so appending through b changes a.",
+		timestamp: "2026-11-25T10:00:00.000Z",
+		verified: true,
+		verification: "executed",
+		source: "offline:python/nested-list-aliasing",
+		...overrides,
+	};
+}
+
+export function quotaFixture(overrides: Partial<Quota> = {}): Quota {
+	return {
+		user_id: "user_1",
+		quota_remaining: 7,
+		last_reset_date: "2026-11-25T08:00:00.000Z",
+		next_reset_at: "2026-11-26T08:00:00.000Z",
+		...overrides,
+	};
+}

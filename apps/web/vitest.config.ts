@@ -1,0 +1,18 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defaultClientConditions } from "vite";
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+	plugins: [react()],
+	resolve: {
+		conditions: ["source", ...defaultClientConditions],
+		alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
+	},
+	test: {
+		name: "web",
+		environment: "jsdom",
+		include: ["src/**/*.test.tsx", "src/**/*.test.ts"],
+		setupFiles: ["./src/testing/setup-tests.ts"],
+	},
+});

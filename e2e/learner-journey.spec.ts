@@ -1,0 +1,81 @@
+import {
+	expect,
+	PASSWORD,
+	saveScreenshot,
+	signUp,
+	test,
+} from "./fixtures/test";
+
+test("a learner signs up, practises, reviews the history, and finds it again after signing back in", async ({
+	page,
+	consoleErrors,
+}) => {
+	await page.goto("/");
+	await expect(page).toHaveURL(/\/sign-in$/);
+	await saveScreenshot(page, "sign-in");
+
+	const { email } = await signUp(page);
+	await expect(page.getByText("3 challenges remaining")).toBeVisible();
+	await page.getByLabel("Difficulty").selectOption("medium");
+	await page.getByLabel("Language").selectOption("javascript");
+	await page.getByRole("button", { name: "Generate challenge" }).click();
+
+	const options = page.getByRole("group", { name: "Answer options" });
+	await expect(options.getByRole("button")).toHaveCount(4);
+	const title =
+		(await page.getByRole("heading", { level: 2 }).textContent()) ?? "";
+	expect(title).toContain("what does this code print?");
+	await expect(page.getByText("2 challenges remaining")).toBeVisible();
+	await saveScreenshot(page, "challenge");
+
+	await options.getByRole("button").nth(1).click();
+	await expect(
+		page.getByRole("heading", { name: /^(Correct|Incorrect)$/ }),
+	).toBeVisible();
+	await expect(page.getByText("Verified by running the code")).toBeVisible();
+	await expect(page.getByText("✓ Right answer")).toBeVisible();
+	await saveScreenshot(page, "feedback");
+
+	await page.getByRole("link", { name: "History" }).click();
+	await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+	await expect(page.getByText(title).first()).toBeVisible();
+	await saveScreenshot(page, "history");
+	await page.reload();
+	await expect(page.getByText(title).first()).toBeVisible();
+
+	await page.getByRole("link", { name: "Progress" }).click();
+	await expect(page.getByRole("heading", { name: "Progress" })).toBeVisible();
+	await saveScreenshot(page, "progress");
+
+	await page.getByRole("button", { name: "Sign out" }).click();
+	await expect(page).toHaveURL(/\/sign-in$/);
+	await page.goto("/history");
+	await expect(page).toHaveURL(/\/sign-in$/);
+
+	await page.getByLabel("Email").fill(email.toUpperCase());
+	await page.getByLabel("Password").fill(PASSWORD);
+	await page.getByRole("button", { name: "Sign in" }).click();
+	await expect(page).toHaveURL(/\/history$/);
+	await expect(page.getByText(title).first()).toBeVisible();
+	expect(consoleErrors).toEqual([]);
+});
+
+test("a wrong password is explained and signs nobody in", async ({
+	page,
+	consoleErrors,
+}) => {
+	const { email } = await signUp(page);
+	await page.getByRole("button", { name: "Sign out" }).click();
+	await page.getByLabel("Email").fill(email);
+	await page.getByLabel("Password").fill("not the password");
+	page.on("console", () => undefined);
+	await page.getByRole("button", { name: "Sign in" }).click();
+	await expect(page.getByRole("alert")).toHaveText("Wrong email or password");
+	await expect(page).toHaveURL(/\/sign-in$/);
+	// the browser itself logs the 401 response; nothing else may
+	consoleErrors.splice(
+		0,
+		consoleErrors.length,
+		...consoleErrors.filter((e) => !e.includes("401")),
+	);
+});
