@@ -17,13 +17,13 @@ export const createRouter = () =>
 				{
 					path: `${paths.signIn}/*`,
 					lazy: async () => ({
-						Component: (await import("./routes/sign-in")).SignInPage,
+						Component: (await import("./routes/auth-page")).SignInPage,
 					}),
 				},
 				{
 					path: `${paths.signUp}/*`,
 					lazy: async () => ({
-						Component: (await import("./routes/sign-up")).SignUpPage,
+						Component: (await import("./routes/auth-page")).SignUpPage,
 					}),
 				},
 				{

@@ -55,19 +55,16 @@ export function ClerkAuthProvider({
 	);
 }
 
-export function ClerkSignIn() {
-	return (
+/** Clerk's own sign-in or sign-up component, routed by path like the rest of the app. */
+export function ClerkAuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
+	return mode === "sign-in" ? (
 		<SignIn
 			routing="path"
 			path={paths.signIn}
 			signUpUrl={paths.signUp}
 			fallbackRedirectUrl={paths.generate}
 		/>
-	);
-}
-
-export function ClerkSignUp() {
-	return (
+	) : (
 		<SignUp
 			routing="path"
 			path={paths.signUp}

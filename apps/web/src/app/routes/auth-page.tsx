@@ -5,13 +5,14 @@ import { paths } from "@/config/paths";
 import { CredentialsForm } from "@/features/auth/components/credentials-form";
 import { useAuth } from "@/lib/auth-context";
 
-const ClerkSignIn = lazy(() =>
+const ClerkAuthForm = lazy(() =>
 	import("@/features/auth/components/clerk-auth").then((module) => ({
-		default: module.ClerkSignIn,
+		default: module.ClerkAuthForm,
 	})),
 );
 
-export function SignInPage() {
+/** Sign-in or sign-up: Clerk's components in Clerk mode, our form for local accounts. */
+function AuthPage({ mode }: { mode: "sign-in" | "sign-up" }) {
 	const { provider, isLoaded, isSignedIn } = useAuth();
 	const location = useLocation();
 	// once signed in (here, or already), back to the page that sent the visitor here
@@ -22,11 +23,14 @@ export function SignInPage() {
 		<main className="auth-page">
 			{provider === "clerk" ? (
 				<Suspense fallback={<FullPageLoading />}>
-					<ClerkSignIn />
+					<ClerkAuthForm mode={mode} />
 				</Suspense>
 			) : (
-				<CredentialsForm mode="sign-in" />
+				<CredentialsForm mode={mode} />
 			)}
 		</main>
 	);
 }
+
+export const SignInPage = () => <AuthPage mode="sign-in" />;
+export const SignUpPage = () => <AuthPage mode="sign-up" />;
