@@ -79,3 +79,28 @@ test("a wrong password is explained and signs nobody in", async ({
 		...consoleErrors.filter((e) => !e.includes("401")),
 	);
 });
+
+test("a challenge left unanswered can be answered later from the history", async ({
+	page,
+	consoleErrors,
+}) => {
+	await signUp(page);
+	await page.getByRole("button", { name: "Generate challenge" }).click();
+	const title =
+		(await page.getByRole("heading", { level: 2 }).textContent()) ?? "";
+	await page.getByRole("link", { name: "History" }).click();
+	const entry = page.getByRole("button", {
+		name: new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+	});
+	await expect(entry).toContainText("Not answered");
+	await entry.click();
+	await page
+		.getByRole("group", { name: "Answer options" })
+		.getByRole("button")
+		.first()
+		.click();
+	const feedback = page.getByRole("heading", { name: /^(Correct|Incorrect)$/ });
+	await expect(feedback).toBeFocused();
+	await expect(entry).toContainText(/Correct|Incorrect/);
+	expect(consoleErrors).toEqual([]);
+});

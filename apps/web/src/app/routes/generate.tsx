@@ -50,6 +50,7 @@ export function GeneratePage() {
 					key={generate.data.id}
 					challenge={generate.data}
 					onNext={() => lastRequest && run(lastRequest)}
+					focusOnShow
 				/>
 			)}
 			{!generate.data && !generate.isPending && !generate.isError && (

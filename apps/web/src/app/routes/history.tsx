@@ -1,4 +1,4 @@
-import { ChallengeCard } from "@/features/challenges/components/challenge-card";
+import { ChallengeSession } from "@/features/challenges/components/challenge-session";
 import { HistoryPanel } from "@/features/history/components/history-panel";
 
 export function HistoryPage() {
@@ -6,9 +6,13 @@ export function HistoryPage() {
 		<section className="page history-page">
 			<h1>History</h1>
 			<HistoryPanel
-				// read-only: a past challenge shows its recorded answer and cannot be answered again
+				// an answered challenge shows its recorded answer; one left unanswered can be answered here
 				renderChallenge={(item) => (
-					<ChallengeCard challenge={item} answer={item.answer} />
+					<ChallengeSession
+						challenge={item}
+						recorded={item.answer}
+						titleHidden
+					/>
 				)}
 			/>
 		</section>

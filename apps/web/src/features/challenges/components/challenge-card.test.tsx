@@ -23,6 +23,7 @@ function Answerable({ onNext = () => undefined }: { onNext?: () => void }) {
 				})
 			}
 			onNext={onNext}
+			focusOnShow
 			focusFeedback
 		/>
 	);

@@ -27,8 +27,12 @@ interface ChallengeCardProps {
 	answering?: boolean;
 	answerError?: unknown;
 	onNext?: () => void;
-	/** moves keyboard focus to the title when shown and to the feedback once answered (not for a past challenge) */
+	/** moves keyboard focus to the title when the card appears (a newly generated challenge) */
+	focusOnShow?: boolean;
+	/** moves keyboard focus to the feedback once the person answers here */
 	focusFeedback?: boolean;
+	/** the title is shown elsewhere (a history entry): kept for assistive technology only */
+	titleHidden?: boolean;
 }
 
 const LETTERS = ["A", "B", "C", "D"];
@@ -70,15 +74,17 @@ export function ChallengeCard({
 	answering,
 	answerError,
 	onNext,
+	focusOnShow,
 	focusFeedback,
+	titleHidden,
 }: ChallengeCardProps) {
 	const headingId = useId();
 	const feedbackRef = useRef<HTMLHeadingElement>(null);
 	const titleRef = useRef<HTMLHeadingElement>(null);
 	const answered = answer !== null;
 	useEffect(() => {
-		if (focusFeedback) titleRef.current?.focus();
-	}, [focusFeedback]);
+		if (focusOnShow) titleRef.current?.focus();
+	}, [focusOnShow]);
 	useEffect(() => {
 		if (answered && focusFeedback) feedbackRef.current?.focus();
 	}, [answered, focusFeedback]);
@@ -93,7 +99,12 @@ export function ChallengeCard({
 	return (
 		<article className="challenge-card" aria-labelledby={headingId}>
 			<header className="challenge-header">
-				<h2 id={headingId} ref={titleRef} tabIndex={-1}>
+				<h2
+					id={headingId}
+					ref={titleRef}
+					tabIndex={-1}
+					className={titleHidden ? "visually-hidden" : undefined}
+				>
 					{challenge.title}
 				</h2>
 				<div className="badges">
