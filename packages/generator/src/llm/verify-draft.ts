@@ -1,4 +1,5 @@
 import type { Language, Verification } from "@app/contract";
+import { printedOption } from "../sandbox/printed-option.js";
 import type { Sandbox } from "../sandbox/sandbox.js";
 import { canonicalOutput, type Draft } from "./draft.js";
 
@@ -11,12 +12,6 @@ export interface Verified {
 	rejected?: string;
 	sandboxMs: number;
 }
-
-/** Longer output does not fit an option button. */
-const MAX_OUTPUT_CHARS = 400;
-
-const trimFinalNewline = (text: string) =>
-	text.endsWith("\n") ? text.slice(0, -1) : text;
 
 /**
  * Runs the draft's code and makes the marked option the one the code really prints: confirmed
@@ -31,11 +26,8 @@ export async function verifyDraft(
 	if (!draft.asks_for_output || !draft.code)
 		return { draft, verification: "not_applicable", sandboxMs: 0 };
 	const run = await sandbox.run(language, draft.code);
-	if (run.status !== "ok" || !run.exact) {
-		return { draft, verification: "not_runnable", sandboxMs: run.durationMs };
-	}
-	const output = trimFinalNewline(run.stdout);
-	if (output.trim() === "" || output.length > MAX_OUTPUT_CHARS) {
+	const output = printedOption(run);
+	if (output === null) {
 		return { draft, verification: "not_runnable", sandboxMs: run.durationMs };
 	}
 	const options = [...draft.options];

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import type { ChallengeContent } from "@app/contract";
 import { assembleOptions, type Distractor } from "../distractors.js";
 import { createRng, hash32 } from "../rng.js";
+import { printedOption } from "../sandbox/printed-option.js";
 import type { Sandbox } from "../sandbox/sandbox.js";
 import type { Family, Instance } from "../templates/family.js";
 import { matchesTopic } from "../topic.js";
@@ -14,15 +15,10 @@ import {
 
 /** How many instances to try before giving up (an excluded repeat or a broken template costs one). */
 const MAX_ATTEMPTS = 12;
-/** An option longer than this does not fit a button; such an instance is skipped. */
-const MAX_OPTION_CHARS = 400;
 
 /** The key that identifies a challenge: the same family showing the same code is the same challenge. */
 export const variantKey = (family: Family, code: string) =>
 	`${family.id}:${hash32(code)}`;
-
-const trimFinalNewline = (text: string) =>
-	text.endsWith("\n") ? text.slice(0, -1) : text;
 
 /** An option inside a sentence: quoted, on one line. */
 const quoted = (text: string) => `“${text.replaceAll("\n", " / ")}”`;
@@ -69,18 +65,16 @@ export function createOfflineGenerator(
 		if (real.status !== "ok")
 			return `${key}: ${real.status}${"error" in real ? ` (${real.error})` : ""}`;
 		if (!real.exact) return `${key}: output cannot be reproduced exactly`;
-		const answer = trimFinalNewline(real.stdout);
-		if (answer.trim() === "" || answer.length > MAX_OPTION_CHARS)
-			return `${key}: unusable output`;
+		const answer = printedOption(real);
+		if (answer === null) return `${key}: unusable output`;
 
 		const candidates: Distractor[] = [];
 		for (const mistake of instance.mistakes) {
 			const run = await sandbox.run(family.language, mistake.code);
 			runs += 1;
 			sandboxMs += run.durationMs;
-			const text =
-				run.status === "ok" && run.exact ? trimFinalNewline(run.stdout) : "";
-			if (text.trim() && text.length <= MAX_OPTION_CHARS)
+			const text = printedOption(run);
+			if (text !== null)
 				candidates.push({ text, misconception: mistake.misconception });
 		}
 		const assembled = assembleOptions(

@@ -1,5 +1,11 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
+import {
+	drawOperands,
+	type Operator,
+	results,
+	tenths,
+} from "../float-operands.js";
 
 const NAMES = [
 	["price", "tax", "total"],
@@ -8,49 +14,18 @@ const NAMES = [
 	["width", "gap", "span"],
 	["start", "step", "end"],
 ] as const;
-const OPERATORS = ["+", "-", "*"] as const;
 
 interface Params {
 	names: readonly [string, string, string];
 	/** operands in tenths (1 is 0.1); a "*" multiplies by a whole number instead */
 	left: number;
 	right: number;
-	operator: (typeof OPERATORS)[number];
+	operator: Operator;
 	/** rounded with Math.round: a negative half, or a positive one after an even number */
 	half: number;
 	/** a decimal literal ending in 5 that toFixed(digits) rounds down, because the stored double is just below it */
 	fixed: string;
 	digits: number;
-}
-
-const tenths = (n: number) => (n / 10).toFixed(1);
-
-/** The float result as JavaScript prints it, and the exact decimal result in tenths. */
-function results({
-	left,
-	right,
-	operator,
-}: Pick<Params, "left" | "right" | "operator">) {
-	const a = left / 10;
-	if (operator === "*")
-		return { float: String(a * right), exact: left * right };
-	const b = right / 10;
-	return operator === "+"
-		? { float: String(a + b), exact: left + right }
-		: { float: String(a - b), exact: left - right };
-}
-
-/** Operands whose float result is not the decimal one, and whose decimal result is not a whole number. */
-function drawOperands(rng: Rng) {
-	for (;;) {
-		const operator = rng.pick(OPERATORS);
-		const left = rng.int(1, 39);
-		const right = operator === "*" ? rng.int(3, 7) : rng.int(1, 29);
-		if (operator === "-" && right >= left) continue;
-		const { float, exact } = results({ left, right, operator });
-		if (exact % 10 !== 0 && float !== tenths(exact))
-			return { left, right, operator };
-	}
 }
 
 /** The value a learner expects from rounding the written decimal half up, e.g. "1.005" to 2 digits gives "1.01". */

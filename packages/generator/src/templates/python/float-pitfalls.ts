@@ -1,5 +1,10 @@
-import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
+import {
+	drawOperands,
+	type Operator,
+	results,
+	tenths,
+} from "../float-operands.js";
 
 const NAMES = [
 	["price", "tax", "total"],
@@ -9,48 +14,17 @@ const NAMES = [
 	["step", "shift", "pos"],
 	["left", "right", "both"],
 ] as const;
-const OPERATORS = ["+", "-", "*"] as const;
 
 interface Params {
 	names: readonly [string, string, string];
 	/** operands in tenths (1 is 0.1); a "*" multiplies by a whole number instead */
 	left: number;
 	right: number;
-	operator: (typeof OPERATORS)[number];
+	operator: Operator;
 	/** rounded with round(): an even whole number plus one half */
 	half: number;
 	/** truncated with int(): a negative whole number and tenths, e.g. [3, 7] for -3.7 */
 	cut: [number, number];
-}
-
-const tenths = (n: number) => (n / 10).toFixed(1);
-
-/** The float result, which Python and JavaScript print the same way, and the exact decimal result, in tenths. */
-function results({
-	left,
-	right,
-	operator,
-}: Pick<Params, "left" | "right" | "operator">) {
-	const a = left / 10;
-	if (operator === "*")
-		return { float: String(a * right), exact: left * right };
-	const b = right / 10;
-	return operator === "+"
-		? { float: String(a + b), exact: left + right }
-		: { float: String(a - b), exact: left - right };
-}
-
-/** Operands whose float result is not the decimal one, and whose decimal result is not a whole number. */
-function drawOperands(rng: Rng) {
-	for (;;) {
-		const operator = rng.pick(OPERATORS);
-		const left = rng.int(1, 39);
-		const right = operator === "*" ? rng.int(3, 7) : rng.int(1, 29);
-		if (operator === "-" && right >= left) continue;
-		const { float, exact } = results({ left, right, operator });
-		if (exact % 10 !== 0 && float !== tenths(exact))
-			return { left, right, operator };
-	}
 }
 
 export const floatPitfalls = defineFamily<Params>({
