@@ -4,13 +4,12 @@
  *
  *   npm run generate -- --difficulty hard --language python --count 5 [--topic closures] [--seed 42] [--json]
  */
-import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { GenerateChallengeRequestSchema } from "@app/contract";
 import { createGenerator, type GenerateResult } from "@app/generator";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { configOrExit, loadDotEnv } from "../src/environment.js";
 
-if (existsSync(".env")) process.loadEnvFile(".env");
+loadDotEnv();
 
 const { values } = parseArgs({
 	options: {
@@ -32,14 +31,7 @@ if (!request.success || !Number.isInteger(count) || count < 1 || count > 100) {
 	process.exit(2);
 }
 
-let config: ReturnType<typeof loadConfig>;
-try {
-	config = loadConfig(process.env);
-} catch (error) {
-	if (!(error instanceof ConfigError)) throw error;
-	console.error(error.message);
-	process.exit(2);
-}
+const config = configOrExit(process.env, 2);
 
 const VERIFIED_BY: Record<string, string> = {
 	executed: "verified: the sandbox printed the marked answer",

@@ -6,16 +6,15 @@
  *   npm run account:reset-password -- --email ada@example.com [--password "new password"]
  */
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@app/contract";
-import { ConfigError, loadConfig } from "../src/config.js";
 import { instanceSecret } from "../src/db/instance-secret.js";
 import { openDb } from "../src/db/open-db.js";
+import { configOrExit, loadDotEnv } from "../src/environment.js";
 import { createLocalAuth } from "../src/features/accounts/local-auth.js";
 import { resetPassword } from "../src/features/accounts/reset-password.js";
 
-if (existsSync(".env")) process.loadEnvFile(".env");
+loadDotEnv();
 
 const { values } = parseArgs({
 	options: { email: { type: "string" }, password: { type: "string" } },
@@ -32,14 +31,7 @@ if (
 	process.exit(2);
 }
 
-let config: ReturnType<typeof loadConfig>;
-try {
-	config = loadConfig(process.env);
-} catch (error) {
-	if (!(error instanceof ConfigError)) throw error;
-	console.error(error.message);
-	process.exit(2);
-}
+const config = configOrExit(process.env, 2);
 if (config.auth.provider !== "local") {
 	console.error(
 		"AUTH_PROVIDER is clerk: passwords are managed in Clerk's dashboard.",

@@ -4,10 +4,10 @@
  *
  *   NGROK_AUTHTOKEN=… npm run tunnel
  */
-import { existsSync } from "node:fs";
 import ngrok from "@ngrok/ngrok";
+import { loadDotEnv } from "../src/environment.js";
 
-if (existsSync(".env")) process.loadEnvFile(".env");
+loadDotEnv();
 
 const authtoken = process.env.NGROK_AUTHTOKEN;
 const port = Number(process.env.PORT ?? "8000");

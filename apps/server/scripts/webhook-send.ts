@@ -5,11 +5,11 @@
  *   npm run webhook:send -- user.created --user user_123 [--email ada@example.com] [--url http://localhost:8000/webhooks/clerk]
  */
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Webhook } from "svix";
+import { loadDotEnv } from "../src/environment.js";
 
-if (existsSync(".env")) process.loadEnvFile(".env");
+loadDotEnv();
 
 const { positionals, values } = parseArgs({
 	allowPositionals: true,

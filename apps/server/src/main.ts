@@ -1,20 +1,12 @@
-import { existsSync } from "node:fs";
 import { buildApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { configOrExit, loadDotEnv } from "./environment.js";
 
 /** After a signal, in-flight requests get this long to finish before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 30_000;
 
-if (existsSync(".env")) process.loadEnvFile(".env");
+loadDotEnv();
 
-let config: ReturnType<typeof loadConfig>;
-try {
-	config = loadConfig(process.env);
-} catch (error) {
-	if (!(error instanceof ConfigError)) throw error;
-	console.error(error.message);
-	process.exit(1);
-}
+const config = configOrExit(process.env, 1);
 
 const app = await buildApp(config);
 
