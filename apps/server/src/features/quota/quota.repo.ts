@@ -96,9 +96,24 @@ export async function takeQuotaUnit(
 	policy: QuotaPolicy,
 	now: Date,
 ): Promise<TakeResult> {
+	const taken = await takeFromExisting(db, userId, policy, now);
+	if (taken) return taken;
+	// the row may not exist yet (a user's first requests): provision it, whoever wins the insert, and try once more
 	await provisionQuota(db, userId, policy, now);
+	const retried = await takeFromExisting(db, userId, policy, now);
+	if (retried) return retried;
+	return { taken: false, quota: await readQuota(db, userId, policy, now) };
+}
+
+/** The conditional UPDATE and the hold, in one transaction; undefined when no unit is left (or no row exists). */
+function takeFromExisting(
+	db: Db,
+	userId: string,
+	policy: QuotaPolicy,
+	now: Date,
+) {
 	const { balance, lastReset } = refilled(policy, now);
-	const taken = await db.transaction(async (tx) => {
+	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(quotas)
 			.set({ quotaRemaining: sql`${balance} - 1`, lastResetDate: lastReset })
@@ -112,9 +127,6 @@ export async function takeQuotaUnit(
 		if (!hold) throw new Error("insert returned no hold");
 		return { taken: true as const, holdId: hold.id, quota: row };
 	});
-	return (
-		taken ?? { taken: false, quota: await readQuota(db, userId, policy, now) }
-	);
 }
 
 /** Settles a hold whose challenge was stored: the unit stays spent. */
