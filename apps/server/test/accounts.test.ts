@@ -10,6 +10,7 @@ import {
 } from "../src/features/accounts/sign-in-attempts.repo.js";
 import {
 	buildTestApp,
+	buildTwoServers,
 	type TestApp,
 	useTestContext,
 } from "./helpers/build-test-app.js";
@@ -21,12 +22,7 @@ import {
 	signUp,
 	tokenFor,
 } from "./helpers/local-accounts.js";
-import {
-	connectPostgres,
-	createPostgresDatabase,
-	createTestDb,
-	ENGINES,
-} from "./helpers/test-db.js";
+import { createTestDb, ENGINES } from "./helpers/test-db.js";
 
 const newEmail = () => `learner-${randomUUID().slice(0, 8)}@example.com`;
 const PASSWORD = "correct horse battery";
@@ -357,29 +353,16 @@ describe.runIf(ENGINES.includes("postgres"))(
 		const context = useTestContext("postgres");
 
 		it("accepts each other's tokens and sessions", async () => {
-			const url = await createPostgresDatabase();
-			const [first, second] = [
-				await connectPostgres(url),
-				await connectPostgres(url),
-			];
-			try {
-				const a = await buildTestApp(context, { env: LOCAL_MODE, db: first });
-				const b = await buildTestApp(context, { env: LOCAL_MODE, db: second });
-				const { cookie, userId } = await signUp(a, newEmail());
-				const fromA = (await tokenFor(a, cookie)).json().token;
-				expect((await quotaCall(b, fromA)).json()).toMatchObject({
-					user_id: userId,
-				});
-				const fromB = (await tokenFor(b, cookie)).json().token;
-				expect((await quotaCall(a, fromB)).json()).toMatchObject({
-					user_id: userId,
-				});
-				await a.app.close();
-				await b.app.close();
-			} finally {
-				await first.close();
-				await second.close();
-			}
+			const [a, b] = await buildTwoServers(context, { env: LOCAL_MODE });
+			const { cookie, userId } = await signUp(a, newEmail());
+			const fromA = (await tokenFor(a, cookie)).json().token;
+			expect((await quotaCall(b, fromA)).json()).toMatchObject({
+				user_id: userId,
+			});
+			const fromB = (await tokenFor(b, cookie)).json().token;
+			expect((await quotaCall(a, fromB)).json()).toMatchObject({
+				user_id: userId,
+			});
 		});
 	},
 );

@@ -7,15 +7,12 @@ import {
 } from "../src/features/pool/pool.repo.js";
 import {
 	buildTestApp,
+	buildTwoServers,
 	newUserId,
 	type TestContext,
 	useTestContext,
 } from "./helpers/build-test-app.js";
-import {
-	connectPostgres,
-	createPostgresDatabase,
-	ENGINES,
-} from "./helpers/test-db.js";
+import { ENGINES } from "./helpers/test-db.js";
 
 const cell = { difficulty: "medium", language: "javascript" } as const;
 
@@ -135,44 +132,26 @@ describe.runIf(ENGINES.includes("postgres"))(
 		const context = useTestContext("postgres");
 
 		it("never serves one pooled challenge twice under concurrent requests on both servers", async () => {
-			const url = await createPostgresDatabase();
-			const [first, second] = [
-				await connectPostgres(url),
-				await connectPostgres(url),
-			];
-			try {
-				const { generator } = numberedGenerator(context);
-				const a = await buildTestApp(context, {
-					env: { ...MODEL, POOL_SIZE: 5 },
-					db: first,
-					generator,
-				});
-				const b = await buildTestApp(context, {
-					env: { ...MODEL, POOL_SIZE: 5 },
-					db: second,
-					generator,
-				});
-				await Promise.all([a.app.pool?.idle(), b.app.pool?.idle()]);
-				const responses = await Promise.all(
-					Array.from({ length: 24 }, async (_, i) => {
-						const t = i % 2 ? a : b;
-						return t.app.inject({
-							method: "POST",
-							url: "/api/generate-challenge",
-							headers: await t.auth(newUserId()),
-							payload: cell,
-						});
-					}),
-				);
-				expect(responses.every((r) => r.statusCode === 200)).toBe(true);
-				const titles = responses.map((r) => r.json().title as string);
-				expect(new Set(titles).size).toBe(titles.length);
-				await a.app.close();
-				await b.app.close();
-			} finally {
-				await first.close();
-				await second.close();
-			}
+			const { generator } = numberedGenerator(context);
+			const [a, b] = await buildTwoServers(context, {
+				env: { ...MODEL, POOL_SIZE: 5 },
+				generator,
+			});
+			await Promise.all([a.app.pool?.idle(), b.app.pool?.idle()]);
+			const responses = await Promise.all(
+				Array.from({ length: 24 }, async (_, i) => {
+					const t = i % 2 ? a : b;
+					return t.app.inject({
+						method: "POST",
+						url: "/api/generate-challenge",
+						headers: await t.auth(newUserId()),
+						payload: cell,
+					});
+				}),
+			);
+			expect(responses.every((r) => r.statusCode === 200)).toBe(true);
+			const titles = responses.map((r) => r.json().title as string);
+			expect(new Set(titles).size).toBe(titles.length);
 		});
 	},
 );

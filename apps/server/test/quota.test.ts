@@ -2,15 +2,12 @@ import type { Generator } from "@app/generator";
 import { describe, expect, it } from "vitest";
 import {
 	buildTestApp,
+	buildTwoServers,
 	newUserId,
 	type TestApp,
 	useTestContext,
 } from "./helpers/build-test-app.js";
-import {
-	connectPostgres,
-	createPostgresDatabase,
-	ENGINES,
-} from "./helpers/test-db.js";
+import { ENGINES } from "./helpers/test-db.js";
 
 const HOUR = 3_600_000;
 
@@ -160,44 +157,22 @@ describe.runIf(ENGINES.includes("postgres"))(
 		const context = useTestContext("postgres");
 
 		it("lets exactly 5 of 40 simultaneous requests through, split over both servers", async () => {
-			// each "server" has its own connection pool on the same database, as two processes would
-			const url = await createPostgresDatabase();
-			const [first, second] = [
-				await connectPostgres(url),
-				await connectPostgres(url),
-			];
-			try {
-				const generator = slowGenerator(context.generator, 20);
-				const a = await buildTestApp(context, {
-					env: { QUOTA_INITIAL: 5 },
-					db: first,
-					generator,
-				});
-				const b = await buildTestApp(context, {
-					env: { QUOTA_INITIAL: 5 },
-					db: second,
-					generator,
-				});
-				const headers = await a.auth(newUserId());
-				const responses = await Promise.all(
-					Array.from({ length: 40 }, (_, i) =>
-						generate(i % 2 ? a : b, headers),
-					),
-				);
-				expect(responses.filter((r) => r.statusCode === 200)).toHaveLength(5);
-				expect(responses.filter((r) => r.statusCode === 429)).toHaveLength(35);
-				const quota = await b.app.inject({
-					method: "GET",
-					url: "/api/quota",
-					headers,
-				});
-				expect(quota.json().quota_remaining).toBe(0);
-				await a.app.close();
-				await b.app.close();
-			} finally {
-				await first.close();
-				await second.close();
-			}
+			const [a, b] = await buildTwoServers(context, {
+				env: { QUOTA_INITIAL: 5 },
+				generator: slowGenerator(context.generator, 20),
+			});
+			const headers = await a.auth(newUserId());
+			const responses = await Promise.all(
+				Array.from({ length: 40 }, (_, i) => generate(i % 2 ? a : b, headers)),
+			);
+			expect(responses.filter((r) => r.statusCode === 200)).toHaveLength(5);
+			expect(responses.filter((r) => r.statusCode === 429)).toHaveLength(35);
+			const quota = await b.app.inject({
+				method: "GET",
+				url: "/api/quota",
+				headers,
+			});
+			expect(quota.json().quota_remaining).toBe(0);
 		});
 	},
 );

@@ -6,7 +6,12 @@ import { buildApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/open-db.js";
 import { WEBHOOK_SECRET } from "./svix.js";
-import { createTestDb, type Engine } from "./test-db.js";
+import {
+	connectPostgres,
+	createPostgresDatabase,
+	createTestDb,
+	type Engine,
+} from "./test-db.js";
 import {
 	createKeyPair,
 	type KeyPair,
@@ -98,4 +103,28 @@ export async function buildTestApp(
 			authorization: `Bearer ${await signSessionToken(context.keys, userId, tokenOptions)}`,
 		}),
 	};
+}
+
+/**
+ * Two apps as two server processes behind a load balancer: each with its own connection pool on
+ * one fresh PostgreSQL database. Both are closed, then their pools, when the test ends.
+ */
+export async function buildTwoServers(
+	context: TestContext,
+	options: Omit<TestAppOptions, "db"> = {},
+): Promise<[TestApp, TestApp]> {
+	const url = await createPostgresDatabase();
+	const pools = [
+		await connectPostgres(url),
+		await connectPostgres(url),
+	] as const;
+	const servers: [TestApp, TestApp] = [
+		await buildTestApp(context, { ...options, db: pools[0] }),
+		await buildTestApp(context, { ...options, db: pools[1] }),
+	];
+	onTestFinished(async () => {
+		for (const server of servers) await server.app.close();
+		for (const pool of pools) await pool.close();
+	});
+	return servers;
 }
