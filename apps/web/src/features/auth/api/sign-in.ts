@@ -1,5 +1,6 @@
 import type { Account, SignInRequest, SignUpRequest } from "@app/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { forgetAccountData } from "@/lib/account-queries";
 import { apiRequest } from "@/lib/api-client";
 import { sessionQueryKey } from "./get-session";
 
@@ -13,10 +14,7 @@ export function useSignIn(mode: "sign-in" | "sign-up") {
 				body: credentials,
 			}),
 		onSuccess: (account) => {
-			queryClient.removeQueries({
-				predicate: (query) =>
-					!["config", "auth"].includes(String(query.queryKey[0])),
-			});
+			forgetAccountData(queryClient);
 			queryClient.setQueryData(sessionQueryKey, { user: account.user });
 		},
 	});

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { forgetAccountData } from "@/lib/account-queries";
 import { apiRequest } from "@/lib/api-client";
 import { sessionQueryKey } from "./get-session";
 
@@ -9,10 +10,7 @@ export function useSignOut() {
 		mutationFn: () =>
 			apiRequest<{ status: string }>("/api/auth/sign-out", { method: "POST" }),
 		onSettled: () => {
-			queryClient.removeQueries({
-				predicate: (query) =>
-					!["config", "auth"].includes(String(query.queryKey[0])),
-			});
+			forgetAccountData(queryClient);
 			queryClient.setQueryData(sessionQueryKey, { user: null });
 		},
 	});

@@ -1,5 +1,6 @@
 import type { AnswerResponse } from "@app/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { invalidateAccountData } from "@/lib/account-queries";
 import { ApiError } from "@/lib/api-client";
 import { useApi } from "@/lib/use-api";
 
@@ -36,10 +37,6 @@ export function useAnswerChallenge(challenge: {
 				};
 			}
 		},
-		onSuccess: () =>
-			queryClient.invalidateQueries({
-				predicate: (query) =>
-					["history", "stats"].includes(String(query.queryKey[0])),
-			}),
+		onSuccess: () => invalidateAccountData(queryClient, ["history", "stats"]),
 	});
 }

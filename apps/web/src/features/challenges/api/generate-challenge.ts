@@ -1,5 +1,6 @@
 import type { Challenge, GenerateChallengeRequest } from "@app/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { invalidateAccountData } from "@/lib/account-queries";
 import { useApi } from "@/lib/use-api";
 
 /** Generates a challenge; the quota, history and stats change with it. */
@@ -10,9 +11,6 @@ export function useGenerateChallenge() {
 		mutationFn: (request: GenerateChallengeRequest) =>
 			api.post<Challenge>("/api/generate-challenge", request),
 		onSettled: () =>
-			queryClient.invalidateQueries({
-				predicate: (query) =>
-					["quota", "history", "stats"].includes(String(query.queryKey[0])),
-			}),
+			invalidateAccountData(queryClient, ["quota", "history", "stats"]),
 	});
 }
