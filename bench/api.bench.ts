@@ -1,11 +1,5 @@
-import { generateKeyPairSync } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import autocannon from "autocannon";
-import { SignJWT } from "jose";
-import { buildApp } from "../apps/server/src/app.js";
-import { loadConfig } from "../apps/server/src/config.js";
+import { startBenchApp } from "./bench-app.js";
 import type { BenchTable } from "./table.js";
 
 const DURATION_S = 5;
@@ -31,33 +25,14 @@ async function measureEngine(
 	engine: "pglite" | "postgres",
 	databaseUrl?: string,
 ): Promise<BenchTable["rows"]> {
-	const dataDir = await mkdtemp(join(tmpdir(), "cct-bench-"));
-	const { privateKey, publicKey } = generateKeyPairSync("rsa", {
-		modulusLength: 2048,
-	});
-	const config = loadConfig({
-		DATA_DIR: dataDir,
+	const bench = await startBenchApp(`user_bench_${engine}`, {
 		DATABASE_URL: databaseUrl,
-		LOG_LEVEL: "silent",
-		CLERK_JWT_KEY: publicKey.export({ type: "spki", format: "pem" }).toString(),
 		QUOTA_INITIAL: "100000000",
 	});
-	const app = await buildApp(config);
-	const base = await app.listen({ port: 0, host: "127.0.0.1" });
-	await app.generator.warm();
-	const now = Math.floor(Date.now() / 1000);
-	const token = await new SignJWT({
-		sub: `user_bench_${engine}_${now}`,
-		azp: "http://localhost:5173",
-		sid: "sess_bench",
-	})
-		.setProtectedHeader({ alg: "RS256", kid: "ins_bench" })
-		.setIssuedAt(now)
-		.setNotBefore(now - 1)
-		.setExpirationTime(now + 600)
-		.sign(privateKey);
+	const base = await bench.app.listen({ port: 0, host: "127.0.0.1" });
+	await bench.app.generator.warm();
 	const headers = {
-		authorization: `Bearer ${token}`,
+		authorization: bench.authorization,
 		"content-type": "application/json",
 	};
 
@@ -68,8 +43,7 @@ async function measureEngine(
 		headers,
 		body: JSON.stringify({ difficulty: "medium", language: "javascript" }),
 	});
-	await app.close();
-	await rm(dataDir, { recursive: true, force: true });
+	await bench.close();
 
 	const row = (name: string, m: typeof health) => ({
 		name: `${name} (${engine})`,

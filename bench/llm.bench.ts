@@ -1,7 +1,3 @@
-import { generateKeyPairSync } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
 	type ChallengeContent,
 	DIFFICULTIES,
@@ -14,10 +10,8 @@ import {
 	completion,
 	startFakeOpenAi,
 } from "@app/generator/testing";
-import { SignJWT } from "jose";
-import { buildApp } from "../apps/server/src/app.js";
-import { loadConfig } from "../apps/server/src/config.js";
 import { generateChallenge } from "../apps/server/src/features/challenges/generate-challenge.js";
+import { startBenchApp } from "./bench-app.js";
 import { type BenchTable, percentile } from "./table.js";
 
 const MODEL_LATENCY_MS = 2000;
@@ -100,37 +94,22 @@ const draftOf = (challenge: ChallengeContent) => ({
 });
 
 async function appWithPool(modelUrl: string, poolSize: number) {
-	const dataDir = await mkdtemp(join(tmpdir(), "cct-bench-llm-"));
-	const { privateKey, publicKey } = generateKeyPairSync("rsa", {
-		modulusLength: 2048,
-	});
-	const config = loadConfig({
-		DATA_DIR: dataDir,
-		LOG_LEVEL: "silent",
-		CLERK_JWT_KEY: publicKey.export({ type: "spki", format: "pem" }).toString(),
-		GENERATOR: "openai",
-		OPENAI_BASE_URL: modelUrl,
-		OPENAI_API_KEY: "sk-bench",
-		POOL_SIZE: String(poolSize),
-	});
-	const app = await buildApp(config);
-	await app.ready();
+	const { app, config, authorization, close } = await startBenchApp(
+		`user_llm_${poolSize}`,
+		{
+			GENERATOR: "openai",
+			OPENAI_BASE_URL: modelUrl,
+			OPENAI_API_KEY: "sk-bench",
+			POOL_SIZE: String(poolSize),
+		},
+	);
 	await app.pool?.idle();
-	const now = Math.floor(Date.now() / 1000);
-	const token = await new SignJWT({
-		sub: `user_llm_${poolSize}`,
-		azp: "http://localhost:5173",
-	})
-		.setProtectedHeader({ alg: "RS256" })
-		.setIssuedAt(now)
-		.setExpirationTime(now + 600)
-		.sign(privateKey);
 	// first requests compile schemas and import the key: warm the same path up before timing
 	for (let i = 0; i < 3; i++) {
 		await app.inject({
 			method: "GET",
 			url: "/api/quota",
-			headers: { authorization: `Bearer ${token}` },
+			headers: { authorization },
 		});
 	}
 	const request = { difficulty: "medium", language: "javascript" } as const;
@@ -140,7 +119,7 @@ async function appWithPool(modelUrl: string, poolSize: number) {
 		const response = await app.inject({
 			method: "POST",
 			url: "/api/generate-challenge",
-			headers: { authorization: `Bearer ${token}` },
+			headers: { authorization },
 			payload: request,
 		});
 		if (response.statusCode !== 200)
@@ -161,14 +140,7 @@ async function appWithPool(modelUrl: string, poolSize: number) {
 		await generateChallenge(deps, "user_llm_engine", request);
 		return performance.now() - started;
 	};
-	return {
-		time,
-		engine,
-		close: async () => {
-			await app.close();
-			await rm(dataDir, { recursive: true, force: true });
-		},
-	};
+	return { time, engine, close };
 }
 
 /** The LLM provider against a simulated 2 s model: verification's corrections, and what the pool saves a user. */

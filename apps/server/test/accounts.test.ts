@@ -112,6 +112,19 @@ describe.each(ENGINES)("local accounts on %s", (engine) => {
 		expect(new Date(expires_at).getTime()).toBe(exp * 1000);
 	});
 
+	it("publishes the public key that verifies its tokens at /api/auth/jwks", async () => {
+		const t = await localApp(context);
+		const { cookie } = await signUp(t, newEmail());
+		const { token } = (await tokenFor(t, cookie)).json();
+		const [header] = decode(token);
+		const jwks = (
+			await t.app.inject({ method: "GET", url: "/api/auth/jwks" })
+		).json();
+		const key = jwks.keys.find((k: { kid: string }) => k.kid === header?.kid);
+		expect(key).toMatchObject({ kty: "RSA", n: expect.any(String), e: "AQAB" });
+		expect(JSON.stringify(jwks)).not.toMatch(/"d":/);
+	});
+
 	it("provisions the quota at sign-up through the function Clerk's user.created uses", async () => {
 		const t = await localApp(context);
 		const { userId } = await signUp(t, newEmail());

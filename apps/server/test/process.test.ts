@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ChallengeSchema } from "@app/contract";
@@ -50,6 +50,23 @@ describe("the server process (src/main.ts)", () => {
 			"Invalid configuration: CLERK_SECRET_KEY must start with sk_",
 			"Invalid configuration: QUOTA_DAILY must be >= 0",
 		]);
+	});
+
+	it("reads .env from its working directory, and the environment wins over it", async () => {
+		const folder = await mkdtemp(join(tmpdir(), "cct-dotenv-"));
+		cleanups.push(() => rm(folder, { recursive: true, force: true }));
+		await writeFile(join(folder, ".env"), "QUOTA_DAILY=-1\nQUOTA_INITIAL=-2\n");
+		const fromFile = spawnServer({}, folder);
+		expect(await fromFile.exit).toBe(1);
+		expect(fromFile.output().trim().split("\n")).toEqual([
+			"Invalid configuration: QUOTA_INITIAL must be >= 0",
+			"Invalid configuration: QUOTA_DAILY must be >= 0",
+		]);
+		const overridden = spawnServer({ QUOTA_DAILY: "5" }, folder);
+		expect(await overridden.exit).toBe(1);
+		expect(overridden.output().trim()).toBe(
+			"Invalid configuration: QUOTA_INITIAL must be >= 0",
+		);
 	});
 
 	it("never logs tokens, cookies, webhook signatures or secrets", async () => {

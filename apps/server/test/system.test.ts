@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildTestApp, useTestContext } from "./helpers/build-test-app.js";
+import { createTestDb } from "./helpers/test-db.js";
 
 describe("system routes", () => {
 	const context = useTestContext("pglite");
@@ -65,6 +66,25 @@ describe("system routes", () => {
 				"application/json"
 			].schema;
 		expect(JSON.stringify(difficulty)).toContain("difficulty");
+	});
+
+	it("reports a lost database as 503 on /api/health and as a generic 500 elsewhere, without details", async () => {
+		const lost = await createTestDb("pglite");
+		const t = await buildTestApp(context, { db: lost });
+		await lost.close();
+		const health = await t.app.inject({ method: "GET", url: "/api/health" });
+		expect(health.statusCode).toBe(503);
+		expect(health.json()).toMatchObject({ code: "database_unavailable" });
+		const quota = await t.app.inject({
+			method: "GET",
+			url: "/api/quota",
+			headers: await t.auth("user_lost"),
+		});
+		expect(quota.statusCode).toBe(500);
+		expect(quota.json()).toEqual({
+			detail: "Something went wrong on our side; please try again",
+			code: "internal_error",
+		});
 	});
 
 	it("answers unknown routes with 404 not_found in the contract's shape", async () => {

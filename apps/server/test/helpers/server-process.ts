@@ -3,7 +3,10 @@ import { once } from "node:events";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
-const SERVER_DIR = fileURLToPath(new URL("../..", import.meta.url));
+const TEST_DIR = fileURLToPath(new URL("..", import.meta.url));
+const MAIN = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
+/** tsx, resolved here: the process may start in a folder with no node_modules */
+const TSX = import.meta.resolve("tsx");
 
 /** A port that was free a moment ago. */
 export async function freePort(): Promise<number> {
@@ -22,13 +25,19 @@ export interface ServerProcess {
 	exit: Promise<number | null>;
 }
 
-/** Runs src/main.ts as its own process, from the TypeScript sources, with exactly this environment. */
-export function spawnServer(env: Record<string, string>): ServerProcess {
+/**
+ * Runs src/main.ts as its own process, from the TypeScript sources, with exactly this environment,
+ * in `cwd` (where it looks for .env; by default this test folder, which has none).
+ */
+export function spawnServer(
+	env: Record<string, string>,
+	cwd = TEST_DIR,
+): ServerProcess {
 	const child = spawn(
 		process.execPath,
-		["--conditions", "source", "--import", "tsx", "src/main.ts"],
+		["--conditions", "source", "--import", TSX, MAIN],
 		{
-			cwd: SERVER_DIR,
+			cwd,
 			env: { PATH: process.env.PATH ?? "", ...env },
 			stdio: ["ignore", "pipe", "pipe"],
 		},

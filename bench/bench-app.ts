@@ -1,0 +1,59 @@
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { SignJWT } from "jose";
+import { buildApp } from "../apps/server/src/app.js";
+import {
+	type Config,
+	type Env,
+	loadConfig,
+} from "../apps/server/src/config.js";
+
+export interface BenchApp {
+	app: FastifyInstance;
+	config: Config;
+	/** Authorization header of a Clerk-shaped session token for one bench user */
+	authorization: string;
+	close(): Promise<void>;
+}
+
+/** The real app in Clerk mode on a throwaway data folder, with a token signed by a key made for the run. */
+export async function startBenchApp(
+	userId: string,
+	env: Env = {},
+): Promise<BenchApp> {
+	const dataDir = await mkdtemp(join(tmpdir(), "cct-bench-"));
+	const { privateKey, publicKey } = generateKeyPairSync("rsa", {
+		modulusLength: 2048,
+	});
+	const config = loadConfig({
+		DATA_DIR: dataDir,
+		LOG_LEVEL: "silent",
+		CLERK_JWT_KEY: publicKey.export({ type: "spki", format: "pem" }).toString(),
+		...env,
+	});
+	const app = await buildApp(config);
+	await app.ready();
+	const now = Math.floor(Date.now() / 1000);
+	const token = await new SignJWT({
+		sub: userId,
+		azp: "http://localhost:5173",
+		sid: "sess_bench",
+	})
+		.setProtectedHeader({ alg: "RS256", kid: "ins_bench" })
+		.setIssuedAt(now)
+		.setNotBefore(now - 1)
+		.setExpirationTime(now + 600)
+		.sign(privateKey);
+	return {
+		app,
+		config,
+		authorization: `Bearer ${token}`,
+		close: async () => {
+			await app.close();
+			await rm(dataDir, { recursive: true, force: true });
+		},
+	};
+}
