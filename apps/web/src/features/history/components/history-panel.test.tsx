@@ -1,10 +1,12 @@
 import type { HistoryItem, HistoryResponse } from "@app/contract";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AuthContext, type AuthState } from "@/lib/auth-context";
+import {
+	jsonResponse,
+	renderWithApp,
+	stubFetch,
+} from "@/testing/render-with-app";
 import { HistoryPanel } from "./history-panel";
 
 function item(id: number): HistoryItem {
@@ -29,19 +31,15 @@ function item(id: number): HistoryItem {
 
 /** Answers GET /api/my-history from `pages`, keyed by the `before` cursor ("" for the first page). */
 function stubHistory(pages: Record<string, HistoryResponse>) {
-	const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
-		const url = new URL(String(input), "http://localhost");
-		const page = pages[url.searchParams.get("before") ?? ""];
-		return new Response(
-			JSON.stringify(page ?? { challenges: [], next_cursor: null }),
-			{
-				status: 200,
-				headers: { "content-type": "application/json" },
+	return stubFetch((url) =>
+		jsonResponse(
+			200,
+			pages[url.searchParams.get("before") ?? ""] ?? {
+				challenges: [],
+				next_cursor: null,
 			},
-		);
-	});
-	vi.stubGlobal("fetch", fetchMock);
-	return fetchMock;
+		),
+	);
 }
 
 const requestedUrls = (fetchMock: ReturnType<typeof stubHistory>) =>
@@ -49,28 +47,14 @@ const requestedUrls = (fetchMock: ReturnType<typeof stubHistory>) =>
 		([input]) => new URL(String(input), "http://localhost"),
 	);
 
-const auth: AuthState = {
-	provider: "local",
-	isLoaded: true,
-	isSignedIn: true,
-	getToken: async () => "token",
-	AccountControl: () => null,
-};
-
 function renderPanel() {
-	const queryClient = new QueryClient({
-		defaultOptions: { queries: { retry: false } },
-	});
-	render(
-		<QueryClientProvider client={queryClient}>
-			<AuthContext.Provider value={auth}>
-				<MemoryRouter initialEntries={["/history"]}>
-					<HistoryPanel
-						renderChallenge={(challenge) => <p>{challenge.explanation}</p>}
-					/>
-				</MemoryRouter>
-			</AuthContext.Provider>
-		</QueryClientProvider>,
+	renderWithApp(
+		<HistoryPanel
+			renderChallenge={(challenge) => <p>{challenge.explanation}</p>}
+		/>,
+		{
+			path: "/history",
+		},
 	);
 }
 

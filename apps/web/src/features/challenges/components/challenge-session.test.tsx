@@ -1,0 +1,69 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { challengeFixture } from "@/testing/fixtures";
+import {
+	jsonResponse,
+	renderWithApp,
+	stubFetch,
+} from "@/testing/render-with-app";
+import { ChallengeSession } from "./challenge-session";
+
+const options = () =>
+	within(screen.getByRole("group", { name: "Answer options" })).getAllByRole(
+		"button",
+	);
+
+describe("ChallengeSession", () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	it("records the answer through the API and shows the verdict", async () => {
+		const fetchMock = stubFetch(() =>
+			jsonResponse(200, {
+				correct: true,
+				correct_answer_id: 1,
+				explanation: "Aliasing.",
+			}),
+		);
+		renderWithApp(<ChallengeSession challenge={challengeFixture()} />);
+		await userEvent.setup().click(options()[1] as HTMLElement);
+		expect(
+			await screen.findByRole("heading", { name: "Correct" }),
+		).toBeInTheDocument();
+		const [url, init] = fetchMock.mock.calls[0] ?? [];
+		expect(String(url)).toBe("/api/challenges/41/answer");
+		expect(init?.body).toBe('{"answer_id":1}');
+	});
+
+	it("shows the answer recorded first when the challenge was already answered elsewhere (409)", async () => {
+		stubFetch(() =>
+			jsonResponse(409, {
+				detail: "Already answered",
+				code: "already_answered",
+				answer_id: 2,
+			}),
+		);
+		renderWithApp(<ChallengeSession challenge={challengeFixture()} />);
+		await userEvent.setup().click(options()[1] as HTMLElement);
+		expect(
+			await screen.findByRole("heading", { name: "Incorrect" }),
+		).toBeInTheDocument();
+		expect(options()[2]).toHaveTextContent("Your answer");
+		expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+	});
+
+	it("shows a recorded answer without offering another", () => {
+		const fetchMock = stubFetch(() => jsonResponse(200, {}));
+		renderWithApp(
+			<ChallengeSession
+				challenge={challengeFixture()}
+				recorded={{ answer_id: 1, correct: true }}
+			/>,
+		);
+		expect(
+			screen.getByRole("heading", { name: "Correct" }),
+		).toBeInTheDocument();
+		for (const option of options()) expect(option).toBeDisabled();
+		expect(fetchMock).not.toHaveBeenCalled();
+	});
+});
