@@ -1,4 +1,4 @@
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, type RouteObject } from "react-router";
 import { AppLayout } from "@/components/layout/app-layout";
 import { FullPageLoading } from "@/components/layout/full-page";
 import { paths } from "@/config/paths";
@@ -7,58 +7,59 @@ import { RequireAuth } from "./require-auth";
 import { RouteError } from "./routes/route-error";
 
 /** Every page is its own chunk, loaded when first visited. */
-export const createRouter = () =>
-	createBrowserRouter([
-		{
-			element: <AppRoot />,
-			errorElement: <RouteError />,
-			HydrateFallback: FullPageLoading,
-			children: [
-				{
-					path: `${paths.signIn}/*`,
-					lazy: async () => ({
-						Component: (await import("./routes/auth-page")).SignInPage,
-					}),
-				},
-				{
-					path: `${paths.signUp}/*`,
-					lazy: async () => ({
-						Component: (await import("./routes/auth-page")).SignUpPage,
-					}),
-				},
-				{
-					element: (
-						<RequireAuth>
-							<AppLayout />
-						</RequireAuth>
-					),
-					children: [
-						{
-							index: true,
-							lazy: async () => ({
-								Component: (await import("./routes/generate")).GeneratePage,
-							}),
-						},
-						{
-							path: paths.history,
-							lazy: async () => ({
-								Component: (await import("./routes/history")).HistoryPage,
-							}),
-						},
-						{
-							path: paths.progress,
-							lazy: async () => ({
-								Component: (await import("./routes/progress")).ProgressPage,
-							}),
-						},
-						{
-							path: "*",
-							lazy: async () => ({
-								Component: (await import("./routes/not-found")).NotFoundPage,
-							}),
-						},
-					],
-				},
-			],
-		},
-	]);
+export const routes: RouteObject[] = [
+	{
+		element: <AppRoot />,
+		errorElement: <RouteError />,
+		HydrateFallback: FullPageLoading,
+		children: [
+			{
+				path: `${paths.signIn}/*`,
+				lazy: async () => ({
+					Component: (await import("./routes/auth-page")).SignInPage,
+				}),
+			},
+			{
+				path: `${paths.signUp}/*`,
+				lazy: async () => ({
+					Component: (await import("./routes/auth-page")).SignUpPage,
+				}),
+			},
+			{
+				element: (
+					<RequireAuth>
+						<AppLayout />
+					</RequireAuth>
+				),
+				children: [
+					{
+						index: true,
+						lazy: async () => ({
+							Component: (await import("./routes/generate")).GeneratePage,
+						}),
+					},
+					{
+						path: paths.history,
+						lazy: async () => ({
+							Component: (await import("./routes/history")).HistoryPage,
+						}),
+					},
+					{
+						path: paths.progress,
+						lazy: async () => ({
+							Component: (await import("./routes/progress")).ProgressPage,
+						}),
+					},
+					{
+						path: "*",
+						lazy: async () => ({
+							Component: (await import("./routes/not-found")).NotFoundPage,
+						}),
+					},
+				],
+			},
+		],
+	},
+];
+
+export const createRouter = () => createBrowserRouter(routes);

@@ -7,6 +7,8 @@ export interface AuthState {
 	isSignedIn: boolean;
 	/** a fresh session token for the API, or null when signed out (Clerk's getToken() contract) */
 	getToken(): Promise<string | null>;
+	/** signs this client out, for when the API refuses the session (401) that the client still holds */
+	endSession(): Promise<void>;
 	/** the header control: Clerk's user button, or our Sign out button */
 	AccountControl: ComponentType;
 }

@@ -45,16 +45,21 @@ describe("useApi", () => {
 		});
 	});
 
-	it("sends the person to sign in when the API answers 401", async () => {
+	it("ends the client's session and sends the person to sign in when the API answers 401", async () => {
 		stubFetch(() =>
 			jsonResponse(401, {
 				detail: "The session token has expired",
 				code: "unauthorized",
 			}),
 		);
-		renderWithApp(<Caller />, { path: "/history" });
+		const endSession = vi.fn(async () => undefined);
+		renderWithApp(<Caller />, {
+			path: "/history",
+			auth: { ...signedInAuth, endSession },
+		});
 		await userEvent.setup().click(screen.getByRole("button", { name: "Load" }));
 		expect(await screen.findByText("Sign-in page")).toBeInTheDocument();
+		expect(endSession).toHaveBeenCalledOnce();
 	});
 
 	it("sends the person to sign in without calling the API when there is no session", async () => {

@@ -9,16 +9,19 @@ export interface Api {
 	post<T>(path: string, body: unknown): Promise<T>;
 }
 
-/** The API client with the session token on every request; a 401 sends the person to sign in. */
+/**
+ * The API client with the session token on every request. A 401 ends the session here too and
+ * sends the person to sign in, to come back to this page (path and query) afterwards.
+ */
 export function useApi(): Api {
-	const { getToken } = useAuth();
+	const { getToken, endSession } = useAuth();
 	const navigate = useNavigate();
-	const location = useLocation();
+	const { pathname, search } = useLocation();
 	return useMemo(() => {
 		const toSignIn = () =>
 			navigate(paths.signIn, {
 				replace: true,
-				state: { from: location.pathname },
+				state: { from: pathname + search },
 			});
 		async function call<T>(
 			method: "GET" | "POST",
@@ -34,7 +37,10 @@ export function useApi(): Api {
 			try {
 				return await apiRequest<T>(path, { method, body, token, signal });
 			} catch (error) {
-				if (error instanceof ApiError && error.status === 401) toSignIn();
+				// the client still holds a session the server refuses: ending it is what keeps the
+				// sign-in page from sending a "signed-in" visitor straight back here
+				if (error instanceof ApiError && error.status === 401)
+					await endSession().finally(toSignIn);
 				throw error;
 			}
 		}
@@ -43,5 +49,5 @@ export function useApi(): Api {
 				call<T>("GET", path, undefined, signal),
 			post: <T>(path: string, body: unknown) => call<T>("POST", path, body),
 		};
-	}, [getToken, navigate, location.pathname]);
+	}, [getToken, endSession, navigate, pathname, search]);
 }

@@ -1,8 +1,15 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { MemoryRouter, Route, Routes } from "react-router";
+import {
+	createMemoryRouter,
+	MemoryRouter,
+	Route,
+	RouterProvider,
+	Routes,
+} from "react-router";
 import { vi } from "vitest";
+import { routes } from "@/app/router";
 import { paths } from "@/config/paths";
 import { AuthContext, type AuthState } from "@/lib/auth-context";
 
@@ -12,6 +19,7 @@ export const signedInAuth: AuthState = {
 	isLoaded: true,
 	isSignedIn: true,
 	getToken: async () => "token",
+	endSession: async () => undefined,
 	AccountControl: () => null,
 };
 
@@ -19,13 +27,16 @@ export const signedInAuth: AuthState = {
  * Renders a component the way the app does: with server state, an auth session and a router;
  * /sign-in renders "Sign-in page", so a redirect there is visible.
  */
+const testQueryClient = () =>
+	new QueryClient({
+		defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+	});
+
 export function renderWithApp(
 	ui: ReactNode,
 	{ path = "/", auth = signedInAuth }: { path?: string; auth?: AuthState } = {},
 ) {
-	const queryClient = new QueryClient({
-		defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-	});
+	const queryClient = testQueryClient();
 	return render(
 		<QueryClientProvider client={queryClient}>
 			<AuthContext.Provider value={auth}>
@@ -57,4 +68,16 @@ export function stubFetch(
 	);
 	vi.stubGlobal("fetch", fetchMock);
 	return fetchMock;
+}
+
+/** The whole app at `path`: the real routes, auth providers and pages, with only fetch replaced. */
+export function renderApp(path: string) {
+	const queryClient = testQueryClient();
+	const router = createMemoryRouter(routes, { initialEntries: [path] });
+	render(
+		<QueryClientProvider client={queryClient}>
+			<RouterProvider router={router} />
+		</QueryClientProvider>,
+	);
+	return { router, queryClient };
 }

@@ -19,16 +19,17 @@ function ClerkUserButton() {
 }
 
 function ClerkBridge({ children }: { children: ReactNode }) {
-	const { isLoaded, isSignedIn, getToken } = useClerkAuth();
+	const { isLoaded, isSignedIn, getToken, signOut } = useClerkAuth();
 	const value = useMemo<AuthState>(
 		() => ({
 			provider: "clerk",
 			isLoaded,
 			isSignedIn: Boolean(isSignedIn),
 			getToken: () => getToken(),
+			endSession: () => signOut(),
 			AccountControl: ClerkUserButton,
 		}),
-		[isLoaded, isSignedIn, getToken],
+		[isLoaded, isSignedIn, getToken, signOut],
 	);
 	return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useCallback, useMemo } from "react";
+import { type ReactNode, useCallback, useMemo, useRef } from "react";
 import { FullPageError } from "@/components/layout/full-page";
 import { ApiError } from "@/lib/api-client";
 import { AuthContext, type AuthState } from "@/lib/auth-context";
 import { createTokenCache } from "@/lib/token-cache";
 import { sessionQueryKey, sessionQueryOptions } from "../api/get-session";
 import { getToken as fetchToken } from "../api/get-token";
+import { forgetSession, signOut } from "../api/sign-out";
 import { SignOutButton } from "./sign-out-button";
 
 /** Sign-in through the server's own accounts: the session cookie, turned into short-lived tokens. */
@@ -29,15 +30,29 @@ export function LocalAuthProvider({ children }: { children: ReactNode }) {
 		}
 	}, [tokens, userId, queryClient]);
 
+	// several requests may be refused at once: they share one sign-out
+	const ending = useRef<Promise<void> | null>(null);
+	const endSession = useCallback(() => {
+		ending.current ??= signOut()
+			.then(() => undefined)
+			// the client forgets the account even when the server could not be told
+			.finally(() => {
+				forgetSession(queryClient);
+				ending.current = null;
+			});
+		return ending.current;
+	}, [queryClient]);
+
 	const value = useMemo<AuthState>(
 		() => ({
 			provider: "local",
 			isLoaded: !session.isPending,
 			isSignedIn: Boolean(session.data?.user),
 			getToken,
+			endSession,
 			AccountControl: SignOutButton,
 		}),
-		[session.isPending, session.data, getToken],
+		[session.isPending, session.data, getToken, endSession],
 	);
 
 	if (session.isError)

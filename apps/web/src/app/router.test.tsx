@@ -1,0 +1,66 @@
+import type { HistoryResponse } from "@app/contract";
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { localAccounts, stubApi } from "@/testing/fake-api";
+import { jsonResponse, renderApp } from "@/testing/render-with-app";
+
+const emptyHistory: HistoryResponse = { challenges: [], next_cursor: null };
+
+async function signIn() {
+	const user = userEvent.setup();
+	await user.type(screen.getByLabelText("Email"), "learner@example.com");
+	await user.type(screen.getByLabelText("Password"), "correct horse battery");
+	await user.click(screen.getByRole("button", { name: "Sign in" }));
+}
+
+describe("the app's routes", () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	it("signs the client out when the API refuses its session (401), and brings the person back to the page and its query after signing in", async () => {
+		const server = localAccounts({ signedIn: true });
+		let historyCalls = 0;
+		stubApi({
+			...server.handlers,
+			"GET /api/my-history": () =>
+				++historyCalls === 1
+					? jsonResponse(401, {
+							detail: "The session token has expired",
+							code: "unauthorized",
+						})
+					: jsonResponse(200, emptyHistory),
+		});
+		const { router } = renderApp("/history?difficulty=hard");
+
+		// a client still signed in would be sent straight back to /history, and refused again
+		expect(
+			await screen.findByRole("button", { name: "Sign in" }),
+		).toBeInTheDocument();
+		expect(router.state.location.pathname).toBe("/sign-in");
+		expect(server.state.signOuts).toBe(1);
+
+		await signIn();
+		expect(
+			await screen.findByText("No challenges match these filters."),
+		).toBeInTheDocument();
+		expect(router.state.location.pathname).toBe("/history");
+		expect(router.state.location.search).toBe("?difficulty=hard");
+	});
+
+	it("sends a signed-out visitor to sign in, and back to the same page and query afterwards", async () => {
+		const server = localAccounts({ signedIn: false });
+		stubApi({
+			...server.handlers,
+			"GET /api/my-history": () => jsonResponse(200, emptyHistory),
+		});
+		const { router } = renderApp("/history?language=python");
+		expect(
+			await screen.findByRole("button", { name: "Sign in" }),
+		).toBeInTheDocument();
+		await signIn();
+		expect(
+			await screen.findByText("No challenges match these filters."),
+		).toBeInTheDocument();
+		expect(router.state.location.search).toBe("?language=python");
+	});
+});
