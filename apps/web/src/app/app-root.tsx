@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { Outlet } from "react-router";
 import { FullPageError, FullPageLoading } from "@/components/layout/full-page";
+import { ClerkKeyMissing } from "@/features/auth/components/clerk-key-missing";
 import { LocalAuthProvider } from "@/features/auth/components/local-auth-provider";
 import { apiRequest } from "@/lib/api-client";
 
@@ -25,7 +26,8 @@ export function AppRoot() {
 			<FullPageError error={config.error} onRetry={() => config.refetch()} />
 		);
 	const { provider, publishable_key } = config.data.auth;
-	if (provider === "clerk" && publishable_key) {
+	if (provider === "clerk") {
+		if (!publishable_key) return <ClerkKeyMissing />;
 		return (
 			<Suspense fallback={<FullPageLoading />}>
 				<ClerkAuthProvider publishableKey={publishable_key}>

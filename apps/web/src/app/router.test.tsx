@@ -1,4 +1,4 @@
-import type { HistoryResponse } from "@app/contract";
+import type { HistoryResponse, PublicConfig } from "@app/contract";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -62,5 +62,28 @@ describe("the app's routes", () => {
 			await screen.findByText("No challenges match these filters."),
 		).toBeInTheDocument();
 		expect(router.state.location.search).toBe("?language=python");
+	});
+});
+
+describe("Clerk mode without a publishable key", () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	it("tells the operator to set CLERK_PUBLISHABLE_KEY instead of showing local accounts", async () => {
+		const fetchMock = stubApi({
+			"GET /api/config": () =>
+				jsonResponse(200, {
+					auth: { provider: "clerk", publishable_key: null },
+					generator: "offline",
+				} satisfies PublicConfig),
+		});
+		renderApp("/sign-in");
+		expect(
+			await screen.findByRole("heading", { name: "Sign-in is not configured" }),
+		).toBeInTheDocument();
+		expect(screen.getByRole("alert")).toHaveTextContent(
+			"set CLERK_PUBLISHABLE_KEY",
+		);
+		expect(screen.queryByLabelText("Email")).not.toBeInTheDocument();
+		expect(fetchMock).toHaveBeenCalledOnce();
 	});
 });
