@@ -12,6 +12,7 @@ import {
 import { type ReactNode, useMemo } from "react";
 import { useNavigate } from "react-router";
 import { paths } from "@/config/paths";
+import { AccountBoundary } from "@/lib/account-boundary";
 import { AuthContext, type AuthState } from "@/lib/auth-context";
 
 function ClerkUserButton() {
@@ -19,7 +20,7 @@ function ClerkUserButton() {
 }
 
 function ClerkBridge({ children }: { children: ReactNode }) {
-	const { isLoaded, isSignedIn, getToken, signOut } = useClerkAuth();
+	const { isLoaded, isSignedIn, userId, getToken, signOut } = useClerkAuth();
 	const value = useMemo<AuthState>(
 		() => ({
 			provider: "clerk",
@@ -31,7 +32,14 @@ function ClerkBridge({ children }: { children: ReactNode }) {
 		}),
 		[isLoaded, isSignedIn, getToken, signOut],
 	);
-	return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+	// Clerk signs in, out and switches accounts on its own: the cache must follow its user id
+	return (
+		<AuthContext.Provider value={value}>
+			<AccountBoundary accountId={isLoaded ? (userId ?? null) : undefined}>
+				{children}
+			</AccountBoundary>
+		</AuthContext.Provider>
+	);
 }
 
 export function ClerkAuthProvider({
