@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +5,11 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { usePglite, usePostgres } from "../src/db/open-db.js";
-import { databaseUrl } from "./helpers/database-url.js";
+import {
+	createDatabase,
+	dropRunDatabases,
+	newRunPrefix,
+} from "./helpers/postgres-run.js";
 
 declare module "vitest" {
 	export interface ProvidedContext {
@@ -14,6 +17,8 @@ declare module "vitest" {
 		pgliteTemplate: string;
 		/** a migrated PostgreSQL database that test files clone, when TEST_DATABASE_URL is set */
 		postgresTemplate: string | null;
+		/** the name prefix of every PostgreSQL database this run creates; teardown drops only those */
+		postgresPrefix: string;
 	}
 }
 
@@ -29,33 +34,22 @@ export default async function setup(project: TestProject) {
 	project.provide("pgliteTemplate", pgliteTemplate);
 
 	const adminUrl = process.env.TEST_DATABASE_URL;
+	const postgresPrefix = newRunPrefix();
 	let postgresTemplate: string | null = null;
 	if (adminUrl) {
-		postgresTemplate = `cct_template_${randomUUID().slice(0, 8)}`;
-		const admin = new pg.Client({ connectionString: adminUrl });
-		await admin.connect();
-		await admin.query(`CREATE DATABASE ${postgresTemplate}`);
-		await admin.end();
+		postgresTemplate = `${postgresPrefix}template`;
 		const database = await usePostgres(
 			new pg.Pool({
-				connectionString: databaseUrl(adminUrl, postgresTemplate),
+				connectionString: await createDatabase(adminUrl, postgresTemplate),
 			}),
 		);
 		await database.close();
 	}
 	project.provide("postgresTemplate", postgresTemplate);
+	project.provide("postgresPrefix", postgresPrefix);
 
 	return async () => {
 		await rm(folder, { recursive: true, force: true });
-		if (adminUrl && postgresTemplate) {
-			const admin = new pg.Client({ connectionString: adminUrl });
-			await admin.connect();
-			const clones = await admin.query<{ datname: string }>(
-				"SELECT datname FROM pg_database WHERE datname LIKE 'cct\\_%'",
-			);
-			for (const { datname } of clones.rows)
-				await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-			await admin.end();
-		}
+		if (adminUrl) await dropRunDatabases(adminUrl, postgresPrefix);
 	};
 }

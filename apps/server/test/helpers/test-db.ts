@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
 import { type Database, usePglite, usePostgres } from "../../src/db/open-db.js";
-import { databaseUrl } from "./database-url.js";
+import { cloneDatabase } from "./postgres-run.js";
 
 export type Engine = "pglite" | "postgres";
 
@@ -24,15 +23,7 @@ export async function createPostgresDatabase(): Promise<string> {
 	const adminUrl = process.env.TEST_DATABASE_URL;
 	const template = inject("postgresTemplate");
 	if (!adminUrl || !template) throw new Error("TEST_DATABASE_URL is not set");
-	const name = `cct_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
-	const admin = new pg.Client({ connectionString: adminUrl });
-	await admin.connect();
-	try {
-		await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-	} finally {
-		await admin.end();
-	}
-	return databaseUrl(adminUrl, name);
+	return cloneDatabase(adminUrl, template, inject("postgresPrefix"));
 }
 
 /** Opens a database like a server process does (its own pool), on a URL from createPostgresDatabase. */
