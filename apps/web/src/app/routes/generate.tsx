@@ -18,10 +18,14 @@ export function GeneratePage() {
 		setLastRequest(request);
 		generate.mutate(request);
 	};
+	// a 429 holds only until the quota is read again after it: once the quota refills, generating works again
+	const refusedForQuota =
+		generate.error instanceof ApiError &&
+		generate.error.code === "quota_exhausted";
 	const exhausted =
 		quota.data?.quota_remaining === 0 ||
-		(generate.error instanceof ApiError &&
-			generate.error.code === "quota_exhausted");
+		(refusedForQuota && quota.dataUpdatedAt <= generate.submittedAt);
+	const error = refusedForQuota && !exhausted ? null : generate.error;
 
 	return (
 		<section className="page generate-page">
@@ -37,9 +41,9 @@ export function GeneratePage() {
 			{generate.isPending && (
 				<Skeleton lines={7} label="Generating your challenge" />
 			)}
-			{generate.isError && !generate.isPending && (
+			{error && !generate.isPending && (
 				<ErrorMessage
-					error={generate.error}
+					error={error}
 					onRetry={
 						exhausted || !lastRequest ? undefined : () => run(lastRequest)
 					}
@@ -53,7 +57,7 @@ export function GeneratePage() {
 					focusOnShow
 				/>
 			)}
-			{!generate.data && !generate.isPending && !generate.isError && (
+			{!generate.data && !generate.isPending && !error && (
 				<p className="empty-state">
 					Choose a difficulty and a language, then generate a challenge. Every
 					answer is checked by running the code.
