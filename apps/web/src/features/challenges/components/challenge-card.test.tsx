@@ -64,6 +64,20 @@ describe("ChallengeCard", () => {
 		).toBeInTheDocument();
 	});
 
+	it("announces the verdict and the explanation through a polite live region that is there before the answer", async () => {
+		const user = userEvent.setup();
+		const { container } = render(<Answerable />);
+		// a live region announces changes to itself: it must exist, empty, before the verdict arrives
+		const live = container.querySelector("[aria-live]");
+		expect(live).toHaveAttribute("aria-live", "polite");
+		expect(live).toBeEmptyDOMElement();
+		await user.click(screen.getByRole("button", { name: /\[3, 1, 2\]/ }));
+		expect(live).toContainElement(
+			screen.getByRole("heading", { name: "Incorrect" }),
+		);
+		expect(live).toHaveTextContent(/appending through b changes a/);
+	});
+
 	it("says Correct for the right option, answered with the keyboard", async () => {
 		const user = userEvent.setup();
 		render(<Answerable />);

@@ -29,7 +29,7 @@ interface ChallengeCardProps {
 	onNext?: () => void;
 	/** moves keyboard focus to the title when the card appears (a newly generated challenge) */
 	focusOnShow?: boolean;
-	/** moves keyboard focus to the feedback once the person answers here */
+	/** moves keyboard focus to the feedback when the person answers here (not to an answer recorded before) */
 	focusFeedback?: boolean;
 	/** the title is shown elsewhere (a history entry): kept for assistive technology only */
 	titleHidden?: boolean;
@@ -85,8 +85,11 @@ export function ChallengeCard({
 	useEffect(() => {
 		if (focusOnShow) titleRef.current?.focus();
 	}, [focusOnShow]);
+	// an answer shown from the start (a history entry being opened) leaves the focus where it is
+	const answeredOnShow = useRef(answered);
 	useEffect(() => {
-		if (answered && focusFeedback) feedbackRef.current?.focus();
+		if (answered && focusFeedback && !answeredOnShow.current)
+			feedbackRef.current?.focus();
 	}, [answered, focusFeedback]);
 
 	const optionState = (index: number) => {

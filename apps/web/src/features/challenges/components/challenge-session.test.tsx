@@ -66,4 +66,17 @@ describe("ChallengeSession", () => {
 		for (const option of options()) expect(option).toBeDisabled();
 		expect(fetchMock).not.toHaveBeenCalled();
 	});
+
+	it("leaves the focus where it is when a challenge opens with its recorded answer", () => {
+		stubFetch(() => jsonResponse(200, {}));
+		renderWithApp(
+			<ChallengeSession
+				challenge={challengeFixture()}
+				recorded={{ answer_id: 0, correct: false }}
+			/>,
+		);
+		expect(
+			screen.getByRole("heading", { name: "Incorrect" }),
+		).not.toHaveFocus();
+	});
 });
