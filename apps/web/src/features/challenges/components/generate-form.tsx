@@ -114,10 +114,17 @@ export function GenerateForm({
 			<div className="generate-action">
 				<Button type="submit" busy={busy} disabled={exhausted}>
 					Generate challenge
+					{/* seen, not announced: a live region ticking every 100 ms would be read out without end,
+					    and the button's name stays "Generate challenge" (CONTRACT names) */}
+					{busy && (
+						<span className="button-elapsed" aria-hidden="true">
+							{elapsed.toFixed(1)} s
+						</span>
+					)}
 				</Button>
 				<span className="generate-status" role="status">
 					{busy
-						? `Generating… ${elapsed.toFixed(1)} s`
+						? "Generating…"
 						: exhausted
 							? "No challenges left until your quota refills."
 							: ""}
