@@ -2,9 +2,34 @@ import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.js";
 
-const pem = generateKeyPairSync("rsa", { modulusLength: 2048 })
-	.publicKey.export({ type: "spki", format: "pem" })
+const rsa = (modulusLength: number) =>
+	generateKeyPairSync("rsa", { modulusLength });
+const clerkSized = rsa(2048);
+const pem = clerkSized.publicKey
+	.export({ type: "spki", format: "pem" })
 	.toString();
+const large = rsa(4096).publicKey;
+
+/** A self-signed certificate of a 2048-bit RSA key: it holds a public key, but is not one. */
+const CERTIFICATE = `-----BEGIN CERTIFICATE-----
+MIIDCDCCAfCgAwIBAgITbS1eZtQzSTiPBy8i70zlOZ/vVzANBgkqhkiG9w0BAQsF
+ADATMREwDwYDVQQDDAhjY3QtdGVzdDAgFw0yNjExMjUxNTMyNDZaGA8yMTI2MTEw
+MTE1MzI0NlowEzERMA8GA1UEAwwIY2N0LXRlc3QwggEiMA0GCSqGSIb3DQEBAQUA
+A4IBDwAwggEKAoIBAQC7gBywjLrVedqYH0BPnmTx2nBB94DtIvgjlPaizxD6g+j2
+YzhUqUQCFb5u1gR3Tgl3UR0R1jtCQomOBlJwsgyOuztHFw6CUqInZAESz+XKQgZM
+jO1T29fd4Jd2pTyVVostDjKcXfSAxDY4jXsmJxGg8lw2GFzhO77mnUpy1eOdzVFD
+yHxRzo0ZRXsMwLZVuOvaHKt0pnWICDeZWCwI6knqROLbvwe9LuLtckTtaf1s4dtS
+gCyxrIly+G2t1bWS27CZhq3RYE7qTnEDQp7h37y2vTaG/i3wZSvmk0UTgJyVP2RP
+HIdfwVldgcoCwXrCyayMV9yWzpw1mMOZ1Tm7WIYvAgMBAAGjUzBRMB0GA1UdDgQW
+BBTJZHDzMUtyHIMz+1whO/JeirahUjAfBgNVHSMEGDAWgBTJZHDzMUtyHIMz+1wh
+O/JeirahUjAPBgNVHRMBAf8EBTADAQH/MA0GCSqGSIb3DQEBCwUAA4IBAQCD4tua
+q9WgmWlomSI0eEHlxDBpPAvvmVsdFifPLQAeLJxi0sI9Uib6Q/hi+1ZvmOGYOnsC
+LsDEzDYvoS92F+SAgppIhW9SzqQGMLGk9GROL1t4KQoY+EUgzTZvmJYGHBo1qMSz
+GdLCpybVbWsz2sKlb5t76TcfP4l9zwLakym0MlHQIZjAHk538R7MR+cHO8A18Ban
+iLl6rm4yvkqSW8Ojo3JTscy+s3KnTfih6QNIvbSOa98Dx2d1YmQb33Q/oqruLIOR
+VfmOjiAhtRG5oMGLnuJstSpLq3PTF8u8Wb74S/QDBymhdgcRfFY4k4JOLGANlFa7
+sIKJ5NshS9wO335l
+-----END CERTIFICATE-----`;
 
 const problemsOf = (env: Record<string, string>) => {
 	try {
@@ -63,6 +88,69 @@ describe("loadConfig", () => {
 		expect(config.auth.clerk.jwtKey).toBe(pem.trim());
 	});
 
+	it("converts a PKCS#1 key (BEGIN RSA PUBLIC KEY) to the SPKI PEM that Clerk's verifier reads", () => {
+		const pkcs1 = clerkSized.publicKey
+			.export({ type: "pkcs1", format: "pem" })
+			.toString();
+		expect(pkcs1).toContain("BEGIN RSA PUBLIC KEY");
+		expect(loadConfig({ CLERK_JWT_KEY: pkcs1 }).auth.clerk.jwtKey).toBe(
+			pem.trim(),
+		);
+	});
+
+	it.each([
+		[
+			"a 4096-bit SPKI key",
+			large.export({ type: "spki", format: "pem" }).toString(),
+			"CLERK_JWT_KEY must be a 2048-bit RSA public key",
+		],
+		[
+			"a 4096-bit PKCS#1 key",
+			large.export({ type: "pkcs1", format: "pem" }).toString(),
+			"CLERK_JWT_KEY must be a 2048-bit RSA public key",
+		],
+		[
+			"a PKCS#8 private key",
+			clerkSized.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+			"CLERK_JWT_KEY must be Clerk's public key, not a private key",
+		],
+		[
+			"a PKCS#1 private key",
+			clerkSized.privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+			"CLERK_JWT_KEY must be Clerk's public key, not a private key",
+		],
+		[
+			"a public key followed by its private key",
+			`${pem}${clerkSized.privateKey.export({ type: "pkcs8", format: "pem" })}`,
+			"CLERK_JWT_KEY must be Clerk's public key, not a private key",
+		],
+		[
+			"a certificate",
+			CERTIFICATE,
+			"CLERK_JWT_KEY must be a public key (-----BEGIN PUBLIC KEY----- …), not a certificate",
+		],
+		[
+			"an EC public key",
+			generateKeyPairSync("ec", { namedCurve: "P-256" })
+				.publicKey.export({ type: "spki", format: "pem" })
+				.toString(),
+			"CLERK_JWT_KEY must be an RSA public key",
+		],
+		[
+			"a truncated PEM",
+			pem.slice(0, 120),
+			"CLERK_JWT_KEY must be an RSA public key",
+		],
+	])(
+		"refuses %s as CLERK_JWT_KEY with one line that does not echo it",
+		(_, value, expected) => {
+			const problems = problemsOf({ CLERK_JWT_KEY: value });
+			expect(problems).toHaveLength(1);
+			expect(problems[0]).toContain(expected);
+			expect(problems[0]).not.toContain(value.split("\n")[1]);
+		},
+	);
+
 	it("always allows the server's own origins on its port as authorized parties", () => {
 		const config = loadConfig({
 			PORT: "9001",
@@ -88,6 +176,28 @@ describe("loadConfig", () => {
 		[{ QUOTA_RESET_HOURS: "0" }, "QUOTA_RESET_HOURS must be > 0"],
 		[{ PORT: "70000" }, "PORT must be <= 65535"],
 		[{ DATABASE_URL: "mysql://x" }, "DATABASE_URL must be a postgres"],
+		[{ DATABASE_URL: "postgres://:::" }, "DATABASE_URL must be a postgres"],
+		[{ DATABASE_URL: "not a url" }, "DATABASE_URL must be a postgres"],
+		[
+			{ OPENAI_BASE_URL: "not a url" },
+			"OPENAI_BASE_URL must be an http:// or https:// URL",
+		],
+		[
+			{ OPENAI_BASE_URL: "localhost:11434/v1" },
+			"OPENAI_BASE_URL must be an http:// or https:// URL",
+		],
+		[
+			{ OPENAI_BASE_URL: "ftp://models.example" },
+			"OPENAI_BASE_URL must be an http:// or https:// URL",
+		],
+		[
+			{ CLERK_API_URL: "api.clerk.com" },
+			"CLERK_API_URL must be an http:// or https:// URL",
+		],
+		[
+			{ CLERK_API_URL: "https://" },
+			"CLERK_API_URL must be an http:// or https:// URL",
+		],
 		[{ CLERK_JWT_KEY: "not a key" }, "CLERK_JWT_KEY must be an RSA public key"],
 		[{ AUTH_PROVIDER: "okta" }, "AUTH_PROVIDER"],
 		[{ GENERATOR: "magic" }, "GENERATOR"],

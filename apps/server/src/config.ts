@@ -1,4 +1,4 @@
-import { createPublicKey } from "node:crypto";
+import { createPublicKey, type KeyObject } from "node:crypto";
 import { z } from "zod";
 
 /** Environment as handed to loadConfig: strings, or unset. */
@@ -27,9 +27,12 @@ const integer = (
 			.default(fallback),
 	);
 
-const origin = z
-	.url({ protocol: /^https?$/ })
-	.transform((url) => new URL(url).origin);
+const httpUrl = () =>
+	z.url({
+		protocol: /^https?$/,
+		error: "must be an http:// or https:// URL",
+	});
+const origin = httpUrl().transform((url) => new URL(url).origin);
 const originList = (what: string) =>
 	z.preprocess(
 		blankToUndefined,
@@ -49,17 +52,50 @@ const originList = (what: string) =>
 			),
 	);
 
-/** Clerk's dashboard shows the PEM on several lines; in .env files it often arrives with literal "\n". */
-const pemPublicKey = z
-	.string()
-	.transform((pem) => pem.replaceAll("\\n", "\n").trim())
-	.refine((pem) => {
-		try {
-			return createPublicKey(pem).asymmetricKeyType === "rsa";
-		} catch {
-			return false;
-		}
-	}, "must be an RSA public key in PEM format (-----BEGIN PUBLIC KEY----- …)");
+/** Clerk's instance keys; @clerk/backend's networkless check reads only this size of key. */
+const CLERK_KEY_BITS = 2048;
+const PEM_LABEL = /-----BEGIN ([A-Z0-9 ]+)-----/;
+const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+const NOT_A_PUBLIC_KEY =
+	"must be an RSA public key in PEM format (-----BEGIN PUBLIC KEY----- …)";
+
+/**
+ * The key as @clerk/backend's networkless verification needs it: it takes the modulus of a
+ * 2048-bit SPKI PEM by cutting off a fixed prefix, so any other key would make every token fail.
+ * A PKCS#1 key ("BEGIN RSA PUBLIC KEY") is converted; a private key or a certificate is refused.
+ * Clerk's dashboard shows the PEM on several lines; in .env files it often arrives with literal "\n".
+ */
+const clerkJwtKey = z.string().transform((value, context) => {
+	const refuse = (message: string) => {
+		context.addIssue({ code: "custom", message });
+		return z.NEVER;
+	};
+	const pem = value.replaceAll("\\n", "\n").trim();
+	if (PRIVATE_KEY.test(pem))
+		return refuse(
+			"must be Clerk's public key, not a private key: copy the PEM public key from Clerk's dashboard (API keys)",
+		);
+	const label = PEM_LABEL.exec(pem)?.[1];
+	if (label === "CERTIFICATE")
+		return refuse(
+			"must be a public key (-----BEGIN PUBLIC KEY----- …), not a certificate",
+		);
+	if (label !== "PUBLIC KEY" && label !== "RSA PUBLIC KEY")
+		return refuse(NOT_A_PUBLIC_KEY);
+	let key: KeyObject;
+	try {
+		key = createPublicKey(pem);
+	} catch {
+		return refuse(NOT_A_PUBLIC_KEY);
+	}
+	if (key.asymmetricKeyType !== "rsa") return refuse(NOT_A_PUBLIC_KEY);
+	const { modulusLength, publicExponent } = key.asymmetricKeyDetails ?? {};
+	if (modulusLength !== CLERK_KEY_BITS || publicExponent !== 65537n)
+		return refuse(
+			`must be a ${CLERK_KEY_BITS}-bit RSA public key with exponent 65537, as Clerk issues; the networkless check reads no other`,
+		);
+	return key.export({ type: "spki", format: "pem" }).toString().trim();
+});
 
 const EnvSchema = z.object({
 	PORT: integer(8000, 0, 65535),
@@ -74,7 +110,7 @@ const EnvSchema = z.object({
 			.optional(),
 	),
 	DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
-	CLERK_JWT_KEY: z.preprocess(blankToUndefined, pemPublicKey.optional()),
+	CLERK_JWT_KEY: z.preprocess(blankToUndefined, clerkJwtKey.optional()),
 	CLERK_SECRET_KEY: z.preprocess(
 		blankToUndefined,
 		z.string().startsWith("sk_", "must start with sk_").optional(),
@@ -96,7 +132,7 @@ const EnvSchema = z.object({
 	),
 	CLERK_API_URL: z.preprocess(
 		blankToUndefined,
-		z.url({ protocol: /^https?$/ }).default("https://api.clerk.com"),
+		httpUrl().default("https://api.clerk.com"),
 	),
 	AUTH_PROVIDER: z.preprocess(
 		blankToUndefined,
@@ -107,10 +143,7 @@ const EnvSchema = z.object({
 		z.enum(["openai", "offline"]).optional(),
 	),
 	OPENAI_API_KEY: optionalString,
-	OPENAI_BASE_URL: z.preprocess(
-		blankToUndefined,
-		z.url({ protocol: /^https?$/ }).optional(),
-	),
+	OPENAI_BASE_URL: z.preprocess(blankToUndefined, httpUrl().optional()),
 	OPENAI_MODEL: z.preprocess(
 		blankToUndefined,
 		z.string().default("gpt-4o-mini"),

@@ -45,6 +45,22 @@ describe("authentication", () => {
 		expect((await quotaRequest(t, headers.authorization)).statusCode).toBe(200);
 	});
 
+	it("verifies tokens with a CLERK_JWT_KEY given as PKCS#1 (BEGIN RSA PUBLIC KEY) with escaped newlines", async () => {
+		const pkcs1 = createPublicKey(context.keys.publicPem)
+			.export({ type: "pkcs1", format: "pem" })
+			.toString();
+		const t = await buildTestApp(context, {
+			env: { CLERK_JWT_KEY: pkcs1.replaceAll("\n", "\\n") },
+		});
+		const userId = newUserId();
+		const response = await quotaRequest(
+			t,
+			(await t.auth(userId)).authorization,
+		);
+		expect(response.statusCode).toBe(200);
+		expect(response.json()).toMatchObject({ user_id: userId });
+	});
+
 	const otherKeys = createKeyPair();
 	const attacks: [string, (userId: string) => Promise<string> | string][] = [
 		["no token", () => ""],
