@@ -1,11 +1,20 @@
-import type { HistoryResponse, PublicConfig } from "@app/contract";
-import { screen } from "@testing-library/react";
+import type { HistoryResponse, PublicConfig, Stats } from "@app/contract";
+import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { localAccounts, stubApi } from "@/testing/fake-api";
+import { quotaFixture } from "@/testing/fixtures";
 import { jsonResponse, renderApp } from "@/testing/render-with-app";
 
 const emptyHistory: HistoryResponse = { challenges: [], next_cursor: null };
+const none = { total: 0, answered: 0, correct: 0 };
+const noStats: Stats = {
+	...none,
+	accuracy: 0,
+	by_difficulty: { easy: none, medium: none, hard: none },
+	streak_days: 0,
+	daily: [],
+};
 
 async function signIn() {
 	const user = userEvent.setup();
@@ -62,6 +71,32 @@ describe("the app's routes", () => {
 			await screen.findByText("No challenges match these filters."),
 		).toBeInTheDocument();
 		expect(router.state.location.search).toBe("?language=python");
+	});
+});
+
+describe("document titles", () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	it("gives each page its own title", async () => {
+		const server = localAccounts({ signedIn: false });
+		stubApi({
+			...server.handlers,
+			"GET /api/quota": () => jsonResponse(200, quotaFixture()),
+			"GET /api/my-history": () => jsonResponse(200, emptyHistory),
+			"GET /api/stats": () => jsonResponse(200, noStats),
+		});
+		const { router } = renderApp("/sign-in");
+		await waitFor(() => expect(document.title).toBe("Sign in · Code Trainer"));
+		await signIn();
+		await waitFor(() => expect(document.title).toBe("Practice · Code Trainer"));
+		for (const [path, title] of [
+			["/history", "History · Code Trainer"],
+			["/progress", "Progress · Code Trainer"],
+			["/nowhere", "Page not found · Code Trainer"],
+		] as const) {
+			await act(() => router.navigate(path));
+			await waitFor(() => expect(document.title).toBe(title));
+		}
 	});
 });
 

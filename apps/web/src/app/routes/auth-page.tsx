@@ -1,6 +1,7 @@
 import { lazy, Suspense } from "react";
 import { Navigate, useLocation } from "react-router";
 import { FullPageLoading } from "@/components/layout/full-page";
+import { PageTitle } from "@/components/layout/page-title";
 import { paths } from "@/config/paths";
 import { CredentialsForm } from "@/features/auth/components/credentials-form";
 import { useAuth } from "@/lib/auth-context";
@@ -21,6 +22,7 @@ function AuthPage({ mode }: { mode: "sign-in" | "sign-up" }) {
 	if (isLoaded && isSignedIn) return <Navigate to={from} replace />;
 	return (
 		<main className="auth-page">
+			<PageTitle page={mode === "sign-in" ? "Sign in" : "Sign up"} />
 			{provider === "clerk" ? (
 				<Suspense fallback={<FullPageLoading />}>
 					<ClerkAuthForm mode={mode} />

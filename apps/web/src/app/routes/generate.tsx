@@ -1,5 +1,6 @@
 import type { GenerateChallengeRequest } from "@app/contract";
 import { useState } from "react";
+import { PageTitle } from "@/components/layout/page-title";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useGenerateChallenge } from "@/features/challenges/api/generate-challenge";
@@ -29,6 +30,7 @@ export function GeneratePage() {
 
 	return (
 		<section className="page generate-page">
+			<PageTitle page="Practice" />
 			<div className="page-heading">
 				<h1>Practice</h1>
 				<QuotaPanel />

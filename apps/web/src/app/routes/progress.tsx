@@ -1,8 +1,10 @@
+import { PageTitle } from "@/components/layout/page-title";
 import { ProgressPanel } from "@/features/progress/components/progress-panel";
 
 export function ProgressPage() {
 	return (
 		<section className="page progress-page">
+			<PageTitle page="Progress" />
 			<h1>Progress</h1>
 			<ProgressPanel />
 		</section>

@@ -1,3 +1,5 @@
+import { PageTitle } from "@/components/layout/page-title";
+
 /**
  * The server signs people in with Clerk but gave no publishable key: without it Clerk's sign-in
  * cannot load, and local accounts do not exist in Clerk mode, so nobody could sign in.
@@ -5,6 +7,7 @@
 export function ClerkKeyMissing() {
 	return (
 		<main className="full-page" role="alert">
+			<PageTitle page="Sign-in not configured" />
 			<h1>Sign-in is not configured</h1>
 			<p>
 				This server signs people in with Clerk, but it has no Clerk publishable
