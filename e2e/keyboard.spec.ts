@@ -24,6 +24,11 @@ test("a learner answers with the keyboard alone, and focus follows the feedback"
 	await tabTo(page, page.getByRole("button", { name: "Generate challenge" }));
 	await page.keyboard.press("Enter");
 	await expect(page.getByRole("heading", { level: 2 })).toBeFocused();
+	// the code scrolls sideways on a narrow screen, so it is the next stop, before the options
+	await page.keyboard.press("Tab");
+	await expect(
+		page.getByRole("figure", { name: "JavaScript code" }),
+	).toBeFocused();
 
 	const second = page
 		.getByRole("group", { name: "Answer options" })

@@ -40,9 +40,8 @@ export function GeneratePage() {
 				busy={generate.isPending}
 				exhausted={exhausted}
 			/>
-			{generate.isPending && (
-				<Skeleton lines={7} label="Generating your challenge" />
-			)}
+			{/* the form's status already announces "Generating…" */}
+			{generate.isPending && <Skeleton lines={7} label={null} />}
 			{error && !generate.isPending && (
 				<ErrorMessage
 					error={error}

@@ -5,6 +5,7 @@ export function FullPageLoading() {
 	return (
 		<div className="full-page" role="status" aria-label="Loading">
 			<span className="spinner spinner-large" aria-hidden="true" />
+			<span className="visually-hidden">Loading…</span>
 		</div>
 	);
 }

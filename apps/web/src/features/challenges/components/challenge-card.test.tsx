@@ -47,6 +47,20 @@ describe("ChallengeCard", () => {
 		).toBeInTheDocument();
 	});
 
+	it("lets the keyboard reach the code, which scrolls sideways, before the options", async () => {
+		const user = userEvent.setup();
+		render(<Answerable />);
+		expect(
+			screen.getByRole("heading", {
+				name: "List aliasing: what does this code print?",
+			}),
+		).toHaveFocus();
+		await user.tab();
+		expect(screen.getByRole("figure", { name: "Python code" })).toHaveFocus();
+		await user.tab();
+		expect(screen.getByRole("button", { name: /\[1, 2\]$/ })).toHaveFocus();
+	});
+
 	it("says Incorrect, marks the right option, explains, and moves focus to the feedback", async () => {
 		const user = userEvent.setup();
 		render(<Answerable />);

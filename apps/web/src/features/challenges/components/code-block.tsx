@@ -25,21 +25,20 @@ export function CodeBlock({
 		};
 	}, [code, language]);
 	const label = `${language === "python" ? "Python" : "JavaScript"} code`;
-	if (html) {
-		// Shiki escapes the code it renders; the HTML is only its own markup around it
-		return (
-			<figure
-				className="code-block"
-				aria-label={label}
-				dangerouslySetInnerHTML={{ __html: html }}
-			/>
-		);
-	}
 	return (
-		<figure className="code-block" aria-label={label}>
-			<pre>
-				<code>{code}</code>
-			</pre>
+		<figure
+			className="code-block"
+			aria-label={label}
+			// biome-ignore lint/a11y/noNoninteractiveTabindex: long lines scroll sideways, and a scrolling box must take focus for the keyboard to scroll it (WCAG 2.1.1)
+			tabIndex={0}
+			// Shiki escapes the code it renders; the HTML is only its own markup around it
+			dangerouslySetInnerHTML={html ? { __html: html } : undefined}
+		>
+			{html ? undefined : (
+				<pre>
+					<code>{code}</code>
+				</pre>
+			)}
 		</figure>
 	);
 }
