@@ -85,7 +85,7 @@ export async function buildApp(
 	await app.register(docsPlugin);
 
 	await app.register(dbPlugin, {
-		database: deps.db ?? (await openDb(config)),
+		database: deps.db ?? (await openDb(config, app.log)),
 		owned: !deps.db,
 	});
 	await app.register(generatorPlugin, {

@@ -1,6 +1,11 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { buildTestApp, useTestContext } from "./helpers/build-test-app.js";
-import { createTestDb } from "./helpers/test-db.js";
+import {
+	createPostgresDatabase,
+	createTestDb,
+	ENGINES,
+} from "./helpers/test-db.js";
 
 describe("system routes", () => {
 	const context = useTestContext("pglite");
@@ -121,3 +126,53 @@ describe("system routes", () => {
 		expect(refused.headers["access-control-allow-origin"]).toBeUndefined();
 	});
 });
+
+describe.runIf(ENGINES.includes("postgres"))(
+	"the app's own PostgreSQL pool (DATABASE_URL)",
+	() => {
+		const context = useTestContext("postgres");
+
+		/** Ends every server connection to the database, from outside, as a restart or failover does. */
+		async function terminateConnections(database: string): Promise<number> {
+			const admin = new pg.Client({
+				connectionString: process.env.TEST_DATABASE_URL,
+			});
+			await admin.connect();
+			try {
+				const { rows } = await admin.query<{ terminated: number }>(
+					`SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS terminated
+					 FROM pg_stat_activity WHERE datname = $1`,
+					[database],
+				);
+				return rows[0]?.terminated ?? 0;
+			} finally {
+				await admin.end();
+			}
+		}
+
+		it("keeps running when PostgreSQL closes its idle connections, and answers /api/health on new ones", async () => {
+			const url = await createPostgresDatabase();
+			const t = await buildTestApp(context, {
+				db: null,
+				env: { DATABASE_URL: url },
+			});
+			const health = () => t.app.inject({ method: "GET", url: "/api/health" });
+			await Promise.all([health(), health(), health()]);
+			// node-postgres keeps them open, idle: these are the connections that get the 'error' event
+			const pool = (t.app.db as unknown as { $client: pg.Pool }).$client;
+			expect(pool.idleCount).toBeGreaterThan(0);
+
+			expect(
+				await terminateConnections(new URL(url).pathname.slice(1)),
+			).toBeGreaterThan(0);
+			// an 'error' event without a listener would throw here, in this process, and fail the run
+			await expect
+				.poll(() => pool.totalCount, { interval: 20, timeout: 10_000 })
+				.toBe(0);
+
+			const after = await health();
+			expect(after.statusCode).toBe(200);
+			expect(after.json()).toEqual({ status: "ok" });
+		});
+	},
+);

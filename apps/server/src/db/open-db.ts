@@ -41,8 +41,32 @@ export async function usePglite(client: PGlite): Promise<Database> {
 	return { db, engine: "pglite", close: () => client.close() };
 }
 
-/** Wraps a PostgreSQL pool and applies the migrations under an advisory lock. */
-export async function usePostgres(pool: pg.Pool): Promise<Database> {
+/** Where the database reports trouble that no query is waiting for. */
+export interface DbLog {
+	warn(details: Record<string, unknown>, message: string): void;
+}
+
+const consoleLog: DbLog = {
+	warn: (details, message) => console.warn(message, details),
+};
+
+/**
+ * Wraps a PostgreSQL pool and applies the migrations under an advisory lock. When the server
+ * closes an idle connection (restart, failover, pg_terminate_backend), node-postgres emits
+ * 'error' on the pool, and an 'error' event without a listener ends the process: the
+ * listener logs it, the pool drops that connection, and the next query opens a new one.
+ */
+export async function usePostgres(
+	pool: pg.Pool,
+	log: DbLog = consoleLog,
+): Promise<Database> {
+	pool.on("error", (error: Error & { code?: string }) => {
+		// the message and SQLSTATE only: never the connection settings, which hold the password
+		log.warn(
+			{ reason: error.message, code: error.code },
+			"PostgreSQL closed an idle connection; the next query opens a new one",
+		);
+	});
 	const client = await pool.connect();
 	try {
 		await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
@@ -60,13 +84,14 @@ export async function usePostgres(pool: pg.Pool): Promise<Database> {
 }
 
 /** Opens the database config names: PostgreSQL when DATABASE_URL is set, else PGlite files in DATA_DIR. */
-export async function openDb(config: {
-	databaseUrl: string | null;
-	dataDir: string;
-}): Promise<Database> {
+export async function openDb(
+	config: { databaseUrl: string | null; dataDir: string },
+	log?: DbLog,
+): Promise<Database> {
 	if (config.databaseUrl)
 		return usePostgres(
 			new pg.Pool({ connectionString: config.databaseUrl, max: 10 }),
+			log,
 		);
 	const folder = join(config.dataDir, "pglite");
 	await mkdir(folder, { recursive: true });

@@ -47,7 +47,8 @@ export interface TestAppOptions {
 	/** the context's offline generator by default; null lets the app create the one its config names */
 	generator?: Generator | null;
 	now?: () => Date;
-	db?: Database;
+	/** the context's database by default; null lets the app open the one its config names */
+	db?: Database | null;
 	webRoot?: string;
 }
 
@@ -85,7 +86,7 @@ export async function buildTestApp(
 	);
 	const config = loadConfig(env);
 	const app = await buildApp(config, {
-		db: options.db ?? context.db,
+		db: options.db === null ? undefined : (options.db ?? context.db),
 		generator:
 			options.generator === null
 				? undefined
