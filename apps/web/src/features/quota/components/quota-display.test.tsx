@@ -42,7 +42,37 @@ describe("QuotaDisplay", () => {
 		);
 		expect(onRefillDue).not.toHaveBeenCalled();
 		act(() => vi.advanceTimersByTime(3 * 3600_000));
-		expect(onRefillDue).toHaveBeenCalled();
+		expect(onRefillDue).toHaveBeenCalledOnce();
+	});
+
+	it("asks once for a refill the server has not made yet, not on every tick, when the local clock runs ahead", () => {
+		const onRefillDue = vi.fn();
+		const quota = quotaFixture({
+			quota_remaining: 0,
+			next_reset_at: "2026-11-26T04:59:50.000Z",
+		});
+		const { rerender } = render(
+			<QuotaDisplay quota={quota} onRefillDue={onRefillDue} />,
+		);
+		expect(onRefillDue).toHaveBeenCalledOnce();
+		// the server, behind, answers with the same quota
+		act(() => vi.advanceTimersByTime(5_000));
+		rerender(<QuotaDisplay quota={{ ...quota }} onRefillDue={onRefillDue} />);
+		act(() => vi.advanceTimersByTime(5_000));
+		expect(onRefillDue).toHaveBeenCalledOnce();
+		// still not refilled: asked again, slowly
+		act(() => vi.advanceTimersByTime(25_000));
+		expect(onRefillDue).toHaveBeenCalledTimes(2);
+		// a new refill time is a new question
+		rerender(
+			<QuotaDisplay
+				quota={{ ...quota, next_reset_at: "2026-11-26T05:01:00.000Z" }}
+				onRefillDue={onRefillDue}
+			/>,
+		);
+		expect(onRefillDue).toHaveBeenCalledTimes(2);
+		act(() => vi.advanceTimersByTime(25_000));
+		expect(onRefillDue).toHaveBeenCalledTimes(3);
 	});
 });
 

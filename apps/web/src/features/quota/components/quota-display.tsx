@@ -1,5 +1,5 @@
 import type { Quota } from "@app/contract";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 /** "3h 04m 05s" */
 export function formatDuration(ms: number): string {
@@ -13,6 +13,9 @@ export function formatDuration(ms: number): string {
 		: `${minutes}m ${pad(seconds)}s`;
 }
 
+/** How long to wait before asking again for a refill the server has not made yet. */
+const RE_ASK_MS = 30_000;
+
 function useNow(active: boolean, now: () => number) {
 	const [time, setTime] = useState(now);
 	useEffect(() => {
@@ -25,7 +28,7 @@ function useNow(active: boolean, now: () => number) {
 
 interface QuotaDisplayProps {
 	quota: Quota;
-	/** called once when the refill time is reached, to fetch the refilled quota */
+	/** called when the refill time is reached, to fetch the refilled quota: once per next_reset_at, then every 30 s while it stays */
 	onRefillDue?: () => void;
 	now?: () => number;
 }
@@ -39,9 +42,17 @@ export function QuotaDisplay({
 	const exhausted = quota.quota_remaining <= 0;
 	const time = useNow(exhausted, now);
 	const left = Date.parse(quota.next_reset_at) - time;
+	// A clock ahead of the server's reaches the refill first, and the server still answers 0 with
+	// the same next_reset_at: ask once for it, then only every RE_ASK_MS until the server catches up.
+	const asked = useRef<{ resetAt: string; time: number } | null>(null);
 	useEffect(() => {
-		if (exhausted && left <= 0) onRefillDue?.();
-	}, [exhausted, left, onRefillDue]);
+		if (!exhausted || left > 0) return;
+		const last = asked.current;
+		if (last?.resetAt === quota.next_reset_at && time - last.time < RE_ASK_MS)
+			return;
+		asked.current = { resetAt: quota.next_reset_at, time };
+		onRefillDue?.();
+	}, [exhausted, left, time, quota.next_reset_at, onRefillDue]);
 	const noun = quota.quota_remaining === 1 ? "challenge" : "challenges";
 	return (
 		<div className={`quota${exhausted ? " quota-exhausted" : ""}`}>
