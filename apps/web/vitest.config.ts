@@ -14,5 +14,7 @@ export default defineProject({
 		environment: "jsdom",
 		include: ["src/**/*.test.tsx", "src/**/*.test.ts"],
 		setupFiles: ["./src/testing/setup-tests.ts"],
+		// styles.test.ts reads the stylesheet itself (?raw); Vitest empties CSS it is not told to keep
+		css: { include: [/styles\.css/] },
 	},
 });

@@ -1,6 +1,12 @@
 import type { Language } from "@app/contract";
 import type { HighlighterCore } from "shiki/core";
 
+/** Shiki's high-contrast GitHub themes: their colours reach 4.5:1 on --code-bg (styles.test.ts checks it). */
+export const CODE_THEMES = {
+	light: "github-light-high-contrast",
+	dark: "github-dark-high-contrast",
+} as const;
+
 let highlighter: Promise<HighlighterCore> | undefined;
 
 /** Loads Shiki once, lazily: its core, the JavaScript regex engine (no WebAssembly), two grammars, two themes. */
@@ -11,8 +17,8 @@ function loadHighlighter(): Promise<HighlighterCore> {
 	]).then(([{ createHighlighterCore }, { createJavaScriptRegexEngine }]) =>
 		createHighlighterCore({
 			themes: [
-				import("@shikijs/themes/github-light"),
-				import("@shikijs/themes/github-dark"),
+				import("@shikijs/themes/github-light-high-contrast"),
+				import("@shikijs/themes/github-dark-high-contrast"),
 			],
 			langs: [
 				import("@shikijs/langs/python"),
@@ -32,7 +38,7 @@ export async function highlight(
 	const shiki = await loadHighlighter();
 	return shiki.codeToHtml(code, {
 		lang: language,
-		themes: { light: "github-light", dark: "github-dark" },
+		themes: CODE_THEMES,
 		defaultColor: false,
 	});
 }
