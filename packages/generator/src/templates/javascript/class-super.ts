@@ -45,7 +45,7 @@ export const classSuper = defineFamily<Params>({
 		const [base, sub, prop, values] = chosen;
 		const literal = values[value] ?? values[0];
 		const lower = sub.toLowerCase();
-		const program = (baseCall: string, after = "") =>
+		const program = (baseCall: string, after = "", shown = `this.${prop}`) =>
 			[
 				`class ${base} {`,
 				"  constructor() {",
@@ -66,7 +66,7 @@ export const classSuper = defineFamily<Params>({
 							"  }",
 						]),
 				`  ${method}() {`,
-				`    return "${lower} " + this.${prop};`,
+				`    return "${lower} " + ${shown};`,
 				"  }",
 				"}",
 				after,
@@ -88,13 +88,17 @@ export const classSuper = defineFamily<Params>({
 						: `this.${prop} is already set when super() runs the ${base} constructor`,
 					code: program(ownCall, `${sub}.prototype.${prop} = ${literal};\n`),
 				},
+				{
+					misconception: `a property that is not set yet adds nothing when it is joined to a string, so the log holds "${lower} "`,
+					code: program(ownCall, "", `(this.${prop} ?? "")`),
+				},
 			],
 			explain: (answer) =>
 				`new ${sub}() runs the ${base} constructor first, with this already a ${sub}, so this.${method}() finds ${sub}'s override. ` +
 				(field
 					? `But ${sub}'s field ${prop} is only initialised after the ${base} constructor returns, `
 					: `But this.${prop} is only assigned after super() returns, `) +
-				`so at that moment this.${prop} is undefined and the log holds "${lower} undefined". Later, ${variable}.${method}() sees ${prop} = ${literal}. It prints ${answer}.`,
+				`so at that moment this.${prop} is undefined, which + turns into the text "undefined": the log holds "${lower} undefined". Later, ${variable}.${method}() sees ${prop} = ${literal}. It prints ${answer}.`,
 		};
 	},
 });

@@ -83,6 +83,10 @@ export const varClosureLoop = defineFamily<Params>({
 						misconception: `after the loop ${v} holds the last value the body saw, ${stop - 1}`,
 						code: program("var", expression, [`${v} = ${stop - 1};`]),
 					},
+					{
+						misconception: `each callback sees ${v} as it was at the end of its own iteration, after that iteration's ${v}++`,
+						code: program("let", `(${v} + 1) ${operation} ${operand}`),
+					},
 				],
 				explain: (answer) =>
 					`var declares one ${v} for the whole function, shared by every iteration. The callbacks run only after the loop has finished, ` +
@@ -98,6 +102,10 @@ export const varClosureLoop = defineFamily<Params>({
 				{
 					misconception: `the ${v}++ at the end of an iteration also changes the ${v} that iteration's callback captured`,
 					code: program("let", `(${v} + 1) ${operation} ${operand}`),
+				},
+				{
+					misconception: `the callbacks read ${v} after the loop, when it holds the last value the body saw, ${stop - 1}`,
+					code: program("var", expression, [`${v} = ${stop - 1};`]),
 				},
 			],
 			explain: (answer) =>

@@ -1,16 +1,23 @@
 import { defineFamily } from "../family.js";
 
+/** function, its list parameter, the caller's own list */
 const NAMES = [
-	["add_item", "bucket"],
-	["remember", "history"],
-	["log_event", "events"],
-	["collect", "found"],
-	["enqueue", "queue"],
+	["add_item", "bucket", "mine"],
+	["remember", "history", "notes"],
+	["log_event", "events", "audit"],
+	["collect", "found", "kept"],
+	["enqueue", "queue", "backlog"],
+	["record", "seen", "own"],
 ] as const;
-const RESULTS = ["first", "second", "third"];
+/** how the body adds the item: two change the list in place, one builds a new list */
+const UPDATES = ["append", "+=", "rebind"] as const;
 
 interface Params {
-	names: readonly [string, string];
+	names: readonly [string, string, string];
+	update: (typeof UPDATES)[number];
+	/** the caller's list before the call that passes it */
+	own: number[];
+	/** the items of the calls: first, [an unstored call], the call with the caller's list, last */
 	items: number[];
 }
 
@@ -20,42 +27,100 @@ export const mutableDefaultArgument = defineFamily<Params>({
 	difficulty: "medium",
 	title: "Mutable default arguments",
 	topics: ["functions", "default arguments", "mutability", "lists"],
-	params: (rng) => ({
-		names: rng.pick(NAMES),
-		items: rng.sample([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 30], rng.int(2, 3)),
-	}),
-	build: ({ names: [fn, param], items }) => {
-		const program = (signature: string, body: string[], result = param) =>
+	params: (rng) => {
+		const values = rng.sample([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 30, 40], 6);
+		const own = values.slice(0, rng.int(1, 2));
+		return {
+			names: rng.pick(NAMES),
+			update: rng.pick(UPDATES),
+			own,
+			items: values.slice(own.length, own.length + rng.int(3, 4)),
+		};
+	},
+	build: ({ names: [fn, param, mine], update, own, items }) => {
+		const [first, ...rest] = items;
+		const last = rest.at(-1);
+		const passed = rest.at(-2);
+		const unstored = rest.slice(0, -2);
+		const change = {
+			append: `${param}.append(item)`,
+			"+=": `${param} += [item]`,
+			rebind: `${param} = ${param} + [item]`,
+		};
+		const program = (o: {
+			update?: (typeof UPDATES)[number];
+			signature?: string;
+			result?: string;
+			handed?: string;
+			lastArgs?: string;
+		}) =>
 			[
-				`def ${fn}(item, ${signature}):`,
-				...body.map((line) => `    ${line}`),
-				`    ${param}.append(item)`,
-				`    return ${result}`,
+				`def ${fn}(item, ${o.signature ?? `${param}=[]`}):`,
+				...(o.signature
+					? [`    if ${param} is None:`, `        ${param} = []`]
+					: []),
+				`    ${change[o.update ?? update]}`,
+				`    return ${o.result ?? param}`,
 				"",
-				...items.map((item, i) => `${RESULTS[i]} = ${fn}(${item})`),
-				`print(len(first), ${RESULTS[items.length - 1]})`,
+				`${mine} = [${own.join(", ")}]`,
+				`first = ${fn}(${first})`,
+				...unstored.map((item) => `${fn}(${item})`),
+				`${fn}(${passed}, ${o.handed ?? mine})`,
+				`last = ${fn}(${last}${o.lastArgs ?? ""})`,
+				`print(first, ${mine}, last)`,
 				"",
 			].join("\n");
+		const fresh = {
+			misconception: `the default list is created anew each time ${fn} is called without one`,
+			code: program({ signature: `${param}=None` }),
+		};
+		const becomesDefault = {
+			misconception: `passing ${mine} to ${fn} makes it the default for the calls that follow`,
+			code: program({ lastArgs: `, ${mine}` }),
+		};
+		const mutating = update !== "rebind";
+		const mistakes = mutating
+			? [
+					fresh,
+					becomesDefault,
+					{
+						misconception: `${fn} works on a copy of the list it is given, so ${mine} stays as it was`,
+						code: program({ handed: `list(${mine})` }),
+					},
+					update === "+="
+						? {
+								misconception: `${param} += [item] builds a new list, as ${param} = ${param} + [item] does`,
+								code: program({ update: "rebind" }),
+							}
+						: {
+								misconception: `each call returns the list as it was at that moment, so later calls cannot change first`,
+								code: program({ result: `list(${param})` }),
+							},
+				]
+			: [
+					{
+						misconception: `the default list is shared between calls, so ${param} = ${param} + [item] adds to it`,
+						code: program({ update: "append" }),
+					},
+					{
+						misconception: `${param} = ${param} + [item] changes the list that was passed in`,
+						code: program({ update: "append", signature: `${param}=None` }),
+					},
+					becomesDefault,
+				];
+		const defaults = [first, ...unstored, last];
 		return {
-			code: program(`${param}=[]`, []),
-			mistakes: [
-				{
-					misconception: `the default list is created anew each time ${fn} is called without one`,
-					code: program(`${param}=None`, [
-						`if ${param} is None:`,
-						`    ${param} = []`,
-					]),
-				},
-				{
-					misconception:
-						"each call returns the list as it was at that moment, so later calls cannot change an earlier result",
-					code: program(`${param}=[]`, [], `list(${param})`),
-				},
-			],
+			code: program({}),
+			mistakes,
 			explain: (answer) =>
 				`A default value is evaluated once, when the def statement runs, not on every call. ` +
-				`So every call to ${fn} without a second argument appends to the same list, and ${fn} returns that one list each time: ` +
-				`first is that same list, which by the end holds all ${items.length} items (${items.join(", ")}), so it prints ${answer}.`,
+				(mutating
+					? `${change[update]} changes that list in place, so every call to ${fn} without a second argument adds to the same list and returns it: ` +
+						`first and last are one list holding ${defaults.join(", ")}. ` +
+						`The call with ${mine} works on the caller's own list, which ${fn} changes too, so ${mine} ends as [${[...own, passed].join(", ")}]. `
+					: `But ${param} = ${param} + [item] builds a new list and rebinds the local name, so the default stays empty and each call without a list returns a new one-item list: ` +
+						`first is [${first}] and last is [${last}]. ${mine} is never changed, because + does not touch its operands. `) +
+				`It prints ${answer}.`,
 		};
 	},
 });

@@ -66,6 +66,12 @@ function multiplied({ names: [grid], rows, cols, row, col, value }: Params) {
 					"the assignment changes every cell, because all the zeros are one shared object",
 				code: `${grid} = [[${value}] * ${cols}] * ${rows}\nprint(${grid})\n`,
 			},
+			{
+				misconception: `[0] * ${cols} repeats one shared zero, so the assignment fills row ${row}, while the rows stay independent`,
+				code: program(
+					`[[0] * ${cols} for _ in range(${rows})]\n${grid}[${row}] = [${value}] * ${cols}`,
+				),
+			},
 		],
 		explain: (answer: string) =>
 			`[[0] * ${cols}] * ${rows} builds one inner list and puts ${rows} references to it in the outer list. ` +
@@ -79,8 +85,8 @@ function shallowCopy(
 	copy: (typeof COPIES)[number],
 ) {
 	const literal = `[${Array.from({ length: rows }, (_, r) => `[${cells.slice(r * cols, (r + 1) * cols).join(", ")}]`).join(", ")}]`;
-	const program = (create: string, header = "") =>
-		`${header}${grid} = ${literal}\n${backup} = ${create}\n${grid}[${row}][${col}] = ${value}\n${grid}.append([0] * ${cols})\nprint(${backup})\n`;
+	const program = (create: string, header = "", also = "") =>
+		`${header}${grid} = ${literal}\n${backup} = ${create}\n${grid}[${row}][${col}] = ${value}\n${grid}.append([0] * ${cols})\n${also}print(${backup})\n`;
 	return {
 		code: program(copyOf(grid, copy)),
 		mistakes: [
@@ -91,6 +97,14 @@ function shallowCopy(
 			{
 				misconception: `${copyOf(grid, copy)} gives another name for the same list`,
 				code: program(grid),
+			},
+			{
+				misconception: `${copyOf(grid, copy)} copies the inner lists but keeps the same outer list`,
+				code: program(
+					`copy.deepcopy(${grid})`,
+					"import copy\n\n",
+					`${backup}.append([0] * ${cols})\n`,
+				),
 			},
 		],
 		explain: (answer: string) =>

@@ -10,15 +10,24 @@ const THEMES = [
 	["Widget", "Clickable", "Draggable", "Icon"],
 	["Reader", "Parser", "Checker", "Loader"],
 ] as const;
+const METHODS = ["__init__", "setup", "prepare", "start"];
+const LOGS = ["order", "calls", "trail", "steps"];
 
 interface Params {
 	names: readonly [string, string, string, string];
 	method: string;
-	separator: string;
+	log: string;
+	/** Left and Right record their name before calling super() (true) or after it returns */
+	recordFirst: boolean;
+	/** the same for the child, when it has its own method */
+	childFirst: boolean;
 	childOverrides: boolean;
-	rightCallsSuper: boolean;
+	/** also call the method on a plain Left object, whose MRO has no Right */
 	alsoLeft: boolean;
 }
+
+/** How each class hands the call on: super(), an explicit class, both parents, or nothing. */
+type Next = "super" | "none" | string | string[];
 
 export const superMro = defineFamily<Params>({
 	id: "python/super-mro",
@@ -28,70 +37,95 @@ export const superMro = defineFamily<Params>({
 	topics: ["classes", "inheritance", "super", "mro", "multiple inheritance"],
 	params: (rng) => ({
 		names: rng.pick(THEMES),
-		method: rng.pick(["describe", "label", "chain", "path"]),
-		separator: rng.pick([">", "/", "-", "<"]),
-		childOverrides: rng.bool(),
-		rightCallsSuper: rng.bool(),
+		method: rng.pick(METHODS),
+		log: rng.pick(LOGS),
+		recordFirst: rng.bool(),
+		childFirst: rng.bool(),
+		childOverrides: rng.int(0, 3) > 0,
 		alsoLeft: rng.bool(),
 	}),
 	build: ({
 		names: [base, left, right, child],
 		method,
-		separator,
+		log,
+		recordFirst,
+		childFirst,
 		childOverrides,
-		rightCallsSuper,
 		alsoLeft,
 	}) => {
-		const viaSuper = `super().${method}()`;
-		const link = (name: string, call: string) =>
-			`        return "${name}${separator}" + ${call}`;
-		const program = (leftNext: string, rightNext: string, bases: string) =>
+		const call = (next: Next) => {
+			if (next === "none") return [];
+			if (next === "super") return [`super().${method}()`];
+			return (Array.isArray(next) ? next : [next]).map(
+				(cls) => `${cls}.${method}(self)`,
+			);
+		};
+		const define = (
+			name: string,
+			next: Next,
+			first: boolean,
+			records = true,
+		) => {
+			const record = records ? [`${log}.append("${name}")`] : [];
+			const lines = first
+				? [...record, ...call(next)]
+				: [...call(next), ...record];
+			return [`    def ${method}(self):`, ...lines.map((l) => `        ${l}`)];
+		};
+		const create = (name: string) =>
+			method === "__init__" ? `${name}()` : `${name}().${method}()`;
+		const program = (
+			next: { left: Next; right: Next; child: Next },
+			bases = `${left}, ${right}`,
+		) =>
 			[
+				`${log} = []`,
+				"",
 				`class ${base}:`,
-				`    def ${method}(self):`,
-				`        return "${base}"`,
+				...define(base, "none", true),
 				"",
 				`class ${left}(${base}):`,
-				`    def ${method}(self):`,
-				link(left, leftNext),
+				...define(left, next.left, recordFirst),
 				"",
 				`class ${right}(${base}):`,
-				`    def ${method}(self):`,
-				rightCallsSuper ? link(right, rightNext) : `        return "${right}"`,
+				...define(right, next.right, recordFirst),
 				"",
 				`class ${child}(${bases}):`,
-				...(childOverrides
-					? [`    def ${method}(self):`, link(child, viaSuper)]
+				// a child with no method of its own still needs one to call both bases, but it records nothing
+				...(childOverrides || next.child !== "super"
+					? define(child, next.child, childFirst, childOverrides)
 					: ["    pass"]),
 				"",
-				`print(${child}().${method}()${alsoLeft ? `, ${left}().${method}()` : ""})`,
+				create(child),
+				...(alsoLeft ? [create(left)] : []),
+				`print(${log})`,
 				"",
 			].join("\n");
-		const explicit = `${base}.${method}(self)`;
-		const chain = [
-			...(childOverrides ? [child] : []),
-			left,
-			right,
-			...(rightCallsSuper ? [base] : []),
-		];
+		const cooperative = { left: "super", right: "super", child: "super" };
+		const mro = [child, left, right, base];
+		const chain = childOverrides ? mro : mro.slice(1);
 		return {
-			code: program(viaSuper, viaSuper, `${left}, ${right}`),
+			code: program(cooperative),
 			mistakes: [
 				{
 					misconception: `super() inside ${left} always means ${left}'s own parent, ${base}`,
-					code: program(explicit, explicit, `${left}, ${right}`),
+					code: program({ left: base, right: base, child: "super" }),
 				},
 				{
 					misconception: `Python looks in the right-hand base class, ${right}, before the left-hand one`,
-					code: program(viaSuper, viaSuper, `${right}, ${left}`),
+					code: program(cooperative, `${right}, ${left}`),
+				},
+				{
+					misconception: `a class with two bases runs the method of each base in turn, so ${base}'s runs once through ${left} and once through ${right}`,
+					code: program({ left: base, right: base, child: [left, right] }),
 				},
 			],
 			explain: (answer) =>
-				`${child}'s method resolution order is ${child}, ${left}, ${right}, ${base}, object: left to right, and a shared base only after every class that inherits from it. ` +
-				`super() means "the next class in the MRO of the object's class", not "my parent", so for a ${child} the super() in ${left} goes to ${right}. ` +
-				`The call chain is ${chain.join(" → ")}${rightCallsSuper ? "" : ` (${right} does not call super(), so it ends there)`}` +
+				`${child}'s method resolution order is ${mro.join(", ")}, object: left to right, and a shared base only after every class that inherits from it. ` +
+				`super() means "the next class in the MRO of the object's class", not "my parent", so for an instance of ${child} the super() in ${left} goes to ${right}, and ${base}'s ${method} runs once, at the end. ` +
+				`The calls go ${chain.join(" → ")}; a class that appends before calling super() shows up on the way in, one that appends after it on the way back` +
 				(alsoLeft
-					? `; for a plain ${left} object the MRO is ${left}, ${base}, so there super() reaches ${base}`
+					? `. For a plain ${left} object the MRO is ${left}, ${base}, so there super() reaches ${base}`
 					: "") +
 				`. It prints ${answer}.`,
 		};
