@@ -25,9 +25,9 @@ export const bitwiseOperators = defineFamily<Params>({
 		const names = rng.pick(NAMES);
 		if (rng.bool()) {
 			const second = rng.int(2, 9);
-			// second must have a bit that first lacks, so & differs from && and | from ||
+			// each must have a bit the other lacks, so & differs from && and | from ||, and & from |
 			const firsts = Array.from({ length: 16 }, (_, i) => i + 5).filter(
-				(n) => (n & second) !== second,
+				(n) => (n & second) !== second && (n & second) !== n,
 			);
 			return { names, shape: "binary", first: rng.pick(firsts), second };
 		}
@@ -52,6 +52,11 @@ export const bitwiseOperators = defineFamily<Params>({
 					{
 						misconception: "& and | are the logical && and ||",
 						code: program(`${p} ^ ${q}, ${p} && ${q}, ${p} || ${q}`),
+					},
+					{
+						misconception:
+							"& puts the bits of both numbers together and | keeps only the bits they share, as the words “and” and “or” suggest",
+						code: program(`${p} ^ ${q}, ${p} | ${q}, ${p} & ${q}`),
 					},
 				],
 				explain: (answer) =>

@@ -86,7 +86,7 @@ function shadowed(
 			...lines,
 			`  return [before, ${declared}];`,
 			"}",
-			`console.log(${fn}());`,
+			`console.log(${fn}(), ${name});`,
 			"",
 		].join("\n");
 	const declaration = (kw: string, as = name) => `  ${kw} ${as} = "${inner}";`;
@@ -107,6 +107,10 @@ function shadowed(
 						"let is hoisted like var, so it reads as undefined before its line",
 					code: program([...read, declaration("var")]),
 				},
+		{
+			misconception: `the ${keyword} ${name} inside ${fn} reuses the outer ${name}, so it reads "${outer}" first and then changes the outer one`,
+			code: program([...read, `  ${name} = "${inner}";`]),
+		},
 	];
 	return {
 		code: program([...read, declaration(keyword)]),
@@ -116,7 +120,7 @@ function shadowed(
 			(keyword === "var"
 				? `var is hoisted and starts as undefined; only the assignment of "${inner}" waits for its line. `
 				: `A let exists from the start of the block but cannot be read before its line (the temporal dead zone): reading it throws a ReferenceError, which the catch records. `) +
-			`It prints ${answer}.`,
+			`The outer ${name} is a different variable and keeps "${outer}". It prints ${answer}.`,
 	};
 }
 

@@ -27,7 +27,7 @@ export const sliceVsSplice = defineFamily<Params>({
 		const step = rng.pick([1, 2, 5, 10, 11]);
 		const first = rng.int(1, 9);
 		const method = rng.pick(["slice", "splice"] as const);
-		const start = rng.int(1, 2);
+		const start = method === "slice" ? rng.int(1, 3) : rng.int(1, 2);
 		return {
 			names: rng.pick(NAMES),
 			values: Array.from({ length }, (_, i) => first + i * step),
@@ -53,14 +53,23 @@ export const sliceVsSplice = defineFamily<Params>({
 					},
 					{
 						misconception:
-							"the second argument of slice is how many elements to take",
-						code: program(`${list}.slice(${start}, ${start + second})`),
-					},
-					{
-						misconception:
 							"slice removes the elements it returns from the array",
 						code: program(`${list}.splice(${start}, ${second - start})`),
 					},
+					{
+						misconception: "array positions are counted from 1",
+						code: program(`${list}.slice(${start - 1}, ${second - 1})`),
+					},
+					// from 1, or with both ends past the array, a count prints what "the end is included" prints
+					...(start > 1 && second + 1 < values.length
+						? [
+								{
+									misconception:
+										"the second argument of slice is how many elements to take",
+									code: program(`${list}.slice(${start}, ${start + second})`),
+								},
+							]
+						: []),
 				],
 				explain: (answer) =>
 					`${call} returns a new array with the elements from index ${start} up to, but not including, index ${second}, ` +

@@ -34,7 +34,8 @@ export const classAttributes = defineFamily<Params>({
 		return {
 			theme,
 			labels,
-			start: rng.pick([0, 0, 1, 5, 10]),
+			// not 0: from 0, "each object's counter starts from 0" would print the answer
+			start: rng.pick([1, 2, 3, 5, 10, 20, 100]),
 			increment: rng.int(1, 3),
 			shown: rng.int(0, labels.length - 1),
 		};
@@ -61,24 +62,22 @@ export const classAttributes = defineFamily<Params>({
 			].join("\n");
 		const append = `self.${list}.append(label)`;
 		const mine = `self.${counter}`;
-		const mistakes = [
-			{
-				misconception: `self.${counter} += ${increment} updates the ${counter} shared by the class`,
-				code: program(start, `${cls}.${counter}`, append),
-			},
-			{
-				misconception: `every ${cls} object gets its own copy of the ${list} list`,
-				code: program(start, mine, `self.${list} = [label]`),
-			},
-		];
-		if (start !== 0)
-			mistakes.push({
-				misconception: `self.${counter} starts from 0 on each object instead of from the class's value`,
-				code: program(start, `${mine} = 0\n        ${mine}`, append),
-			});
 		return {
 			code: program(start, mine, append),
-			mistakes,
+			mistakes: [
+				{
+					misconception: `self.${counter} += ${increment} updates the ${counter} shared by the class`,
+					code: program(start, `${cls}.${counter}`, append),
+				},
+				{
+					misconception: `every ${cls} object gets its own copy of the ${list} list`,
+					code: program(start, mine, `self.${list} = [label]`),
+				},
+				{
+					misconception: `self.${counter} starts from 0 on each object instead of from the class's value`,
+					code: program(start, `${mine} = 0\n        ${mine}`, append),
+				},
+			],
 			explain: (answer) =>
 				`self.${counter} += ${increment} reads ${counter} through the object, finding the class's ${start}, and then assigns ${start + increment} to the object itself: ` +
 				`that creates an instance attribute, so ${cls}.${counter} stays ${start} and ${v}.${counter} is ${start + increment}. ` +

@@ -85,7 +85,7 @@ export const generatorExhaustion = defineFamily<Params>({
 		const target = values[depth];
 		const letters = "abcde".slice(0, depth);
 		const steps: Record<(typeof SHAPES)[number], string> = {
-			next: `first = next(${g})\nprint(first, list(${g}))`,
+			next: `first, second = next(${g}), next(${g})\nprint(first, second, list(${g}))`,
 			in: `found = ${target} in ${g}\nprint(found, list(${g}))`,
 			zip: `pairs = list(zip(${g}, "${letters}"))\nprint(len(pairs), list(${g}))`,
 		};
@@ -100,12 +100,13 @@ export const generatorExhaustion = defineFamily<Params>({
 			].join("\n");
 		const step = steps[shape];
 		const [head, show] = step.split("\n") as [string, string];
+		const allOfIt = show.replace(`list(${g})`, `list(${fresh})`);
 		const mistakes = [
 			{
 				misconception:
 					"each use of a generator starts again from its first value",
 				code: program(
-					`${head}\n${show.replace(`list(${g})`, `list(${fresh})`)}`,
+					`${shape === "next" ? `first, second = next(${g}), next(${fresh})` : head}\n${allOfIt}`,
 				),
 			},
 			{
@@ -113,6 +114,11 @@ export const generatorExhaustion = defineFamily<Params>({
 				code: program(`${head}\n${show.replace(`list(${g})`, "[]")}`),
 			},
 		];
+		if (shape === "next")
+			mistakes.push({
+				misconception: `list(${g}) gives every value ${g} yields, including the ones next() has already taken`,
+				code: program(`${head}\n${allOfIt}`),
+			});
 		if (shape === "in")
 			mistakes.push({
 				misconception:
@@ -126,7 +132,7 @@ export const generatorExhaustion = defineFamily<Params>({
 			});
 		const rest = (from: number) => `[${values.slice(from).join(", ")}]`;
 		const why: Record<(typeof SHAPES)[number], string> = {
-			next: `next(${g}) takes ${values[0]}, and list(${g}) carries on from there, giving ${rest(1)}.`,
+			next: `The two next(${g}) calls take ${values[0]} and ${values[1]}, and list(${g}) carries on from there, giving ${rest(2)}.`,
 			in: `\`${target} in ${g}\` reads values until it finds ${target}, so ${values.slice(0, depth + 1).join(", ")} are used up and list(${g}) gives ${rest(depth + 1)}.`,
 			zip: `zip asks ${g} for a value before it asks "${letters}"; after ${depth} pair${depth > 1 ? "s" : ""} it reads ${values[depth]} from ${g}, finds "${letters}" exhausted and stops, so ${values[depth]} is lost and list(${g}) gives ${rest(depth + 1)}.`,
 		};

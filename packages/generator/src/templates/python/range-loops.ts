@@ -73,15 +73,16 @@ export const rangeLoops = defineFamily<Params>({
 					code: program(rangeCall(start, stop + Math.sign(step), step)),
 				},
 				second,
-				...(start === 0 && step === 1
-					? []
-					: [
-							{
-								misconception:
-									"a range starts after its first number and includes its stop",
-								code: program(rangeCall(start + step, stop + step, step)),
-							},
-						]),
+				start === 0 && step === 1
+					? {
+							misconception: `range(${stop}) counts from 1 and stops before ${stop}`,
+							code: program(rangeCall(1, stop, 1)),
+						}
+					: {
+							misconception:
+								"a range starts after its first number and includes its stop",
+							code: program(rangeCall(start + step, stop + step, step)),
+						},
 			],
 			explain: (answer) =>
 				`${rangeCall(start, stop, step)} starts at ${start} and goes ${step > 0 ? "up" : "down"} by ${Math.abs(step)}, stopping before it reaches ${stop}: ` +
