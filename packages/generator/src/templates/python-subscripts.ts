@@ -1,0 +1,50 @@
+/** Python's slicing, to check at generation time that the beliefs print different things. */
+function pySlice(
+	w: string,
+	start: number | null,
+	stop: number | null,
+	step: number,
+) {
+	const n = w.length;
+	const at = (i: number, lo: number, hi: number) =>
+		Math.min(Math.max(i < 0 ? i + n : i, lo), hi);
+	let out = "";
+	if (step > 0) {
+		const to = stop === null ? n : at(stop, 0, n);
+		for (let i = start === null ? 0 : at(start, 0, n); i < to; i += step)
+			out += w[i];
+	} else {
+		const to = stop === null ? -1 : at(stop, -1, n - 1);
+		for (
+			let i = start === null ? n - 1 : at(start, -1, n - 1);
+			i > to;
+			i += step
+		)
+			out += w[i];
+	}
+	return out;
+}
+
+/** A subscript as written, and what it gives for a word. */
+export interface Subscript {
+	text: string;
+	of(w: string): string;
+}
+export const slice = (
+	start: number | null,
+	stop: number | null,
+	step: number | null = null,
+): Subscript => ({
+	text: `[${start ?? ""}:${stop ?? ""}${step === null ? "" : `:${step}`}]`,
+	of: (w) => pySlice(w, start, stop, step ?? 1),
+});
+/** Two subscripts, the second applied to the result of the first. */
+export const chained = (first: Subscript, second: Subscript): Subscript => ({
+	text: first.text + second.text,
+	of: (w) => second.of(first.of(w)),
+});
+/** Indexing: `word[i], word[j]` printed side by side. */
+export const pair = (i: number, j: number): Subscript => ({
+	text: `${i}|${j}`,
+	of: (w) => `${w.at(i)} ${w.at(j)}`,
+});
