@@ -15,40 +15,73 @@ function keyIdOf(token: string): string | undefined {
 	}
 }
 
-/** Unknown key ids trigger a reload at most this often, so forged ids cannot hammer the database. */
-const RELOAD_INTERVAL_MS = 1000;
+/** A key id still unknown after a reload is refused without another reload for this long. */
+export const UNKNOWN_KID_TTL_MS = 5000;
+/** Remembered unknown key ids; beyond this many, the oldest are forgotten (forged ids cost memory). */
+const MAX_UNKNOWN_KIDS = 1000;
+
+const toPem = (jwk: JsonWebKey) =>
+	createPublicKey({ key: jwk, format: "jwk" })
+		.export({ type: "spki", format: "pem" })
+		.toString();
 
 /**
  * Verifies local-account session tokens with exactly the code that verifies Clerk's, keyed with
  * the local public key that the token's `kid` names. Keys are read from the database, so a token
  * signed by another server process on the same PostgreSQL is accepted too.
+ *
+ * A token whose `kid` is not loaded yet triggers a reload: two processes starting together can
+ * each create a key, and the other's token must be accepted at once. Reloads are bounded: one
+ * runs at a time, requests that arrive meanwhile share the next one, and a `kid` that a reload
+ * did not find is refused without reloading again for UNKNOWN_KID_TTL_MS.
  */
 export function createLocalVerifier(
 	keys: LocalKeySource,
 	authorizedParties: string[],
+	now: () => number = Date.now,
 ): TokenVerifier {
 	let pems = new Map<string, string>();
-	let loadedAt = Number.NEGATIVE_INFINITY;
+	const unknownUntil = new Map<string, number>();
+	let running: Promise<void> | undefined;
+	let queued: Promise<void> | undefined;
+
+	async function load(): Promise<void> {
+		const loaded = new Map<string, string>();
+		for (const { kid, ...jwk } of await keys())
+			if (kid) loaded.set(kid, toPem(jwk));
+		pems = loaded;
+	}
+
+	/** A reload that starts after this call: one in flight may have read the keys too early. */
+	function reload(): Promise<void> {
+		if (!running) {
+			running = load().finally(() => {
+				running = undefined;
+			});
+			return running;
+		}
+		queued ??= running
+			.catch(() => undefined)
+			.then(() => {
+				queued = undefined;
+				return reload();
+			});
+		return queued;
+	}
 
 	async function pemFor(kid: string): Promise<string | undefined> {
-		if (!pems.has(kid) && Date.now() - loadedAt >= RELOAD_INTERVAL_MS) {
-			loadedAt = Date.now();
-			pems = new Map(
-				(await keys()).flatMap(({ kid: id, ...jwk }) =>
-					id
-						? [
-								[
-									id,
-									createPublicKey({ key: jwk, format: "jwk" })
-										.export({ type: "spki", format: "pem" })
-										.toString(),
-								],
-							]
-						: [],
-				),
-			);
+		const known = pems.get(kid);
+		if (known) return known;
+		if ((unknownUntil.get(kid) ?? 0) > now()) return undefined;
+		await reload();
+		const found = pems.get(kid);
+		if (!found) {
+			const oldest = unknownUntil.keys().next().value;
+			if (unknownUntil.size >= MAX_UNKNOWN_KIDS && oldest !== undefined)
+				unknownUntil.delete(oldest);
+			unknownUntil.set(kid, now() + UNKNOWN_KID_TTL_MS);
 		}
-		return pems.get(kid);
+		return found;
 	}
 
 	return {

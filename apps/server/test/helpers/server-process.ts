@@ -1,7 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { onTestFinished } from "vitest";
 
 const TEST_DIR = fileURLToPath(new URL("..", import.meta.url));
 const MAIN = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
@@ -66,4 +70,30 @@ export async function waitUntilReady(
 			throw new Error(`server not ready:\n${server.output()}`);
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
+}
+
+export interface RunningServer extends ServerProcess {
+	/** http://127.0.0.1:<port> */
+	base: string;
+}
+
+/**
+ * Starts src/main.ts on a free port with its own DATA_DIR, in this test folder; resolves once it
+ * is ready. The process is killed and its folder removed when the test ends.
+ */
+export async function startServer(
+	env: Record<string, string>,
+): Promise<RunningServer> {
+	const dataDir = await mkdtemp(join(tmpdir(), "cct-process-"));
+	const port = await freePort();
+	const server = spawnServer({ DATA_DIR: dataDir, PORT: String(port), ...env });
+	onTestFinished(async () => {
+		if (server.child.exitCode === null && server.child.signalCode === null) {
+			server.child.kill("SIGKILL");
+			await server.exit;
+		}
+		await rm(dataDir, { recursive: true, force: true });
+	});
+	await waitUntilReady(server);
+	return { ...server, base: `http://127.0.0.1:${port}` };
 }
