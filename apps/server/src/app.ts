@@ -13,7 +13,6 @@ import { accountsRoutes } from "./features/accounts/accounts.routes.js";
 import { createLocalAuth } from "./features/accounts/local-auth.js";
 import { challengesRoutes } from "./features/challenges/challenges.routes.js";
 import poolPlugin from "./features/pool/pool-plugin.js";
-import holdSweeper from "./features/quota/hold-sweeper.js";
 import { quotaRoutes } from "./features/quota/quota.routes.js";
 import { statsRoutes } from "./features/stats/stats.routes.js";
 import { systemRoutes } from "./features/system/system.routes.js";
@@ -24,6 +23,7 @@ import dbPlugin from "./plugins/db.js";
 import docsPlugin from "./plugins/docs.js";
 import errorHandler from "./plugins/error-handler.js";
 import generatorPlugin from "./plugins/generator.js";
+import sweeper from "./plugins/sweeper.js";
 import webStatic from "./plugins/web-static.js";
 
 /** The seams tests replace; each defaults to what config describes. */
@@ -101,7 +101,7 @@ export async function buildApp(
 	const localAuth =
 		config.auth.provider === "local" ? await localAccounts(app, config) : null;
 	await app.register(authPlugin, { config, localAuth });
-	await app.register(holdSweeper);
+	await app.register(sweeper);
 	// offline generation takes milliseconds, less than the pool's own round trips: the pool is for models
 	const poolSize =
 		config.generator.kind === "openai" ? config.generator.poolSize : 0;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { HOLD_TTL_MS } from "../src/features/quota/hold-sweeper.js";
 import {
 	readQuota,
 	refundHold,
 	refundStaleHolds,
 	takeQuotaUnit,
 } from "../src/features/quota/quota.repo.js";
+import { HOLD_TTL_MS } from "../src/plugins/sweeper.js";
 import {
 	buildTestApp,
 	newUserId,

@@ -1,10 +1,14 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/open-db.js";
 import { signInAttempts } from "../../db/schema.js";
 
 /** At most this many sign-ins per account per window without a success. */
 export const MAX_SIGN_IN_ATTEMPTS = 10;
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+
+/** A window that started at or before this has ended: its count no longer limits anything. */
+const windowStartBefore = (now: Date) =>
+	new Date(now.getTime() - SIGN_IN_WINDOW_MS);
 
 /**
  * Counts one sign-in attempt for an account, atomically, before the password is checked, so that
@@ -16,7 +20,7 @@ export async function countSignInAttempt(
 	email: string,
 	now: Date,
 ): Promise<{ allowed: true } | { allowed: false; retryAt: Date }> {
-	const expired = sql`${signInAttempts.windowStartedAt} <= ${new Date(now.getTime() - SIGN_IN_WINDOW_MS)}`;
+	const expired = sql`${signInAttempts.windowStartedAt} <= ${windowStartBefore(now)}`;
 	const [row] = await db
 		.insert(signInAttempts)
 		.values({ email, attempts: 1, windowStartedAt: now })
@@ -41,4 +45,19 @@ export async function clearSignInAttempts(
 	email: string,
 ): Promise<void> {
 	await db.delete(signInAttempts).where(eq(signInAttempts.email, email));
+}
+
+/**
+ * Deletes the counts whose window has ended, one per email ever tried (guessed ones included);
+ * the next attempt would have started from 1 anyway. Returns how many.
+ */
+export async function pruneSignInAttempts(
+	db: DbOrTx,
+	now: Date,
+): Promise<number> {
+	const pruned = await db
+		.delete(signInAttempts)
+		.where(lte(signInAttempts.windowStartedAt, windowStartBefore(now)))
+		.returning({ email: signInAttempts.email });
+	return pruned.length;
 }

@@ -1,3 +1,4 @@
+import { lt } from "drizzle-orm";
 import type { DbOrTx } from "../../db/open-db.js";
 import { webhookDeliveries } from "../../db/schema.js";
 
@@ -14,4 +15,16 @@ export async function recordDelivery(
 		.onConflictDoNothing()
 		.returning({ svixId: webhookDeliveries.svixId });
 	return stored.length > 0;
+}
+
+/** Forgets deliveries received before `receivedBefore`; returns how many. */
+export async function pruneDeliveries(
+	db: DbOrTx,
+	receivedBefore: Date,
+): Promise<number> {
+	const pruned = await db
+		.delete(webhookDeliveries)
+		.where(lt(webhookDeliveries.receivedAt, receivedBefore))
+		.returning({ svixId: webhookDeliveries.svixId });
+	return pruned.length;
 }

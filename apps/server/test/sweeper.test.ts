@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import { inArray } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { signInAttempts, webhookDeliveries } from "../src/db/schema.js";
+import {
+	countSignInAttempt,
+	MAX_SIGN_IN_ATTEMPTS,
+	SIGN_IN_WINDOW_MS,
+} from "../src/features/accounts/sign-in-attempts.repo.js";
+import { recordDelivery } from "../src/features/webhooks/webhooks.repo.js";
+import { DELIVERY_RETENTION_MS } from "../src/plugins/sweeper.js";
+import { buildTestApp, useTestContext } from "./helpers/build-test-app.js";
+import { ENGINES } from "./helpers/test-db.js";
+
+const HOUR_MS = 3_600_000;
+
+describe.each(ENGINES)("the sweeper on %s", (engine) => {
+	const context = useTestContext(engine);
+
+	it("forgets webhook deliveries older than the retention window, well past Svix's three days of retries", async () => {
+		const now = new Date("2026-06-10T12:00:00Z");
+		const at = (ms: number) => new Date(now.getTime() - ms);
+		const ids = {
+			expired: `msg_${randomUUID()}`,
+			retryWindow: `msg_${randomUUID()}`,
+			recent: `msg_${randomUUID()}`,
+		};
+		const db = context.db.db;
+		await recordDelivery(
+			db,
+			ids.expired,
+			"user.created",
+			at(DELIVERY_RETENTION_MS + HOUR_MS),
+		);
+		await recordDelivery(db, ids.retryWindow, "user.deleted", at(72 * HOUR_MS));
+		await recordDelivery(db, ids.recent, "user.created", at(60_000));
+		expect(DELIVERY_RETENTION_MS).toBeGreaterThan(72 * HOUR_MS);
+
+		await buildTestApp(context, { now: () => now });
+
+		const kept = await db
+			.select({ svixId: webhookDeliveries.svixId })
+			.from(webhookDeliveries)
+			.where(inArray(webhookDeliveries.svixId, Object.values(ids)));
+		expect(kept.map((row) => row.svixId).sort()).toEqual(
+			[ids.retryWindow, ids.recent].sort(),
+		);
+		// a retry inside the window is still recognised as a redelivery
+		expect(await recordDelivery(db, ids.retryWindow, "user.deleted", now)).toBe(
+			false,
+		);
+	});
+
+	it("deletes sign-in attempt counts whose window has ended, and keeps those still limiting an account", async () => {
+		const now = new Date("2026-06-10T12:00:00Z");
+		const db = context.db.db;
+		const guessed = `guessed-${randomUUID()}@example.com`;
+		const attacked = `attacked-${randomUUID()}@example.com`;
+		await countSignInAttempt(
+			db,
+			guessed,
+			new Date(now.getTime() - SIGN_IN_WINDOW_MS - 1000),
+		);
+		const since = new Date(now.getTime() - 60_000);
+		for (let i = 0; i < MAX_SIGN_IN_ATTEMPTS; i++)
+			await countSignInAttempt(db, attacked, since);
+
+		await buildTestApp(context, { now: () => now });
+
+		const rows = await db
+			.select({ email: signInAttempts.email })
+			.from(signInAttempts)
+			.where(inArray(signInAttempts.email, [guessed, attacked]));
+		expect(rows).toEqual([{ email: attacked }]);
+		expect(await countSignInAttempt(db, attacked, now)).toMatchObject({
+			allowed: false,
+		});
+	});
+});
