@@ -1,3 +1,4 @@
+import { expectAccessible } from "./fixtures/axe";
 import { expect, saveScreenshot, signUp, test } from "./fixtures/test";
 
 test("a learner who used the quota sees when it refills and cannot generate more", async ({
@@ -23,6 +24,7 @@ test("a learner who used the quota sees when it refills and cannot generate more
 	await expect(
 		page.getByText("No challenges left until your quota refills."),
 	).toBeVisible();
+	await expectAccessible(page, "the practice page with no quota left");
 	await saveScreenshot(page, "quota-exhausted");
 	expect(consoleErrors).toEqual([]);
 });
