@@ -1,3 +1,5 @@
+import type { Page } from "@playwright/test";
+import { expectAccessible } from "./fixtures/axe";
 import {
 	expect,
 	PASSWORD,
@@ -6,19 +8,30 @@ import {
 	test,
 } from "./fixtures/test";
 
+/** Waits for Shiki's highlighted markup: the code's colours, which axe checks, exist only then. */
+const highlighted = (page: Page) =>
+	expect(
+		page.getByRole("figure", { name: /code$/ }).locator(".shiki"),
+	).toBeVisible();
+
 test("a learner signs up, practises, reviews the history, and finds it again after signing back in", async ({
 	page,
 	consoleErrors,
 }) => {
 	await page.goto("/");
 	await expect(page).toHaveURL(/\/sign-in$/);
+	await expect(page).toHaveTitle("Sign in · Code Trainer");
+	await expectAccessible(page, "the sign-in page");
 	await saveScreenshot(page, "sign-in");
 
 	const { email } = await signUp(page);
+	await expect(page).toHaveTitle("Practice · Code Trainer");
 	await expect(page.getByText("3 challenges remaining")).toBeVisible();
+	await expectAccessible(page, "the empty practice page");
 	await page.getByLabel("Difficulty").selectOption("medium");
 	await page.getByLabel("Language").selectOption("javascript");
-	await page.getByRole("button", { name: "Generate challenge" }).click();
+	const generate = page.getByRole("button", { name: "Generate challenge" });
+	await generate.click();
 
 	const options = page.getByRole("group", { name: "Answer options" });
 	await expect(options.getByRole("button")).toHaveCount(4);
@@ -26,6 +39,8 @@ test("a learner signs up, practises, reviews the history, and finds it again aft
 		(await page.getByRole("heading", { level: 2 }).textContent()) ?? "";
 	expect(title).toContain("what does this code print?");
 	await expect(page.getByText("2 challenges remaining")).toBeVisible();
+	await highlighted(page);
+	await expectAccessible(page, "a challenge");
 	await saveScreenshot(page, "challenge");
 
 	await options.getByRole("button").nth(1).click();
@@ -34,17 +49,45 @@ test("a learner signs up, practises, reviews the history, and finds it again aft
 	).toBeVisible();
 	await expect(page.getByText("Verified by running the code")).toBeVisible();
 	await expect(page.getByText("✓ Right answer")).toBeVisible();
+	await expectAccessible(page, "the feedback");
 	await saveScreenshot(page, "feedback");
 
+	// a second challenge, in Python, to see the history put the newest first
+	await page.getByLabel("Language").selectOption("python");
+	await generate.click();
+	await expect(page.getByText("1 challenge remaining")).toBeVisible();
+	await expect(options.getByRole("button").first()).toBeEnabled();
+	const newest =
+		(await page.getByRole("heading", { level: 2 }).textContent()) ?? "";
+
 	await page.getByRole("link", { name: "History" }).click();
-	await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
-	await expect(page.getByText(title).first()).toBeVisible();
+	await expect(page).toHaveTitle("History · Code Trainer");
+	const entries = page.getByRole("main").getByRole("listitem");
+	await expect(entries).toHaveCount(2);
+	const newestEntry = entries.nth(0).getByRole("button").first();
+	const olderEntry = entries.nth(1).getByRole("button").first();
+	await expect(newestEntry).toContainText(newest);
+	await expect(newestEntry).toContainText("Python");
+	await expect(newestEntry).toContainText("Not answered");
+	await expect(olderEntry).toContainText(title);
+	await expect(olderEntry).toContainText("JavaScript");
+	await expect(olderEntry).toContainText(/Correct|Incorrect/);
 	await saveScreenshot(page, "history");
+	// opening an answered entry shows it without taking the focus from the list
+	await olderEntry.click();
+	await expect(
+		page.getByRole("heading", { name: /^(Correct|Incorrect)$/ }),
+	).toBeVisible();
+	await expect(olderEntry).toBeFocused();
+	await highlighted(page);
+	await expectAccessible(page, "the history with an entry open");
 	await page.reload();
 	await expect(page.getByText(title).first()).toBeVisible();
 
 	await page.getByRole("link", { name: "Progress" }).click();
 	await expect(page.getByRole("heading", { name: "Progress" })).toBeVisible();
+	await expect(page).toHaveTitle("Progress · Code Trainer");
+	await expectAccessible(page, "the progress page");
 	await saveScreenshot(page, "progress");
 
 	await page.getByRole("button", { name: "Sign out" }).click();
