@@ -20,6 +20,7 @@ import { thisBinding } from "./javascript/this-binding.js";
 import { truthiness as javascriptTruthiness } from "./javascript/truthiness.js";
 import { varClosureLoop } from "./javascript/var-closure-loop.js";
 import { andOrOperands } from "./python/and-or-operands.js";
+import { bitManipulation } from "./python/bit-manipulation.js";
 import { classAttributes } from "./python/class-attributes.js";
 import { decoratorOrder } from "./python/decorator-order.js";
 import { dictMethods } from "./python/dict-methods.js";
@@ -63,6 +64,7 @@ export const FAMILIES: readonly Family[] = [
 	classAttributes,
 	memoizedRecursion,
 	floatPitfalls,
+	bitManipulation,
 	// javascript: easy, medium, hard
 	stringNumberCoercion,
 	javascriptTruthiness,
