@@ -8,6 +8,7 @@ import { fallbackValues } from "./javascript/fallback-values.js";
 import { finallyReturn } from "./javascript/finally-return.js";
 import { floatingPoint } from "./javascript/floating-point.js";
 import { forInVsForOf } from "./javascript/for-in-vs-for-of.js";
+import { generators } from "./javascript/generators.js";
 import { hoisting } from "./javascript/hoisting.js";
 import { looseEquality } from "./javascript/loose-equality.js";
 import { mapFilterReduce } from "./javascript/map-filter-reduce.js";
@@ -86,4 +87,5 @@ export const FAMILIES: readonly Family[] = [
 	bitwiseOperators,
 	finallyReturn,
 	floatingPoint,
+	generators,
 ];
