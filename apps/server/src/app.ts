@@ -18,6 +18,7 @@ import { statsRoutes } from "./features/stats/stats.routes.js";
 import { systemRoutes } from "./features/system/system.routes.js";
 import { provisionUser } from "./features/users/users.service.js";
 import { webhookRoutes } from "./features/webhooks/webhooks.routes.js";
+import { loggerOptions } from "./logger.js";
 import authPlugin from "./plugins/auth.js";
 import dbPlugin from "./plugins/db.js";
 import docsPlugin from "./plugins/docs.js";
@@ -38,14 +39,6 @@ export interface AppDeps {
 /** Requests are small JSON documents; anything larger is refused with 413. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
-/** Headers that carry credentials; Fastify's logger never prints them. */
-const REDACTED = [
-	"req.headers.authorization",
-	"req.headers.cookie",
-	'req.headers["svix-signature"]',
-	'res.headers["set-cookie"]',
-];
-
 /** Local accounts on the app's database; a new account's quota comes from the function Clerk's webhook uses. */
 async function localAccounts(app: FastifyInstance, config: Config) {
 	return createLocalAuth({
@@ -64,10 +57,7 @@ export async function buildApp(
 	deps: AppDeps = {},
 ): Promise<FastifyInstance> {
 	const app = Fastify({
-		logger: {
-			level: config.logLevel,
-			redact: { paths: REDACTED, censor: "[redacted]" },
-		},
+		logger: loggerOptions(config),
 		bodyLimit: BODY_LIMIT_BYTES,
 		// behind a TLS-terminating proxy, X-Forwarded-Proto tells that cookies must be Secure
 		trustProxy: true,

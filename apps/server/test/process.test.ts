@@ -1,15 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ChallengeSchema } from "@app/contract";
+import { failure, startFakeOpenAi } from "@app/generator/testing";
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-	freePort,
-	type ServerProcess,
-	spawnServer,
-	waitUntilReady,
-} from "./helpers/server-process.js";
+import { spawnServer, startServer } from "./helpers/server-process.js";
 import { signedEvent, WEBHOOK_SECRET } from "./helpers/svix.js";
+import { createPostgresDatabase, ENGINES } from "./helpers/test-db.js";
 import { createKeyPair, signSessionToken } from "./helpers/tokens.js";
 
 describe("the server process (src/main.ts)", () => {
@@ -17,27 +16,6 @@ describe("the server process (src/main.ts)", () => {
 	afterEach(async () => {
 		for (const cleanup of cleanups.splice(0)) await cleanup();
 	});
-
-	async function start(
-		env: Record<string, string>,
-	): Promise<{ server: ServerProcess; base: string }> {
-		const dataDir = await mkdtemp(join(tmpdir(), "cct-process-"));
-		const port = await freePort();
-		const server = spawnServer({
-			DATA_DIR: dataDir,
-			PORT: String(port),
-			...env,
-		});
-		cleanups.push(async () => {
-			if (server.child.exitCode === null) {
-				server.child.kill("SIGKILL");
-				await server.exit;
-			}
-			await rm(dataDir, { recursive: true, force: true });
-		});
-		await waitUntilReady(server);
-		return { server, base: `http://127.0.0.1:${port}` };
-	}
 
 	it("refuses to start on a bad value with one line per variable and no stack trace", async () => {
 		const server = spawnServer({
@@ -69,65 +47,116 @@ describe("the server process (src/main.ts)", () => {
 		);
 	});
 
-	it("never logs tokens, cookies, webhook signatures or secrets", async () => {
+	it("never logs tokens, cookies, webhook signatures or secrets, not even at trace level", async () => {
 		const keys = createKeyPair();
-		const { server, base } = await start({
+		const openAiKey = `sk-openai-${randomUUID()}`;
+		const clerkSecret = `sk_test_clerk_${randomUUID()}`;
+		// an OpenAI-compatible proxy that echoes the key it refuses, as some do
+		const model = await startFakeOpenAi(
+			failure(401, `Incorrect API key provided: ${openAiKey}`),
+		);
+		cleanups.push(() => model.close());
+		const server = await startServer({
 			CLERK_JWT_KEY: keys.publicPem,
+			CLERK_SECRET_KEY: clerkSecret,
 			CLERK_WEBHOOK_SECRET: WEBHOOK_SECRET,
+			OPENAI_API_KEY: openAiKey,
+			OPENAI_BASE_URL: model.url,
+			POOL_SIZE: "0",
 			LOG_LEVEL: "trace",
 		});
 		const token = await signSessionToken(keys, "user_logged", {
-			claims: { azp: base.replace("127.0.0.1", "localhost") },
+			claims: { azp: server.base.replace("127.0.0.1", "localhost") },
 		});
-		const quota = await fetch(`${base}/api/quota`, {
-			headers: {
-				authorization: `Bearer ${token}`,
-				cookie: "session=cookie-secret-value",
-			},
-		});
+		const headers = {
+			authorization: `Bearer ${token}`,
+			cookie: "session=cookie-secret-value",
+		};
+		const quota = await fetch(`${server.base}/api/quota`, { headers });
 		expect(quota.status).toBe(200);
+		const failed = await fetch(`${server.base}/api/generate-challenge`, {
+			method: "POST",
+			headers: { ...headers, "content-type": "application/json" },
+			body: JSON.stringify({ difficulty: "easy", language: "javascript" }),
+		});
+		expect(failed.status).toBe(503);
+		expect(await failed.text()).not.toContain(openAiKey);
 		const delivery = signedEvent({
 			type: "user.created",
 			data: { id: "user_logged" },
 		});
-		const webhook = await fetch(`${base}/webhooks/clerk`, {
+		const webhook = await fetch(`${server.base}/webhooks/clerk`, {
 			method: "POST",
 			headers: delivery.headers,
 			body: delivery.payload,
 		});
 		expect(webhook.status).toBe(200);
-		await fetch(`${base}/api/quota`, {
+		await fetch(`${server.base}/api/quota`, {
 			headers: { authorization: "Bearer forged.token.value" },
 		});
 
 		const output = server.output();
 		expect(output).toContain("/api/quota");
+		// the refusal was logged, with the key cut out
+		expect(output).toContain("Incorrect API key provided");
 		for (const secret of [
 			token,
 			"cookie-secret-value",
 			delivery.headers["svix-signature"],
 			WEBHOOK_SECRET,
 			"forged.token.value",
+			openAiKey,
+			clerkSecret,
 		]) {
 			expect(output).not.toContain(secret);
 		}
 	});
 
+	it.runIf(ENGINES.includes("postgres"))(
+		"logs a PostgreSQL connection the server closed, without the DATABASE_URL password, and keeps serving",
+		async () => {
+			const url = new URL(await createPostgresDatabase());
+			// trust authentication ignores it; a server that checks passwords has one in TEST_DATABASE_URL
+			if (!url.password) url.password = `pg-secret-${randomUUID()}`;
+			const password = decodeURIComponent(url.password);
+			const server = await startServer({
+				DATABASE_URL: url.toString(),
+				LOG_LEVEL: "trace",
+			});
+			expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
+
+			const admin = new pg.Client({ connectionString: url.toString() });
+			await admin.connect();
+			await admin.query(
+				`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+				 WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+			);
+			await admin.end();
+			await expect
+				.poll(() => server.output(), { timeout: 10_000 })
+				.toContain("PostgreSQL closed an idle connection");
+			const health = await fetch(`${server.base}/api/health`);
+			expect(health.status).toBe(200);
+			expect(server.child.exitCode).toBeNull();
+			expect(server.output()).not.toContain(password);
+		},
+	);
+
 	it("never logs local passwords or session cookies", async () => {
-		const { server, base } = await start({ LOG_LEVEL: "trace" });
+		const server = await startServer({ LOG_LEVEL: "trace" });
 		const password = "a very secret passphrase";
-		const signUp = await fetch(`${base}/api/auth/sign-up`, {
+		const signUp = await fetch(`${server.base}/api/auth/sign-up`, {
 			method: "POST",
 			headers: { "content-type": "application/json" },
 			body: JSON.stringify({ email: "logged@example.com", password }),
 		});
 		expect(signUp.status).toBe(200);
 		const cookie = (signUp.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-		const token = await fetch(`${base}/api/auth/token`, {
+		const token = await fetch(`${server.base}/api/auth/token`, {
 			headers: { cookie },
 		});
 		const { token: jwt } = (await token.json()) as { token: string };
-		await fetch(`${base}/api/auth/sign-in`, {
+		await fetch(`${server.base}/api/auth/sign-in`, {
 			method: "POST",
 			headers: { "content-type": "application/json" },
 			body: JSON.stringify({
@@ -148,29 +177,34 @@ describe("the server process (src/main.ts)", () => {
 		}
 	});
 
-	it("finishes in-flight requests on SIGTERM, then exits 0", async () => {
-		const keys = createKeyPair();
-		const { server, base } = await start({
-			CLERK_JWT_KEY: keys.publicPem,
-			LOG_LEVEL: "info",
-		});
-		const token = await signSessionToken(keys, "user_shutdown", {
-			claims: { azp: base },
-		});
-		const inFlight = fetch(`${base}/api/generate-challenge`, {
-			method: "POST",
-			headers: {
-				authorization: `Bearer ${token}`,
-				"content-type": "application/json",
-			},
-			body: JSON.stringify({ difficulty: "easy", language: "python" }),
-		});
-		await new Promise((resolve) => setTimeout(resolve, 100));
-		server.child.kill("SIGTERM");
-		const response = await inFlight;
-		expect(response.status).toBe(200);
-		expect(ChallengeSchema.parse(await response.json()).verified).toBe(true);
-		expect(await server.exit).toBe(0);
-		expect(server.output()).toContain("shutting down");
-	});
+	it.each(["SIGTERM"] as const)(
+		"finishes in-flight requests on %s, then exits 0",
+		async (signal) => {
+			const keys = createKeyPair();
+			const server = await startServer({
+				CLERK_JWT_KEY: keys.publicPem,
+				LOG_LEVEL: "info",
+			});
+			const token = await signSessionToken(keys, "user_shutdown", {
+				claims: { azp: server.base },
+			});
+			const inFlight = fetch(`${server.base}/api/generate-challenge`, {
+				method: "POST",
+				headers: {
+					authorization: `Bearer ${token}`,
+					"content-type": "application/json",
+				},
+				body: JSON.stringify({ difficulty: "easy", language: "python" }),
+			});
+			await expect
+				.poll(() => server.output(), { timeout: 10_000 })
+				.toContain('"url":"/api/generate-challenge"');
+			server.child.kill(signal);
+			const response = await inFlight;
+			expect(response.status).toBe(200);
+			expect(ChallengeSchema.parse(await response.json()).verified).toBe(true);
+			expect(await server.exit).toBe(0);
+			expect(server.output()).toContain(`"signal":"${signal}"`);
+		},
+	);
 });
