@@ -12,6 +12,7 @@ import { generators } from "./javascript/generators.js";
 import { hoisting } from "./javascript/hoisting.js";
 import { looseEquality } from "./javascript/loose-equality.js";
 import { mapFilterReduce } from "./javascript/map-filter-reduce.js";
+import { recursion } from "./javascript/recursion.js";
 import { setAndMap } from "./javascript/set-and-map.js";
 import { sliceVsSplice } from "./javascript/slice-vs-splice.js";
 import { spreadCopies } from "./javascript/spread-copies.js";
@@ -81,6 +82,7 @@ export const FAMILIES: readonly Family[] = [
 	mapFilterReduce,
 	setAndMap,
 	spreadCopies,
+	recursion,
 	thisBinding,
 	eventLoopOrder,
 	classSuper,
