@@ -177,7 +177,7 @@ describe("the server process (src/main.ts)", () => {
 		}
 	});
 
-	it.each(["SIGTERM"] as const)(
+	it.each(["SIGTERM", "SIGINT"] as const)(
 		"finishes in-flight requests on %s, then exits 0",
 		async (signal) => {
 			const keys = createKeyPair();
