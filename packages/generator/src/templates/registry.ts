@@ -12,6 +12,7 @@ import { generators } from "./javascript/generators.js";
 import { hoisting } from "./javascript/hoisting.js";
 import { looseEquality } from "./javascript/loose-equality.js";
 import { mapFilterReduce } from "./javascript/map-filter-reduce.js";
+import { memoization } from "./javascript/memoization.js";
 import { recursion } from "./javascript/recursion.js";
 import { setAndMap } from "./javascript/set-and-map.js";
 import { sliceVsSplice } from "./javascript/slice-vs-splice.js";
@@ -90,4 +91,5 @@ export const FAMILIES: readonly Family[] = [
 	finallyReturn,
 	floatingPoint,
 	generators,
+	memoization,
 ];
