@@ -1,7 +1,9 @@
 import { createPublicKey } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { challenges, quotas } from "../src/db/schema.js";
 import {
 	buildTestApp,
 	newUserId,
@@ -113,17 +115,18 @@ describe("authentication", () => {
 		[
 			"a token whose payload was tampered with",
 			(u) =>
-				signSessionToken(context.keys, u).then(
-					(t) => `Bearer ${tamperedToken(t, { sub: "user_admin" })}`,
+				signSessionToken(context.keys, "user_attacker").then(
+					(t) => `Bearer ${tamperedToken(t, { sub: u })}`,
 				),
 		],
 	];
 
 	it.each(attacks)(
-		"answers 401 for %s, without a stack trace or the token",
+		"answers 401 for %s, without a stack trace or the token, and touches nothing of the user it names",
 		async (_, makeHeader) => {
 			const t = await buildTestApp(context);
-			const header = await makeHeader(newUserId());
+			const victim = newUserId();
+			const header = await makeHeader(victim);
 			const response = await quotaRequest(t, header);
 			expect(response.statusCode).toBe(401);
 			expect(response.json()).toEqual({
@@ -134,6 +137,21 @@ describe("authentication", () => {
 			if (token && token.length > 20)
 				expect(response.body).not.toContain(token);
 			expect(response.body).not.toMatch(/\.(ts|js):\d+/);
+			const generated = await t.app.inject({
+				method: "POST",
+				url: "/api/generate-challenge",
+				headers: header ? { authorization: header } : {},
+				payload: { difficulty: "easy", language: "javascript" },
+			});
+			expect(generated.statusCode).toBe(401);
+
+			const db = context.db.db;
+			expect(
+				await db.select().from(quotas).where(eq(quotas.userId, victim)),
+			).toEqual([]);
+			expect(
+				await db.select().from(challenges).where(eq(challenges.userId, victim)),
+			).toEqual([]);
 		},
 	);
 

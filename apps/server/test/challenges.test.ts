@@ -1,7 +1,9 @@
 import { ChallengeSchema, HistoryResponseSchema } from "@app/contract";
 import { type Generator, GeneratorError } from "@app/generator";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { BODY_LIMIT_BYTES } from "../src/app.js";
+import { answers } from "../src/db/schema.js";
 import {
 	buildTestApp,
 	newUserId,
@@ -116,29 +118,53 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 		);
 
 		it.each([
-			["malformed JSON", "{ not json", "application/json"],
-			["an empty JSON body", "", "application/json"],
+			[
+				"malformed JSON",
+				{ "content-type": "application/json" },
+				"{ not json",
+				400,
+				"invalid_request",
+				"JSON",
+			],
+			[
+				"an empty JSON body",
+				{ "content-type": "application/json" },
+				"",
+				400,
+				"invalid_request",
+				"empty",
+			],
 			[
 				"a non-JSON media type",
+				{ "content-type": "application/x-www-form-urlencoded" },
 				"difficulty=easy",
-				"application/x-www-form-urlencoded",
+				415,
+				"unsupported_media_type",
+				"Unsupported Media Type",
+			],
+			[
+				"no body and no content type",
+				{},
+				undefined,
+				400,
+				"invalid_request",
+				"body",
 			],
 		])(
-			"answers 4xx for %s and takes no quota",
-			async (_, body, contentType) => {
+			"answers the exact error for %s and takes no quota",
+			async (_, contentType, body, status, code, named) => {
 				const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 3 } });
 				const headers = await t.auth(newUserId());
 				const response = await t.app.inject({
 					method: "POST",
 					url: "/api/generate-challenge",
-					headers: { ...headers, "content-type": contentType },
-					payload: body,
+					headers: { ...headers, ...contentType },
+					...(body === undefined ? {} : { payload: body }),
 				});
-				expect(response.statusCode).toBeGreaterThanOrEqual(400);
-				expect(response.statusCode).toBeLessThan(500);
+				expect(response.statusCode).toBe(status);
 				expect(response.json()).toEqual({
-					detail: expect.any(String),
-					code: expect.any(String),
+					detail: expect.stringContaining(named),
+					code,
 				});
 				expect(response.body).not.toMatch(/at .*\.(ts|js):\d+/);
 				expect(await quotaOf(t, headers)).toBe(3);
@@ -418,21 +444,31 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 			{ answer_id: 1.5 },
 			{ answer_id: "1" },
 			{},
-		])("answers 400 for %j and records nothing", async (payload) => {
-			const t = await buildTestApp(context);
-			const headers = await t.auth(newUserId());
-			const challenge = await newChallenge(t, headers);
-			const response = await answer(t, headers, challenge.id, payload);
-			expect(response.statusCode).toBe(400);
-			expect(response.json()).toMatchObject({
-				code: "invalid_request",
-				detail: expect.stringContaining("body"),
-			});
-			const history = (
-				await t.app.inject({ method: "GET", url: "/api/my-history", headers })
-			).json();
-			expect(history.challenges[0].answer).toBeNull();
-		});
+		])(
+			"answers 400 naming answer_id for %j, and records nothing nor takes quota",
+			async (payload) => {
+				const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 3 } });
+				const headers = await t.auth(newUserId());
+				const challenge = await newChallenge(t, headers);
+				const response = await answer(t, headers, challenge.id, payload);
+				expect(response.statusCode).toBe(400);
+				expect(response.json()).toEqual({
+					code: "invalid_request",
+					detail: expect.stringContaining("body.answer_id"),
+				});
+				expect(
+					await context.db.db
+						.select()
+						.from(answers)
+						.where(eq(answers.challengeId, challenge.id)),
+				).toEqual([]);
+				expect(await quotaOf(t, headers)).toBe(2);
+				const history = (
+					await t.app.inject({ method: "GET", url: "/api/my-history", headers })
+				).json();
+				expect(history.challenges[0].answer).toBeNull();
+			},
+		);
 
 		it("answers 400 for a challenge id that is not a number", async () => {
 			const t = await buildTestApp(context);

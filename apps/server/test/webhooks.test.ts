@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { quotas, webhookDeliveries } from "../src/db/schema.js";
 import {
 	buildTestApp,
 	newUserId,
@@ -163,51 +165,111 @@ describe.each(ENGINES)("POST /webhooks/clerk on %s", (engine) => {
 		expect(response.json()).toEqual({ status: "ignored" });
 	});
 
+	type Event = { type: string; data: { id: string } & Record<string, unknown> };
 	it.each([
 		[
 			"a signature from another secret",
-			() =>
-				signedEvent(userCreated("user_x"), {
+			(event: Event) =>
+				signedEvent(event, {
 					secret: `whsec_${Buffer.from("another-secret-another-secret!!").toString("base64")}`,
 				}),
 		],
 		[
 			"a stale timestamp",
-			() =>
-				signedEvent(userCreated("user_x"), {
+			(event: Event) =>
+				signedEvent(event, {
 					timestamp: new Date(Date.now() - 10 * 60_000),
 				}),
 		],
 		[
 			"a timestamp in the future",
-			() =>
-				signedEvent(userCreated("user_x"), {
+			(event: Event) =>
+				signedEvent(event, {
 					timestamp: new Date(Date.now() + 10 * 60_000),
 				}),
 		],
 		[
 			"a body changed after signing",
-			() => {
-				const delivery = signedEvent(userCreated("user_x"));
+			(event: Event) => {
+				// a genuine delivery about the attacker's own account, redirected at the victim
+				const signed = signedEvent({
+					...event,
+					data: { ...event.data, id: "user_attacker" },
+				});
 				return {
-					...delivery,
-					payload: delivery.payload.replace("user_x", "user_y"),
+					...signed,
+					payload: signed.payload.replace("user_attacker", event.data.id),
 				};
 			},
 		],
 		[
 			"missing Svix headers",
-			() => ({
-				...signedEvent(userCreated("user_x")),
+			(event: Event) => ({
+				...signedEvent(event),
 				headers: { "content-type": "application/json" } as never,
 			}),
 		],
-	])("answers 401 for %s and changes nothing", async (_, makeDelivery) => {
-		const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 2 } });
-		const response = await deliver(t, makeDelivery());
-		expect(response.statusCode).toBe(401);
-		expect(response.json()).toMatchObject({ code: "invalid_signature" });
-	});
+	])(
+		"answers 401 for %s and changes nothing: a forged user.deleted leaves the user's data, a forged user.created creates no quota",
+		async (_, forge) => {
+			const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 2 } });
+			const victim = newUserId();
+			const headers = await t.auth(victim);
+			const challenge = (
+				await t.app.inject({
+					method: "POST",
+					url: "/api/generate-challenge",
+					headers,
+					payload: { difficulty: "medium", language: "javascript" },
+				})
+			).json();
+			await t.app.inject({
+				method: "POST",
+				url: `/api/challenges/${challenge.id}/answer`,
+				headers,
+				payload: { answer_id: 0 },
+			});
+			const newcomer = newUserId();
+
+			for (const event of [
+				{ type: "user.deleted", data: { id: victim, deleted: true } },
+				userCreated(newcomer),
+			]) {
+				const delivery = forge(event);
+				const response = await deliver(t, delivery);
+				expect(response.statusCode).toBe(401);
+				expect(response.json()).toMatchObject({ code: "invalid_signature" });
+				const svixId = (delivery.headers as Record<string, string>)["svix-id"];
+				if (svixId)
+					expect(
+						await context.db.db
+							.select()
+							.from(webhookDeliveries)
+							.where(eq(webhookDeliveries.svixId, svixId)),
+					).toEqual([]);
+			}
+
+			const history = (
+				await t.app.inject({ method: "GET", url: "/api/my-history", headers })
+			).json();
+			expect(history.challenges).toHaveLength(1);
+			expect(history.challenges[0]).toMatchObject({
+				id: challenge.id,
+				answer: { answer_id: 0 },
+			});
+			const [quota] = await context.db.db
+				.select()
+				.from(quotas)
+				.where(eq(quotas.userId, victim));
+			expect(quota?.quotaRemaining).toBe(1);
+			expect(
+				await context.db.db
+					.select()
+					.from(quotas)
+					.where(eq(quotas.userId, newcomer)),
+			).toEqual([]);
+		},
+	);
 
 	it("answers 400 for a signed event without data.id", async () => {
 		const t = await buildTestApp(context);
