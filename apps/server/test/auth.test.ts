@@ -155,6 +155,22 @@ describe("authentication", () => {
 		},
 	);
 
+	const seconds = () => Math.floor(Date.now() / 1000);
+	it.each([
+		["nbf 3 seconds ahead", () => ({ nbf: seconds() + 3 }), 200],
+		["nbf 10 seconds ahead", () => ({ nbf: seconds() + 10 }), 401],
+		["exp 10 seconds past", () => ({ exp: seconds() - 10 }), 401],
+	])(
+		"allows 5 seconds of clock skew: a token with %s answers %i",
+		async (_, claims, status) => {
+			const t = await buildTestApp(context);
+			const headers = await t.auth(newUserId(), { claims: claims() });
+			expect((await quotaRequest(t, headers.authorization)).statusCode).toBe(
+				status,
+			);
+		},
+	);
+
 	it("creates no quota for a refused caller", async () => {
 		const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 7 } });
 		const userId = newUserId();

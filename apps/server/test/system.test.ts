@@ -1,6 +1,11 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { buildTestApp, useTestContext } from "./helpers/build-test-app.js";
+import {
+	buildTestApp,
+	newUserId,
+	type TestApp,
+	useTestContext,
+} from "./helpers/build-test-app.js";
 import {
 	createPostgresDatabase,
 	createTestDb,
@@ -124,6 +129,77 @@ describe("system routes", () => {
 		expect(allowed.headers["access-control-allow-credentials"]).toBe("true");
 		const refused = await preflight("https://evil.example");
 		expect(refused.headers["access-control-allow-origin"]).toBeUndefined();
+	});
+
+	describe("CORS", () => {
+		const preflight = (t: TestApp, origin: string) =>
+			t.app.inject({
+				method: "OPTIONS",
+				url: "/api/quota",
+				headers: {
+					origin,
+					"access-control-request-method": "GET",
+					"access-control-request-headers": "authorization",
+				},
+			});
+
+		it("allows exactly CORS_ORIGINS when it is set, not the default authorized parties", async () => {
+			const t = await buildTestApp(context, {
+				env: { CORS_ORIGINS: "https://app.example.com" },
+			});
+			const allowed = await preflight(t, "https://app.example.com");
+			expect(allowed.headers["access-control-allow-origin"]).toBe(
+				"https://app.example.com",
+			);
+			for (const origin of [
+				"http://localhost:5173",
+				"http://localhost:8000",
+				"https://app.example.com.evil.example",
+			]) {
+				const refused = await preflight(t, origin);
+				expect(refused.headers["access-control-allow-origin"]).toBeUndefined();
+			}
+		});
+
+		it("answers real requests from an allowed origin with its origin, errors included, and others with no ACAO; never *", async () => {
+			const t = await buildTestApp(context);
+			const origin = "http://localhost:5173";
+			const responses = {
+				health: await t.app.inject({
+					method: "GET",
+					url: "/api/health",
+					headers: { origin },
+				}),
+				// the web app must be able to read a 401 to send the visitor to sign-in
+				unauthorized: await t.app.inject({
+					method: "GET",
+					url: "/api/quota",
+					headers: { origin },
+				}),
+				quota: await t.app.inject({
+					method: "GET",
+					url: "/api/quota",
+					headers: { origin, ...(await t.auth(newUserId())) },
+				}),
+			};
+			expect(responses.unauthorized.statusCode).toBe(401);
+			for (const response of Object.values(responses)) {
+				expect(response.headers["access-control-allow-origin"]).toBe(origin);
+				expect(response.headers["access-control-allow-credentials"]).toBe(
+					"true",
+				);
+				expect(String(response.headers.vary)).toMatch(/origin/i);
+			}
+			for (const headers of [{ origin: "https://evil.example" }, {}]) {
+				const response = await t.app.inject({
+					method: "GET",
+					url: "/api/health",
+					headers,
+				});
+				expect(response.statusCode).toBe(200);
+				expect(response.headers["access-control-allow-origin"]).toBeUndefined();
+			}
+		});
 	});
 });
 
