@@ -3,6 +3,7 @@ import { arrayAliasing } from "./javascript/array-aliasing.js";
 import { bitwiseOperators } from "./javascript/bitwise-operators.js";
 import { classSuper } from "./javascript/class-super.js";
 import { defaultSort } from "./javascript/default-sort.js";
+import { divisionAndPrecedence } from "./javascript/division-and-precedence.js";
 import { eventLoopOrder } from "./javascript/event-loop-order.js";
 import { fallbackValues } from "./javascript/fallback-values.js";
 import { finallyReturn } from "./javascript/finally-return.js";
@@ -73,6 +74,7 @@ export const FAMILIES: readonly Family[] = [
 	javascriptTruthiness,
 	forInVsForOf,
 	sliceVsSplice,
+	divisionAndPrecedence,
 	looseEquality,
 	javascriptStringMethods,
 	fallbackValues,
