@@ -1,10 +1,12 @@
-import { randomUUID } from "node:crypto";
+import { createPublicKey, type JsonWebKey, randomUUID } from "node:crypto";
 import { SessionTokenSchema } from "@app/contract";
 import { eq } from "drizzle-orm";
 import pg from "pg";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { authAccounts, authUsers } from "../src/db/auth-schema.js";
+import { instanceSecret } from "../src/db/instance-secret.js";
 import { quotas } from "../src/db/schema.js";
+import { createLocalAuth } from "../src/features/accounts/local-auth.js";
 import {
 	MAX_SIGN_IN_ATTEMPTS,
 	SIGN_IN_WINDOW_MS,
@@ -31,6 +33,12 @@ import {
 	createTestDb,
 	ENGINES,
 } from "./helpers/test-db.js";
+import {
+	createKeyPair,
+	hs256WithPublicKey,
+	signSessionToken,
+	unsignedToken,
+} from "./helpers/tokens.js";
 
 const newEmail = () => `learner-${randomUUID().slice(0, 8)}@example.com`;
 const PASSWORD = "correct horse battery";
@@ -342,31 +350,125 @@ describe.each(ENGINES)("local accounts on %s", (engine) => {
 	});
 });
 
+describe("local session tokens under attack", () => {
+	const context = useTestContext("pglite");
+
+	/** The server's own signing key, as another process of the installation would use it. */
+	async function ownSigner() {
+		const auth = createLocalAuth({
+			db: context.db.db,
+			secret: await instanceSecret(context.db.db, "better-auth"),
+			trustedOrigins: [],
+			onUserCreated: async () => undefined,
+			log: () => undefined,
+		});
+		return (payload: Record<string, unknown>) =>
+			auth.api.signJWT({ body: { payload } }).then((signed) => signed.token);
+	}
+
+	it("refuses, on the bearer path every request takes, tokens naming the real key id that are forged, expired or for another party", async () => {
+		const t = await localApp(context);
+		const { cookie, userId } = await signUp(t, newEmail());
+		const genuine = SessionTokenSchema.parse(
+			(await tokenFor(t, cookie)).json(),
+		).token;
+		const kid = String(decode(genuine)[0]?.kid);
+		expect((await quotaCall(t, genuine)).statusCode).toBe(200);
+		const jwks = (
+			await t.app.inject({ method: "GET", url: "/api/auth/jwks" })
+		).json() as { keys: (JsonWebKey & { kid: string })[] };
+		const published = jwks.keys.find((key) => key.kid === kid);
+		if (!published) throw new Error("the token's key is not published");
+		const publicPem = createPublicKey({ key: published, format: "jwk" })
+			.export({ type: "spki", format: "pem" })
+			.toString();
+		const sign = await ownSigner();
+		const now = Math.floor(Date.now() / 1000);
+		const claims = {
+			sub: userId,
+			sid: "sess_forged",
+			azp: "http://localhost:8000",
+			iat: now,
+			nbf: now,
+			exp: now + 60,
+		};
+		expect((await quotaCall(t, await sign(claims))).statusCode).toBe(200);
+
+		const attacks: [string, string, RegExp][] = [
+			[
+				"signed by an attacker's key",
+				await signSessionToken(createKeyPair(), userId, {
+					kid,
+					claims: { azp: "http://localhost:8000" },
+				}),
+				/invalid/,
+			],
+			[
+				"expired",
+				await sign({
+					...claims,
+					iat: now - 120,
+					nbf: now - 120,
+					exp: now - 60,
+				}),
+				/expired/,
+			],
+			[
+				"issued for another party (azp)",
+				(await tokenFor(t, cookie, "https://evil.example")).json().token,
+				/azp/,
+			],
+			["unsigned (alg none)", unsignedToken(userId, kid), /invalid/],
+			[
+				"HS256 keyed with the public key",
+				await hs256WithPublicKey({ publicPem }, userId, kid),
+				/invalid/,
+			],
+		];
+		for (const [what, token, reason] of attacks) {
+			expect(decode(token)[0], what).toMatchObject({ kid });
+			const response = await quotaCall(t, token);
+			expect(response.statusCode, what).toBe(401);
+			expect(response.json(), what).toEqual({
+				code: "unauthorized",
+				detail: expect.stringMatching(reason),
+			});
+		}
+	});
+});
+
 describe("local accounts and Clerk mode", () => {
 	const context = useTestContext("pglite");
 
-	it("has no local account routes in Clerk mode, and refuses local tokens there", async () => {
+	/** Every route of local accounts. */
+	const LOCAL_ROUTES = [
+		["POST", "/api/auth/sign-up"],
+		["POST", "/api/auth/sign-in"],
+		["POST", "/api/auth/sign-out"],
+		["GET", "/api/auth/session"],
+		["GET", "/api/auth/token"],
+		["GET", "/api/auth/jwks"],
+	] as const;
+
+	it("has none of the local account routes in Clerk mode, and refuses local tokens there", async () => {
 		const local = await localApp(context);
 		const { cookie } = await signUp(local, newEmail());
 		const token = (await tokenFor(local, cookie)).json().token;
 		const clerk = await buildTestApp(context);
-		for (const url of ["/api/auth/sign-up", "/api/auth/sign-in"]) {
-			const response = await clerk.app.inject({
-				method: "POST",
+		for (const [method, url] of LOCAL_ROUTES) {
+			const request = {
+				method,
 				url,
-				payload: { email: newEmail(), password: PASSWORD },
-			});
-			expect(response.statusCode).toBe(404);
+				headers: { cookie },
+				...(method === "POST"
+					? { payload: { email: newEmail(), password: PASSWORD } }
+					: {}),
+			};
+			expect((await local.app.inject(request)).statusCode, url).not.toBe(404);
+			const response = await clerk.app.inject(request);
+			expect(response.statusCode, url).toBe(404);
+			expect(response.json()).toMatchObject({ code: "not_found" });
 		}
-		expect(
-			(
-				await clerk.app.inject({
-					method: "GET",
-					url: "/api/auth/token",
-					headers: { cookie },
-				})
-			).statusCode,
-		).toBe(404);
 		expect((await quotaCall(clerk, token)).statusCode).toBe(401);
 	});
 });

@@ -26,6 +26,8 @@ export interface TokenOptions {
 	/** seconds from now */
 	expiresIn?: number;
 	notBefore?: number;
+	/** the header's key id; Clerk's test instance id by default */
+	kid?: string;
 }
 
 /** A session token of Clerk's shape (sub, sid, azp, iat, nbf, exp), RS256-signed. */
@@ -48,23 +50,28 @@ export function signSessionToken(
 	for (const [key, value] of Object.entries(claims))
 		if (value === undefined) delete claims[key];
 	return new SignJWT(claims)
-		.setProtectedHeader({ alg: "RS256", kid: "ins_test", typ: "JWT" })
+		.setProtectedHeader({
+			alg: "RS256",
+			kid: options.kid ?? "ins_test",
+			typ: "JWT",
+		})
 		.sign(keys.privateKey);
 }
 
 const base64url = (value: unknown) =>
 	Buffer.from(JSON.stringify(value)).toString("base64url");
 
-/** An unsigned token (`alg: none`), as an attacker would send it. */
-export function unsignedToken(userId: string): string {
+/** An unsigned token (`alg: none`), as an attacker would send it, naming a real key id if given. */
+export function unsignedToken(userId: string, kid?: string): string {
 	const now = Math.floor(Date.now() / 1000);
-	return `${base64url({ alg: "none", typ: "JWT" })}.${base64url({ sub: userId, azp: TEST_ORIGIN, iat: now, exp: now + 60 })}.`;
+	return `${base64url({ alg: "none", typ: "JWT", kid })}.${base64url({ sub: userId, azp: TEST_ORIGIN, iat: now, nbf: now - 1, exp: now + 60 })}.`;
 }
 
 /** An HS256 token keyed with the public key's PEM text: the classic algorithm-confusion attack. */
 export function hs256WithPublicKey(
-	keys: KeyPair,
+	keys: Pick<KeyPair, "publicPem">,
 	userId: string,
+	kid?: string,
 ): Promise<string> {
 	const now = Math.floor(Date.now() / 1000);
 	return new SignJWT({
@@ -74,7 +81,7 @@ export function hs256WithPublicKey(
 		nbf: now - 1,
 		exp: now + 60,
 	})
-		.setProtectedHeader({ alg: "HS256", typ: "JWT" })
+		.setProtectedHeader({ alg: "HS256", typ: "JWT", kid })
 		.sign(new TextEncoder().encode(keys.publicPem));
 }
 
