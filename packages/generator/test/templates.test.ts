@@ -7,14 +7,24 @@ import {
 } from "@app/contract";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { assembleOptions, type Distractor } from "../src/distractors.js";
 import { createGenerator, type GenerateResult } from "../src/index.js";
+import { explanation, variantKey } from "../src/providers/offline.js";
 import { createRng } from "../src/rng.js";
+import { printedOption } from "../src/sandbox/printed-option.js";
 import { createSandbox } from "../src/sandbox/sandbox.js";
 import { FAMILIES } from "../src/templates/registry.js";
 import { runReal } from "./real-interpreters.js";
 
 /** Seeds tried per family; every run costs one real-interpreter process and 3–5 sandbox runs. */
 const SEEDS_PER_FAMILY = 7;
+/** Fixed seeds for the checks that need many instances of a family but no real interpreter. */
+const MODEL_SEEDS = Array.from({ length: 30 }, (_, i) => i * 7919 + 1);
+/** The share of instances whose three distractors must all come from mistake models. */
+const FROM_MISTAKES = 0.9;
+/** Seeds over which a family must show MIN_DISTINCT different snippets; only instance creation, no runs. */
+const VARIETY_SEEDS = 2000;
+const MIN_DISTINCT = 300;
 const CHALLENGES_PER_CELL = 25;
 const MAX_OUTPUT_CHARS = 400;
 
@@ -81,6 +91,17 @@ describe("template registry", () => {
 			expect(family.id.startsWith(`${family.language}/`), family.id).toBe(true);
 	});
 
+	it(`gives every family at least ${MIN_DISTINCT} distinct instances in ${VARIETY_SEEDS} seeds`, () => {
+		for (const family of FAMILIES) {
+			const keys = new Set<string>();
+			for (let seed = 0; seed < VARIETY_SEEDS; seed++) {
+				const { code } = family.build(family.params(createRng(seed)));
+				keys.add(variantKey(family, code));
+			}
+			expect(keys.size, family.id).toBeGreaterThanOrEqual(MIN_DISTINCT);
+		}
+	});
+
 	it("gives every family a title and lowercase topics of three or more characters", () => {
 		for (const family of FAMILIES) {
 			expect(family.title.trim(), family.id).not.toBe("");
@@ -91,10 +112,10 @@ describe("template registry", () => {
 	});
 });
 
-describe("template families", () => {
-	const sandbox = createSandbox();
-	afterAll(() => sandbox.close());
+const sandbox = createSandbox();
+afterAll(() => sandbox.close());
 
+describe("template families", () => {
 	it.concurrent.for(FAMILIES)(
 		"$id prints the same in the sandbox as in the real interpreter, and its mistakes run and disagree",
 		async (family, { expect }) => {
@@ -115,7 +136,7 @@ describe("template families", () => {
 						expect(answer.length, code).toBeLessThanOrEqual(MAX_OUTPUT_CHARS);
 						expect(instance.explain(answer).trim()).not.toBe("");
 
-						expect(mistakes.length).toBeGreaterThanOrEqual(2);
+						expect(mistakes.length).toBeGreaterThanOrEqual(3);
 						expect(mistakes.length).toBeLessThanOrEqual(4);
 						const wrong = new Set<string>();
 						for (const mistake of mistakes) {
@@ -133,6 +154,61 @@ describe("template families", () => {
 					},
 				),
 				{ numRuns: SEEDS_PER_FAMILY },
+			);
+		},
+	);
+});
+
+/** The instance's real output and its distractors, assembled as the offline generator does. */
+async function assembled(family: (typeof FAMILIES)[number], seed: number) {
+	const instance = family.build(family.params(createRng(seed)));
+	const answer = printedOption(
+		await sandbox.run(family.language, instance.code),
+	);
+	if (answer === null) throw new Error(`no answer for\n${instance.code}`);
+	const candidates: Distractor[] = [];
+	for (const { code, misconception } of instance.mistakes) {
+		const text = printedOption(await sandbox.run(family.language, code));
+		if (text !== null) candidates.push({ text, misconception });
+	}
+	const options = assembleOptions(answer, candidates, createRng(seed));
+	return { instance, answer, distractors: options?.distractors ?? [] };
+}
+
+describe("mistake models and explanations", () => {
+	it.concurrent.for(FAMILIES)(
+		"$id takes all three distractors from its mistakes in nearly every instance, and explains the answer and each of them",
+		async (family, { expect }) => {
+			let fromMistakes = 0;
+			for (const seed of MODEL_SEEDS) {
+				const { instance, answer, distractors } = await assembled(family, seed);
+				const misconceptions = instance.mistakes.map((m) => m.misconception);
+				expect(new Set(misconceptions).size, instance.code).toBe(
+					misconceptions.length,
+				);
+				// it completes "… is what you would predict if you thought that ___."
+				for (const misconception of misconceptions)
+					expect(misconception, family.id).toMatch(/^\S.*[^.\s]$/s);
+				const noted = distractors.filter((d) => d.misconception !== null);
+				if (noted.length === 3) fromMistakes += 1;
+
+				const why = instance.explain(answer);
+				expect(why, instance.code).toContain(answer);
+				expect(why, instance.code).not.toMatch(/\[object |\$\{/);
+				if (family.language === "python")
+					expect(why, instance.code).not.toMatch(/\b(undefined|NaN)\b/);
+				const notes = explanation(why, distractors)
+					.slice(why.length)
+					.split("\n")
+					.filter((line) => line.startsWith("• "));
+				expect(notes, instance.code).toHaveLength(noted.length);
+				for (const [i, { text, misconception }] of noted.entries()) {
+					expect(notes[i], instance.code).toContain(text.split("\n")[0]);
+					expect(notes[i], instance.code).toContain(`${misconception}.`);
+				}
+			}
+			expect(fromMistakes, family.id).toBeGreaterThanOrEqual(
+				Math.ceil(FROM_MISTAKES * MODEL_SEEDS.length),
 			);
 		},
 	);

@@ -23,7 +23,8 @@ export const variantKey = (family: Family, code: string) =>
 /** An option inside a sentence: quoted, on one line. */
 const quoted = (text: string) => `“${text.replaceAll("\n", " / ")}”`;
 
-function explain(why: string, distractors: Distractor[]): string {
+/** The challenge's explanation: why the answer is right, then one note for each distractor a mistake model printed. */
+export function explanation(why: string, distractors: Distractor[]): string {
 	const notes = distractors
 		.filter((d) => d.misconception)
 		.map(
@@ -90,7 +91,7 @@ export function createOfflineGenerator(
 			code: instance.code,
 			options: assembled.options,
 			correct_answer_id: assembled.correctIndex,
-			explanation: explain(instance.explain(answer), assembled.distractors),
+			explanation: explanation(instance.explain(answer), assembled.distractors),
 			verified: true,
 			source: `offline:${family.id}`,
 			verification: "executed",
