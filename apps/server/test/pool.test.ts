@@ -50,6 +50,26 @@ describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 		expect(t.app.pool).toBeNull();
 	});
 
+	it("is turned off by POOL_SIZE=0: the model generates each request", async () => {
+		const { generator, calls } = numberedGenerator(context);
+		const t = await buildTestApp(context, {
+			env: { ...MODEL, POOL_SIZE: 0 },
+			generator,
+		});
+		expect(t.app.pool).toBeNull();
+		expect(calls).toHaveLength(0);
+		const response = await t.app.inject({
+			method: "POST",
+			url: "/api/generate-challenge",
+			headers: await t.auth(newUserId()),
+			payload: cell,
+		});
+		expect(response.statusCode).toBe(200);
+		expect(calls).toHaveLength(1);
+		expect(await countPooled(context.db.db, cell)).toBe(0);
+		await t.app.close();
+	});
+
 	it("fills every cell at start-up, serves from it without generating, and refills", async () => {
 		const { generator, calls } = numberedGenerator(context);
 		const t = await buildTestApp(context, {
