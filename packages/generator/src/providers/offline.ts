@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { ChallengeContent } from "@app/contract";
 import { assembleOptions, type Distractor } from "../distractors.js";
-import { createRng, hash32 } from "../rng.js";
+import { createRng, hash32, type Rng } from "../rng.js";
 import { printedOption } from "../sandbox/printed-option.js";
 import type { Sandbox } from "../sandbox/sandbox.js";
 import type { Family, Instance } from "../templates/family.js";
@@ -13,8 +13,14 @@ import {
 	GeneratorError,
 } from "../types.js";
 
-/** How many instances to try before giving up (an excluded repeat or a broken template costs one). */
+/** Sandbox attempts before giving up: a broken instance, or one needing filler options, costs one. */
 const MAX_ATTEMPTS = 12;
+/**
+ * Draws in a row that the user has all seen before a family counts as used up for them. Seen draws
+ * cost no sandbox run, so this can be generous: a family whose unseen instances are 5% of its draws
+ * still yields one 96% of the time.
+ */
+const DRAWS_PER_FAMILY = 64;
 
 /** The key that identifies a challenge: the same family showing the same code is the same challenge. */
 export const variantKey = (family: Family, code: string) =>
@@ -49,17 +55,83 @@ export function familiesFor(
 	return onTopic.length ? onTopic : cell;
 }
 
+/** The families to draw from, in order of preference: those familiesFor picks, then the rest of the cell. */
+function familyTiers(
+	families: readonly Family[],
+	request: GenerateRequest,
+): Family[][] {
+	const preferred = familiesFor(families, request);
+	const rest = families.filter(
+		(f) =>
+			f.language === request.language &&
+			f.difficulty === request.difficulty &&
+			!preferred.includes(f),
+	);
+	return [preferred, rest].filter((tier) => tier.length > 0);
+}
+
+interface Draw {
+	family: Family;
+	instance: Instance;
+	key: string;
+	/** index of the tier it came from */
+	tier: number;
+	/** the user has seen it (or it was already tried in this request) */
+	repeat: boolean;
+}
+
+/**
+ * Instances in order of preference: unseen ones from the first tier until each of its families
+ * seems used up for this user, then unseen ones from the next tier, and only after that repeats
+ * from the first tier, without end. A key is offered once as unseen.
+ */
+function* drawInstances(
+	tiers: readonly Family[][],
+	rng: Rng,
+	seen: ReadonlySet<string>,
+): IterableIterator<Draw> {
+	const offered = new Set<string>();
+	for (const [tier, families] of tiers.entries()) {
+		const open = [...families];
+		const misses = new Map<Family, number>();
+		while (open.length > 0) {
+			const family = rng.pick(open);
+			const instance = family.build(family.params(rng));
+			const key = variantKey(family, instance.code);
+			if (!seen.has(key) && !offered.has(key)) {
+				offered.add(key);
+				misses.set(family, 0);
+				yield { family, instance, key, tier, repeat: false };
+				continue;
+			}
+			const count = (misses.get(family) ?? 0) + 1;
+			misses.set(family, count);
+			if (count >= DRAWS_PER_FAMILY) open.splice(open.indexOf(family), 1);
+		}
+	}
+	const first = tiers[0] ?? [];
+	while (first.length > 0) {
+		const family = rng.pick(first);
+		const instance = family.build(family.params(rng));
+		const key = variantKey(family, instance.code);
+		yield { family, instance, key, tier: 0, repeat: true };
+	}
+}
+
 /** The offline generator: template families whose answers and distractors come from running code. */
 export function createOfflineGenerator(
 	sandbox: Sandbox,
 	families: readonly Family[],
 ): Generator {
-	/** Runs one instance and its mistakes; returns the challenge, or why this instance cannot be used. */
+	/**
+	 * Runs one instance and its mistakes; returns the challenge with how many of its options are
+	 * filler rather than a mistake's output, or why this instance cannot be used.
+	 */
 	async function attempt(
 		family: Family,
 		instance: Instance,
 		key: string,
-	): Promise<GenerateResult | string> {
+	): Promise<{ result: GenerateResult; fillers: number } | string> {
 		const real = await sandbox.run(family.language, instance.code);
 		let runs = 1;
 		let sandboxMs = real.durationMs;
@@ -97,17 +169,21 @@ export function createOfflineGenerator(
 			verification: "executed",
 		};
 		return {
-			challenge,
-			variantKey: key,
-			report: { runs, sandboxMs, modelCalls: 0 },
+			result: {
+				challenge,
+				variantKey: key,
+				report: { runs, sandboxMs, modelCalls: 0 },
+			},
+			fillers: assembled.distractors.filter((d) => d.misconception === null)
+				.length,
 		};
 	}
 
 	return {
 		kind: "offline",
 		async generate(request, signal) {
-			const candidates = familiesFor(families, request);
-			if (candidates.length === 0) {
+			const tiers = familyTiers(families, request);
+			if (tiers.length === 0) {
 				throw new GeneratorError(
 					"unavailable",
 					`No ${request.difficulty} ${request.language} templates are available.`,
@@ -115,23 +191,27 @@ export function createOfflineGenerator(
 			}
 			const rng = createRng(request.seed ?? randomInt(2 ** 31));
 			const problems: string[] = [];
-			for (let i = 0; i < MAX_ATTEMPTS; i++) {
+			// an unseen challenge with filler options, kept while a better one may still come
+			let fallback: { result: GenerateResult; tier: number } | undefined;
+			let attempts = 0;
+			const draws = drawInstances(tiers, rng, request.exclude ?? new Set());
+			for (const { family, instance, key, tier, repeat } of draws) {
 				signal?.throwIfAborted();
-				const family = rng.pick(candidates);
-				const instance = family.build(family.params(rng));
-				const key = variantKey(family, instance.code);
-				// the last attempts accept a repeat: a user who has seen everything still gets a challenge
-				if (request.exclude?.has(key) && i < MAX_ATTEMPTS - 2) continue;
-				const result = await attempt(family, instance, key);
-				if (typeof result !== "string") return result;
-				problems.push(result);
+				// filler beats leaving the topic, and beats a repeat
+				if (fallback && (tier > fallback.tier || repeat))
+					return fallback.result;
+				if (attempts >= MAX_ATTEMPTS) break;
+				attempts += 1;
+				const outcome = await attempt(family, instance, key);
+				if (typeof outcome === "string") problems.push(outcome);
+				else if (outcome.fillers === 0 || repeat) return outcome.result;
+				else fallback ??= { result: outcome.result, tier };
 			}
+			if (fallback) return fallback.result;
 			throw new GeneratorError(
 				"failed",
 				"Could not produce a verified challenge; please try again.",
-				{
-					cause: new Error(problems.join("; ")),
-				},
+				{ cause: new Error(problems.join("; ")) },
 			);
 		},
 		warm: () => sandbox.warm(),

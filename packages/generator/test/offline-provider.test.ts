@@ -1,0 +1,140 @@
+import { afterAll, describe, expect, it } from "vitest";
+import {
+	createOfflineGenerator,
+	familiesFor,
+	variantKey,
+} from "../src/providers/offline.js";
+import { createRng } from "../src/rng.js";
+import { createSandbox } from "../src/sandbox/sandbox.js";
+import { defineFamily, type Family } from "../src/templates/family.js";
+import { FAMILIES } from "../src/templates/registry.js";
+
+const REQUEST_SEEDS = [1, 2, 3, 4, 5];
+
+// one sandbox for the file; closing a generator would close it, so none is closed
+const sandbox = createSandbox();
+afterAll(() => sandbox.close());
+
+/** The variant keys of a family's instances for seeds 0 to count - 1. */
+function keysOf(family: Family, count: number): Set<string> {
+	const keys = new Set<string>();
+	for (let seed = 0; seed < count; seed++)
+		keys.add(
+			variantKey(family, family.build(family.params(createRng(seed))).code),
+		);
+	return keys;
+}
+
+/**
+ * A family with exactly `size` instances, tagged with its own name as its only topic. For the n
+ * where `twoWrong(n)` holds, two mistakes print the same, so a third option must be filler.
+ */
+const smallFamily = (
+	name: string,
+	size: number,
+	twoWrong: (n: number) => boolean = () => false,
+) =>
+	defineFamily<{ n: number }>({
+		id: `python/${name}`,
+		language: "python",
+		difficulty: "easy",
+		title: `Doubling, ${name}`,
+		topics: [name],
+		params: (rng) => ({ n: rng.int(1, size) }),
+		build: ({ n }) => ({
+			code: `print(${n} * 2)\n`,
+			mistakes: (twoWrong(n) ? [1, 1, 3] : [1, 3, 5]).map((extra, i) => ({
+				misconception: `doubling adds ${extra} (belief ${i + 1})`,
+				code: `print(${n} * 2 + ${extra})\n`,
+			})),
+			explain: (answer) => `${n} * 2 is ${answer}.`,
+		}),
+	});
+
+describe("the offline provider", () => {
+	it("serves unseen challenges on a narrow topic when the user has seen most of its instances", async () => {
+		const request = {
+			language: "python",
+			difficulty: "easy",
+			topic: "slicing",
+		} as const;
+		const onTopic = familiesFor(FAMILIES, request);
+		expect(onTopic.map((f) => f.id)).toEqual(["python/string-slicing"]);
+		// about 7,500 keys: what 20,000 draws of the family reach, some 87% of what it draws
+		const seen = keysOf(onTopic[0] as Family, 20_000);
+		const generator = createOfflineGenerator(sandbox, FAMILIES);
+		for (const seed of REQUEST_SEEDS) {
+			const result = await generator.generate({
+				...request,
+				exclude: seen,
+				seed,
+			});
+			expect(
+				seen.has(result.variantKey ?? ""),
+				result.challenge.code ?? "",
+			).toBe(false);
+			expect(result.challenge.source).toBe("offline:python/string-slicing");
+		}
+	});
+
+	it("widens to the other families of the cell once the topic's are used up", async () => {
+		const alpha = smallFamily("alpha", 4);
+		const generator = createOfflineGenerator(sandbox, [
+			alpha,
+			smallFamily("beta", 4),
+		]);
+		const seen = keysOf(alpha, 200);
+		expect(seen.size).toBe(4);
+		for (const seed of REQUEST_SEEDS) {
+			const result = await generator.generate({
+				language: "python",
+				difficulty: "easy",
+				topic: "alpha",
+				exclude: seen,
+				seed,
+			});
+			expect(result.challenge.source).toBe("offline:python/beta");
+		}
+	});
+
+	it("finds the one instance left unseen, and repeats only once the user has seen them all", async () => {
+		const family = smallFamily("alpha", 6);
+		const generator = createOfflineGenerator(sandbox, [family]);
+		const all = keysOf(family, 200);
+		expect(all.size).toBe(6);
+		const [left, ...others] = [...all];
+		const request = { language: "python", difficulty: "easy" } as const;
+		for (const seed of REQUEST_SEEDS) {
+			const result = await generator.generate({
+				...request,
+				exclude: new Set(others),
+				seed,
+			});
+			expect(result.variantKey).toBe(left);
+		}
+		const repeat = await generator.generate({
+			...request,
+			exclude: all,
+			seed: 1,
+		});
+		expect(all.has(repeat.variantKey ?? "")).toBe(true);
+	});
+
+	it("prefers an instance whose distractors all come from mistakes, and serves filler only when every instance needs it", async () => {
+		const request = { language: "python", difficulty: "easy" } as const;
+		const mostlyFull = createOfflineGenerator(sandbox, [
+			smallFamily("alpha", 3, (n) => n !== 3),
+		]);
+		for (const seed of REQUEST_SEEDS) {
+			const { challenge } = await mostlyFull.generate({ ...request, seed });
+			expect(challenge.code).toBe("print(3 * 2)\n");
+			expect(challenge.explanation.match(/^• /gm)).toHaveLength(3);
+		}
+		const allFiller = createOfflineGenerator(sandbox, [
+			smallFamily("alpha", 3, () => true),
+		]);
+		const { challenge } = await allFiller.generate({ ...request, seed: 1 });
+		expect(challenge.options).toHaveLength(4);
+		expect(challenge.explanation.match(/^• /gm)).toHaveLength(2);
+	});
+});
