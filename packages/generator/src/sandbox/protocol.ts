@@ -6,15 +6,19 @@ export interface RunJob extends RunLimits {
 	code: string;
 }
 
-/** What a sandbox worker answers; the host adds the duration. */
-export type JobOutcome =
+/**
+ * What a sandbox worker answers; the host adds the duration. `recycle` asks the host to replace the
+ * worker, because the run left state behind that the worker cannot undo.
+ */
+export type JobOutcome = (
 	| { id: number; status: "ok"; stdout: string; exact: boolean }
 	| {
 			id: number;
 			status: "error" | "timeout" | "memory";
 			stdout: string;
 			error: string;
-	  };
+	  }
+) & { recycle?: true };
 
 /** The first message of a worker: it has loaded its interpreter. */
 export interface ReadyMessage {

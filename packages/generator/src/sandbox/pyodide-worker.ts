@@ -1,12 +1,18 @@
 import { fileURLToPath } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
+import type { PyDict } from "pyodide/ffi";
 import type { JobOutcome, RunJob, WorkerData } from "./protocol.js";
 import { PYTHON_GUARD } from "./python-guard.js";
-import { capMemoryGrowth, hideHostGlobals } from "./worker-hardening.js";
+import {
+	capMemoryGrowth,
+	forbidCodeGeneration,
+	hideHostGlobals,
+} from "./worker-hardening.js";
 
 const port = parentPort;
 if (!port) throw new Error("pyodide-worker must run in a worker thread");
 const { interrupt } = workerData as WorkerData;
+const interruptFlag = new Int32Array(interrupt);
 
 // Pyodide's heap is a WebAssembly memory that grows through this call; capping it turns a memory
 // bomb into a Python MemoryError instead of gigabytes of RSS.
@@ -15,18 +21,13 @@ const limit = capMemoryGrowth();
 const { loadPyodide } = await import("pyodide");
 // explicit, because Pyodide guesses its folder from the caller's location, which is wrong in a worker
 const indexURL = fileURLToPath(new URL(".", import.meta.resolve("pyodide")));
-const pyodide = await loadPyodide({ indexURL, env: { HOME: "/home/pyodide" } });
-pyodide.setInterruptBuffer(new Int32Array(interrupt));
-pyodide.runPython(PYTHON_GUARD);
-const runSnippet = pyodide.globals.get("_sandbox_run") as (code: string) => {
-	toJs(): [string, string];
-	destroy(): void;
-};
-// the interpreter's own heap after loading; Pyodide exposes it only on its private module object
-const { _module: wasm } = pyodide as unknown as {
-	_module: { HEAP8: Int8Array };
-};
-limit.setBaseline(wasm.HEAP8.length);
+const pyodide = await loadPyodide({
+	indexURL,
+	env: { HOME: "/home/pyodide" },
+	// Python's `js` module is this empty object instead of the worker's globalThis
+	jsglobals: Object.freeze(Object.create(null)),
+});
+pyodide.setInterruptBuffer(interruptFlag);
 
 let stdout = "";
 const decoder = new TextDecoder();
@@ -37,24 +38,91 @@ pyodide.setStdout({
 	},
 });
 pyodide.setStderr({ write: (bytes: Uint8Array) => bytes.length });
-hideHostGlobals();
+// Node's default would read the host's stdin
+pyodide.setStdin({ error: true });
 
-port.on("message", (job: RunJob) => {
+// `pyodide_js` is the Pyodide API (mountNodeFS, loadPackage, the Emscripten module): the host
+for (const name of ["js", "pyodide_js"]) pyodide.unregisterJsModule(name);
+const guardScope = pyodide.toPy({}) as PyDict;
+pyodide.runPython(PYTHON_GUARD, { globals: guardScope });
+const runSnippet = guardScope.get("run_snippet") as (code: string) => PyTuple;
+const afterRun = guardScope.get("after_run") as () => void;
+const intact = guardScope.get("intact") as () => boolean;
+const releaseGraveyard = guardScope.get("release_graveyard") as () => void;
+const gcDisable = guardScope.get("disable_collector") as () => void;
+const gcEnable = guardScope.get("enable_collector") as () => void;
+const gcCollect = guardScope.get("collect") as () => number;
+guardScope.destroy();
+
+// the interpreter's own heap after loading; Pyodide exposes it only on its private module object
+const { _module: wasm } = pyodide as unknown as {
+	_module: { HEAP8: Int8Array };
+};
+limit.setBaseline(wasm.HEAP8.length);
+
+hideHostGlobals();
+forbidCodeGeneration();
+
+interface PyTuple {
+	toJs(): [string, string];
+	destroy(): void;
+}
+
+/** Runs the snippet; an exception escapes the runner only when one struck its own handlers. */
+function runGuarded(code: string): [JobOutcome["status"], string] {
+	try {
+		const result = runSnippet(code);
+		const [status, error] = result.toJs();
+		result.destroy();
+		return [status as JobOutcome["status"], error];
+	} catch (error) {
+		const type = (error as { type?: string }).type;
+		if (type === "KeyboardInterrupt") return ["timeout", "time limit exceeded"];
+		if (type === "MemoryError") return ["memory", "memory limit exceeded"];
+		return ["error", `${type ?? "Error"}: the run could not be completed`];
+	}
+}
+
+/**
+ * Puts the interpreter back as the guard found it. No snippet code may run while the guard's
+ * frames are on the stack, so the collector is off during after_run, and what it replaced is freed
+ * afterwards from here. Answers whether the worker can serve another run.
+ */
+function cleanUp(): boolean {
+	// a deadline passing now must not run the snippet's signal handler (a hung clean-up is killed by the host)
+	pyodide.setInterruptBuffer(undefined as unknown as Int32Array);
+	gcDisable();
+	try {
+		afterRun();
+	} catch {
+		return false;
+	} finally {
+		pyodide.setInterruptBuffer(interruptFlag);
+	}
+	try {
+		releaseGraveyard();
+		gcEnable();
+		gcCollect();
+		return intact();
+	} catch {
+		return false;
+	}
+}
+
+function execute(job: RunJob): JobOutcome {
 	stdout = "";
 	limit.setAllowance(job.memoryMb);
-	const result = runSnippet(job.code);
-	const [status, error] = result.toJs();
-	result.destroy();
+	const [status, error] = runGuarded(job.code);
+	const clean = cleanUp();
 	stdout += decoder.decode();
-	const outcome: JobOutcome =
-		status === "ok"
-			? { id: job.id, status: "ok", stdout, exact: true }
-			: {
-					id: job.id,
-					status: status as "error" | "timeout" | "memory",
-					stdout,
-					error,
-				};
-	port.postMessage(outcome);
+	// the run changed what the guard cannot undo (files, the environment): the host replaces this worker
+	const recycle = clean ? {} : { recycle: true as const };
+	return status === "ok"
+		? { id: job.id, status: "ok", stdout, exact: true, ...recycle }
+		: { id: job.id, status, stdout, error, ...recycle };
+}
+
+port.on("message", (job: RunJob) => {
+	port.postMessage(execute(job));
 });
 port.postMessage({ ready: true });

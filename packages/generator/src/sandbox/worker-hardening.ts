@@ -45,6 +45,7 @@ const HOST_GLOBALS = [
 	"fetch",
 	"WebSocket",
 	"XMLHttpRequest",
+	"EventSource",
 	"Deno",
 	"Bun",
 ];
@@ -59,4 +60,45 @@ export function hideHostGlobals(): void {
 			scope[name] = undefined;
 		}
 	}
+}
+
+/**
+ * Makes `eval` and every Function constructor throw in this worker. Any JavaScript value an
+ * interpreter's bridge hands out leads to `Function` through `.constructor`, and compiled source
+ * can `import()` Node's modules; without code generation a value is only a value. Call it after
+ * the interpreter is loaded (Emscripten compiles its glue with `eval` while loading).
+ */
+export function forbidCodeGeneration(): void {
+	const refuse = () => {
+		throw new EvalError("code generation is disabled in the sandbox");
+	};
+	const intrinsics: { prototype: object }[] = [
+		Function,
+		Object.getPrototypeOf(async () => {}).constructor,
+		Object.getPrototypeOf(function* () {}).constructor,
+		Object.getPrototypeOf(async function* () {}).constructor,
+	];
+	for (const intrinsic of intrinsics) {
+		// keeps `instanceof` and `fn.constructor === Function` working
+		const stub = function constructorRefused() {
+			refuse();
+		};
+		Object.defineProperty(stub, "prototype", { value: intrinsic.prototype });
+		Object.defineProperty(intrinsic.prototype, "constructor", {
+			value: stub,
+			writable: false,
+			configurable: false,
+		});
+		if (intrinsic === Function)
+			Object.defineProperty(globalThis, "Function", {
+				value: stub,
+				writable: false,
+				configurable: false,
+			});
+	}
+	Object.defineProperty(globalThis, "eval", {
+		value: refuse,
+		writable: false,
+		configurable: false,
+	});
 }

@@ -129,6 +129,7 @@ export class WorkerRunner {
 		clearTimeout(soft);
 		clearTimeout(hard);
 		const durationMs = Math.round(performance.now() - started);
+		if ("recycle" in outcome && outcome.recycle) await this.replace(worker);
 		switch (outcome.status) {
 			case "ok":
 				return {
@@ -183,6 +184,14 @@ export class WorkerRunner {
 		const pending = this.pending;
 		this.pending = undefined;
 		pending?.resolve({ id: pending.id, status: "crashed", error: reason });
+	}
+
+	/** Terminates a worker whose interpreter a run left dirty and starts its successor now. */
+	private async replace(worker: Worker): Promise<void> {
+		if (this.worker !== worker) return;
+		await this.kill();
+		// warming the successor is best effort: a failed start is retried, and reported, by the next run
+		if (!this.closed) this.start().catch(() => undefined);
 	}
 
 	private async kill(): Promise<void> {
