@@ -1,17 +1,28 @@
 import { parentPort } from "node:worker_threads";
 import {
-	getQuickJS,
+	newQuickJSWASMModule,
+	newVariant,
 	type QuickJSContext,
 	type QuickJSHandle,
+	RELEASE_SYNC,
 } from "quickjs-emscripten";
 import { formatMirror, type MirrorNode } from "./node-format.js";
 import type { JobOutcome, RunJob } from "./protocol.js";
 import { QUICKJS_PRELUDE } from "./quickjs-prelude.js";
+import { capMemoryGrowth, newWasmMemory } from "./worker-hardening.js";
 
 const port = parentPort;
 if (!port) throw new Error("quickjs-worker must run in a worker thread");
 
-const quickjs = await getQuickJS();
+// QuickJS's own runtime.setMemoryLimit does not hold in this build: without malloc_usable_size it
+// charges every allocation its 8-byte header, so an array of a million elements costs 8 bytes. The
+// limit that holds is a cap on the WebAssembly memory the whole interpreter lives in.
+const limit = capMemoryGrowth();
+const memory = newWasmMemory(16);
+const quickjs = await newQuickJSWASMModule(
+	newVariant(RELEASE_SYNC, { wasmMemory: memory }),
+);
+limit.setBaseline(memory.buffer.byteLength);
 const MAX_OUTPUT_CHARS = 256 * 1024;
 const STACK_BYTES = 512 * 1024;
 
@@ -38,7 +49,7 @@ function runJob(job: RunJob): JobOutcome {
 	let stdout = "";
 	let exact = true;
 	let overflow = false;
-	runtime.setMemoryLimit(job.memoryMb * 1024 * 1024);
+	limit.setAllowance(job.memoryMb);
 	runtime.setMaxStackSize(STACK_BYTES);
 	runtime.setInterruptHandler(() => overflow || Date.now() > deadline);
 	const vm = runtime.newContext();
@@ -63,7 +74,11 @@ function runJob(job: RunJob): JobOutcome {
 				stdout,
 				error: "time limit exceeded",
 			};
-		if (failure.name === "InternalError" && failure.message === "out of memory")
+		// QuickJS cannot always allocate its own out-of-memory error: the refused grow is the evidence
+		if (
+			limit.exceeded ||
+			(failure.name === "InternalError" && failure.message === "out of memory")
+		)
 			return {
 				id: job.id,
 				status: "memory",
@@ -128,12 +143,23 @@ function runJob(job: RunJob): JobOutcome {
 		}
 	};
 
+	let outcome: JobOutcome;
 	try {
-		return finish(drive());
-	} finally {
+		outcome = finish(drive());
+	} catch (error) {
+		// the host side of quickjs-emscripten needs heap too; without it the failure is the memory's
+		if (!limit.exceeded) throw error;
+		outcome = finish({ name: "InternalError", message: "out of memory" });
+	}
+	try {
 		vm.dispose();
 		runtime.dispose();
+	} catch {
+		return { ...outcome, recycle: true };
 	}
+	// quickjs-emscripten does not check its own allocations, so after the heap ran out the host
+	// replaces this worker rather than trust its allocator
+	return limit.exceeded ? { ...outcome, recycle: true } : outcome;
 }
 
 port.on("message", (job: RunJob) => {

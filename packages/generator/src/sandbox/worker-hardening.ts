@@ -1,29 +1,39 @@
 const WASM_PAGE = 65536;
+/** Emscripten's own ceiling for a 32-bit heap. */
+const MAX_PAGES = 32768;
 
 /** The part of WebAssembly.Memory we touch (the DOM lib, which declares it, is not loaded here). */
-interface WasmMemory {
+export interface WasmMemory {
 	readonly buffer: ArrayBuffer;
 	grow(deltaPages: number): number;
 }
 const { Memory } = (
 	globalThis as unknown as {
-		WebAssembly: { Memory: { prototype: WasmMemory } };
+		WebAssembly: {
+			Memory: {
+				new (descriptor: { initial: number; maximum: number }): WasmMemory;
+				prototype: WasmMemory;
+			};
+		};
 	}
 ).WebAssembly;
 
 /**
  * Makes WebAssembly memories in this worker refuse to grow past baseline + allowance. Emscripten
  * treats a refused grow as out-of-memory, so the interpreter raises its own memory error.
+ * `exceeded` tells whether a grow was refused since the allowance was last set.
  */
 export function capMemoryGrowth() {
 	let baseline = 0;
 	let allowanceBytes = Number.POSITIVE_INFINITY;
+	let exceeded = false;
 	const grow = Memory.prototype.grow;
 	Memory.prototype.grow = function (this: WasmMemory, deltaPages: number) {
 		if (
 			this.buffer.byteLength + deltaPages * WASM_PAGE >
 			baseline + allowanceBytes
 		) {
+			exceeded = true;
 			throw new RangeError("sandbox memory limit");
 		}
 		return grow.call(this, deltaPages);
@@ -34,8 +44,20 @@ export function capMemoryGrowth() {
 		},
 		setAllowance(megabytes: number) {
 			allowanceBytes = megabytes * 1024 * 1024;
+			exceeded = false;
+		},
+		get exceeded() {
+			return exceeded;
 		},
 	};
+}
+
+/** A WebAssembly memory to hand an Emscripten module (its `wasmMemory` option), so its size is known. */
+export function newWasmMemory(initialMb: number): WasmMemory {
+	return new Memory({
+		initial: (initialMb * 1024 * 1024) / WASM_PAGE,
+		maximum: MAX_PAGES,
+	});
 }
 
 /** Globals a snippet that found a way into JavaScript could use to reach the host. */
