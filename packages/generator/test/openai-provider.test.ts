@@ -135,6 +135,67 @@ describe("the OpenAI-compatible provider", () => {
 		expect(result.challenge.explanation).toContain("prints 1");
 	});
 
+	it("checks a print question whose draft says it does not ask for output, and corrects the wrong answer", async () => {
+		fake.reply(
+			completion(
+				draft({
+					code: "console.log('2' + 3)",
+					options: ["5", "23", "NaN", "6"],
+					correct: 0,
+					asksForOutput: false,
+				}),
+			),
+			completion({
+				explanation: "`+` with a string joins, so '2' + 3 is '23'.",
+			}),
+		);
+		const result = await generator.generate(request);
+		expect(result.challenge).toMatchObject({
+			options: ["5", "23", "NaN", "6"],
+			correct_answer_id: 1,
+			verified: true,
+			verification: "corrected",
+		});
+		expect(result.report).toMatchObject({ rejectedAnswer: "5" });
+	});
+
+	it("writes the output in when such a draft has no right option", async () => {
+		fake.reply(
+			completion(
+				draft({
+					code: "console.log(7 % -3)",
+					options: ["-1", "-2", "2", "4"],
+					correct: 0,
+					asksForOutput: false,
+				}),
+			),
+			completion("not json"),
+		);
+		const result = await generator.generate(request);
+		const { options, correct_answer_id } = result.challenge;
+		expect(options[correct_answer_id]).toBe("1");
+		expect(result.challenge.verification).toBe("corrected");
+	});
+
+	it("leaves a conceptual question with code as the model wrote it when no option is the output", async () => {
+		const conceptual = {
+			...draft({
+				code: "let count = 1;\nconsole.log(count);",
+				options: ["let", "var", "function", "this"],
+				asksForOutput: false,
+			}),
+			title: "Which keyword declares a block-scoped variable?",
+		};
+		fake.reply(completion(conceptual));
+		const result = await generator.generate(request);
+		expect(result.challenge).toMatchObject({
+			options: ["let", "var", "function", "this"],
+			correct_answer_id: 0,
+			verified: false,
+			verification: "not_applicable",
+		});
+	});
+
 	it("asks again after a reply that is not JSON", async () => {
 		fake.reply(completion("Sure! Here is a challenge: {"), completion(draft()));
 		const result = await generator.generate(request);

@@ -13,27 +13,42 @@ export interface Verified {
 	sandboxMs: number;
 }
 
+/** "What does this code print?", "What is the output?", "Which line gets logged?" */
+const OUTPUT_QUESTION =
+	/\b(what|which)\b[^.?!]*\b(prints?|printed|outputs?|logs?|logged|displays?|displayed)\b/i;
+
 /**
  * Runs the draft's code and makes the marked option the one the code really prints: confirmed
  * as is, re-marked when another option is the output, or written in over a distractor when no
  * option is. The model's wrongly marked answer stays as a distractor: it is the most tempting one.
+ *
+ * The model's `asks_for_output` does not decide alone whether its answer is checked: a model that
+ * marks a wrong answer can as well mark an output question as conceptual. Code is always run, and
+ * the question is about the output when the model says so, when its text asks what the code prints,
+ * or when one of the options is what it printed.
  */
 export async function verifyDraft(
 	sandbox: Sandbox,
 	language: Language,
 	draft: Draft,
 ): Promise<Verified> {
-	if (!draft.asks_for_output || !draft.code)
+	if (!draft.code?.trim())
 		return { draft, verification: "not_applicable", sandboxMs: 0 };
 	const run = await sandbox.run(language, draft.code);
+	const sandboxMs = run.durationMs;
 	const output = printedOption(run);
+	const asksForOutput =
+		draft.asks_for_output || OUTPUT_QUESTION.test(draft.title);
 	if (output === null) {
-		return { draft, verification: "not_runnable", sandboxMs: run.durationMs };
+		const verification = asksForOutput ? "not_runnable" : "not_applicable";
+		return { draft, verification, sandboxMs };
 	}
 	const options = [...draft.options];
 	const matching = options.findIndex(
 		(option) => canonicalOutput(option) === canonicalOutput(output),
 	);
+	if (matching === -1 && !asksForOutput)
+		return { draft, verification: "not_applicable", sandboxMs };
 	const marked = draft.correct_answer_id;
 	const rejected = options[marked] ?? "";
 	let correct = matching;
@@ -49,13 +64,13 @@ export async function verifyDraft(
 			draft: fixed,
 			verification: "executed",
 			output,
-			sandboxMs: run.durationMs,
+			sandboxMs,
 		};
 	return {
 		draft: fixed,
 		verification: "corrected",
 		output,
 		rejected,
-		sandboxMs: run.durationMs,
+		sandboxMs,
 	};
 }
