@@ -2,6 +2,7 @@ import { ChallengeContentSchema } from "@app/contract";
 import {
 	completion,
 	type FakeOpenAi,
+	type FakeReply,
 	failure,
 	startFakeOpenAi,
 } from "@app/generator/testing";
@@ -220,14 +221,31 @@ describe("the OpenAI-compatible provider", () => {
 		},
 	);
 
-	it("retries after 429 with backoff and then succeeds", async () => {
+	it("retries after 429 once the server's retry-after has passed, then succeeds", async () => {
+		const arrivals: number[] = [];
+		const arriving = (reply: FakeReply) => () => {
+			arrivals.push(performance.now());
+			return reply;
+		};
 		fake.reply(
-			failure(429, "slow down", { "retry-after-ms": "50" }),
-			completion(draft()),
+			arriving(failure(429, "slow down", { "retry-after": "1" })),
+			arriving(completion(draft())),
 		);
 		const result = await generator.generate(request);
 		expect(result.challenge.verified).toBe(true);
-		expect(fake.requests).toHaveLength(2);
+		expect(arrivals).toHaveLength(2);
+		const [first = 0, second = 0] = arrivals;
+		// retry-after is 1 s; the margin allows for timer granularity, not for an early retry
+		expect(second - first).toBeGreaterThanOrEqual(900);
+	});
+
+	it("answers generator_unavailable when 429 lasts beyond the bounded attempts", async () => {
+		const busy = failure(429, "slow down", { "retry-after-ms": "10" });
+		fake.reply(busy, busy, busy, busy, busy);
+		const error = await generator.generate(request).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(GeneratorError);
+		expect(error).toMatchObject({ failure: "unavailable" });
+		expect(fake.requests).toHaveLength(3);
 	});
 
 	it("gives up after a bounded number of 500s with generator_failed", async () => {
