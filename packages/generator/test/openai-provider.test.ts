@@ -195,6 +195,8 @@ describe("the OpenAI-compatible provider", () => {
 			verified: false,
 			verification: "not_applicable",
 		});
+		// the code was run all the same, to see whether the question was about its output
+		expect(result.report.runs).toBe(1);
 	});
 
 	it("asks again after a reply that is not JSON", async () => {
@@ -322,6 +324,7 @@ describe("the OpenAI-compatible provider", () => {
 			verified: false,
 			verification: "not_applicable",
 		});
+		expect(result.report.runs).toBe(0);
 	});
 
 	it("verifies Python with Python", async () => {

@@ -10,6 +10,8 @@ export interface Verified {
 	output?: string;
 	/** the option the model marked, when it was wrong */
 	rejected?: string;
+	/** whether the code was run (any draft with code is, whatever the verification says) */
+	ran: boolean;
 	sandboxMs: number;
 }
 
@@ -33,7 +35,7 @@ export async function verifyDraft(
 	draft: Draft,
 ): Promise<Verified> {
 	if (!draft.code?.trim())
-		return { draft, verification: "not_applicable", sandboxMs: 0 };
+		return { draft, verification: "not_applicable", ran: false, sandboxMs: 0 };
 	const run = await sandbox.run(language, draft.code);
 	const sandboxMs = run.durationMs;
 	const output = printedOption(run);
@@ -41,14 +43,14 @@ export async function verifyDraft(
 		draft.asks_for_output || OUTPUT_QUESTION.test(draft.title);
 	if (output === null) {
 		const verification = asksForOutput ? "not_runnable" : "not_applicable";
-		return { draft, verification, sandboxMs };
+		return { draft, verification, ran: true, sandboxMs };
 	}
 	const options = [...draft.options];
 	const matching = options.findIndex(
 		(option) => canonicalOutput(option) === canonicalOutput(output),
 	);
 	if (matching === -1 && !asksForOutput)
-		return { draft, verification: "not_applicable", sandboxMs };
+		return { draft, verification: "not_applicable", ran: true, sandboxMs };
 	const marked = draft.correct_answer_id;
 	const rejected = options[marked] ?? "";
 	let correct = matching;
@@ -64,6 +66,7 @@ export async function verifyDraft(
 			draft: fixed,
 			verification: "executed",
 			output,
+			ran: true,
 			sandboxMs,
 		};
 	return {
@@ -71,6 +74,7 @@ export async function verifyDraft(
 		verification: "corrected",
 		output,
 		rejected,
+		ran: true,
 		sandboxMs,
 	};
 }

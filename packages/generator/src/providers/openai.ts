@@ -162,7 +162,7 @@ export function createOpenAiGenerator(
 			}
 			const checked = await verifyDraft(sandbox, request.language, draft);
 			sandboxMs += checked.sandboxMs;
-			if (checked.verification !== "not_applicable") runs += 1;
+			if (checked.ran) runs += 1;
 			// code that does not run is asked for again once; the second such draft is served unverified
 			if (checked.verification === "not_runnable" && !unrunnable) {
 				unrunnable = draft;
