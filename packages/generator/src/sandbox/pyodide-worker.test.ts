@@ -114,6 +114,16 @@ const TAMPERING: [string, string, string][] = [
 		"3.141592653589793\n",
 	],
 	[
+		"import builtins\nbuiltins.all = lambda *args: True\nbuiltins.print = lambda *args, **kwargs: None",
+		"print('fine')",
+		"fine\n",
+	],
+	[
+		"import operator, math\noperator.is_ = lambda a, b: True\nmath.pi = 3",
+		"import math\nprint(math.pi)",
+		"3.141592653589793\n",
+	],
+	[
 		"open('/tmp/note.txt', 'w').write('left behind')",
 		"import os\nprint(os.path.exists('/tmp/note.txt'))",
 		"False\n",

@@ -3,19 +3,31 @@
  * Python off from Pyodide's JavaScript modules, installs an audit hook (which snippets cannot
  * remove), snapshots the shared interpreter state and leaves these names for the worker:
  * - `run_snippet(code)` runs a snippet in a fresh `__main__` namespace and reports how it ended;
- * - `after_run()` puts back builtins, `sys`, `sys.modules`, module globals, signal handlers and the
- *   standard streams; whatever it replaces goes to `graveyard`, because freeing it could run the
- *   snippet's finalizers while the guard is on the stack;
+ * - `after_run()` puts back `sys`, `sys.modules`, the import machinery, signal handlers and the
+ *   standard streams, which ordinary snippets change (an import adds a module); whatever it
+ *   replaces goes to `graveyard`, because freeing it could run the snippet's finalizers while the
+ *   guard is on the stack;
  * - `release_graveyard()`, which the worker calls from JavaScript (so that no frame of the guard is
  *   below the snippet's finalizers) before it re-enables and runs the collector;
  * - `intact()`, False when the run changed what after_run does not undo (files, the environment,
- *   a class or function of the standard library): the worker is then replaced.
+ *   builtins, a module's globals, a class or function of the standard library): the worker is then
+ *   replaced. Snippets seldom do that, and comparing the ~15,000 shared names once per run, after
+ *   the finalizers, costs half of what a second comparison to put them back in place would.
+ *
+ * The guard's own functions read builtins and module functions from snapshots taken when it loads,
+ * never from the live modules: a snippet that replaced `builtins.all` or `operator.is_` would
+ * otherwise decide what the guard sees.
  *
  * The guard is the inner wall. The outer one is on the JavaScript side (pyodide-worker.ts), because
  * CPython can always recreate a built-in module such as `_pyodide_core` with `_imp.create_builtin`.
  */
 export const PYTHON_GUARD = `
 import builtins, gc, itertools, operator, os, signal, sys
+from types import SimpleNamespace
+
+# Functions defined in this namespace look builtins up in this snapshot (CPython takes a function's
+# builtins from its globals when the function is created), not in the module snippets share.
+__builtins__ = dict(vars(builtins))
 
 # the ways from Python to the JavaScript host, to raw memory, or into CPython's test hooks
 BLOCKED = frozenset({
@@ -130,7 +142,6 @@ NAMESPACES = tuple(MODULE_DICTS) + tuple(map(vars, CLASSES))
 LENGTHS = tuple(map(len, NAMESPACES))
 KEYS = tuple(flat(NAMESPACES))
 VALUES = tuple(flat(map(values_of, NAMESPACES)))
-MODULE_DICT_COPIES = [dict(d) for d in MODULE_DICTS]
 # replacing a function's code or defaults is an audit event, caught by the hook; a keyword-only
 # default changed in place is not, so those dicts are compared
 KWDEFAULTS = [(kw, dict(kw)) for f in FUNCTIONS if (kw := f.__kwdefaults__)]
@@ -206,10 +217,6 @@ def after_run():
         if not same_list(l, saved):
             graveyard.append(l[:])
             l[:] = saved
-    if not shared_objects_intact():
-        for d, saved in zip(MODULE_DICTS, MODULE_DICT_COPIES):
-            if not same(d, saved):
-                put_back(d, saved)
 
 def intact():
     # after the graveyard's finalizers ran: what they printed belongs to this run, and they may have
@@ -256,6 +263,11 @@ def audit(event, args, *, blocked=BLOCKED, refused=REFUSED, outlives_run=OUTLIVE
 ''', hook_namespace)
 audit = hook_namespace["audit"]
 hook_namespace.clear()
+
+# the guard's functions call these snapshots of the modules' functions, which no snippet can replace
+gc, operator, os, signal, sys = (
+    SimpleNamespace(**vars(module)) for module in (gc, operator, os, signal, sys)
+)
 
 # objects alive now are never garbage; collections after each run only look at the snippet's
 gc.collect()
