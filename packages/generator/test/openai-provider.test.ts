@@ -92,91 +92,67 @@ describe("the OpenAI-compatible provider", () => {
 		expect(result.challenge.verification).toBe("executed");
 	});
 
-	it("re-marks the right option when the model marked a wrong one, and asks for a new explanation", async () => {
-		fake.reply(
-			completion(
-				draft({
-					code: "console.log('2' + 3)",
-					options: ["5", "23", "NaN", "6"],
-					correct: 0,
-				}),
-			),
-			completion({
-				explanation: "`+` with a string joins, so '2' + 3 is '23'.",
-			}),
-		);
-		const result = await generator.generate(request);
-		expect(result.challenge).toMatchObject({
-			correct_answer_id: 1,
-			verified: true,
-			verification: "corrected",
-		});
-		expect(result.challenge.explanation).toContain("joins");
-		expect(result.report).toMatchObject({ rejectedAnswer: "5", modelCalls: 2 });
-		expect(JSON.stringify(fake.requests[1]?.messages)).toContain("23");
-	});
+	// the model's asks_for_output does not decide whether its answer is checked
+	const asked = [
+		["says it asks for the output", true],
+		["says it does not ask for the output", false],
+	] as const;
 
-	it("writes the real output over a distractor when no option is right, keeping the model's answer as a distractor", async () => {
-		fake.reply(
-			completion(
-				draft({
-					code: "console.log(7 % -3)",
-					options: ["-1", "-2", "2", "4"],
-					correct: 0,
+	it.each(asked)(
+		"re-marks the right option when the model marked a wrong one (the draft %s), and asks for a new explanation",
+		async (_, asksForOutput) => {
+			fake.reply(
+				completion(
+					draft({
+						code: "console.log('2' + 3)",
+						options: ["5", "23", "NaN", "6"],
+						correct: 0,
+						asksForOutput,
+					}),
+				),
+				completion({
+					explanation: "`+` with a string joins, so '2' + 3 is '23'.",
 				}),
-			),
-			completion("not json"),
-		);
-		const result = await generator.generate(request);
-		const { options, correct_answer_id } = result.challenge;
-		expect(options[correct_answer_id]).toBe("1");
-		expect(options).toContain("-1");
-		expect(new Set(options).size).toBe(4);
-		expect(result.challenge.verification).toBe("corrected");
-		expect(result.challenge.explanation).toContain("prints 1");
-	});
+			);
+			const result = await generator.generate(request);
+			expect(result.challenge).toMatchObject({
+				options: ["5", "23", "NaN", "6"],
+				correct_answer_id: 1,
+				verified: true,
+				verification: "corrected",
+			});
+			expect(result.challenge.explanation).toContain("joins");
+			expect(result.report).toMatchObject({
+				rejectedAnswer: "5",
+				modelCalls: 2,
+			});
+			expect(JSON.stringify(fake.requests[1]?.messages)).toContain("23");
+		},
+	);
 
-	it("checks a print question whose draft says it does not ask for output, and corrects the wrong answer", async () => {
-		fake.reply(
-			completion(
-				draft({
-					code: "console.log('2' + 3)",
-					options: ["5", "23", "NaN", "6"],
-					correct: 0,
-					asksForOutput: false,
-				}),
-			),
-			completion({
-				explanation: "`+` with a string joins, so '2' + 3 is '23'.",
-			}),
-		);
-		const result = await generator.generate(request);
-		expect(result.challenge).toMatchObject({
-			options: ["5", "23", "NaN", "6"],
-			correct_answer_id: 1,
-			verified: true,
-			verification: "corrected",
-		});
-		expect(result.report).toMatchObject({ rejectedAnswer: "5" });
-	});
-
-	it("writes the output in when such a draft has no right option", async () => {
-		fake.reply(
-			completion(
-				draft({
-					code: "console.log(7 % -3)",
-					options: ["-1", "-2", "2", "4"],
-					correct: 0,
-					asksForOutput: false,
-				}),
-			),
-			completion("not json"),
-		);
-		const result = await generator.generate(request);
-		const { options, correct_answer_id } = result.challenge;
-		expect(options[correct_answer_id]).toBe("1");
-		expect(result.challenge.verification).toBe("corrected");
-	});
+	it.each(asked)(
+		"writes the real output over a distractor when no option is right (the draft %s), keeping the model's answer as a distractor",
+		async (_, asksForOutput) => {
+			fake.reply(
+				completion(
+					draft({
+						code: "console.log(7 % -3)",
+						options: ["-1", "-2", "2", "4"],
+						correct: 0,
+						asksForOutput,
+					}),
+				),
+				completion("not json"),
+			);
+			const result = await generator.generate(request);
+			const { options, correct_answer_id } = result.challenge;
+			expect(options[correct_answer_id]).toBe("1");
+			expect(options).toContain("-1");
+			expect(new Set(options).size).toBe(4);
+			expect(result.challenge.verification).toBe("corrected");
+			expect(result.challenge.explanation).toContain("prints 1");
+		},
+	);
 
 	it("leaves a conceptual question with code as the model wrote it when no option is the output", async () => {
 		const conceptual = {
