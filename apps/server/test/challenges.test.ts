@@ -10,38 +10,8 @@ import {
 	type TestApp,
 	useTestContext,
 } from "./helpers/build-test-app.js";
+import { answer, generate, newChallenge } from "./helpers/practice.js";
 import { ENGINES } from "./helpers/test-db.js";
-
-const generate = (
-	t: TestApp,
-	headers: Record<string, string>,
-	payload: unknown,
-) =>
-	t.app.inject({
-		method: "POST",
-		url: "/api/generate-challenge",
-		headers,
-		payload: payload as object,
-	});
-
-/** A fresh easy JavaScript challenge for the user. */
-const newChallenge = async (t: TestApp, headers: Record<string, string>) =>
-	(
-		await generate(t, headers, { difficulty: "easy", language: "javascript" })
-	).json();
-
-const answer = (
-	t: TestApp,
-	headers: Record<string, string>,
-	id: number | string,
-	payload: unknown,
-) =>
-	t.app.inject({
-		method: "POST",
-		url: `/api/challenges/${id}/answer`,
-		headers,
-		payload: payload as object,
-	});
 
 const quotaOf = async (t: TestApp, headers: Record<string, string>) =>
 	(await t.app.inject({ method: "GET", url: "/api/quota", headers })).json()

@@ -2,38 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
 	buildTestApp,
 	newUserId,
-	type TestApp,
 	useTestContext,
 } from "./helpers/build-test-app.js";
+import { practise } from "./helpers/practice.js";
 import { ENGINES } from "./helpers/test-db.js";
 
 const DAY = 86_400_000;
-
-async function practise(
-	t: TestApp,
-	headers: Record<string, string>,
-	difficulty: string,
-	rightAnswer: boolean | null,
-) {
-	const challenge = (
-		await t.app.inject({
-			method: "POST",
-			url: "/api/generate-challenge",
-			headers,
-			payload: { difficulty, language: "python" },
-		})
-	).json();
-	if (rightAnswer === null) return;
-	const answer_id = rightAnswer
-		? challenge.correct_answer_id
-		: (challenge.correct_answer_id + 1) % 4;
-	await t.app.inject({
-		method: "POST",
-		url: `/api/challenges/${challenge.id}/answer`,
-		headers,
-		payload: { answer_id },
-	});
-}
 
 describe.each(ENGINES)("GET /api/stats on %s", (engine) => {
 	const context = useTestContext(engine);

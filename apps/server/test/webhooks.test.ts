@@ -7,6 +7,7 @@ import {
 	type TestApp,
 	useTestContext,
 } from "./helpers/build-test-app.js";
+import { practise } from "./helpers/practice.js";
 import { signedEvent } from "./helpers/svix.js";
 import { ENGINES } from "./helpers/test-db.js";
 
@@ -101,20 +102,7 @@ describe.each(ENGINES)("POST /webhooks/clerk on %s", (engine) => {
 		const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 5 } });
 		const userId = newUserId();
 		const headers = await t.auth(userId);
-		const challenge = (
-			await t.app.inject({
-				method: "POST",
-				url: "/api/generate-challenge",
-				headers,
-				payload: { difficulty: "medium", language: "javascript" },
-			})
-		).json();
-		await t.app.inject({
-			method: "POST",
-			url: `/api/challenges/${challenge.id}/answer`,
-			headers,
-			payload: { answer_id: 0 },
-		});
+		await practise(t, headers, "medium", true, "javascript");
 		const bystander = await t.auth(newUserId());
 		await t.app.inject({
 			method: "POST",
@@ -215,20 +203,13 @@ describe.each(ENGINES)("POST /webhooks/clerk on %s", (engine) => {
 			const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 2 } });
 			const victim = newUserId();
 			const headers = await t.auth(victim);
-			const challenge = (
-				await t.app.inject({
-					method: "POST",
-					url: "/api/generate-challenge",
-					headers,
-					payload: { difficulty: "medium", language: "javascript" },
-				})
-			).json();
-			await t.app.inject({
-				method: "POST",
-				url: `/api/challenges/${challenge.id}/answer`,
+			const challenge = await practise(
+				t,
 				headers,
-				payload: { answer_id: 0 },
-			});
+				"medium",
+				true,
+				"javascript",
+			);
 			const newcomer = newUserId();
 
 			for (const event of [
@@ -255,7 +236,7 @@ describe.each(ENGINES)("POST /webhooks/clerk on %s", (engine) => {
 			expect(history.challenges).toHaveLength(1);
 			expect(history.challenges[0]).toMatchObject({
 				id: challenge.id,
-				answer: { answer_id: 0 },
+				answer: { answer_id: challenge.correct_answer_id, correct: true },
 			});
 			const [quota] = await context.db.db
 				.select()

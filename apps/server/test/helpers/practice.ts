@@ -1,0 +1,53 @@
+import type { TestApp } from "./build-test-app.js";
+
+type Headers = Record<string, string>;
+
+/** POST /api/generate-challenge; the payload is sent as given, so tests can send bad input too. */
+export const generate = (t: TestApp, headers: Headers, payload: unknown) =>
+	t.app.inject({
+		method: "POST",
+		url: "/api/generate-challenge",
+		headers,
+		payload: payload as object,
+	});
+
+/** POST /api/challenges/{id}/answer, with any payload. */
+export const answer = (
+	t: TestApp,
+	headers: Headers,
+	id: number | string,
+	payload: unknown,
+) =>
+	t.app.inject({
+		method: "POST",
+		url: `/api/challenges/${id}/answer`,
+		headers,
+		payload: payload as object,
+	});
+
+/** A fresh challenge for the user (easy JavaScript unless told otherwise). */
+export const newChallenge = async (
+	t: TestApp,
+	headers: Headers,
+	cell: { difficulty: string; language: string } = {
+		difficulty: "easy",
+		language: "javascript",
+	},
+) => (await generate(t, headers, cell)).json();
+
+/** Generates a challenge and, unless `rightAnswer` is null, answers it right or wrong. */
+export async function practise(
+	t: TestApp,
+	headers: Headers,
+	difficulty: string,
+	rightAnswer: boolean | null,
+	language = "python",
+) {
+	const challenge = await newChallenge(t, headers, { difficulty, language });
+	if (rightAnswer === null) return challenge;
+	const answerId = rightAnswer
+		? challenge.correct_answer_id
+		: (challenge.correct_answer_id + 1) % 4;
+	await answer(t, headers, challenge.id, { answer_id: answerId });
+	return challenge;
+}
