@@ -110,7 +110,7 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 				"difficulty=easy",
 				415,
 				"unsupported_media_type",
-				"Unsupported Media Type",
+				"Content-Type: application/json",
 			],
 			[
 				"no body and no content type",

@@ -38,7 +38,10 @@ const errorHandler: FastifyPluginAsync = async (app) => {
 		if (status >= 400 && status < 500) {
 			// Fastify's own client errors (malformed JSON, body too large, bad media type) keep their status
 			const body: ErrorBody = {
-				detail: error.message,
+				detail:
+					status === 415
+						? "The body must be JSON, sent with Content-Type: application/json"
+						: error.message,
 				code: CODE_BY_STATUS[status] ?? "invalid_request",
 			};
 			return reply.status(status).send(body);
