@@ -1,7 +1,11 @@
 import { generateKeyPairSync, type JsonWebKey } from "node:crypto";
 import { SignJWT } from "jose";
-import { describe, expect, it } from "vitest";
-import { createLocalVerifier, UNKNOWN_KID_TTL_MS } from "./local-verifier.js";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
+import {
+	createLocalVerifier,
+	MIN_RELOAD_INTERVAL_MS,
+	UNKNOWN_KID_TTL_MS,
+} from "./local-verifier.js";
 
 const AZP = "http://localhost:8000";
 
@@ -53,7 +57,7 @@ const outcome = (promise: Promise<unknown>) =>
 	);
 
 describe("createLocalVerifier", () => {
-	it("accepts a token whose key was stored after its last reload, at once", async () => {
+	it("accepts a token whose key was stored after its last reload, within MIN_RELOAD_INTERVAL_MS", async () => {
 		const table = keyTable();
 		const first = signingKey("key_first");
 		table.add(first);
@@ -110,6 +114,28 @@ describe("createLocalVerifier", () => {
 		expect(table.reads).toBe(1);
 		now += UNKNOWN_KID_TTL_MS;
 		expect(await outcome(verifier.verify(forged))).toBe("refused");
+		expect(table.reads).toBe(2);
+	});
+
+	it("reads the keys at most once per MIN_RELOAD_INTERVAL_MS, however many made-up key ids arrive", async () => {
+		const forged = await Promise.all(
+			Array.from({ length: 8 }, (_, i) => signingKey(`kid_${i}`).sign("u")),
+		);
+		vi.useFakeTimers({ toFake: ["setTimeout", "Date"] });
+		onTestFinished(() => {
+			vi.useRealTimers();
+		});
+		const table = keyTable();
+		const verifier = createLocalVerifier(table.source, [AZP]);
+		const verdicts: Promise<string>[] = [];
+		for (const token of forged) {
+			verdicts.push(outcome(verifier.verify(token)));
+			await vi.advanceTimersByTimeAsync(MIN_RELOAD_INTERVAL_MS / 10);
+		}
+		// the first read at once, then one read shared by everything that arrived within the interval
+		expect(table.reads).toBe(1);
+		await vi.advanceTimersByTimeAsync(MIN_RELOAD_INTERVAL_MS);
+		expect(await Promise.all(verdicts)).toEqual(forged.map(() => "refused"));
 		expect(table.reads).toBe(2);
 	});
 

@@ -17,6 +17,8 @@ function keyIdOf(token: string): string | undefined {
 
 /** A key id still unknown after a reload is refused without another reload for this long. */
 export const UNKNOWN_KID_TTL_MS = 5000;
+/** Reloads start at least this far apart: key ids are the caller's to choose, the database is not. */
+export const MIN_RELOAD_INTERVAL_MS = 1000;
 /** Remembered unknown key ids; beyond this many, the oldest are forgotten (forged ids cost memory). */
 const MAX_UNKNOWN_KIDS = 1000;
 
@@ -31,9 +33,10 @@ const toPem = (jwk: JsonWebKey) =>
  * signed by another server process on the same PostgreSQL is accepted too.
  *
  * A token whose `kid` is not loaded yet triggers a reload: two processes starting together can
- * each create a key, and the other's token must be accepted at once. Reloads are bounded: one
- * runs at a time, requests that arrive meanwhile share the next one, and a `kid` that a reload
- * did not find is refused without reloading again for UNKNOWN_KID_TTL_MS.
+ * each create a key, and the other's token must be accepted (within a second). Reloads are
+ * bounded, because anyone can send a token with a made-up `kid`: they start at least
+ * MIN_RELOAD_INTERVAL_MS apart, requests waiting for one share it, and a `kid` that a reload did
+ * not find is refused without reloading again for UNKNOWN_KID_TTL_MS.
  */
 export function createLocalVerifier(
 	keys: LocalKeySource,
@@ -42,8 +45,9 @@ export function createLocalVerifier(
 ): TokenVerifier {
 	let pems = new Map<string, string>();
 	const unknownUntil = new Map<string, number>();
-	let running: Promise<void> | undefined;
-	let queued: Promise<void> | undefined;
+	/** the reload that requests arriving now will share; it has not read the keys yet */
+	let next: Promise<void> | undefined;
+	let lastStarted = Number.NEGATIVE_INFINITY;
 
 	async function load(): Promise<void> {
 		const loaded = new Map<string, string>();
@@ -52,21 +56,17 @@ export function createLocalVerifier(
 		pems = loaded;
 	}
 
-	/** A reload that starts after this call: one in flight may have read the keys too early. */
+	/** A reload that reads the keys after this call (a read already under way may have been too early). */
 	function reload(): Promise<void> {
-		if (!running) {
-			running = load().finally(() => {
-				running = undefined;
+		if (!next) {
+			const wait = Math.max(0, lastStarted + MIN_RELOAD_INTERVAL_MS - now());
+			next = new Promise((resume) => setTimeout(resume, wait)).then(() => {
+				next = undefined;
+				lastStarted = now();
+				return load();
 			});
-			return running;
 		}
-		queued ??= running
-			.catch(() => undefined)
-			.then(() => {
-				queued = undefined;
-				return reload();
-			});
-		return queued;
+		return next;
 	}
 
 	async function pemFor(kid: string): Promise<string | undefined> {
