@@ -322,6 +322,31 @@ describe("the OpenAI-compatible provider", () => {
 		});
 	});
 
+	it("runs each model's Python in an interpreter of its own, so one draft cannot change what the next prints", async () => {
+		const python = { difficulty: "easy", language: "python" } as const;
+		fake.reply(
+			completion(
+				draft({
+					code: "import warnings\nwarnings.simplefilter('error')\nprint('set')",
+					options: ["set", "error", "None", "warning"],
+				}),
+			),
+		);
+		await generator.generate(python);
+		fake.reply(
+			completion(
+				draft({
+					code: "import warnings\nwarnings.warn('careful')\nprint('after')",
+					options: ["after", "careful", "error", "None"],
+				}),
+			),
+		);
+		expect((await generator.generate(python)).challenge).toMatchObject({
+			correct_answer_id: 0,
+			verification: "executed",
+		});
+	});
+
 	it("passes the user's topic as quoted data, never as instructions", async () => {
 		fake.reply(completion(draft()));
 		const topic =

@@ -36,7 +36,8 @@ export async function verifyDraft(
 ): Promise<Verified> {
 	if (!draft.code?.trim())
 		return { draft, verification: "not_applicable", ran: false, sandboxMs: 0 };
-	const run = await sandbox.run(language, draft.code);
+	// a model wrote this code: no later snippet may run in the interpreter it ran in
+	const run = await sandbox.run(language, draft.code, { isolated: true });
 	const sandboxMs = run.durationMs;
 	const output = printedOption(run);
 	const asksForOutput =

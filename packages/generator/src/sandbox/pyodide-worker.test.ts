@@ -150,6 +150,40 @@ describe("pyodide-worker", () => {
 		expect(result).toMatchObject({ status: "error" });
 	});
 
+	it("gives isolated code an interpreter no later snippet uses, so state no guard lists cannot leak", async () => {
+		// each of these survives the guard's clean-up in a shared interpreter
+		const poison = [
+			"import re, warnings, codecs",
+			"from collections.abc import Hashable",
+			"class Match:",
+			"    def match(self, *args):",
+			"        print('INJECTED')",
+			"re._cache2[(str, r'\\d+', 0)] = Match()",
+			"warnings.simplefilter('error')",
+			"Hashable.register(list)",
+			"codecs.register_error('lenient', lambda error: ('?', error.end))",
+			"print('poisoned')",
+		].join("\n");
+		const check = [
+			"import re, warnings, codecs",
+			"from collections.abc import Hashable",
+			"print(re.match(r'\\d+', '42').group())",
+			"warnings.warn('a warning')",
+			"print(isinstance([], Hashable))",
+			"try:",
+			"    codecs.lookup_error('lenient')",
+			"except LookupError:",
+			"    print('no handler')",
+		].join("\n");
+		const tampered = await sandbox.run("python", poison, { isolated: true });
+		expect(tampered).toMatchObject({ status: "ok", stdout: "poisoned\n" });
+		for (const isolated of [true, false])
+			expect(await sandbox.run("python", check, { isolated })).toMatchObject({
+				status: "ok",
+				stdout: "42\nFalse\nno handler\n",
+			});
+	});
+
 	it.each(TAMPERING)(
 		"gives the next run a clean interpreter after %j",
 		async (tamper, check, expected) => {

@@ -51,7 +51,12 @@ export class WorkerRunner {
 
 	constructor(
 		private readonly fileBase: string,
-		private readonly interruptible: boolean,
+		private readonly options: {
+			/** the worker honours the shared interrupt flag (Pyodide); QuickJS stops itself */
+			interruptible: boolean;
+			/** replace the worker after every run, so no two snippets share an interpreter */
+			oneRunEach: boolean;
+		},
 	) {}
 
 	start(): Promise<Worker> {
@@ -115,7 +120,7 @@ export class WorkerRunner {
 		const started = performance.now();
 		// the worker enforces the limit itself; these fire only when it cannot (a Python loop, a hung worker)
 		const soft = setTimeout(
-			() => this.interruptible && Atomics.store(flag, 0, 2),
+			() => this.options.interruptible && Atomics.store(flag, 0, 2),
 			limits.timeoutMs,
 		);
 		const hard = setTimeout(
@@ -129,7 +134,8 @@ export class WorkerRunner {
 		clearTimeout(soft);
 		clearTimeout(hard);
 		const durationMs = Math.round(performance.now() - started);
-		if ("recycle" in outcome && outcome.recycle) await this.replace(worker);
+		if (this.options.oneRunEach || ("recycle" in outcome && outcome.recycle))
+			await this.replace(worker);
 		switch (outcome.status) {
 			case "ok":
 				return {
