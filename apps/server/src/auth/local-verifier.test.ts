@@ -139,6 +139,33 @@ describe("createLocalVerifier", () => {
 		expect(table.reads).toBe(2);
 	});
 
+	it("starts a read only after a slow one has finished, so an older read never lands last", async () => {
+		const late = signingKey("key_late");
+		const [forged, token] = await Promise.all([
+			signingKey("kid_forged").sign("u"),
+			late.sign("user_late"),
+		]);
+		vi.useFakeTimers({ toFake: ["setTimeout", "Date"] });
+		onTestFinished(() => {
+			vi.useRealTimers();
+		});
+		const table = keyTable();
+		const verifier = createLocalVerifier(table.source, [AZP]);
+		table.hold();
+		const first = outcome(verifier.verify(forged));
+		await vi.advanceTimersByTimeAsync(MIN_RELOAD_INTERVAL_MS * 2);
+		expect(table.reads).toBe(1);
+		table.add(late);
+		const second = outcome(verifier.verify(token));
+		await vi.advanceTimersByTimeAsync(MIN_RELOAD_INTERVAL_MS);
+		// the first read is still under way: the next one waits for it
+		expect(table.reads).toBe(1);
+		table.release();
+		expect(await first).toBe("refused");
+		expect(await second).toBe("accepted");
+		expect(table.reads).toBe(2);
+	});
+
 	it("refuses a token without a key id without reading the keys", async () => {
 		const table = keyTable();
 		const verifier = createLocalVerifier(table.source, [AZP]);

@@ -48,6 +48,7 @@ export function createLocalVerifier(
 	/** the reload that requests arriving now will share; it has not read the keys yet */
 	let next: Promise<void> | undefined;
 	let lastStarted = Number.NEGATIVE_INFINITY;
+	let loading: Promise<void> = Promise.resolve();
 
 	async function load(): Promise<void> {
 		const loaded = new Map<string, string>();
@@ -63,7 +64,9 @@ export function createLocalVerifier(
 			next = new Promise((resume) => setTimeout(resume, wait)).then(() => {
 				next = undefined;
 				lastStarted = now();
-				return load();
+				// after any slow read still under way, so that an older read never lands last
+				loading = loading.catch(() => undefined).then(load);
+				return loading;
 			});
 		}
 		return next;
