@@ -72,6 +72,18 @@ describe("the app's routes", () => {
 		).toBeInTheDocument();
 		expect(router.state.location.search).toBe("?language=python");
 	});
+
+	it.each(["//elsewhere.example/", "https://elsewhere.example/", "history"])(
+		"after signing in, goes to practice instead of a return path that is not one of the app's pages (%s)",
+		async (from) => {
+			const server = localAccounts({ signedIn: false });
+			stubApi(server.handlers);
+			const { router } = renderApp({ pathname: "/sign-in", state: { from } });
+			await screen.findByRole("button", { name: "Sign in" });
+			await signIn();
+			await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+		},
+	);
 });
 
 describe("document titles", () => {

@@ -70,10 +70,12 @@ export function stubFetch(
 	return fetchMock;
 }
 
-/** The whole app at `path`: the real routes, auth providers and pages, with only fetch replaced. */
-export function renderApp(path: string) {
+/** The whole app at `entry` (a path, or a location with state): the real routes, auth providers and pages, with only fetch replaced. */
+export function renderApp(
+	entry: string | { pathname: string; search?: string; state?: unknown },
+) {
 	const queryClient = testQueryClient();
-	const router = createMemoryRouter(routes, { initialEntries: [path] });
+	const router = createMemoryRouter(routes, { initialEntries: [entry] });
 	render(
 		<QueryClientProvider client={queryClient}>
 			<RouterProvider router={router} />

@@ -16,9 +16,12 @@ const ClerkAuthForm = lazy(() =>
 function AuthPage({ mode }: { mode: "sign-in" | "sign-up" }) {
 	const { provider, isLoaded, isSignedIn } = useAuth();
 	const location = useLocation();
-	// once signed in (here, or already), back to the page that sent the visitor here
+	// once signed in (here, or already), back to the page that sent the visitor here: one of ours
+	const requested = (location.state as { from?: unknown } | null)?.from;
 	const from =
-		(location.state as { from?: string } | null)?.from ?? paths.generate;
+		typeof requested === "string" && /^\/(?!\/)/.test(requested)
+			? requested
+			: paths.generate;
 	if (isLoaded && isSignedIn) return <Navigate to={from} replace />;
 	return (
 		<main className="auth-page">
