@@ -110,27 +110,6 @@ describe("system routes", () => {
 		});
 	});
 
-	it("allows CORS from an authorized origin, with credentials, and not from others", async () => {
-		const t = await buildTestApp(context);
-		const preflight = (origin: string) =>
-			t.app.inject({
-				method: "OPTIONS",
-				url: "/api/quota",
-				headers: {
-					origin,
-					"access-control-request-method": "GET",
-					"access-control-request-headers": "authorization",
-				},
-			});
-		const allowed = await preflight("http://localhost:5173");
-		expect(allowed.headers["access-control-allow-origin"]).toBe(
-			"http://localhost:5173",
-		);
-		expect(allowed.headers["access-control-allow-credentials"]).toBe("true");
-		const refused = await preflight("https://evil.example");
-		expect(refused.headers["access-control-allow-origin"]).toBeUndefined();
-	});
-
 	describe("CORS", () => {
 		const preflight = (t: TestApp, origin: string) =>
 			t.app.inject({
@@ -142,6 +121,17 @@ describe("system routes", () => {
 					"access-control-request-headers": "authorization",
 				},
 			});
+
+		it("allows CORS from an authorized origin, with credentials, and not from others", async () => {
+			const t = await buildTestApp(context);
+			const allowed = await preflight(t, "http://localhost:5173");
+			expect(allowed.headers["access-control-allow-origin"]).toBe(
+				"http://localhost:5173",
+			);
+			expect(allowed.headers["access-control-allow-credentials"]).toBe("true");
+			const refused = await preflight(t, "https://evil.example");
+			expect(refused.headers["access-control-allow-origin"]).toBeUndefined();
+		});
 
 		it("allows exactly CORS_ORIGINS when it is set, not the default authorized parties", async () => {
 			const t = await buildTestApp(context, {
