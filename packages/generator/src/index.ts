@@ -4,9 +4,13 @@ import {
 	createOpenAiGenerator,
 	type OpenAiOptions,
 } from "./providers/openai.js";
-import { createSandbox, type RunLimits } from "./sandbox/sandbox.js";
+import {
+	createSandbox,
+	type RunLimits,
+	SandboxUnavailableError,
+} from "./sandbox/sandbox.js";
 import { FAMILIES } from "./templates/registry.js";
-import type { Generator } from "./types.js";
+import { type Generator, GeneratorError } from "./types.js";
 
 export { canonicalOutput, DraftSchema } from "./llm/draft.js";
 export { familiesFor, variantKey } from "./providers/offline.js";
@@ -37,7 +41,23 @@ export function createGenerator(options: GeneratorOptions): Generator {
 	if (options.kind === "openai") {
 		if (!options.openai)
 			throw new Error("the openai generator needs its options");
-		return createOpenAiGenerator(sandbox, options.openai);
+		return withSandboxFailures(createOpenAiGenerator(sandbox, options.openai));
 	}
-	return createOfflineGenerator(sandbox, FAMILIES);
+	return withSandboxFailures(createOfflineGenerator(sandbox, FAMILIES));
+}
+
+/** A sandbox process that died or hung is replaced; the generations it cost fail as "unavailable" (503). */
+function withSandboxFailures(generator: Generator): Generator {
+	return {
+		...generator,
+		generate: (request, signal) =>
+			generator.generate(request, signal).catch((error: unknown) => {
+				if (!(error instanceof SandboxUnavailableError)) throw error;
+				throw new GeneratorError(
+					"unavailable",
+					"The code sandbox is restarting; please try again.",
+					{ cause: error },
+				);
+			}),
+	};
 }

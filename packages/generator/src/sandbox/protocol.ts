@@ -1,4 +1,43 @@
-import type { RunLimits } from "./sandbox.js";
+import type { Language } from "@app/contract";
+
+export interface RunLimits {
+	/** wall-clock budget for the whole run, timers included */
+	timeoutMs: number;
+	/** memory the snippet may allocate on top of the interpreter's own */
+	memoryMb: number;
+}
+
+export type RunResult =
+	| { status: "ok"; stdout: string; exact: boolean; durationMs: number }
+	| { status: "error"; stdout: string; error: string; durationMs: number }
+	| { status: "timeout"; stdout: string; durationMs: number }
+	| { status: "memory"; stdout: string; durationMs: number };
+
+/** One snippet to run, as the server asks the sandbox process for it. */
+export interface RunRequest {
+	language: Language;
+	code: string;
+	limits: RunLimits;
+	/** run it in an interpreter that no later snippet uses (see RunOptions in sandbox.ts) */
+	isolated: boolean;
+}
+
+/** What the server sends the sandbox process over IPC. */
+export type HostRequest =
+	| ({ type: "run"; id: number } & RunRequest)
+	| { type: "warm"; id: number; languages: Language[] };
+
+/**
+ * What the sandbox process sends the server: `ready` once it listens, `heartbeat` every second
+ * (silence means it hangs), and one `done` per request.
+ */
+export type HostReply =
+	| { type: "ready" }
+	| { type: "heartbeat" }
+	| { type: "done"; id: number; result?: RunResult; error?: string };
+
+/** Worker files by language, as file URLs; the sandbox process is started with them. */
+export type WorkerFiles = Record<Language, string>;
 
 /** What the host sends a sandbox worker. */
 export interface RunJob extends RunLimits {
@@ -29,4 +68,9 @@ export interface ReadyMessage {
 export interface WorkerData {
 	/** Int32 flag the host sets to 2 (SIGINT) to interrupt a running Python snippet */
 	interrupt: SharedArrayBuffer;
+}
+
+/** What worker-bootstrap.ts reads: the worker's own file, loaded once threads are refused. */
+export interface BootstrapData extends WorkerData {
+	file: string;
 }

@@ -1,12 +1,9 @@
 import type { Language } from "@app/contract";
-import { WorkerRunner } from "./worker-runner.js";
+import type { RunLimits, RunResult, WorkerFiles } from "./protocol.js";
+import { SandboxProcess } from "./sandbox-process.js";
 
-export interface RunLimits {
-	/** wall-clock budget for the whole run, timers included */
-	timeoutMs: number;
-	/** memory the snippet may allocate on top of the interpreter's own */
-	memoryMb: number;
-}
+export type { RunLimits, RunResult } from "./protocol.js";
+export { SandboxUnavailableError } from "./sandbox-process.js";
 
 export interface RunOptions extends Partial<RunLimits> {
 	/**
@@ -18,16 +15,11 @@ export interface RunOptions extends Partial<RunLimits> {
 	isolated?: boolean;
 }
 
-export type RunResult =
-	| { status: "ok"; stdout: string; exact: boolean; durationMs: number }
-	| { status: "error"; stdout: string; error: string; durationMs: number }
-	| { status: "timeout"; stdout: string; durationMs: number }
-	| { status: "memory"; stdout: string; durationMs: number };
-
 /**
  * Runs untrusted snippets the way a learner's interpreter would and reports what they print.
  * `exact: false` means the output holds something the sandbox cannot render as the real
  * interpreter would (an Error's stack, a Promise's state), so it must not be used as an answer.
+ * A run the sandbox could not serve (its process died or hung) rejects with SandboxUnavailableError.
  */
 export interface Sandbox {
 	run(
@@ -42,43 +34,33 @@ export interface Sandbox {
 
 export const DEFAULT_LIMITS: RunLimits = { timeoutMs: 2000, memoryMb: 64 };
 
-const WORKER_FILES: Record<Language, string> = {
-	javascript: "quickjs-worker",
-	python: "pyodide-worker",
-};
+export interface SandboxOptions {
+	/** replaces the interpreters' worker files (file URLs); tests use it to test the process's own walls */
+	workers?: Partial<WorkerFiles>;
+	/** silence after which the sandbox process is taken for hung and replaced (10 s) */
+	hangAfterMs?: number;
+}
 
 /**
- * Creates a sandbox with one warm worker thread per language, started on first use. Isolated
- * Python runs get a worker of their own that is replaced (and the successor warmed) after every
- * run; QuickJS already gives every run a fresh runtime.
+ * Creates a sandbox whose interpreters run in a separate Node process, started on first use with
+ * the permission model, an empty environment and a throwaway working directory (see
+ * sandbox-launch.ts); inside it, one warm worker thread per language.
  */
-export function createSandbox(defaults: Partial<RunLimits> = {}): Sandbox {
+export function createSandbox(
+	defaults: Partial<RunLimits> = {},
+	options: SandboxOptions = {},
+): Sandbox {
 	const limits = { ...DEFAULT_LIMITS, ...defaults };
-	const runners = new Map<string, WorkerRunner>();
-	const runnerFor = (language: Language, isolated = false) => {
-		const oneRunEach = isolated && language === "python";
-		const key = oneRunEach ? `${language}:isolated` : language;
-		let runner = runners.get(key);
-		if (!runner) {
-			runner = new WorkerRunner(WORKER_FILES[language], {
-				interruptible: language === "python",
-				oneRunEach,
-			});
-			runners.set(key, runner);
-		}
-		return runner;
-	};
+	const process = new SandboxProcess(options.workers, options.hangAfterMs);
 	return {
-		run: (language, code, { isolated, ...override } = {}) =>
-			runnerFor(language, isolated).run(code, { ...limits, ...override }),
-		warm: async (languages = ["javascript", "python"]) => {
-			await Promise.all(
-				languages.map((language) => runnerFor(language).start()),
-			);
-		},
-		close: async () => {
-			await Promise.all([...runners.values()].map((runner) => runner.close()));
-			runners.clear();
-		},
+		run: (language, code, { isolated = false, ...override } = {}) =>
+			process.run({
+				language,
+				code,
+				limits: { ...limits, ...override },
+				isolated,
+			}),
+		warm: (languages = ["javascript", "python"]) => process.warm(languages),
+		close: () => process.close(),
 	};
 }

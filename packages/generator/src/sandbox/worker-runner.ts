@@ -1,32 +1,31 @@
 import { Worker } from "node:worker_threads";
 import type {
+	BootstrapData,
 	JobOutcome,
 	ReadyMessage,
 	RunJob,
+	RunLimits,
+	RunResult,
 	WorkerData,
 } from "./protocol.js";
-import type { RunLimits, RunResult } from "./sandbox.js";
 
 /** After the soft deadline the worker is asked to stop; after this much more it is killed. */
 const KILL_GRACE_MS = 1000;
 /** Loading Pyodide takes seconds on a busy machine; a worker that is not ready by then is broken. */
 const START_TIMEOUT_MS = 60_000;
 
-/** Starts a worker from the compiled `.js`, or from the `.ts` source through tsx when running from sources (tests, `npm run dev`). */
-function spawnWorker(fileBase: string, workerData: WorkerData): Worker {
-	const here = import.meta.url;
-	const options = {
-		workerData,
+/** Every worker starts from worker-bootstrap, compiled or bundled next to this code. */
+const BOOTSTRAP = new URL(
+	`./worker-bootstrap${import.meta.url.slice(import.meta.url.lastIndexOf("."))}`,
+	import.meta.url,
+);
+
+/** Starts a worker from its JavaScript file (compiled, or bundled from the sources by source-bundle.ts). */
+function spawnWorker(file: URL, workerData: WorkerData): Worker {
+	return new Worker(BOOTSTRAP, {
+		workerData: { ...workerData, file: file.href } satisfies BootstrapData,
 		resourceLimits: { maxOldGenerationSizeMb: 256 },
-	};
-	if (here.endsWith(".ts")) {
-		const url = new URL(`./${fileBase}.ts`, here).href;
-		// resolved here, not in the worker: an eval'd worker resolves from the working directory
-		const tsx = import.meta.resolve("tsx/esm/api");
-		const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`;
-		return new Worker(bootstrap, { ...options, eval: true });
-	}
-	return new Worker(new URL(`./${fileBase}.js`, here), options);
+	});
 }
 
 type Settled = JobOutcome | { id: number; status: "crashed"; error: string };
@@ -50,7 +49,7 @@ export class WorkerRunner {
 	private readonly interrupt = new SharedArrayBuffer(4);
 
 	constructor(
-		private readonly fileBase: string,
+		private readonly file: URL,
 		private readonly options: {
 			/** the worker honours the shared interrupt flag (Pyodide); QuickJS stops itself */
 			interruptible: boolean;
@@ -58,6 +57,10 @@ export class WorkerRunner {
 			oneRunEach: boolean;
 		},
 	) {}
+
+	private get name(): string {
+		return this.file.pathname.split("/").pop() ?? "worker";
+	}
 
 	start(): Promise<Worker> {
 		if (this.closed) return Promise.reject(new Error("sandbox is closed"));
@@ -82,13 +85,11 @@ export class WorkerRunner {
 
 	private boot(): Promise<Worker> {
 		return new Promise<Worker>((resolve, reject) => {
-			const worker = spawnWorker(this.fileBase, { interrupt: this.interrupt });
+			const worker = spawnWorker(this.file, { interrupt: this.interrupt });
 			const timer = setTimeout(() => {
 				void worker.terminate();
 				reject(
-					new Error(
-						`${this.fileBase} did not start within ${START_TIMEOUT_MS} ms`,
-					),
+					new Error(`${this.name} did not start within ${START_TIMEOUT_MS} ms`),
 				);
 			}, START_TIMEOUT_MS);
 			const onStartError = (error: Error) => {
@@ -100,7 +101,7 @@ export class WorkerRunner {
 				clearTimeout(timer);
 				worker.off("error", onStartError);
 				if (!message.ready)
-					return reject(new Error(`${this.fileBase} sent no ready message`));
+					return reject(new Error(`${this.name} sent no ready message`));
 				worker.on("message", (outcome: JobOutcome) => this.settle(outcome));
 				worker.on("error", (error) => this.crashed(worker, error.message));
 				worker.on("exit", (code) =>

@@ -1,0 +1,70 @@
+import { createHash } from "node:crypto";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The sandbox process's entry and the workers it starts, by output name. */
+const ENTRIES = [
+	"sandbox-host",
+	"worker-bootstrap",
+	"quickjs-worker",
+	"pyodide-worker",
+] as const;
+
+/**
+ * When the server runs from TypeScript sources (tests, `npm run dev`), the sandbox process cannot
+ * use tsx: tsx compiles through esbuild's own child process, which the permission model forbids.
+ * So its code is bundled here, in the server's process, into plain `.mjs` files under
+ * `node_modules/.cache/sandbox/<content hash>/`: inside node_modules, so the interpreters (left
+ * out of the bundle) resolve as they do from the sources. Returns that folder.
+ */
+export async function bundleSandboxSources(): Promise<string> {
+	const { build } = await import("esbuild");
+	const here = dirname(fileURLToPath(import.meta.url));
+	const { outputFiles } = await build({
+		entryPoints: Object.fromEntries(
+			ENTRIES.map((name) => [name, join(here, `${name}.ts`)]),
+		),
+		bundle: true,
+		platform: "node",
+		format: "esm",
+		target: "node20",
+		outExtension: { ".js": ".mjs" },
+		external: ["pyodide", "quickjs-emscripten"],
+		outdir: "/",
+		write: false,
+		logLevel: "silent",
+	});
+	const hash = createHash("sha256");
+	for (const file of outputFiles) hash.update(file.path).update(file.contents);
+	const nodeModules = dirname(
+		dirname(createRequire(import.meta.url).resolve("pyodide/package.json")),
+	);
+	const folder = join(
+		nodeModules,
+		".cache",
+		"sandbox",
+		hash.digest("hex").slice(0, 16),
+	);
+	if (await exists(folder)) return folder;
+	// written aside and renamed, so a concurrent test process never sees half a bundle
+	const partial = `${folder}.${process.pid}.partial`;
+	await mkdir(partial, { recursive: true });
+	for (const file of outputFiles)
+		await writeFile(join(partial, file.path), file.contents);
+	try {
+		await rename(partial, folder);
+	} catch (error) {
+		await rm(partial, { recursive: true, force: true });
+		if (!(await exists(folder))) throw error;
+	}
+	return folder;
+}
+
+async function exists(path: string): Promise<boolean> {
+	return stat(path).then(
+		() => true,
+		() => false,
+	);
+}

@@ -1,0 +1,2 @@
+export * from "./fake-openai-server.js";
+export * from "./sandbox-processes.js";
