@@ -188,6 +188,31 @@ describe("the OpenAI-compatible provider", () => {
 		["two equal options", draft({ options: ["5", "5", "6", "7"] })],
 		["an empty explanation", { ...draft(), explanation: "" }],
 		["a missing field", { title: "x", options: ["1", "2", "3", "4"] }],
+		// model output is stored and served: nothing over a cap gets that far
+		["a 9 MB title", { ...draft(), title: "T".repeat(9_000_000) }],
+		["a title over 200 characters", { ...draft(), title: "T".repeat(201) }],
+		["a title of 4 lines", { ...draft(), title: "a\nb\nc\nd" }],
+		[
+			"an option over 400 characters",
+			draft({ options: ["5", "23", "6", "N".repeat(401)] }),
+		],
+		[
+			"an option of 13 lines",
+			draft({ options: ["5", "23", "6", "x\n".repeat(12)] }),
+		],
+		[
+			"code over 2,000 characters",
+			draft({ code: `console.log(5)${" ".repeat(2000)}` }),
+		],
+		["code of 41 lines", draft({ code: `${"\n".repeat(40)}console.log(5)` })],
+		[
+			"an explanation over 1,500 characters",
+			{ ...draft(), explanation: "E".repeat(1501) },
+		],
+		[
+			"an explanation of 21 lines",
+			{ ...draft(), explanation: "E\n".repeat(20) },
+		],
 	])(
 		"fails with generator_failed after repeated replies with %s",
 		async (_, reply) => {
@@ -198,6 +223,41 @@ describe("the OpenAI-compatible provider", () => {
 			expect(fake.requests).toHaveLength(3);
 		},
 	);
+
+	it("serves a draft at every cap", async () => {
+		const reply = {
+			...draft({
+				options: ["5", "23", "6", `${"x\n".repeat(11)}${"N".repeat(378)}`],
+			}),
+			title: `${"T".repeat(198)}\n?`,
+			explanation: `${"E\n".repeat(19)}${"E".repeat(1462)}`,
+		};
+		expect(reply.options[3]).toHaveLength(400);
+		expect(reply.explanation).toHaveLength(1500);
+		fake.reply(completion(reply));
+		const result = await generator.generate(request);
+		expect(result.challenge).toMatchObject({
+			title: reply.title,
+			verification: "executed",
+		});
+	});
+
+	it("keeps a corrected answer's over-long new explanation out, and explains it plainly", async () => {
+		fake.reply(
+			completion(
+				draft({
+					code: "console.log('2' + 3)",
+					options: ["5", "23", "NaN", "6"],
+				}),
+			),
+			completion({ explanation: "E".repeat(5000) }),
+		);
+		const result = await generator.generate(request);
+		expect(result.challenge.verification).toBe("corrected");
+		expect(result.challenge.explanation).toMatch(
+			/^Running this code prints 23/,
+		);
+	});
 
 	it("retries after 429 once the server's retry-after has passed, then succeeds", async () => {
 		const arrivals: number[] = [];

@@ -1,9 +1,33 @@
-import { ChallengeContentSchema } from "@app/contract";
+import { ChallengeContentSchema, OPTION_COUNT } from "@app/contract";
 import { z } from "zod";
+import { MAX_OPTION_CHARS } from "../sandbox/printed-option.js";
 
 /**
- * What the model is asked to return, derived from the contract's challenge schema so the two
- * cannot drift apart; `asks_for_output` says whether the question is "what does this code print".
+ * Caps on each text a model returns. A model's reply is stored and served to learners, so a draft
+ * over a cap is refused like any malformed one (asked for again), never stored.
+ */
+export const DRAFT_LIMITS = {
+	title: { chars: 200, lines: 3 },
+	code: { chars: 2000, lines: 40 },
+	option: { chars: MAX_OPTION_CHARS, lines: 12 },
+	explanation: { chars: 1500, lines: 20 },
+} as const;
+
+/** A string within a cap of characters and lines (the characters cap also reaches the model's JSON schema). */
+function capped(what: keyof typeof DRAFT_LIMITS) {
+	const { chars, lines } = DRAFT_LIMITS[what];
+	return z
+		.string()
+		.max(chars, `the ${what} is longer than ${chars} characters`)
+		.refine(
+			(text) => text.split("\n").length <= lines,
+			`the ${what} has more than ${lines} lines`,
+		);
+}
+
+/**
+ * What the model is asked to return: the fields of the contract's challenge schema, each capped;
+ * `asks_for_output` says whether the question is "what does this code print".
  */
 export const DraftSchema = ChallengeContentSchema.pick({
 	title: true,
@@ -12,6 +36,10 @@ export const DraftSchema = ChallengeContentSchema.pick({
 	correct_answer_id: true,
 	explanation: true,
 }).extend({
+	title: capped("title").min(1),
+	code: capped("code").nullable(),
+	options: z.array(capped("option")).length(OPTION_COUNT),
+	explanation: capped("explanation").min(1),
 	asks_for_output: z
 		.boolean()
 		.describe(
@@ -21,7 +49,9 @@ export const DraftSchema = ChallengeContentSchema.pick({
 export type Draft = z.infer<typeof DraftSchema>;
 
 /** The model's explanation of an output it got wrong, asked for after a correction. */
-export const ExplanationSchema = z.object({ explanation: z.string().min(1) });
+export const ExplanationSchema = z.object({
+	explanation: capped("explanation").min(1),
+});
 
 /**
  * Two printed outputs that a reader would call the same: equal once surrounding blanks are trimmed,
@@ -46,7 +76,7 @@ export function readDraft(content: string | null | undefined): Draft | string {
 	}
 	const parsed = DraftSchema.safeParse(json);
 	if (!parsed.success)
-		return `reply does not match the schema: ${parsed.error.issues[0]?.message ?? "invalid"}`;
+		return `reply does not match the schema: ${describeIssue(parsed.error.issues[0])}`;
 	const draft = parsed.data;
 	const canonical = draft.options.map(canonicalOutput);
 	if (canonical.some((option) => option === "")) return "an option is empty";
@@ -56,4 +86,11 @@ export function readDraft(content: string | null | undefined): Draft | string {
 	if (draft.asks_for_output && !draft.code?.trim())
 		return "asks for output but has no code";
 	return draft;
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+	if (!issue) return "invalid";
+	return issue.path.length > 0
+		? `${issue.path.join(".")}: ${issue.message}`
+		: issue.message;
 }
