@@ -1,2 +1,3 @@
 export * from "./fake-openai-server.js";
 export * from "./sandbox-processes.js";
+export { runReal } from "../test/real-interpreters.js";
