@@ -36,8 +36,11 @@ export type HostReply =
 	| { type: "heartbeat" }
 	| { type: "done"; id: number; result?: RunResult; error?: string };
 
-/** Worker files by language, as file URLs; the sandbox process is started with them. */
-export type WorkerFiles = Record<Language, string>;
+/** The code of the worker threads, as file URLs; the sandbox process is started with them. */
+export interface WorkerFiles extends Record<Language, string> {
+	/** the first module of every worker, which then loads the interpreter's (worker-bootstrap.ts) */
+	bootstrap: string;
+}
 
 /** What the host sends a sandbox worker. */
 export interface RunJob extends RunLimits {

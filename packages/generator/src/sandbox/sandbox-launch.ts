@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Language } from "@app/contract";
 import type { WorkerFiles } from "./protocol.js";
 import { bundleSandboxSources } from "./source-bundle.js";
 
@@ -24,7 +25,7 @@ const INTERPRETER_PACKAGES = ["pyodide", "quickjs-emscripten"];
  * a worker that executes snippets as plain Node code, to show what the process alone still stops.
  */
 export async function resolveLaunch(
-	workers?: Partial<WorkerFiles>,
+	workers?: Partial<Record<Language, string>>,
 ): Promise<SandboxLaunch> {
 	const fromSources = import.meta.url.endsWith(".ts");
 	const folder = fromSources
@@ -34,6 +35,7 @@ export async function resolveLaunch(
 	const file = (name: string) =>
 		pathToFileURL(join(folder, `${name}${extension}`)).href;
 	const files: WorkerFiles = {
+		bootstrap: file("worker-bootstrap"),
 		javascript: workers?.javascript ?? file("quickjs-worker"),
 		python: workers?.python ?? file("pyodide-worker"),
 	};

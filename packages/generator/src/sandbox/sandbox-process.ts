@@ -8,7 +8,6 @@ import type {
 	HostRequest,
 	RunRequest,
 	RunResult,
-	WorkerFiles,
 } from "./protocol.js";
 import { resolveLaunch } from "./sandbox-launch.js";
 
@@ -51,7 +50,7 @@ export class SandboxProcess {
 	private readonly watchdog: NodeJS.Timeout;
 
 	constructor(
-		private readonly workers?: Partial<WorkerFiles>,
+		private readonly workers?: Partial<Record<Language, string>>,
 		private readonly hangMs = HANG_MS,
 	) {
 		this.watchdog = setInterval(() => this.checkAlive(), 1000);

@@ -1,5 +1,5 @@
 import type { Language } from "@app/contract";
-import type { RunLimits, RunResult, WorkerFiles } from "./protocol.js";
+import type { RunLimits, RunResult } from "./protocol.js";
 import { SandboxProcess } from "./sandbox-process.js";
 
 export type { RunLimits, RunResult } from "./protocol.js";
@@ -36,7 +36,7 @@ export const DEFAULT_LIMITS: RunLimits = { timeoutMs: 2000, memoryMb: 64 };
 
 export interface SandboxOptions {
 	/** replaces the interpreters' worker files (file URLs); tests use it to test the process's own walls */
-	workers?: Partial<WorkerFiles>;
+	workers?: Partial<Record<Language, string>>;
 	/** silence after which the sandbox process is taken for hung and replaced (10 s) */
 	hangAfterMs?: number;
 }

@@ -14,15 +14,13 @@ const KILL_GRACE_MS = 1000;
 /** Loading Pyodide takes seconds on a busy machine; a worker that is not ready by then is broken. */
 const START_TIMEOUT_MS = 60_000;
 
-/** Every worker starts from worker-bootstrap, compiled or bundled next to this code. */
-const BOOTSTRAP = new URL(
-	`./worker-bootstrap${import.meta.url.slice(import.meta.url.lastIndexOf("."))}`,
-	import.meta.url,
-);
-
-/** Starts a worker from its JavaScript file (compiled, or bundled from the sources by source-bundle.ts). */
-function spawnWorker(file: URL, workerData: WorkerData): Worker {
-	return new Worker(BOOTSTRAP, {
+/** Starts a worker that loads its interpreter's file through the bootstrap (both compiled, or bundled by source-bundle.ts). */
+function spawnWorker(
+	bootstrap: URL,
+	file: URL,
+	workerData: WorkerData,
+): Worker {
+	return new Worker(bootstrap, {
 		workerData: { ...workerData, file: file.href } satisfies BootstrapData,
 		resourceLimits: { maxOldGenerationSizeMb: 256 },
 	});
@@ -49,6 +47,7 @@ export class WorkerRunner {
 	private readonly interrupt = new SharedArrayBuffer(4);
 
 	constructor(
+		private readonly bootstrap: URL,
 		private readonly file: URL,
 		private readonly options: {
 			/** the worker honours the shared interrupt flag (Pyodide); QuickJS stops itself */
@@ -85,7 +84,9 @@ export class WorkerRunner {
 
 	private boot(): Promise<Worker> {
 		return new Promise<Worker>((resolve, reject) => {
-			const worker = spawnWorker(this.file, { interrupt: this.interrupt });
+			const worker = spawnWorker(this.bootstrap, this.file, {
+				interrupt: this.interrupt,
+			});
 			const timer = setTimeout(() => {
 				void worker.terminate();
 				reject(

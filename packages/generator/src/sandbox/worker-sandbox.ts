@@ -22,10 +22,14 @@ export function createWorkerSandbox(files: WorkerFiles): WorkerSandbox {
 		const key = oneRunEach ? `${language}:isolated` : language;
 		let runner = runners.get(key);
 		if (!runner) {
-			runner = new WorkerRunner(new URL(files[language]), {
-				interruptible: language === "python",
-				oneRunEach,
-			});
+			runner = new WorkerRunner(
+				new URL(files.bootstrap),
+				new URL(files[language]),
+				{
+					interruptible: language === "python",
+					oneRunEach,
+				},
+			);
 			runners.set(key, runner);
 		}
 		return runner;
