@@ -40,6 +40,13 @@ REFUSED = frozenset({
     "gc.get_objects", "gc.get_referrers", "gc.get_referents",
     "sys.addaudithook", "sys.settrace", "sys.setprofile", "sys.monitoring.register_callback",
 })
+# starting a process (in Node, Emscripten's system() would run a shell on the host) or signalling
+# one (the only process there is the worker's own, and a deadly signal kills its interpreter)
+PROCESS = frozenset({
+    "os.system", "os.exec", "os.spawn", "os.posix_spawn", "os.fork", "os.forkpty",
+    "subprocess.Popen", "pty.spawn", "os.startfile", "os.startfile/2",
+    "os.kill", "os.killpg", "signal.pthread_kill",
+})
 # effects that after_run does not undo
 OUTLIVES_RUN = frozenset({
     "os.putenv", "os.unsetenv", "os.mkdir", "os.remove", "os.rmdir", "os.rename", "os.link",
@@ -232,15 +239,17 @@ def intact():
 # A refusal's traceback holds the hook's frame, so the hook reads no globals and keeps only
 # immutable values and a mark that can be advanced, never reset.
 hook_namespace = {
-    "BLOCKED": BLOCKED, "REFUSED": REFUSED, "OUTLIVES_RUN": OUTLIVES_RUN, "WRITE_FLAGS": WRITE_FLAGS,
+    "BLOCKED": BLOCKED, "REFUSED": REFUSED, "PROCESS": PROCESS, "OUTLIVES_RUN": OUTLIVES_RUN,
+    "WRITE_FLAGS": WRITE_FLAGS,
     "PROTECTED": frozenset(map(id, FUNCTIONS + [run_snippet, after_run, intact])),
     "mark_change": changes.__next__,
 }
 exec('''
-def audit(event, args, *, blocked=BLOCKED, refused=REFUSED, outlives_run=OUTLIVES_RUN,
-          write_flags=WRITE_FLAGS, protected=PROTECTED, mark_change=mark_change,
-          exact_str=str.__str__, type=type, id=id, set=set, int=int,
-          ModuleNotFoundError=ModuleNotFoundError, RuntimeError=RuntimeError):
+def audit(event, args, *, blocked=BLOCKED, refused=REFUSED, process=PROCESS,
+          outlives_run=OUTLIVES_RUN, write_flags=WRITE_FLAGS, protected=PROTECTED,
+          mark_change=mark_change, exact_str=str.__str__, type=type, id=id, set=set, int=int,
+          ModuleNotFoundError=ModuleNotFoundError, RuntimeError=RuntimeError,
+          PermissionError=PermissionError):
     # never call a method of an argument: it may be the snippet's object
     if event == "import":
         name = exact_str(args[0])
@@ -248,6 +257,9 @@ def audit(event, args, *, blocked=BLOCKED, refused=REFUSED, outlives_run=OUTLIVE
             raise ModuleNotFoundError(f"No module named {name!r}")
     elif event in refused or event.startswith("ctypes."):
         raise RuntimeError(f"{event} is not available in the sandbox")
+    elif event in process:
+        # an OSError, as on a system that forbids it, so code that handles a failed start still runs
+        raise PermissionError(f"{event} is not available in the sandbox")
     elif event in outlives_run:
         mark_change()
     elif event in ("object.__setattr__", "object.__delattr__") and id(args[0]) in protected:
