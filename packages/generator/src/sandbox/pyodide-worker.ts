@@ -1,6 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
 import type { PyDict } from "pyodide/ffi";
+import {
+	assertChildProcessesDisabled,
+	installHostStandIns,
+} from "./host-stand-ins.js";
 import type { JobOutcome, RunJob, WorkerData } from "./protocol.js";
 import { PYTHON_GUARD } from "./python-guard.js";
 import {
@@ -17,6 +21,9 @@ const interruptFlag = new Int32Array(interrupt);
 // Pyodide's heap is a WebAssembly memory that grows through this call; capping it turns a memory
 // bomb into a Python MemoryError instead of gigabytes of RSS.
 const limit = capMemoryGrowth();
+// Emscripten's system() runs a shell through child_process, and its NODEFS reads process.binding
+// (which Node's permission model refuses); both are narrowed before Pyodide loads
+installHostStandIns();
 
 const { loadPyodide } = await import("pyodide");
 // explicit, because Pyodide guesses its folder from the caller's location, which is wrong in a worker
@@ -27,6 +34,8 @@ const pyodide = await loadPyodide({
 	// Python's `js` module is this empty object instead of the worker's globalThis
 	jsglobals: Object.freeze(Object.create(null)),
 });
+// Pyodide's loader may publish a global `require` that hands out child_process
+assertChildProcessesDisabled();
 pyodide.setInterruptBuffer(interruptFlag);
 
 let stdout = "";
