@@ -1,18 +1,27 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runSystemUnguarded } from "../../test/unguarded-pyodide.js";
 import { createSandbox } from "./sandbox.js";
 
 const sandbox = createSandbox({ timeoutMs: 5000, memoryMb: 48 });
 const SECRET = "host-secret-7f3a";
+/** set in this process before any sandbox starts, so a sandbox that passed the host's environment on would show it */
+const HOST_VARIABLE = "SANDBOX_TEST_HOST_VARIABLE";
 let hostDir = "";
+/** this machine's name, which a snippet that read the host's /etc/hostname would print */
+let hostName = "";
 
 beforeAll(async () => {
 	hostDir = await mkdtemp(join(tmpdir(), "sandbox-host-"));
 	await writeFile(join(hostDir, "secret.txt"), SECRET);
+	process.env[HOST_VARIABLE] = SECRET;
+	hostName = (await readFile("/etc/hostname", "utf8").catch(() => "")).trim();
 });
 afterAll(async () => {
+	delete process.env[HOST_VARIABLE];
 	await sandbox.close();
 	await rm(hostDir, { recursive: true, force: true });
 });
@@ -57,6 +66,135 @@ const ESCAPES: [string, (dir: string) => string][] = [
 		"ctypes calling Emscripten's eval after popping the guard's finder",
 		() =>
 			"import sys\nsys.meta_path.pop(0)\nimport ctypes\nprint('REACHED', ctypes.CDLL(None).emscripten_run_script_int(b'6 * 7'))",
+	],
+];
+
+interface HostPaths {
+	/** a file the snippet tries to create on the host, in a folder of its own */
+	canary: string;
+	/** the host file holding SECRET, by its absolute path */
+	secret: string;
+}
+
+/** Python string literal of a path */
+const py = (path: string) => JSON.stringify(path);
+
+/** Pyodide builds `os` without posix_spawn; if a later build has it, the audit hook refuses it. */
+const NO_POSIX_SPAWN =
+	/^(AttributeError: module 'os' has no attribute 'posix_spawnp?'|PermissionError: os\.posix_spawn is not available in the sandbox)$/;
+
+/** CPython's subprocess refuses on Emscripten before its audit event (past the flag, the audit hook refuses). */
+const NO_SUBPROCESS =
+	/^OSError: \[Errno 138\] emscripten does not support processes\.$/;
+
+/** Snippets that start or signal a process, or read the host by absolute path, and how each ends. */
+const HOST_REACH: [string, (paths: HostPaths) => string, RegExp][] = [
+	[
+		"os.system",
+		({ canary }) => `import os\nos.system(${py(`touch ${canary}`)})`,
+		/^PermissionError: os\.system is not available in the sandbox$/,
+	],
+	[
+		"os.system's exit status as a side channel",
+		() => "import os\nprint('STATUS', os.system('exit 3'))",
+		/^PermissionError: os\.system /,
+	],
+	[
+		"os.popen",
+		({ secret }) => `import os\nprint(os.popen(${py(`cat ${secret}`)}).read())`,
+		NO_SUBPROCESS,
+	],
+	[
+		"subprocess.run",
+		({ canary }) =>
+			`import subprocess\nsubprocess.run(['touch', ${py(canary)}])`,
+		NO_SUBPROCESS,
+	],
+	[
+		"subprocess.Popen",
+		({ canary }) =>
+			`import subprocess\nsubprocess.Popen(['touch', ${py(canary)}]).wait()`,
+		NO_SUBPROCESS,
+	],
+	[
+		"subprocess.run with subprocess._can_fork_exec forced on",
+		({ canary }) =>
+			`import subprocess\nsubprocess._can_fork_exec = True\nsubprocess.run(['touch', ${py(canary)}])`,
+		/^PermissionError: subprocess\.Popen is not available in the sandbox$/,
+	],
+	[
+		"subprocess.check_output",
+		({ secret }) =>
+			`import subprocess\nprint(subprocess.check_output(['cat', ${py(secret)}]))`,
+		NO_SUBPROCESS,
+	],
+	[
+		"os.posix_spawn",
+		({ canary }) =>
+			`import os\nos.posix_spawn('/usr/bin/touch', ['touch', ${py(canary)}], {})`,
+		NO_POSIX_SPAWN,
+	],
+	[
+		"os.posix_spawnp",
+		({ canary }) =>
+			`import os\nos.posix_spawnp('touch', ['touch', ${py(canary)}], {})`,
+		NO_POSIX_SPAWN,
+	],
+	// on POSIX, os.py builds the spawn* functions from fork and exec
+	[
+		"os.spawnv",
+		({ canary }) =>
+			`import os\nos.spawnv(os.P_WAIT, '/usr/bin/touch', ['touch', ${py(canary)}])`,
+		/^PermissionError: os\.fork /,
+	],
+	[
+		"os.spawnl",
+		({ canary }) =>
+			`import os\nos.spawnl(os.P_WAIT, '/usr/bin/touch', 'touch', ${py(canary)})`,
+		/^PermissionError: os\.fork /,
+	],
+	[
+		"os.execv",
+		({ canary }) =>
+			`import os\nos.execv('/usr/bin/touch', ['touch', ${py(canary)}])`,
+		/^PermissionError: os\.exec /,
+	],
+	[
+		"os.execl",
+		({ canary }) =>
+			`import os\nos.execl('/usr/bin/touch', 'touch', ${py(canary)})`,
+		/^PermissionError: os\.exec /,
+	],
+	[
+		"os.fork",
+		({ canary }) =>
+			`import os\nif os.fork() == 0:\n    os.system(${py(`touch ${canary}`)})`,
+		/^PermissionError: os\.fork /,
+	],
+	[
+		"pty.spawn",
+		({ canary }) => `import pty\npty.spawn(['touch', ${py(canary)}])`,
+		/^PermissionError: pty\.spawn /,
+	],
+	[
+		"os.kill of the worker's own process",
+		() => "import os\nos.kill(os.getpid(), 9)\nprint('STATUS alive')",
+		/^PermissionError: os\.kill /,
+	],
+	[
+		"os.killpg of the worker's process group",
+		() => "import os\nos.killpg(os.getpgid(0), 9)\nprint('STATUS alive')",
+		/^PermissionError: os\.killpg /,
+	],
+	[
+		"a host file by absolute path",
+		() => "print(open('/etc/hostname').read())",
+		/^FileNotFoundError: /,
+	],
+	[
+		"the secret file by its absolute path",
+		({ secret }) => `print(open(${py(secret)}).read())`,
+		/^FileNotFoundError: /,
 	],
 ];
 
@@ -140,6 +278,56 @@ describe("pyodide-worker", () => {
 		},
 	);
 
+	it.each(HOST_REACH)(
+		"starts nothing on the host and reads none of its files: %s",
+		async (_name, snippet, ending) => {
+			const dir = await mkdtemp(join(hostDir, "case-"));
+			const canary = join(dir, "canary");
+			const secret = join(hostDir, "secret.txt");
+			const result = await sandbox.run("python", snippet({ canary, secret }));
+			expect(result).toMatchObject({ status: "error" });
+			expect(result.status === "error" && result.error).toMatch(ending);
+			expect(existsSync(canary)).toBe(false);
+			expect(result.stdout).not.toContain(SECRET);
+			expect(result.stdout).not.toContain("STATUS");
+			if (hostName) expect(result.stdout).not.toContain(hostName);
+			expect(await sandbox.run("python", "print('next')")).toMatchObject({
+				status: "ok",
+				stdout: "next\n",
+			});
+		},
+	);
+
+	it("lets a snippet catch the refusal to start a process and carry on", async () => {
+		const dir = await mkdtemp(join(hostDir, "case-"));
+		const canary = join(dir, "canary");
+		const snippet = [
+			"import os",
+			"try:",
+			`    os.system(${py(`touch ${canary}`)})`,
+			"except OSError as error:",
+			"    print(type(error).__name__, error)",
+		].join("\n");
+		expect(await sandbox.run("python", snippet)).toMatchObject({
+			status: "ok",
+			stdout: "PermissionError os.system is not available in the sandbox\n",
+		});
+		expect(existsSync(canary)).toBe(false);
+	});
+
+	it("shows snippets Pyodide's own environment, none of the host's variables", async () => {
+		const result = await sandbox.run(
+			"python",
+			"import json, os\nprint(json.dumps(dict(os.environ)))",
+		);
+		expect(result).toMatchObject({ status: "ok" });
+		const environ = JSON.parse(result.stdout) as Record<string, string>;
+		expect(environ.HOME).toBe("/home/pyodide");
+		expect(environ).not.toHaveProperty(HOST_VARIABLE);
+		expect(environ.PATH).not.toBe(process.env.PATH);
+		expect(result.stdout).not.toContain(SECRET);
+	});
+
 	it("keeps the guard in place for the next run after a snippet popped its finder", async () => {
 		await sandbox.run("python", "import sys\nsys.meta_path.pop(0)");
 		const result = await sandbox.run(
@@ -192,4 +380,24 @@ describe("pyodide-worker", () => {
 			expect(result).toMatchObject({ status: "ok", stdout: expected });
 		},
 	);
+});
+
+describe("host stand-ins, without the guard", () => {
+	/** the shell's "command not found", as the wait status os.system returns */
+	const NOT_STARTED = 127 << 8;
+
+	it("keep Emscripten's system() from running host commands and give every command the same failed status", async () => {
+		const dir = await mkdtemp(join(hostDir, "case-"));
+		const canary = join(dir, "canary");
+		const outcome = await runSystemUnguarded([
+			`touch '${canary}'`,
+			"exit 3",
+			"true",
+		]);
+		expect(existsSync(canary)).toBe(false);
+		expect(outcome).toEqual({
+			statuses: [NOT_STARTED, NOT_STARTED, NOT_STARTED],
+			after: 42,
+		});
+	});
 });
