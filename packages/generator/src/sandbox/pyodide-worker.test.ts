@@ -328,6 +328,17 @@ describe("pyodide-worker", () => {
 		expect(result.stdout).not.toContain(SECRET);
 	});
 
+	it("names the program as Pyodide does in a browser, not by the worker's path on the host", async () => {
+		const result = await sandbox.run(
+			"python",
+			"import os, sys\nprint(os.environ.get('_'), sys.executable, sys.orig_argv)",
+		);
+		expect(result).toMatchObject({
+			status: "ok",
+			stdout: "./this.program /home/pyodide/this.program ['./this.program']\n",
+		});
+	});
+
 	it("keeps the guard in place for the next run after a snippet popped its finder", async () => {
 		await sandbox.run("python", "import sys\nsys.meta_path.pop(0)");
 		const result = await sandbox.run(

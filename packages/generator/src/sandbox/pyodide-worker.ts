@@ -24,6 +24,9 @@ const limit = capMemoryGrowth();
 // Emscripten's system() runs a shell through child_process, and its NODEFS reads process.binding
 // (which Node's permission model refuses); both are narrowed before Pyodide loads
 installHostStandIns();
+// Emscripten names the program after this thread's script, a path on the host that sys.executable,
+// sys.orig_argv and $_ would show; without one it uses the name Pyodide has in a browser
+process.argv.splice(1);
 
 const { loadPyodide } = await import("pyodide");
 // explicit, because Pyodide guesses its folder from the caller's location, which is wrong in a worker
