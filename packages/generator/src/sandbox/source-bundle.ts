@@ -12,6 +12,8 @@ const ENTRIES = [
 	"pyodide-worker",
 ] as const;
 
+let bundled: Promise<string> | undefined;
+
 /**
  * When the server runs from TypeScript sources (tests, `npm run dev`), the sandbox process cannot
  * use tsx: tsx compiles through esbuild's own child process, which the permission model forbids.
@@ -19,7 +21,16 @@ const ENTRIES = [
  * `node_modules/.cache/sandbox/<content hash>/`: inside node_modules, so the interpreters (left
  * out of the bundle) resolve as they do from the sources. Returns that folder.
  */
-export async function bundleSandboxSources(): Promise<string> {
+export function bundleSandboxSources(): Promise<string> {
+	// once per process: a restarted sandbox process reuses the bundle
+	bundled ??= bundle().catch((error: unknown) => {
+		bundled = undefined;
+		throw error;
+	});
+	return bundled;
+}
+
+async function bundle(): Promise<string> {
 	const { build } = await import("esbuild");
 	const here = dirname(fileURLToPath(import.meta.url));
 	const { outputFiles } = await build({
