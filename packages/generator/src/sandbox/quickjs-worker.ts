@@ -26,9 +26,15 @@ limit.setBaseline(memory.buffer.byteLength);
 const MAX_OUTPUT_CHARS = 256 * 1024;
 const STACK_BYTES = 512 * 1024;
 
-/** Node runs a `.js` file as a CommonJS module: top-level `this` is `module.exports` and top-level `var`s stay local. */
+/**
+ * Node runs a `.js` file as the body of this function (a CommonJS module): top-level `this` is
+ * `module.exports` and top-level `var`s stay local. The prelude's `start` calls it.
+ */
 const asCommonJsModule = (code: string) =>
-	`((module) => (function (exports, require, module, __filename, __dirname) {\n${code}\n}).call(module.exports, module.exports, undefined, module, "/main.js", "/"))({ exports: {} });`;
+	`function (exports, require, module, __filename, __dirname) {\n${code}\n}`;
+
+/** Node's require loads real modules and its paths are the real file's; the sandbox has neither. */
+const NAMES_NODE_MODULE_SCOPE = /\b(?:require|__filename|__dirname)\b/;
 
 function describeError(
 	vm: QuickJSContext,
@@ -47,7 +53,7 @@ function runJob(job: RunJob): JobOutcome {
 	const runtime = quickjs.newRuntime();
 	const deadline = Date.now() + job.timeoutMs;
 	let stdout = "";
-	let exact = true;
+	let exact = !NAMES_NODE_MODULE_SCOPE.test(job.code);
 	let overflow = false;
 	limit.setAllowance(job.memoryMb);
 	runtime.setMaxStackSize(STACK_BYTES);
@@ -93,54 +99,91 @@ function runJob(job: RunJob): JobOutcome {
 		};
 	};
 
-	const host = vm.newObject();
 	const log = vm.newFunction("log", (stream, json) => {
 		const mirrored = JSON.parse(vm.getString(json)) as {
 			nodes: MirrorNode[];
 			exact: boolean;
+			quiet: boolean;
 		};
-		if (vm.getString(stream) !== "stdout") return;
+		// what goes to stderr is not kept, but Node may run the snippet's code while formatting it
+		if (vm.getString(stream) !== "stdout") {
+			if (!mirrored.quiet) exact = false;
+			return;
+		}
 		if (!mirrored.exact) exact = false;
 		append(`${formatMirror(mirrored.nodes)}\n`);
 	});
 	const write = vm.newFunction("write", (text) => {
 		append(vm.getString(text));
 	});
-	vm.setProp(host, "log", log);
-	vm.setProp(host, "write", write);
-	vm.setProp(vm.global, "__host", host);
-	for (const handle of [log, write, host]) handle.dispose();
+	const isPromise = vm.newFunction("isPromise", (value) => {
+		const state = vm.getPromiseState(value);
+		if (state.type === "fulfilled" && state.notAPromise) return vm.false;
+		if (state.type === "fulfilled") state.value.dispose();
+		if (state.type === "rejected") state.error.dispose();
+		return vm.true;
+	});
+	// Node would load the module; the sandbox has none to give
+	runtime.setModuleLoader((name) => {
+		exact = false;
+		return { error: new Error(`Cannot find module '${name}'`) };
+	});
 
+	const driver: QuickJSHandle[] = [];
 	const call = (
-		method: "runTicks" | "runNextTimer",
+		method: QuickJSHandle,
 	): boolean | { name: string; message: string } => {
-		const result = vm.evalCode(`__sandbox.${method}()`);
+		const result = vm.callFunction(method, vm.undefined);
 		if (result.error) return describeError(vm, result.error);
-		const value = vm.dump(result.value) === true;
+		const value = vm.getNumber(result.value) === 1;
 		result.value.dispose();
 		return value;
 	};
 
 	const drive = (): { name: string; message: string } | undefined => {
-		const prelude = vm.evalCode(QUICKJS_PRELUDE, "prelude.js");
-		if (prelude.error) return describeError(vm, prelude.error);
-		prelude.value.dispose();
-		const main = vm.evalCode(asCommonJsModule(job.code), "main.js");
+		const setup = vm.evalCode(QUICKJS_PRELUDE, "prelude.js");
+		const started = setup.error
+			? setup
+			: vm.callFunction(setup.value, vm.undefined, log, write, isPromise);
+		if (!setup.error) setup.value.dispose();
+		for (const handle of [log, write, isPromise]) handle.dispose();
+		if (started.error) return describeError(vm, started.error);
+		// the driver stays with the host: a snippet can neither call nor replace it
+		for (const name of ["start", "runTicks", "runNextTimer", "finish"])
+			driver.push(vm.getProp(started.value, name));
+		started.value.dispose();
+		const [start, runTicks, runNextTimer, checkExact] = driver as [
+			QuickJSHandle,
+			QuickJSHandle,
+			QuickJSHandle,
+			QuickJSHandle,
+		];
+		const source = asCommonJsModule(job.code);
+		const main = vm.evalCode(`(${source})`, "main.js");
 		if (main.error) return describeError(vm, main.error);
+		const sourceHandle = vm.newString(source);
+		const ran = vm.callFunction(start, vm.undefined, main.value, sourceHandle);
+		sourceHandle.dispose();
 		main.value.dispose();
+		if (ran.error) return describeError(vm, ran.error);
+		ran.value.dispose();
 		for (;;) {
 			// drain ticks and promise jobs until both are empty, then run one timer, as Node's loop does
 			for (;;) {
-				const ticked = call("runTicks");
+				const ticked = call(runTicks);
 				if (typeof ticked === "object") return ticked;
 				const jobs = runtime.executePendingJobs();
 				if (jobs.error) return describeError(vm, jobs.error);
 				if (!ticked && jobs.value === 0) break;
 			}
-			const timer = call("runNextTimer");
+			const timer = call(runNextTimer);
 			if (typeof timer === "object") return timer;
-			if (!timer) return undefined;
+			if (!timer) break;
 		}
+		const intact = call(checkExact);
+		if (typeof intact === "object") return intact;
+		if (!intact) exact = false;
+		return undefined;
 	};
 
 	let outcome: JobOutcome;
@@ -152,6 +195,7 @@ function runJob(job: RunJob): JobOutcome {
 		outcome = finish({ name: "InternalError", message: "out of memory" });
 	}
 	try {
+		for (const handle of driver) handle.dispose();
 		vm.dispose();
 		runtime.dispose();
 	} catch {
