@@ -132,9 +132,19 @@ export function createOfflineGenerator(
 		instance: Instance,
 		key: string,
 	): Promise<{ result: GenerateResult; fillers: number } | string> {
-		const real = await sandbox.run(family.language, instance.code);
-		let runs = 1;
-		let sandboxMs = real.durationMs;
+		// all sent at once: the sandbox process runs them one after another, and each round trip
+		// to it overlaps the runs before it
+		const [real, ...variants] = await Promise.all(
+			[instance.code, ...instance.mistakes.map((mistake) => mistake.code)].map(
+				(code) => sandbox.run(family.language, code),
+			),
+		);
+		if (!real) return `${key}: nothing ran`;
+		const runs = 1 + variants.length;
+		const sandboxMs = [real, ...variants].reduce(
+			(total, run) => total + run.durationMs,
+			0,
+		);
 		if (real.status !== "ok")
 			return `${key}: ${real.status}${"error" in real ? ` (${real.error})` : ""}`;
 		if (!real.exact) return `${key}: output cannot be reproduced exactly`;
@@ -142,12 +152,10 @@ export function createOfflineGenerator(
 		if (answer === null) return `${key}: unusable output`;
 
 		const candidates: Distractor[] = [];
-		for (const mistake of instance.mistakes) {
-			const run = await sandbox.run(family.language, mistake.code);
-			runs += 1;
-			sandboxMs += run.durationMs;
+		for (const [index, run] of variants.entries()) {
 			const text = printedOption(run);
-			if (text !== null)
+			const mistake = instance.mistakes[index];
+			if (text !== null && mistake)
 				candidates.push({ text, misconception: mistake.misconception });
 		}
 		const assembled = assembleOptions(
