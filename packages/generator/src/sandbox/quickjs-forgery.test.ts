@@ -125,6 +125,89 @@ setTimeout(() => console.log(new Map([[1, 2]])), 0);
 Map.prototype[Symbol.iterator] = original;`,
 } as const;
 
+/** Built-in objects whose every configurable property a snippet replaces while it prints. */
+const BUILT_INS = [
+	"Object",
+	"Object.prototype",
+	"Function.prototype",
+	"Array",
+	"Array.prototype",
+	"String",
+	"String.prototype",
+	"Number",
+	"Number.prototype",
+	"Boolean.prototype",
+	"Symbol",
+	"Symbol.prototype",
+	"BigInt.prototype",
+	"Date",
+	"Date.prototype",
+	"RegExp",
+	"RegExp.prototype",
+	"Map",
+	"Map.prototype",
+	"Set",
+	"Set.prototype",
+	"WeakMap.prototype",
+	"WeakSet.prototype",
+	"Promise",
+	"Promise.prototype",
+	"Error.prototype",
+	"JSON",
+	"Math",
+	"Reflect",
+	"Object.getPrototypeOf([][Symbol.iterator]())",
+	"Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()))",
+	"Object.getPrototypeOf(new Map()[Symbol.iterator]())",
+	"Object.getPrototypeOf(new Set()[Symbol.iterator]())",
+	"Object.getPrototypeOf(''[Symbol.iterator]())",
+	"Object.getPrototypeOf(function* () {})",
+	"Object.getPrototypeOf(async function () {})",
+	"Object.getPrototypeOf(Int8Array)",
+] as const;
+
+/** Values of every kind the mirror describes, and a format string with primitives. */
+const PRINTED = `class Shape { constructor() { this.sides = 4; } }
+const cyclic = { name: 'o' };
+cyclic.self = cyclic;
+const values = [
+  [1, 'two', [3, [4, [5]]], , 6], Array.from({ length: 120 }, (_, i) => i),
+  { a: 1, 'b-c': [1], [Symbol('k')]: 2, get g() { return 1; } }, Object.create(null), cyclic,
+  new Map([['m', { x: 1 }]]), new Set([1, [2]]), new Date(0), /ab+c/gi,
+  Shape, new Shape(), function f() {}, async () => {}, function* g() {},
+  Symbol('s'), 10n, -0, 1e21, "it's", 'a\\nb', [undefined, null],
+];
+const format = ['%s %d %i %f %j %o %O %c %% %s', 'a', 1, 2.5, 3.5, 4, 5, 6, 'css', 7n];`;
+
+function replacingEvery(target: string, replacement: string): string {
+	return `${PRINTED}
+const define = Object.defineProperty;
+const describe = Object.getOwnPropertyDescriptor;
+const apply = Reflect.apply;
+const log = console.log;
+const target = ${target};
+const keys = Reflect.ownKeys(target);
+const saved = [];
+for (let i = 0; i < keys.length; i++) {
+  const descriptor = describe(target, keys[i]);
+  if (descriptor.configurable) saved[saved.length] = [keys[i], descriptor];
+}
+const replaced = ${replacement};
+for (let i = 0; i < saved.length; i++)
+  define(target, saved[i][0], 'value' in saved[i][1]
+    ? { value: replaced, writable: true, configurable: true }
+    : { get: replaced, configurable: true });
+let threw = false;
+try {
+  apply(log, console, values);
+  apply(log, console, format);
+} catch {
+  threw = true;
+}
+for (let i = 0; i < saved.length; i++) define(target, saved[i][0], saved[i][1]);
+log(threw ? 'threw' : 'printed');`;
+}
+
 async function expectNodeOrInexact(code: string) {
 	const result = await sandbox.run("javascript", code);
 	if (result.status === "ok" && result.exact)
@@ -164,6 +247,28 @@ describe("QuickJS sandbox output", () => {
 			expect(result).toMatchObject({ exact: false });
 		},
 	);
+
+	it.each(
+		BUILT_INS.flatMap((target) => [
+			[target, "function () { throw new Error('replaced'); }"],
+			[target, "function () { return 'forged'; }"],
+		]),
+	)(
+		"prints what node prints or reports inexact while every property of %s is %s",
+		async (target, replacement) => {
+			const result = await expectNodeOrInexact(
+				replacingEvery(target, replacement),
+			);
+			expect(result.status).toBe("ok");
+		},
+	);
+
+	it("prints every kind of value the mirror describes as node does", async () => {
+		const code = `${PRINTED}\nconsole.log(...values);\nconsole.log(...format);`;
+		const result = await sandbox.run("javascript", code);
+		expect(result).toMatchObject({ status: "ok", exact: true });
+		expect(result.stdout).toBe(await runReal("javascript", code));
+	});
 
 	it("reports a replacement undone before the end as inexact when it was in place while printing", async () => {
 		const result = await sandbox.run(

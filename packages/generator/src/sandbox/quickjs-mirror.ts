@@ -110,8 +110,11 @@ export const QUICKJS_MIRROR = String.raw`
     if (chainTag !== undefined) return collection(value, id, depth, limit, ctor) || opaque;
     const builtin = objectToString(value);
     if (builtin === "[object Date]" || builtin === "[object RegExp]") {
-      if (getPrototypeOf(value) !== (builtin === "[object Date]" ? datePrototype : regExpPrototype) || hasKeys(value)) inexact();
-      if (builtin === "[object Date]") {
+      // Node decides by the constructor's name first: a date whose constructor reads as Object prints as {}
+      const isDate = builtin === "[object Date]";
+      if (ctor !== (isDate ? "Date" : "RegExp") || getPrototypeOf(value) !== (isDate ? datePrototype : regExpPrototype) ||
+        hasKeys(value)) inexact();
+      if (isDate) {
         const time = dateGetTime(value);
         return '{"t":"date","id":' + id + ',"v":' + (time === time ? quote(dateToISOString(value)) : "null") + "}";
       }
