@@ -15,7 +15,7 @@ import { QUICKJS_TAMPER } from "./quickjs-tamper.js";
  * QuickJS cannot format values as Node does, so `console.log` sends a mirror of its arguments
  * (quickjs-mirror.ts) that the host formats with Node's own `util.format`.
  */
-export const QUICKJS_PRELUDE = compact(`
+export const QUICKJS_PRELUDE = `
 (function setup(hostLog, hostWrite, hostIsPromise) {
   "use strict";
   const globalKeys = Reflect.ownKeys(globalThis);
@@ -35,24 +35,4 @@ export const QUICKJS_PRELUDE = compact(`
   const driver = installGlobals();
   return driver;
 })
-`);
-
-/**
- * QuickJS compiles every run's prelude anew, and its tokenizer pays for each character: without
- * indentation and comment lines it compiles in about half the time. The prelude has no
- * multi-line string or template literal, where this would change a value, and no line that
- * starts with "*" other than inside a block comment.
- */
-function compact(source: string): string {
-	return source
-		.split("\n")
-		.map((line) => line.trim())
-		.filter(
-			(line) =>
-				line !== "" &&
-				!line.startsWith("//") &&
-				!line.startsWith("/*") &&
-				!line.startsWith("*"),
-		)
-		.join("\n");
-}
+`;
