@@ -9,6 +9,7 @@ import { QUICKJS_TAMPER } from "./quickjs-tamper.js";
  * `write(text)`, `isPromise(value)`); nothing of the host is ever a global. Setup gives the
  * snippet what Node gives a script and QuickJS lacks (`console`, timers, `queueMicrotask`,
  * `process.nextTick`, `process.stdout.write`) and returns the driver the host keeps:
+ * - `start(main, source)` runs the snippet, compiled as the module function whose text is source;
  * - `runTicks()` runs the process.nextTick queue, 1 if anything ran;
  * - `runNextTimer()` runs the timer due first, 1 if there was one;
  * - `finish()` is 1 when nothing the snippet did makes the output differ from Node's.

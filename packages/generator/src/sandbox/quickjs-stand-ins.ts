@@ -117,7 +117,7 @@ export const QUICKJS_STAND_INS = `
         taint();
         throw error;
       }
-      if (!intrinsicsIntact(false)) runsCode();
+      if (quiet && !intrinsicsIntact(false)) runsCode();
       if (stream === "stdout" && !writesThrough()) inexact();
       hostLog(stream, '{"nodes":[' + nodes + '],"exact":' + faithful + ',"quiet":' + quiet + "}");
     };
