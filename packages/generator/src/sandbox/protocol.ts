@@ -42,6 +42,12 @@ export interface WorkerFiles extends Record<Language, string> {
 	bootstrap: string;
 }
 
+/**
+ * What a run may print. More cannot be an answer option anyway, and it crosses two thread
+ * boundaries and the IPC channel: a snippet printing in a loop must not flood them.
+ */
+export const MAX_OUTPUT_CHARS = 256 * 1024;
+
 /** What the host sends a sandbox worker. */
 export interface RunJob extends RunLimits {
 	id: number;

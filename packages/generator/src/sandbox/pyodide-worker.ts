@@ -5,7 +5,12 @@ import {
 	assertChildProcessesDisabled,
 	installHostStandIns,
 } from "./host-stand-ins.js";
-import type { JobOutcome, RunJob, WorkerData } from "./protocol.js";
+import {
+	type JobOutcome,
+	MAX_OUTPUT_CHARS,
+	type RunJob,
+	type WorkerData,
+} from "./protocol.js";
 import { PYTHON_GUARD } from "./python-guard.js";
 import {
 	capMemoryGrowth,
@@ -42,10 +47,18 @@ assertChildProcessesDisabled();
 pyodide.setInterruptBuffer(interruptFlag);
 
 let stdout = "";
+let overflow = false;
 const decoder = new TextDecoder();
 pyodide.setStdout({
 	write(bytes: Uint8Array) {
+		if (overflow) return bytes.length;
 		stdout += decoder.decode(bytes, { stream: true });
+		if (stdout.length > MAX_OUTPUT_CHARS) {
+			// ends the run as the deadline would; what it printed past the limit is dropped
+			overflow = true;
+			stdout = stdout.slice(0, MAX_OUTPUT_CHARS);
+			Atomics.store(interruptFlag, 0, 2);
+		}
 		return bytes.length;
 	},
 });
@@ -123,10 +136,16 @@ function cleanUp(): boolean {
 
 function execute(job: RunJob): JobOutcome {
 	stdout = "";
+	overflow = false;
 	limit.setAllowance(job.memoryMb);
-	const [status, error] = runGuarded(job.code);
+	const [ended, endError] = runGuarded(job.code);
+	// the interrupt the overflow raised may not have been seen before the snippet ended
+	if (overflow) Atomics.store(interruptFlag, 0, 0);
 	const clean = cleanUp();
-	stdout += decoder.decode();
+	if (!overflow) stdout += decoder.decode();
+	const [status, error] = overflow
+		? (["error", "output limit exceeded"] as const)
+		: [ended, endError];
 	// the run changed what the guard cannot undo (files, the environment): the host replaces this worker
 	const recycle = clean ? {} : { recycle: true as const };
 	return status === "ok"

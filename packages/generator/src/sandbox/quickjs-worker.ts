@@ -7,7 +7,7 @@ import {
 	RELEASE_SYNC,
 } from "quickjs-emscripten";
 import { formatMirror, type MirrorNode } from "./node-format.js";
-import type { JobOutcome, RunJob } from "./protocol.js";
+import { type JobOutcome, MAX_OUTPUT_CHARS, type RunJob } from "./protocol.js";
 import { QUICKJS_PRELUDE } from "./quickjs-prelude.js";
 import { capMemoryGrowth, newWasmMemory } from "./worker-hardening.js";
 
@@ -23,7 +23,6 @@ const quickjs = await newQuickJSWASMModule(
 	newVariant(RELEASE_SYNC, { wasmMemory: memory }),
 );
 limit.setBaseline(memory.buffer.byteLength);
-const MAX_OUTPUT_CHARS = 256 * 1024;
 const STACK_BYTES = 512 * 1024;
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { runReal } from "../../test/real-interpreters.js";
+import { MAX_OUTPUT_CHARS } from "./protocol.js";
 import { createSandbox } from "./sandbox.js";
 
 const sandbox = createSandbox({ timeoutMs: 1500, memoryMb: 48 });
@@ -161,13 +162,39 @@ describe("sandbox", () => {
 		});
 	});
 
-	it("stops a snippet that prints without end", async () => {
-		const result = await sandbox.run(
+	it.each([
+		[
 			"javascript",
-			"for (let i = 0; ; i++) console.log('line', i)",
-		);
-		expect(result.status).not.toBe("ok");
-	});
+			"for (let i = 0; ; i++) console.log('line'.repeat(100), i)",
+			"error",
+		],
+		["javascript", "for (;;) process.stdout.write('x'.repeat(10000))", "error"],
+		[
+			"python",
+			"i = 0\nwhile True:\n    print('line' * 100, i)\n    i += 1",
+			"error",
+		],
+		// the interrupt that ends the run is caught: the deadline's kill ends it
+		[
+			"python",
+			"import sys\nwhile True:\n    try:\n        sys.stdout.write('x' * 10000)\n    except BaseException:\n        pass",
+			"timeout",
+		],
+	] as const)(
+		"stops a %s snippet that prints without end at the output limit, and keeps serving (%j)",
+		async (language, code, status) => {
+			const result = await sandbox.run(language, code, { timeoutMs: 3000 });
+			expect(result.status).toBe(status);
+			if (result.status === "error")
+				expect(result.error).toBe("output limit exceeded");
+			expect(result.stdout.length).toBeLessThanOrEqual(MAX_OUTPUT_CHARS);
+			const next = await sandbox.run(
+				language,
+				language === "python" ? "print('next')" : "console.log('next')",
+			);
+			expect(next).toMatchObject({ status: "ok", stdout: "next\n" });
+		},
+	);
 
 	it("runs each snippet in a fresh namespace", async () => {
 		await sandbox.run("python", "leaked = 1\nimport json");

@@ -1,12 +1,13 @@
 import { Worker } from "node:worker_threads";
-import type {
-	BootstrapData,
-	JobOutcome,
-	ReadyMessage,
-	RunJob,
-	RunLimits,
-	RunResult,
-	WorkerData,
+import {
+	type BootstrapData,
+	type JobOutcome,
+	MAX_OUTPUT_CHARS,
+	type ReadyMessage,
+	type RunJob,
+	type RunLimits,
+	type RunResult,
+	type WorkerData,
 } from "./protocol.js";
 
 /** After the soft deadline the worker is asked to stop; after this much more it is killed. */
@@ -138,6 +139,14 @@ export class WorkerRunner {
 		const durationMs = Math.round(performance.now() - started);
 		if (this.options.oneRunEach || ("recycle" in outcome && outcome.recycle))
 			await this.replace(worker);
+		// the workers cap their output; this holds even for one that did not
+		if ("stdout" in outcome && outcome.stdout.length > MAX_OUTPUT_CHARS)
+			return {
+				status: "error",
+				stdout: outcome.stdout.slice(0, MAX_OUTPUT_CHARS),
+				error: "output limit exceeded",
+				durationMs,
+			};
 		switch (outcome.status) {
 			case "ok":
 				return {
