@@ -1,16 +1,13 @@
-import {
-	completion,
-	type FakeOpenAi,
-	failure,
-	startFakeOpenAi,
-} from "@app/generator/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { completion, failure } from "@app/generator/testing";
+import { describe, expect, it } from "vitest";
 import {
 	buildTestApp,
 	newUserId,
 	type TestApp,
 	useTestContext,
 } from "./helpers/build-test-app.js";
+import { useFakeModel } from "./helpers/fake-model.js";
+import { quotaOf } from "./helpers/practice.js";
 
 const draft = (correct: number) => ({
 	title: "What does this print?",
@@ -23,19 +20,14 @@ const draft = (correct: number) => ({
 
 describe("POST /api/generate-challenge with GENERATOR=openai", () => {
 	const context = useTestContext("pglite");
-	let fake: FakeOpenAi;
-	beforeAll(async () => {
-		fake = await startFakeOpenAi();
-	});
-	afterAll(() => fake.close());
-	beforeEach(() => fake.reset());
+	const model = useFakeModel();
 
 	const llmApp = () =>
 		buildTestApp(context, {
 			generator: null,
 			env: {
 				GENERATOR: "openai",
-				OPENAI_BASE_URL: fake.url,
+				OPENAI_BASE_URL: model.fake.url,
 				OPENAI_API_KEY: "sk-test",
 				OPENAI_MODEL: "fake-model",
 				OPENAI_TIMEOUT_MS: 300,
@@ -49,9 +41,6 @@ describe("POST /api/generate-challenge with GENERATOR=openai", () => {
 			headers,
 			payload: { difficulty: "easy", language: "javascript" },
 		});
-	const quotaOf = async (t: TestApp, headers: Record<string, string>) =>
-		(await t.app.inject({ method: "GET", url: "/api/quota", headers })).json()
-			.quota_remaining;
 
 	it("reports the openai generator in /api/config", async () => {
 		const t = await llmApp();
@@ -62,7 +51,7 @@ describe("POST /api/generate-challenge with GENERATOR=openai", () => {
 	});
 
 	it("serves the model's challenge with the answer corrected by running the code, and records how", async () => {
-		fake.reply(
+		model.fake.reply(
 			completion(draft(0)),
 			completion({ explanation: "`2 + '1'` joins strings: 21." }),
 		);
@@ -87,7 +76,7 @@ describe("POST /api/generate-challenge with GENERATOR=openai", () => {
 	});
 
 	it("answers 502 generator_failed after repeated 500s and gives the unit back", async () => {
-		fake.reply(...Array.from({ length: 3 }, () => failure(500)));
+		model.fake.reply(...Array.from({ length: 3 }, () => failure(500)));
 		const t = await llmApp();
 		const headers = await t.auth(newUserId());
 		const response = await generate(t, headers);
@@ -97,7 +86,7 @@ describe("POST /api/generate-challenge with GENERATOR=openai", () => {
 	});
 
 	it("answers 503 generator_unavailable when the model times out and gives the unit back", async () => {
-		fake.reply(
+		model.fake.reply(
 			...Array.from({ length: 3 }, () => ({
 				...completion(draft(1)),
 				delayMs: 1500,

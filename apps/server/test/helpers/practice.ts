@@ -51,3 +51,8 @@ export async function practise(
 	await answer(t, headers, challenge.id, { answer_id: answerId });
 	return challenge;
 }
+
+/** The user's remaining quota, as GET /api/quota reports it. */
+export const quotaOf = async (t: TestApp, headers: Headers): Promise<number> =>
+	(await t.app.inject({ method: "GET", url: "/api/quota", headers })).json()
+		.quota_remaining;
