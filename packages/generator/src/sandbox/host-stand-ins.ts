@@ -1,7 +1,17 @@
+/**
+ * What an interpreter's thread in the sandbox process may reach of Node, narrowed before the
+ * interpreter loads (worker-bootstrap.ts). The replacements are fixed in place, so a snippet that
+ * escaped its interpreter into this thread's JavaScript finds them and cannot undo them; they are
+ * the layer behind the permission model, and cover what it does not on Node 20.
+ */
 import childProcess from "node:child_process";
+import dgram from "node:dgram";
+import dns from "node:dns";
 import { constants as fsConstants } from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
+import net from "node:net";
 import { constants as osConstants } from "node:os";
+import workerThreads from "node:worker_threads";
 
 /** The shell's "command not found": what a command that never started exits with. */
 const NOT_STARTED = 127;
@@ -13,8 +23,18 @@ function accessDenied(message: string): Error {
 
 function refuse(name: string) {
 	return function refused(): never {
-		throw accessDenied(`child_process.${name} is not available in the sandbox`);
+		throw accessDenied(`${name} is not available in the sandbox`);
 	};
+}
+
+/** Fixed, so nothing later in the thread puts the originals back. */
+function fix(target: object, name: string, value: unknown): void {
+	Object.defineProperty(target, name, {
+		value,
+		writable: false,
+		configurable: false,
+		enumerable: true,
+	});
 }
 
 /**
@@ -38,12 +58,12 @@ function spawnSyncNotStarted() {
 
 const REPLACEMENTS = {
 	spawnSync: spawnSyncNotStarted,
-	spawn: refuse("spawn"),
-	exec: refuse("exec"),
-	execFile: refuse("execFile"),
-	execSync: refuse("execSync"),
-	execFileSync: refuse("execFileSync"),
-	fork: refuse("fork"),
+	spawn: refuse("child_process.spawn"),
+	exec: refuse("child_process.exec"),
+	execFile: refuse("child_process.execFile"),
+	execSync: refuse("child_process.execSync"),
+	execFileSync: refuse("child_process.execFileSync"),
+	fork: refuse("child_process.fork"),
 };
 
 /**
@@ -51,17 +71,15 @@ const REPLACEMENTS = {
  * `require` of its own (not a global that hideHostGlobals could remove), so the module's exports
  * themselves are replaced, for `require` and, after the sync, for ESM imports too.
  */
-export function disableChildProcesses(): void {
-	// fixed, so nothing later in the thread puts the originals back
-	const fixed = { writable: false, configurable: false, enumerable: true };
+function disableChildProcesses(): void {
 	for (const [name, value] of Object.entries(REPLACEMENTS))
-		Object.defineProperty(childProcess, name, { value, ...fixed });
+		fix(childProcess, name, value);
 	// the primitive under spawn, exec and fork, for code that builds a ChildProcess itself
-	Object.defineProperty(childProcess.ChildProcess.prototype, "spawn", {
-		value: refuse("ChildProcess.spawn"),
-		...fixed,
-	});
-	syncBuiltinESMExports();
+	fix(
+		childProcess.ChildProcess.prototype,
+		"spawn",
+		refuse("child_process.ChildProcess.spawn"),
+	);
 }
 
 /** Throws unless every way this thread's globals lead to `node:child_process` ends at the stand-ins. */
@@ -85,22 +103,57 @@ export function assertChildProcessesDisabled(): void {
  * Pyodide could not load; everywhere, the other names are raw bindings (spawn_sync, process_wrap,
  * fs) that go around every JavaScript-level restriction.
  */
-export function narrowProcessBinding(): void {
+function narrowProcessBinding(): void {
 	const constants = Object.freeze({ fs: fsConstants, os: osConstants });
 	const binding = (name: string) => {
 		if (name === "constants") return constants;
 		throw accessDenied("process.binding");
 	};
-	Object.defineProperty(process, "binding", {
-		value: binding,
-		writable: false,
-		configurable: false,
-		enumerable: true,
-	});
+	fix(process, "binding", binding);
+}
+
+/**
+ * Node 20's permission model lets `new Worker(code, { execArgv: [] })` start a thread outside it
+ * (the worker's own flags replace the process's), so no thread of the sandbox process may start
+ * another.
+ */
+function refuseThreads(): void {
+	fix(workerThreads, "Worker", refuse("starting a thread"));
+}
+
+/** Every function of a module or prototype, so that none is left out when Node adds one. */
+function functionsOf(target: object): string[] {
+	return Object.getOwnPropertyNames(target).filter(
+		(name) =>
+			name !== "constructor" &&
+			name !== "Resolver" &&
+			typeof Object.getOwnPropertyDescriptor(target, name)?.value ===
+				"function",
+	);
+}
+
+/** Node before 25 has no network permission: sockets, datagrams, DNS and listening are refused. */
+function refuseNetwork(): void {
+	const network = refuse("the network");
+	fix(net.Socket.prototype, "connect", network);
+	fix(net.Server.prototype, "listen", network);
+	for (const name of ["bind", "connect", "send"])
+		fix(dgram.Socket.prototype, name, network);
+	for (const target of [
+		dns,
+		dns.promises,
+		dns.Resolver.prototype,
+		dns.promises.Resolver.prototype,
+	])
+		for (const name of functionsOf(target)) fix(target, name, refuse("DNS"));
 }
 
 /** Call before loading an interpreter: what its Node glue reaches on the host, narrowed to what it needs. */
 export function installHostStandIns(): void {
 	disableChildProcesses();
 	narrowProcessBinding();
+	refuseThreads();
+	refuseNetwork();
+	// ESM imports of these modules see the replacements too
+	syncBuiltinESMExports();
 }

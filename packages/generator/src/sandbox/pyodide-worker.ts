@@ -1,10 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
 import type { PyDict } from "pyodide/ffi";
-import {
-	assertChildProcessesDisabled,
-	installHostStandIns,
-} from "./host-stand-ins.js";
+import { assertChildProcessesDisabled } from "./host-stand-ins.js";
 import {
 	type JobOutcome,
 	MAX_OUTPUT_CHARS,
@@ -27,8 +24,7 @@ const interruptFlag = new Int32Array(interrupt);
 // bomb into a Python MemoryError instead of gigabytes of RSS.
 const limit = capMemoryGrowth();
 // Emscripten's system() runs a shell through child_process, and its NODEFS reads process.binding
-// (which Node's permission model refuses); both are narrowed before Pyodide loads
-installHostStandIns();
+// (which Node's permission model refuses): the bootstrap has narrowed both (host-stand-ins.ts)
 // Emscripten names the program after this thread's script, a path on the host that sys.executable,
 // sys.orig_argv and $_ would show; without one it uses the name Pyodide has in a browser
 process.argv.splice(1);

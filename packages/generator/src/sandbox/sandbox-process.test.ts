@@ -1,11 +1,14 @@
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { type AddressInfo, createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxProcessIds } from "../../testing/sandbox-processes.js";
 import { createSandbox, SandboxUnavailableError } from "./sandbox.js";
+import { resolveLaunch } from "./sandbox-launch.js";
 
 const SECRET = "sandbox-canary-secret-41d9";
 const escaped = new URL("../../test/escaped-worker.mjs", import.meta.url).href;
@@ -22,6 +25,57 @@ afterAll(async () => {
 	await rm(hostDir, { recursive: true, force: true });
 });
 
+/**
+ * The permission model alone: a Node process started with the sandbox process's own flags and
+ * environment, running a probe with none of the worker threads' stand-ins in front of it.
+ */
+describe("the sandbox process's permission flags on their own", () => {
+	const probe = async (code: string) => {
+		const { execArgv } = await resolveLaunch();
+		const cwd = await mkdtemp(join(tmpdir(), "sandbox-probe-"));
+		try {
+			const { stdout } = await promisify(execFile)(
+				process.execPath,
+				[...execArgv, "--input-type=module", "-e", code],
+				{ env: {}, cwd },
+			);
+			return stdout.trim();
+		} finally {
+			await rm(cwd, { recursive: true, force: true });
+		}
+	};
+	const attempt = (action: string) =>
+		`import { createRequire } from "node:module";
+		const require = createRequire(${JSON.stringify(import.meta.url)});
+		try { ${action}; console.log("ran"); } catch (error) { console.log(error.code); }`;
+
+	it.each([
+		[
+			"spawnSync",
+			`require("node:child_process").spawnSync("touch", ["$CANARY"])`,
+		],
+		["execSync", `require("node:child_process").execSync("touch $CANARY")`],
+		["writeFileSync", `require("node:fs").writeFileSync("$CANARY", "x")`],
+		["readFileSync of a secret", `require("node:fs").readFileSync("$SECRET")`],
+		["process.binding", `process.binding("spawn_sync")`],
+		["process.dlopen", `process.dlopen({ exports: {} }, "$CANARY.node")`],
+	])("stops %s", async (_name, action) => {
+		const printed = await probe(
+			attempt(
+				action
+					.replaceAll("$CANARY", join(hostDir, "canary"))
+					.replaceAll("$SECRET", join(hostDir, "secret.txt")),
+			),
+		);
+		expect(printed).toMatch(/^ERR_(ACCESS_DENIED|DLOPEN_DISABLED)$/);
+		expect(existsSync(join(hostDir, "canary"))).toBe(false);
+	});
+
+	it("starts it with nothing of the server's environment", async () => {
+		expect(await probe("console.log(JSON.stringify(process.env))")).toBe("{}");
+	});
+});
+
 /** Each snippet runs as plain Node code, as if it had escaped its interpreter completely. */
 describe("the sandbox process on its own, with an escaped interpreter", () => {
 	const sandbox = createSandbox(
@@ -35,6 +89,15 @@ describe("the sandbox process on its own, with an escaped interpreter", () => {
 	it("has an empty environment", async () => {
 		const result = await run("return JSON.stringify(process.env)");
 		expect(result).toMatchObject({ status: "ok", stdout: "{}\n" });
+		// as the kernel holds it, which no code inside can dress up: only Node's IPC channel
+		const [pid] = sandboxProcessIds();
+		const environ = await readFile(`/proc/${pid}/environ`, "utf8");
+		const names = environ
+			.split("\0")
+			.filter(Boolean)
+			.map((entry) => entry.split("=")[0]);
+		expect(names.every((name) => name?.startsWith("NODE_CHANNEL_"))).toBe(true);
+		expect(environ).not.toContain(SECRET);
 	});
 
 	it.each([
@@ -44,7 +107,7 @@ describe("the sandbox process on its own, with an escaped interpreter", () => {
 		],
 		[
 			"spawnSync",
-			`require("node:child_process").spawnSync("touch", ["$CANARY"])`,
+			`const run = require("node:child_process").spawnSync("touch", ["$CANARY"]);\nif (run.error) throw run.error;`,
 		],
 		["spawn", `require("node:child_process").spawn("touch", ["$CANARY"])`],
 		["fork", `require("node:child_process").fork("$CANARY")`],

@@ -42,6 +42,9 @@ async function bundle(): Promise<string> {
 		format: "esm",
 		target: "node20",
 		outExtension: { ".js": ".mjs" },
+		// modules shared by the entries stay one module, as with the compiled files: the bootstrap's
+		// stand-ins are the very functions a worker then checks for
+		splitting: true,
 		external: ["pyodide", "quickjs-emscripten"],
 		outdir: "/",
 		write: false,
