@@ -44,7 +44,7 @@ export interface SandboxOptions {
 /**
  * Creates a sandbox whose interpreters run in a separate Node process, started on first use with
  * the permission model, an empty environment and a throwaway working directory (see
- * sandbox-launch.ts); inside it, one warm worker thread per language.
+ * sandbox-launch.ts); inside it, warm worker threads per language (worker-sandbox.ts).
  */
 export function createSandbox(
 	defaults: Partial<RunLimits> = {},

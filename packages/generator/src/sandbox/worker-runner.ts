@@ -44,6 +44,7 @@ export class WorkerRunner {
 	private pending: Pending | undefined;
 	private tail: Promise<unknown> = Promise.resolve();
 	private nextId = 1;
+	private inFlight = 0;
 	private closed = false;
 	private readonly interrupt = new SharedArrayBuffer(4);
 
@@ -71,8 +72,18 @@ export class WorkerRunner {
 		return this.starting;
 	}
 
+	/** runs sent to this worker and not yet answered */
+	get queued(): number {
+		return this.inFlight;
+	}
+
 	run(code: string, limits: RunLimits): Promise<RunResult> {
-		const result = this.tail.then(() => this.execute(code, limits));
+		this.inFlight += 1;
+		const result = this.tail
+			.then(() => this.execute(code, limits))
+			.finally(() => {
+				this.inFlight -= 1;
+			});
 		this.tail = result.catch(() => undefined);
 		return result;
 	}

@@ -2,7 +2,14 @@ import type { Language } from "@app/contract";
 import type { RunRequest, RunResult, WorkerFiles } from "./protocol.js";
 import { WorkerRunner } from "./worker-runner.js";
 
-/** The interpreters of one process: one warm worker thread per language, run one job at a time. */
+/**
+ * QuickJS workers are light (a fresh runtime per run, a few MB each) and a run costs a few ms of
+ * CPU, most of it setting up the runtime; two of them use both cores of a small machine. One
+ * Pyodide is a hundred MB and seconds to start, so Python keeps one.
+ */
+const JAVASCRIPT_WORKERS = 2;
+
+/** The interpreters of one process: warm worker threads per language, each running one job at a time. */
 export interface WorkerSandbox {
 	run(request: RunRequest): Promise<RunResult>;
 	warm(languages: readonly Language[]): Promise<void>;
@@ -16,34 +23,44 @@ export interface WorkerSandbox {
  * the sandbox process (sandbox-host.ts), where the permission model walls the workers in.
  */
 export function createWorkerSandbox(files: WorkerFiles): WorkerSandbox {
-	const runners = new Map<string, WorkerRunner>();
-	const runnerFor = (language: Language, isolated = false) => {
+	const runners = new Map<string, WorkerRunner[]>();
+	const runnersFor = (language: Language, isolated = false) => {
 		const oneRunEach = isolated && language === "python";
 		const key = oneRunEach ? `${language}:isolated` : language;
-		let runner = runners.get(key);
-		if (!runner) {
-			runner = new WorkerRunner(
-				new URL(files.bootstrap),
-				new URL(files[language]),
-				{
-					interruptible: language === "python",
-					oneRunEach,
-				},
+		let pool = runners.get(key);
+		if (!pool) {
+			const size = language === "javascript" ? JAVASCRIPT_WORKERS : 1;
+			pool = Array.from(
+				{ length: size },
+				() =>
+					new WorkerRunner(new URL(files.bootstrap), new URL(files[language]), {
+						interruptible: language === "python",
+						oneRunEach,
+					}),
 			);
-			runners.set(key, runner);
+			runners.set(key, pool);
 		}
-		return runner;
+		return pool;
 	};
+	// the worker with the fewest runs waiting: a generation sends a snippet and its mistakes at once
+	const runnerFor = (language: Language, isolated = false) =>
+		runnersFor(language, isolated).reduce((least, runner) =>
+			runner.queued < least.queued ? runner : least,
+		);
 	return {
 		run: ({ language, code, limits, isolated }) =>
 			runnerFor(language, isolated).run(code, limits),
 		warm: async (languages) => {
 			await Promise.all(
-				languages.map((language) => runnerFor(language).start()),
+				languages.flatMap((language) =>
+					runnersFor(language).map((runner) => runner.start()),
+				),
 			);
 		},
 		close: async () => {
-			await Promise.all([...runners.values()].map((runner) => runner.close()));
+			await Promise.all(
+				[...runners.values()].flat().map((runner) => runner.close()),
+			);
 			runners.clear();
 		},
 	};
