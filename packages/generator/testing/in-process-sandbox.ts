@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS, type Sandbox } from "../src/sandbox/sandbox.js";
+import { type Sandbox, sandboxOver } from "../src/sandbox/sandbox.js";
 import { resolveLaunch } from "../src/sandbox/sandbox-launch.js";
 import { createWorkerSandbox } from "../src/sandbox/worker-sandbox.js";
 
@@ -8,16 +8,5 @@ import { createWorkerSandbox } from "../src/sandbox/worker-sandbox.js";
  */
 export async function createInProcessSandbox(): Promise<Sandbox> {
 	const { workers } = await resolveLaunch();
-	const sandbox = createWorkerSandbox(workers);
-	return {
-		run: (language, code, { isolated = false, ...limits } = {}) =>
-			sandbox.run({
-				language,
-				code,
-				limits: { ...DEFAULT_LIMITS, ...limits },
-				isolated,
-			}),
-		warm: (languages = ["javascript", "python"]) => sandbox.warm(languages),
-		close: () => sandbox.close(),
-	};
+	return sandboxOver(createWorkerSandbox(workers));
 }

@@ -22,6 +22,13 @@ export interface RunRequest {
 	isolated: boolean;
 }
 
+/** What runs snippets behind a Sandbox: the sandbox process, or worker threads of one process. */
+export interface SnippetRunner {
+	run(request: RunRequest): Promise<RunResult>;
+	warm(languages: readonly Language[]): Promise<void>;
+	close(): Promise<void>;
+}
+
 /** What the server sends the sandbox process over IPC. */
 export type HostRequest =
 	| ({ type: "run"; id: number } & RunRequest)

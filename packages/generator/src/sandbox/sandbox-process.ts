@@ -8,6 +8,7 @@ import type {
 	HostRequest,
 	RunRequest,
 	RunResult,
+	SnippetRunner,
 } from "./protocol.js";
 import { resolveLaunch } from "./sandbox-launch.js";
 
@@ -38,7 +39,7 @@ interface Pending {
  * and replaces it when it exits or stops answering. Runs it held fail with SandboxUnavailableError
  * rather than hang, and the languages it had warmed are warmed again in its successor.
  */
-export class SandboxProcess {
+export class SandboxProcess implements SnippetRunner {
 	private child: ChildProcess | undefined;
 	private starting: Promise<ChildProcess> | undefined;
 	private readonly pending = new Map<number, Pending>();

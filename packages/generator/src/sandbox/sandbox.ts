@@ -1,5 +1,5 @@
 import type { Language } from "@app/contract";
-import type { RunLimits, RunResult } from "./protocol.js";
+import type { RunLimits, RunResult, SnippetRunner } from "./protocol.js";
 import { SandboxProcess } from "./sandbox-process.js";
 
 export type { RunLimits, RunResult } from "./protocol.js";
@@ -50,17 +50,27 @@ export function createSandbox(
 	defaults: Partial<RunLimits> = {},
 	options: SandboxOptions = {},
 ): Sandbox {
+	return sandboxOver(
+		new SandboxProcess(options.workers, options.hangAfterMs),
+		defaults,
+	);
+}
+
+/** The Sandbox interface over a runner, with these limits unless a run says otherwise. */
+export function sandboxOver(
+	runner: SnippetRunner,
+	defaults: Partial<RunLimits> = {},
+): Sandbox {
 	const limits = { ...DEFAULT_LIMITS, ...defaults };
-	const process = new SandboxProcess(options.workers, options.hangAfterMs);
 	return {
 		run: (language, code, { isolated = false, ...override } = {}) =>
-			process.run({
+			runner.run({
 				language,
 				code,
 				limits: { ...limits, ...override },
 				isolated,
 			}),
-		warm: (languages = ["javascript", "python"]) => process.warm(languages),
-		close: () => process.close(),
+		warm: (languages = ["javascript", "python"]) => runner.warm(languages),
+		close: () => runner.close(),
 	};
 }

@@ -1,5 +1,5 @@
 import type { Language } from "@app/contract";
-import type { RunRequest, RunResult, WorkerFiles } from "./protocol.js";
+import type { SnippetRunner, WorkerFiles } from "./protocol.js";
 import { WorkerRunner } from "./worker-runner.js";
 
 /**
@@ -9,20 +9,13 @@ import { WorkerRunner } from "./worker-runner.js";
  */
 const JAVASCRIPT_WORKERS = 2;
 
-/** The interpreters of one process: warm worker threads per language, each running one job at a time. */
-export interface WorkerSandbox {
-	run(request: RunRequest): Promise<RunResult>;
-	warm(languages: readonly Language[]): Promise<void>;
-	close(): Promise<void>;
-}
-
 /**
  * Runs snippets in worker threads of this process, started on first use. Isolated Python runs get
  * a worker of their own that is replaced (and the successor warmed) after every run; QuickJS
  * already gives every run a fresh runtime. The server never calls this directly: it runs inside
  * the sandbox process (sandbox-host.ts), where the permission model walls the workers in.
  */
-export function createWorkerSandbox(files: WorkerFiles): WorkerSandbox {
+export function createWorkerSandbox(files: WorkerFiles): SnippetRunner {
 	const runners = new Map<string, WorkerRunner[]>();
 	const runnersFor = (language: Language, isolated = false) => {
 		const oneRunEach = isolated && language === "python";
