@@ -47,7 +47,11 @@ let overflow = false;
 const decoder = new TextDecoder();
 pyodide.setStdout({
 	write(bytes: Uint8Array) {
-		if (overflow) return bytes.length;
+		if (overflow) {
+			// the snippet caught the interrupt and printed on: interrupt it again
+			Atomics.store(interruptFlag, 0, 2);
+			return bytes.length;
+		}
 		stdout += decoder.decode(bytes, { stream: true });
 		if (stdout.length > MAX_OUTPUT_CHARS) {
 			// ends the run as the deadline would; what it printed past the limit is dropped

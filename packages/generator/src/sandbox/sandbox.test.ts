@@ -174,17 +174,18 @@ describe("sandbox", () => {
 			"i = 0\nwhile True:\n    print('line' * 100, i)\n    i += 1",
 			"error",
 		],
-		// the interrupt that ends the run is caught: the deadline's kill ends it
+		// the snippet catches the interrupt that ends the run: whether one lands outside its `try`
+		// before the deadline's kill is a matter of timing, so either ending is right
 		[
 			"python",
 			"import sys\nwhile True:\n    try:\n        sys.stdout.write('x' * 10000)\n    except BaseException:\n        pass",
-			"timeout",
+			"error or timeout",
 		],
 	] as const)(
 		"stops a %s snippet that prints without end at the output limit, and keeps serving (%j)",
 		async (language, code, status) => {
 			const result = await sandbox.run(language, code, { timeoutMs: 3000 });
-			expect(result.status).toBe(status);
+			expect(status.split(" or ")).toContain(result.status);
 			if (result.status === "error")
 				expect(result.error).toBe("output limit exceeded");
 			expect(result.stdout.length).toBeLessThanOrEqual(MAX_OUTPUT_CHARS);
