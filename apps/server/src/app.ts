@@ -51,6 +51,15 @@ async function localAccounts(app: FastifyInstance, config: Config) {
 	});
 }
 
+/**
+ * Fastify's form of TRUST_PROXY. Fastify ignores a bare hop count (it trusts no proxy for one), so
+ * a count becomes the function proxy-addr calls for each hop, the nearest first.
+ */
+function proxyTrust(trust: Config["trustProxy"]) {
+	if (typeof trust !== "number") return trust;
+	return (_address: string, hop: number) => hop < trust;
+}
+
 /** Builds the whole application, ready to listen or to be injected into; it does not listen. */
 export async function buildApp(
 	config: Config,
@@ -59,8 +68,8 @@ export async function buildApp(
 	const app = Fastify({
 		logger: loggerOptions(config),
 		bodyLimit: BODY_LIMIT_BYTES,
-		// behind a TLS-terminating proxy, X-Forwarded-Proto tells that cookies must be Secure
-		trustProxy: true,
+		// X-Forwarded-* (client address, protocol, host) are believed only from the proxies TRUST_PROXY names
+		trustProxy: proxyTrust(config.trustProxy),
 	}).withTypeProvider<ZodTypeProvider>();
 	app.setValidatorCompiler(validatorCompiler);
 	app.setSerializerCompiler(serializerCompiler);

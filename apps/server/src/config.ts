@@ -1,4 +1,5 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /** Environment as handed to loadConfig: strings, or unset. */
@@ -97,6 +98,47 @@ const clerkJwtKey = z.string().transform((value, context) => {
 	return key.export({ type: "spki", format: "pem" }).toString().trim();
 });
 
+/** proxy-addr's names for address ranges, accepted as TRUST_PROXY entries */
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyAddress(entry: string): boolean {
+	if (PROXY_RANGE_NAMES.has(entry)) return true;
+	const [address = "", bits, ...rest] = entry.split("/");
+	const version = isIP(address);
+	if (!version || rest.length) return false;
+	if (bits === undefined) return true;
+	const max = version === 4 ? 32 : 128;
+	return /^\d+$/.test(bits) && Number(bits) <= max;
+}
+
+/**
+ * Which proxies may tell the client's address and protocol (X-Forwarded-*): none when unset, the
+ * last N hops for a number, or the listed addresses and CIDR ranges.
+ */
+const trustProxy = z.preprocess(
+	blankToUndefined,
+	z
+		.string()
+		.optional()
+		.transform((value, context): false | number | string[] => {
+			if (value === undefined) return false;
+			const trimmed = value.trim();
+			if (/^\d+$/.test(trimmed)) return Number(trimmed);
+			const entries = trimmed
+				.split(",")
+				.map((entry) => entry.trim())
+				.filter(Boolean);
+			const bad = entries.find((entry) => !isProxyAddress(entry));
+			if (bad === undefined && entries.length) return entries;
+			context.addIssue({
+				code: "custom",
+				message:
+					"must be a number of proxy hops or a comma-separated list of IP addresses or CIDR ranges",
+			});
+			return z.NEVER;
+		}),
+);
+
 const EnvSchema = z.object({
 	PORT: integer(8000, 0, 65535),
 	HOST: z.preprocess(blankToUndefined, z.string().default("127.0.0.1")),
@@ -160,6 +202,9 @@ const EnvSchema = z.object({
 			.default(24),
 	),
 	CORS_ORIGINS: originList("a CORS origin"),
+	TRUST_PROXY: trustProxy,
+	SIGN_UP_LIMIT_PER_CLIENT: integer(5, 1),
+	SIGN_UP_LIMIT_PER_HOUR: integer(100, 1),
 	LOG_LEVEL: z.preprocess(
 		blankToUndefined,
 		z
@@ -197,7 +242,11 @@ export interface Config {
 		poolSize: number;
 	};
 	quota: { initial: number; daily: number; resetHours: number };
+	/** new local accounts allowed per hour, from one client and from everyone */
+	signUpLimits: { perClientPerHour: number; perHour: number };
 	corsOrigins: string[];
+	/** Fastify's trustProxy: false, a hop count, or the trusted proxies' addresses */
+	trustProxy: false | number | string[];
 	logLevel: string;
 }
 
@@ -270,7 +319,12 @@ export function loadConfig(env: Env): Config {
 			daily: e.QUOTA_DAILY,
 			resetHours: e.QUOTA_RESET_HOURS,
 		},
+		signUpLimits: {
+			perClientPerHour: e.SIGN_UP_LIMIT_PER_CLIENT,
+			perHour: e.SIGN_UP_LIMIT_PER_HOUR,
+		},
 		corsOrigins: e.CORS_ORIGINS ?? authorizedParties,
+		trustProxy: e.TRUST_PROXY,
 		logLevel: e.LOG_LEVEL,
 	};
 }

@@ -28,17 +28,51 @@ export const quotas = pgTable("quotas", {
 	createdAt: instant().notNull(),
 });
 
-/** A unit taken from a quota while a challenge is being generated; a crash leaves it here to be refunded. */
+/**
+ * A unit taken from a quota while a challenge is being generated; a crash leaves it here to be
+ * refunded. The owner is the server process generating it (rows from before owners have none).
+ */
 export const quotaHolds = pgTable(
 	"quota_holds",
 	{
 		id: integer().primaryKey().generatedAlwaysAsIdentity(),
 		userId: text().notNull(),
+		owner: text(),
 		createdAt: instant().notNull(),
 	},
 	(t) => [
 		// the sweeper: holds older than the generation deadline
 		index().on(t.createdAt),
+		// the sweeper: holds of a process that stopped; a user's generations in flight
+		index().on(t.owner),
+		index().on(t.userId),
+	],
+);
+
+/**
+ * The server processes sharing this database, each with a heartbeat: a process whose heartbeat
+ * stopped has died, and the quota units its generations held are refunded by any other.
+ */
+export const serverInstances = pgTable("server_instances", {
+	id: text().primaryKey(),
+	startedAt: instant().notNull(),
+	heartbeatAt: instant().notNull(),
+});
+
+/**
+ * Request counters of the rate limits that must hold across processes (sign-up, sign-in): one row
+ * per limited key, counting hits in a fixed window.
+ */
+export const rateLimitCounters = pgTable(
+	"rate_limit_counters",
+	{
+		key: text().primaryKey(),
+		hits: integer().notNull(),
+		resetsAt: instant().notNull(),
+	},
+	(t) => [
+		// the sweeper: windows that have ended
+		index().on(t.resetsAt),
 	],
 );
 
