@@ -38,8 +38,3 @@ app.log.info(
 	},
 	"ready",
 );
-app.generator
-	.warm()
-	.catch((error: unknown) =>
-		app.log.error({ err: error }, "sandbox warm-up failed"),
-	);

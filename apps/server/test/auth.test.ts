@@ -9,6 +9,7 @@ import {
 	newUserId,
 	type TestApp,
 	useTestContext,
+	waitUntilWarm,
 } from "./helpers/build-test-app.js";
 import {
 	createKeyPair,
@@ -190,6 +191,7 @@ describe("authentication", () => {
 
 	it("leaves /api/health and /api/config public", async () => {
 		const t = await buildTestApp(context);
+		await waitUntilWarm(t.app);
 		expect(
 			(await t.app.inject({ method: "GET", url: "/api/health" })).statusCode,
 		).toBe(200);

@@ -5,6 +5,7 @@ import {
 	newUserId,
 	type TestApp,
 	useTestContext,
+	waitUntilWarm,
 } from "./helpers/build-test-app.js";
 import {
 	createPostgresDatabase,
@@ -15,8 +16,23 @@ import {
 describe("system routes", () => {
 	const context = useTestContext("pglite");
 
-	it("GET /api/health answers ok after a database round trip", async () => {
-		const t = await buildTestApp(context);
+	it("GET /api/health answers 503 starting until both sandboxes are warm, then ok after a database round trip", async () => {
+		let warmed!: () => void;
+		const warming = new Promise<void>((resolve) => {
+			warmed = resolve;
+		});
+		const t = await buildTestApp(context, {
+			generator: {
+				...context.generator,
+				warm: () => warming.then(() => context.generator.warm()),
+			},
+		});
+		const starting = await t.app.inject({ method: "GET", url: "/api/health" });
+		expect(starting.statusCode).toBe(503);
+		expect(starting.json()).toMatchObject({ code: "starting" });
+		expect(starting.json().detail).toMatch(/starting/);
+		warmed();
+		await waitUntilWarm(t.app);
 		const response = await t.app.inject({ method: "GET", url: "/api/health" });
 		expect(response.statusCode).toBe(200);
 		expect(response.json()).toEqual({ status: "ok" });
@@ -153,6 +169,7 @@ describe("system routes", () => {
 
 		it("answers real requests from an allowed origin with its origin, errors included, and others with no ACAO; never *", async () => {
 			const t = await buildTestApp(context);
+			await waitUntilWarm(t.app);
 			const origin = "http://localhost:5173";
 			const responses = {
 				health: await t.app.inject({
@@ -222,6 +239,7 @@ describe.runIf(ENGINES.includes("postgres"))(
 				db: null,
 				env: { DATABASE_URL: url },
 			});
+			await waitUntilWarm(t.app);
 			const health = () => t.app.inject({ method: "GET", url: "/api/health" });
 			await Promise.all([health(), health(), health()]);
 			// node-postgres keeps them open, idle: these are the connections that get the 'error' event

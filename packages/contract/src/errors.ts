@@ -17,6 +17,8 @@ export const ErrorCodeSchema = z.enum([
 	"webhook_not_configured",
 	"invalid_signature",
 	"database_unavailable",
+	"starting",
+	"too_many_in_flight",
 	"internal_error",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

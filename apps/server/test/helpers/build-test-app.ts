@@ -106,6 +106,15 @@ export async function buildTestApp(
 	};
 }
 
+/** Resolves once the app's sandboxes are warm, when /api/health answers 200. */
+export async function waitUntilWarm(app: FastifyInstance): Promise<void> {
+	const deadline = Date.now() + 60_000;
+	while (!app.sandboxesWarm()) {
+		if (Date.now() > deadline) throw new Error("the sandboxes never warmed");
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
 /**
  * Two apps as two server processes behind a load balancer: each with its own connection pool on
  * one fresh PostgreSQL database. Both are closed, then their pools, when the test ends.

@@ -17,7 +17,8 @@ export const systemRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
 		{
 			schema: {
 				tags: ["system"],
-				summary: "Liveness, including a database round trip",
+				summary:
+					"Readiness: 200 once the database answers and both sandboxes are warm, 503 starting until then",
 				response: { 200: HealthSchema, 503: ErrorBodySchema },
 			},
 		},
@@ -32,6 +33,13 @@ export const systemRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
 					"The database is not reachable",
 				);
 			}
+			// a load balancer sends nobody here before the first generation can run at full speed
+			if (!app.sandboxesWarm())
+				throw new AppError(
+					503,
+					"starting",
+					"The server is starting: the code sandboxes are still loading",
+				);
 			return { status: "ok" as const };
 		},
 	);
