@@ -1,33 +1,31 @@
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./constants.js";
+import {
+	EMAIL_MAX_LENGTH,
+	PASSWORD_MAX_LENGTH,
+	PASSWORD_MIN_LENGTH,
+} from "./constants.js";
+import { textField } from "./text.js";
 
 /** Emails are case-insensitive: they are trimmed and lower-cased before anything else. */
-const EmailSchema = z
-	.string()
+const EmailSchema = textField({ max: EMAIL_MAX_LENGTH })
 	.trim()
 	.toLowerCase()
-	.pipe(z.email("must be a valid email address").max(254));
+	.pipe(z.email("must be a valid email address"));
 
 /** Body of POST /api/auth/sign-up (local accounts). */
 export const SignUpRequestSchema = z.object({
 	email: EmailSchema,
-	password: z
-		.string()
-		.min(
-			PASSWORD_MIN_LENGTH,
-			`must be at least ${PASSWORD_MIN_LENGTH} characters`,
-		)
-		.max(
-			PASSWORD_MAX_LENGTH,
-			`must be at most ${PASSWORD_MAX_LENGTH} characters`,
-		),
+	password: textField({ max: PASSWORD_MAX_LENGTH }).min(
+		PASSWORD_MIN_LENGTH,
+		`must be at least ${PASSWORD_MIN_LENGTH} characters`,
+	),
 });
 export type SignUpRequest = z.infer<typeof SignUpRequestSchema>;
 
 /** Body of POST /api/auth/sign-in (local accounts). */
 export const SignInRequestSchema = z.object({
 	email: EmailSchema,
-	password: z.string().min(1, "is required").max(PASSWORD_MAX_LENGTH),
+	password: textField({ max: PASSWORD_MAX_LENGTH }).min(1, "is required"),
 });
 export type SignInRequest = z.infer<typeof SignInRequestSchema>;
 

@@ -8,6 +8,7 @@ import {
 	TOPIC_MAX_LENGTH,
 	VERIFICATIONS,
 } from "./constants.js";
+import { textField } from "./text.js";
 
 export const DifficultySchema = z.enum(DIFFICULTIES);
 export type Difficulty = z.infer<typeof DifficultySchema>;
@@ -22,7 +23,7 @@ const lowerCased = (value: unknown) =>
 export const GenerateChallengeRequestSchema = z.object({
 	difficulty: z.preprocess(lowerCased, DifficultySchema),
 	language: z.preprocess(lowerCased, LanguageSchema).optional(),
-	topic: z.string().trim().max(TOPIC_MAX_LENGTH).optional(),
+	topic: textField({ max: TOPIC_MAX_LENGTH }).trim().optional(),
 });
 export type GenerateChallengeRequest = z.infer<
 	typeof GenerateChallengeRequestSchema

@@ -16,3 +16,6 @@ export const OPTION_COUNT = 4;
 export const HISTORY_MAX_LIMIT = 100;
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
+export const EMAIL_MAX_LENGTH = 254;
+/** Clerk's user ids are about 32 characters; anything this long is not one, from Clerk or a local account. */
+export const USER_ID_MAX_LENGTH = 255;

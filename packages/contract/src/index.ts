@@ -6,4 +6,5 @@ export * from "./public-config.js";
 export * from "./quota.js";
 export * from "./stats.js";
 export * from "./system.js";
+export * from "./text.js";
 export * from "./webhooks.js";
