@@ -1,3 +1,4 @@
+import { isCleanText, UserIdSchema } from "@app/contract";
 import { verifyToken } from "@clerk/backend";
 import { TokenVerificationError } from "@clerk/backend/errors";
 import { unauthorized } from "../errors.js";
@@ -12,7 +13,9 @@ export type SigningKey =
 const CLOCK_SKEW_MS = 5000;
 
 const optionalClaim = (value: unknown) =>
-	typeof value === "string" && value !== "" ? value : null;
+	typeof value === "string" && value !== "" && isCleanText(value)
+		? value
+		: null;
 
 /**
  * The one check of a session token, for Clerk's tokens and local accounts' alike: @clerk/backend
@@ -37,8 +40,13 @@ export async function verifySessionToken(
 			),
 		);
 	}
+	// a signature proves who issued the token, not that its sub can be stored: NUL, a lone surrogate
+	// or a megabyte would fail in the database (500) on every route instead of a 401 here
+	const sub = UserIdSchema.safeParse(payload.sub);
+	if (!sub.success)
+		throw unauthorized("The session token's subject is not a valid user id");
 	return {
-		id: payload.sub,
+		id: sub.data,
 		sessionId: optionalClaim(payload.sid),
 		email: optionalClaim(payload.email),
 		username: optionalClaim(payload.username),

@@ -1,6 +1,7 @@
 import {
 	ClerkWebhookEventSchema,
 	ErrorBodySchema,
+	textField,
 	type WebhookAck,
 	WebhookAckSchema,
 } from "@app/contract";
@@ -11,6 +12,9 @@ import type { Config } from "../../config.js";
 import { AppError } from "../../errors.js";
 import { deleteUser, provisionUser } from "../users/users.service.js";
 import { recordDelivery } from "./webhooks.repo.js";
+
+/** Svix's message ids are about 30 characters; the id is stored (and indexed) to spot redeliveries. */
+const SvixIdSchema = textField({ max: 255 }).min(1);
 
 const SvixHeadersSchema = z.object({
 	"svix-id": z.string().min(1),
@@ -85,12 +89,26 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
 					"The webhook signature is invalid or too old",
 				);
 			}
-			const event = ClerkWebhookEventSchema.safeParse(parseJson(body));
+			if (!SvixIdSchema.safeParse(headers.data["svix-id"]).success)
+				throw new AppError(
+					400,
+					"invalid_request",
+					"headers.svix-id: must be at most 255 characters, without control characters",
+				);
+			const json = parseJson(body);
+			const event = ClerkWebhookEventSchema.safeParse(json);
 			if (!event.success)
 				throw new AppError(
 					400,
 					"invalid_request",
-					"The event is not JSON with a type and a data.id",
+					json === undefined
+						? "The event is not JSON"
+						: event.error.issues
+								.map(
+									(issue) =>
+										`${["body", ...issue.path].join(".")}: ${issue.message}`,
+								)
+								.join("; "),
 				);
 			const { type, data } = event.data;
 			if (!HANDLED_EVENTS.has(type)) return { status: "ignored" };
