@@ -227,3 +227,28 @@ describe("loadConfig", () => {
 		expect(problems.join("\n")).not.toContain("secret-value-123");
 	});
 });
+
+describe("loadConfig: sign-up limits", () => {
+	it("defaults to 30 per client (a class behind one NAT) and 100 per hour", () => {
+		expect(loadConfig({}).signUpLimits).toEqual({
+			perClientPerHour: 30,
+			perHour: 100,
+		});
+	});
+
+	it("reads SIGN_UP_LIMIT_PER_CLIENT and SIGN_UP_LIMIT_PER_HOUR", () => {
+		expect(
+			loadConfig({ SIGN_UP_LIMIT_PER_CLIENT: "3", SIGN_UP_LIMIT_PER_HOUR: "7" })
+				.signUpLimits,
+		).toEqual({ perClientPerHour: 3, perHour: 7 });
+	});
+
+	it.each([
+		["SIGN_UP_LIMIT_PER_CLIENT", "0", "must be >= 1"],
+		["SIGN_UP_LIMIT_PER_HOUR", "-5", "must be >= 1"],
+		["SIGN_UP_LIMIT_PER_HOUR", "lots", "must be a number"],
+		["SIGN_UP_LIMIT_PER_CLIENT", "2.5", "must be a whole number"],
+	])("refuses %s=%s with one line naming it", (name, value, message) => {
+		expect(problemsOf({ [name]: value })).toEqual([`${name} ${message}`]);
+	});
+});

@@ -203,7 +203,8 @@ const EnvSchema = z.object({
 	),
 	CORS_ORIGINS: originList("a CORS origin"),
 	TRUST_PROXY: trustProxy,
-	SIGN_UP_LIMIT_PER_CLIENT: integer(5, 1),
+	// a class signing up together behind one school NAT is one client: 30 leaves room for it
+	SIGN_UP_LIMIT_PER_CLIENT: integer(30, 1),
 	SIGN_UP_LIMIT_PER_HOUR: integer(100, 1),
 	LOG_LEVEL: z.preprocess(
 		blankToUndefined,
