@@ -130,6 +130,7 @@ async function appWithPool(modelUrl: string, poolSize: number) {
 	const engine = async () => {
 		const deps = {
 			db: app.db,
+			instanceId: app.instanceId,
 			generator: app.generator,
 			pool: app.pool,
 			now: app.now,

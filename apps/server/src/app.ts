@@ -24,6 +24,7 @@ import dbPlugin from "./plugins/db.js";
 import docsPlugin from "./plugins/docs.js";
 import errorHandler from "./plugins/error-handler.js";
 import generatorPlugin from "./plugins/generator.js";
+import instancePlugin from "./plugins/instance.js";
 import sweeper from "./plugins/sweeper.js";
 import webStatic from "./plugins/web-static.js";
 
@@ -83,10 +84,9 @@ export async function buildApp(
 	});
 	await app.register(docsPlugin);
 
-	await app.register(dbPlugin, {
-		database: deps.db ?? (await openDb(config, app.log)),
-		owned: !deps.db,
-	});
+	const database = deps.db ?? (await openDb(config, app.log));
+	await app.register(dbPlugin, { database, owned: !deps.db });
+	await app.register(instancePlugin, { engine: database.engine });
 	await app.register(generatorPlugin, {
 		generator:
 			deps.generator ??

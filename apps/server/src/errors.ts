@@ -7,6 +7,8 @@ export class AppError extends Error {
 		readonly code: ErrorCode,
 		detail: string,
 		readonly extra: Record<string, unknown> = {},
+		/** response headers that go with it, such as Retry-After */
+		readonly headers: Record<string, string> = {},
 	) {
 		super(detail);
 		this.name = "AppError";
@@ -37,4 +39,16 @@ export const alreadyAnswered = (answerId: number) =>
 		{
 			answer_id: answerId,
 		},
+	);
+
+/** How long a user with too many generations in flight is asked to wait: about one generation. */
+const IN_FLIGHT_RETRY_S = 5;
+
+export const tooManyInFlight = (limit: number) =>
+	new AppError(
+		429,
+		"too_many_in_flight",
+		`You already have ${limit} challenges being generated; wait for one to finish`,
+		{},
+		{ "retry-after": String(IN_FLIGHT_RETRY_S) },
 	);

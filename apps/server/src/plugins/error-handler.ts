@@ -21,7 +21,7 @@ const errorHandler: FastifyPluginAsync = async (app) => {
 				code: error.code,
 				...error.extra,
 			};
-			return reply.status(error.status).send(body);
+			return reply.status(error.status).headers(error.headers).send(body);
 		}
 		if (hasZodFastifySchemaValidationErrors(error)) {
 			const detail = error.validation

@@ -1,27 +1,32 @@
 import type { FastifyPluginAsync } from "fastify";
 import fp from "fastify-plugin";
+import { pruneDeadInstances } from "../db/server-instances.js";
 import { pruneSignInAttempts } from "../features/accounts/sign-in-attempts.repo.js";
-import { refundStaleHolds } from "../features/quota/quota.repo.js";
+import { refundOrphanedHolds } from "../features/quota/quota.repo.js";
 import { pruneDeliveries } from "../features/webhooks/webhooks.repo.js";
 
-/** A hold older than this belongs to a generation that can no longer finish (its process died). */
+/** A hold without an owner (from before holds had owners) is refunded once this old. */
 export const HOLD_TTL_MS = 10 * 60_000;
 /**
  * Svix retries a failed delivery for about three days; a delivery id is kept well beyond that,
  * so a retry is still recognised as a redelivery, and then forgotten.
  */
 export const DELIVERY_RETENTION_MS = 7 * 24 * 3_600_000;
-const SWEEP_EVERY_MS = 60_000;
+/**
+ * With a process taken for dead 20 s after its last heartbeat (INSTANCE_STALE_AFTER_MS), the
+ * units its generations held come back within 30 s of its death.
+ */
+export const SWEEP_EVERY_MS = 10_000;
 
 /**
- * At start-up and every minute: refunds quota units held by generations that a crash
- * interrupted, and deletes rows nothing reads any more (old webhook delivery ids, sign-in
- * attempt counts whose window has ended).
+ * At start-up and every few seconds: refunds quota units held by generations whose process died,
+ * and deletes rows nothing reads any more (old webhook delivery ids, sign-in attempt counts whose
+ * window has ended, processes long dead).
  */
 const sweeper: FastifyPluginAsync = async (app) => {
 	const sweep = async () => {
 		const now = app.now();
-		const refunded = await refundStaleHolds(
+		const refunded = await refundOrphanedHolds(
 			app.db,
 			new Date(now.getTime() - HOLD_TTL_MS),
 		);
@@ -30,6 +35,7 @@ const sweeper: FastifyPluginAsync = async (app) => {
 				{ refunded },
 				"refunded quota units held by interrupted generations",
 			);
+		await pruneDeadInstances(app.db);
 		await pruneDeliveries(
 			app.db,
 			new Date(now.getTime() - DELIVERY_RETENTION_MS),
@@ -51,5 +57,5 @@ const sweeper: FastifyPluginAsync = async (app) => {
 
 export default fp(sweeper, {
 	name: "sweeper",
-	dependencies: ["db", "generator"],
+	dependencies: ["db", "generator", "instance"],
 });

@@ -11,6 +11,22 @@ export const generate = (t: TestApp, headers: Headers, payload: unknown) =>
 		payload: payload as object,
 	});
 
+/**
+ * POST /api/generate-challenge as a patient client would: while the user already has the most
+ * generations in flight (429 too_many_in_flight) it tries again, until it gets another answer.
+ */
+export async function generateWhenFree(
+	t: TestApp,
+	headers: Headers,
+	payload: unknown,
+) {
+	for (;;) {
+		const response = await generate(t, headers, payload);
+		if (response.json().code !== "too_many_in_flight") return response;
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
 /** POST /api/challenges/{id}/answer, with any payload. */
 export const answer = (
 	t: TestApp,

@@ -38,7 +38,8 @@ export const challengesRoutes: FastifyPluginAsyncZod<{
 					200: ChallengeSchema,
 					400: ErrorBodySchema,
 					401: ErrorBodySchema,
-					429: QuotaExhaustedBodySchema,
+					// quota_exhausted, or too_many_in_flight
+					429: QuotaExhaustedBodySchema.or(ErrorBodySchema),
 					502: ErrorBodySchema,
 					503: ErrorBodySchema,
 				},
@@ -47,6 +48,7 @@ export const challengesRoutes: FastifyPluginAsyncZod<{
 		async (request) => {
 			const deps = {
 				db: app.db,
+				instanceId: app.instanceId,
 				generator: app.generator,
 				pool: app.pool,
 				now: app.now,

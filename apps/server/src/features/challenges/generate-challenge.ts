@@ -10,10 +10,11 @@ import {
 } from "@app/generator";
 import type { FastifyBaseLogger } from "fastify";
 import type { Db, Tx } from "../../db/open-db.js";
-import { AppError, quotaExhausted } from "../../errors.js";
+import { AppError, quotaExhausted, tooManyInFlight } from "../../errors.js";
 import type { ChallengePool } from "../pool/challenge-pool.js";
 import { claimPooled } from "../pool/pool.repo.js";
 import {
+	MAX_IN_FLIGHT_PER_USER,
 	nextResetAt,
 	type QuotaPolicy,
 	refundHold,
@@ -29,6 +30,8 @@ import {
 
 export interface GenerateDeps {
 	db: Db;
+	/** this server process: it owns the quota holds of the generations it runs */
+	instanceId: string;
 	generator: Generator;
 	pool: ChallengePool | null;
 	now: () => Date;
@@ -51,8 +54,16 @@ export async function generateChallenge(
 	userId: string,
 	input: GenerateChallengeRequest,
 ): Promise<ChallengeRow> {
-	const take = await takeQuotaUnit(deps.db, userId, deps.quota, deps.now());
-	if (!take.taken) throw quotaExhausted(nextResetAt(take.quota, deps.quota));
+	const take = await takeQuotaUnit(
+		deps.db,
+		{ userId, owner: deps.instanceId },
+		deps.quota,
+		deps.now(),
+	);
+	if (!take.taken)
+		throw take.reason === "in_flight"
+			? tooManyInFlight(MAX_IN_FLIGHT_PER_USER)
+			: quotaExhausted(nextResetAt(take.quota, deps.quota));
 	const cell: { difficulty: Difficulty; language: Language } = {
 		difficulty: input.difficulty,
 		language: input.language ?? DEFAULT_LANGUAGE,
@@ -130,9 +141,14 @@ async function storeGenerated(
 }
 
 async function store(tx: Tx, holdId: number, challenge: NewChallenge) {
-	const row = await insertChallenge(tx, challenge);
-	await settleHold(tx, holdId);
-	return row;
+	// the hold goes first: if another process refunded it (it took this one for dead), nothing is stored
+	if (!(await settleHold(tx, holdId)))
+		throw new AppError(
+			503,
+			"generator_unavailable",
+			"The server was too slow to finish this challenge; your unit was given back, please try again",
+		);
+	return insertChallenge(tx, challenge);
 }
 
 function asGeneratorFailure(error: unknown, log: FastifyBaseLogger): AppError {

@@ -1,6 +1,21 @@
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import {
+	and,
+	count,
+	eq,
+	gt,
+	inArray,
+	isNull,
+	lt,
+	notInArray,
+	or,
+	sql,
+} from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/open-db.js";
 import { quotaHolds, quotas } from "../../db/schema.js";
+import { liveInstanceIds } from "../../db/server-instances.js";
+
+/** Generations one user may have in flight at once, on all processes together. */
+export const MAX_IN_FLIGHT_PER_USER = 2;
 
 export interface QuotaPolicy {
 	initial: number;
@@ -83,55 +98,100 @@ export async function readQuota(
 
 export type TakeResult =
 	| { taken: true; holdId: number; quota: QuotaRow }
-	| { taken: false; quota: QuotaRow };
+	| { taken: false; reason: "exhausted"; quota: QuotaRow }
+	| { taken: false; reason: "in_flight" };
+
+/** Who takes a unit: the user, and the server process that will generate (it owns the hold). */
+export interface Taker {
+	userId: string;
+	owner: string;
+}
 
 /**
  * Takes one unit, atomically: a conditional UPDATE that refills and decrements in one statement,
  * so concurrent requests on any number of processes can never overspend. The unit is recorded as
- * a hold until the challenge is stored (or refunded), so a crash in between loses nothing.
+ * a hold, owned by this process, until the challenge is stored (or refunded), so a crash in
+ * between loses nothing. A user with MAX_IN_FLIGHT_PER_USER generations in flight gets none.
  */
 export async function takeQuotaUnit(
 	db: Db,
-	userId: string,
+	taker: Taker,
 	policy: QuotaPolicy,
 	now: Date,
 ): Promise<TakeResult> {
-	const taken = await takeFromExisting(db, userId, policy, now);
+	const taken = await takeFromExisting(db, taker, policy, now);
 	if (taken) return taken;
 	// the row may not exist yet (a user's first requests): provision it, whoever wins the insert, and try once more
-	await provisionQuota(db, userId, policy, now);
-	const retried = await takeFromExisting(db, userId, policy, now);
+	await provisionQuota(db, taker.userId, policy, now);
+	const retried = await takeFromExisting(db, taker, policy, now);
 	if (retried) return retried;
-	return { taken: false, quota: await readQuota(db, userId, policy, now) };
+	return {
+		taken: false,
+		reason: "exhausted",
+		quota: await readQuota(db, taker.userId, policy, now),
+	};
 }
 
-/** The conditional UPDATE and the hold, in one transaction; undefined when no unit is left (or no row exists). */
-function takeFromExisting(
+/** Ends the transaction that took a unit, giving the unit back. */
+class TooManyInFlight extends Error {}
+
+/**
+ * The conditional UPDATE and the hold, in one transaction; undefined when no unit is left (or no
+ * row exists). The UPDATE locks the user's quota row until the transaction ends, and every hold
+ * is inserted under that lock, so the count of holds that follows it sees every other taker's.
+ */
+async function takeFromExisting(
 	db: Db,
-	userId: string,
+	{ userId, owner }: Taker,
 	policy: QuotaPolicy,
 	now: Date,
-) {
+): Promise<TakeResult | undefined> {
 	const { balance, lastReset } = refilled(policy, now);
-	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.update(quotas)
-			.set({ quotaRemaining: sql`${balance} - 1`, lastResetDate: lastReset })
-			.where(and(eq(quotas.userId, userId), gt(balance, 0)))
-			.returning(columns);
-		if (!row) return undefined;
-		const [hold] = await tx
-			.insert(quotaHolds)
-			.values({ userId, createdAt: now })
-			.returning({ id: quotaHolds.id });
-		if (!hold) throw new Error("insert returned no hold");
-		return { taken: true as const, holdId: hold.id, quota: row };
-	});
+	try {
+		return await db.transaction(async (tx) => {
+			const [row] = await tx
+				.update(quotas)
+				.set({ quotaRemaining: sql`${balance} - 1`, lastResetDate: lastReset })
+				.where(and(eq(quotas.userId, userId), gt(balance, 0)))
+				.returning(columns);
+			if (!row) return undefined;
+			const [inFlight] = await tx
+				.select({ holds: count() })
+				.from(quotaHolds)
+				// a hold whose process died is not in flight: it is about to be refunded
+				.where(
+					and(
+						eq(quotaHolds.userId, userId),
+						inArray(quotaHolds.owner, liveInstanceIds(tx)),
+					),
+				);
+			if ((inFlight?.holds ?? 0) >= MAX_IN_FLIGHT_PER_USER)
+				throw new TooManyInFlight();
+			const [hold] = await tx
+				.insert(quotaHolds)
+				.values({ userId, owner, createdAt: now })
+				.returning({ id: quotaHolds.id });
+			if (!hold) throw new Error("insert returned no hold");
+			return { taken: true as const, holdId: hold.id, quota: row };
+		});
+	} catch (error) {
+		if (error instanceof TooManyInFlight)
+			return { taken: false, reason: "in_flight" };
+		throw error;
+	}
 }
 
-/** Settles a hold whose challenge was stored: the unit stays spent. */
-export async function settleHold(db: DbOrTx, holdId: number): Promise<void> {
-	await db.delete(quotaHolds).where(eq(quotaHolds.id, holdId));
+/**
+ * Settles a hold whose challenge is being stored: the unit stays spent. Answers false when the
+ * hold is gone: it was refunded because this process was taken for dead, so the unit is back and
+ * the challenge must not be stored for free.
+ */
+export async function settleHold(db: DbOrTx, holdId: number): Promise<boolean> {
+	const settled = await db
+		.delete(quotaHolds)
+		.where(eq(quotaHolds.id, holdId))
+		.returning({ id: quotaHolds.id });
+	return settled.length > 0;
 }
 
 /** Gives a held unit back; only the first release of a hold refunds, so a retry cannot double it. */
@@ -156,15 +216,27 @@ async function refundUnits(
 		.where(eq(quotas.userId, userId));
 }
 
-/** Refunds holds left by a process that died mid-generation; returns how many it released. */
-export async function refundStaleHolds(
+/**
+ * Refunds the holds of generations that can no longer finish: those owned by a process that
+ * stopped heartbeating, and those from before holds had owners once older than `ownerlessBefore`.
+ * Returns how many units it gave back.
+ */
+export async function refundOrphanedHolds(
 	db: Db,
-	olderThan: Date,
+	ownerlessBefore: Date,
 ): Promise<number> {
 	return db.transaction(async (tx) => {
 		const released = await tx
 			.delete(quotaHolds)
-			.where(lt(quotaHolds.createdAt, olderThan))
+			.where(
+				or(
+					notInArray(quotaHolds.owner, liveInstanceIds(tx)),
+					and(
+						isNull(quotaHolds.owner),
+						lt(quotaHolds.createdAt, ownerlessBefore),
+					),
+				),
+			)
 			.returning({ userId: quotaHolds.userId });
 		const perUser = new Map<string, number>();
 		for (const { userId } of released)
