@@ -22,7 +22,10 @@ import { loggerOptions } from "./logger.js";
 import authPlugin from "./plugins/auth.js";
 import dbPlugin from "./plugins/db.js";
 import docsPlugin from "./plugins/docs.js";
-import errorHandler from "./plugins/error-handler.js";
+import errorHandler, {
+	clientErrorHandler,
+	frameworkErrors,
+} from "./plugins/error-handler.js";
 import generatorPlugin from "./plugins/generator.js";
 import instancePlugin from "./plugins/instance.js";
 import sweeper from "./plugins/sweeper.js";
@@ -39,6 +42,12 @@ export interface AppDeps {
 
 /** Requests are small JSON documents; anything larger is refused with 413. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * Time to receive a whole request (headers and body, not the answer): a client that trickles one
+ * in, holding a connection, gets 408. Node checks it every 30 seconds, so it fires within 30-60 s.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Local accounts on the app's database; a new account's quota comes from the function Clerk's webhook uses. */
 async function localAccounts(app: FastifyInstance, config: Config) {
@@ -69,6 +78,10 @@ export async function buildApp(
 	const app = Fastify({
 		logger: loggerOptions(config),
 		bodyLimit: BODY_LIMIT_BYTES,
+		requestTimeout: REQUEST_TIMEOUT_MS,
+		// errors raised before any route runs get the same {detail, code} JSON as the rest
+		frameworkErrors,
+		clientErrorHandler,
 		// X-Forwarded-* (client address, protocol, host) are believed only from the proxies TRUST_PROXY names
 		trustProxy: proxyTrust(config.trustProxy),
 	}).withTypeProvider<ZodTypeProvider>();
