@@ -122,7 +122,11 @@ export async function buildApp(
 	await app.register(systemRoutes, { config });
 	await app.register(webhookRoutes, { config });
 	// in Clerk mode the local account routes do not exist
-	if (localAuth) await app.register(accountsRoutes, { auth: localAuth });
+	if (localAuth)
+		await app.register(accountsRoutes, {
+			auth: localAuth,
+			signUpLimits: config.signUpLimits,
+		});
 	await app.register(webStatic, { root: deps.webRoot });
 	await app.register(async (api) => {
 		api.addHook("onRequest", api.authenticate);

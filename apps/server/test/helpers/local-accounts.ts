@@ -1,7 +1,27 @@
 import type { TestApp } from "./build-test-app.js";
 
-/** Environment that puts a test app in local-accounts mode. */
-export const LOCAL_MODE = { CLERK_JWT_KEY: undefined, AUTH_PROVIDER: "local" };
+/**
+ * Environment that puts a test app in local-accounts mode. The tests of a file share one
+ * database, so their sign-ups add up in the sign-up limits: those are raised here, and the tests
+ * of the limits set their own.
+ */
+export const LOCAL_MODE = {
+	CLERK_JWT_KEY: undefined,
+	AUTH_PROVIDER: "local",
+	SIGN_UP_LIMIT_PER_CLIENT: 10_000,
+	SIGN_UP_LIMIT_PER_HOUR: 10_000,
+};
+
+/** Where a request comes from: its network address, and the cookies its browser holds. */
+export interface From {
+	address?: string;
+	cookie?: string;
+}
+
+const origin = (from: From) => ({
+	...(from.address ? { remoteAddress: from.address } : {}),
+	...(from.cookie ? { headers: { cookie: from.cookie } } : {}),
+});
 
 /** The session cookie (name=value) from a response's Set-Cookie headers. */
 export function sessionCookie(
@@ -17,15 +37,25 @@ export function sessionCookie(
 	return session.split(";")[0] ?? "";
 }
 
+/** The sign-in device cookie (name=value) from a response's Set-Cookie headers. */
+export function deviceCookie(setCookie: string | string[] | undefined): string {
+	const cookies = Array.isArray(setCookie) ? setCookie : [setCookie ?? ""];
+	const device = cookies.find((cookie) => cookie.startsWith("sign_in_device="));
+	if (!device) throw new Error("no device cookie was set");
+	return device.split(";")[0] ?? "";
+}
+
 export async function signUp(
 	t: TestApp,
 	email: string,
 	password = "correct horse battery",
+	from: From = {},
 ) {
 	const response = await t.app.inject({
 		method: "POST",
 		url: "/api/auth/sign-up",
 		payload: { email, password },
+		...origin(from),
 	});
 	if (response.statusCode !== 200)
 		throw new Error(
@@ -33,15 +63,22 @@ export async function signUp(
 		);
 	return {
 		cookie: sessionCookie(response.headers["set-cookie"]),
+		device: deviceCookie(response.headers["set-cookie"]),
 		userId: response.json().user.id as string,
 	};
 }
 
-export async function signIn(t: TestApp, email: string, password: string) {
+export async function signIn(
+	t: TestApp,
+	email: string,
+	password: string,
+	from: From = {},
+) {
 	return t.app.inject({
 		method: "POST",
 		url: "/api/auth/sign-in",
 		payload: { email, password },
+		...origin(from),
 	});
 }
 

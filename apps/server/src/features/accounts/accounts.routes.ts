@@ -10,12 +10,20 @@ import {
 import { APIError } from "better-auth/api";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Config } from "../../config.js";
+import { instanceSecret } from "../../db/instance-secret.js";
 import { AppError, unauthorized } from "../../errors.js";
+import { rateLimited } from "../../rate-limit/rate-limited.js";
 import type { LocalAuth } from "./local-auth.js";
+import { passwordWeakness } from "./password-strength.js";
+import { signInDevices } from "./sign-in-device.js";
 import {
-	clearSignInAttempts,
-	countSignInAttempt,
-} from "./sign-in-attempts.repo.js";
+	admitSignIn,
+	clientOf,
+	signInFailed,
+	signInSucceeded,
+} from "./sign-in-throttle.js";
+import { signUpLimits } from "./sign-up-limits.js";
 
 /** Local session tokens live as long as Clerk's: a minute, refreshed by the web app before they expire. */
 export const TOKEN_LIFETIME_S = 60;
@@ -29,19 +37,18 @@ function toHeaders(request: FastifyRequest): Headers {
 	return headers;
 }
 
-/** Hands better-auth's cookies to the browser, marked Secure when the request came over HTTPS. */
+/** Hands better-auth's cookies (and ours) to the browser, marked Secure when the request came over HTTPS. */
 function forwardCookies(
 	request: FastifyRequest,
 	reply: FastifyReply,
 	headers: Headers,
+	...own: string[]
 ): void {
-	const cookies = headers
-		.getSetCookie()
-		.map((cookie) =>
-			request.protocol === "https" && !/;\s*secure/i.test(cookie)
-				? `${cookie}; Secure`
-				: cookie,
-		);
+	const cookies = [...headers.getSetCookie(), ...own].map((cookie) =>
+		request.protocol === "https" && !/;\s*secure/i.test(cookie)
+			? `${cookie}; Secure`
+			: cookie,
+	);
 	if (cookies.length) reply.header("set-cookie", cookies);
 }
 
@@ -74,11 +81,22 @@ function accountError(error: unknown): unknown {
 }
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema };
+const TOO_MANY = {
+	client: "Too many sign-in attempts for this account from here",
+	everyone:
+		"Too many failed sign-ins on this server in the last hour: only a browser you have signed in with before may sign in now",
+};
 
 /** Sign-up, sign-in, sign-out and session tokens of local accounts; registered only when AUTH_PROVIDER is local. */
 export const accountsRoutes: FastifyPluginAsyncZod<{
 	auth: LocalAuth;
-}> = async (app, { auth }) => {
+	signUpLimits: Config["signUpLimits"];
+}> = async (app, options) => {
+	const { auth } = options;
+	const limitSignUps = await signUpLimits(app, options.signUpLimits);
+	const devices = signInDevices(
+		await instanceSecret(app.db, "sign-in-devices"),
+	);
 	const sessionOf = async (request: FastifyRequest) => {
 		const session = await auth.api.getSession({ headers: toHeaders(request) });
 		if (!session) throw unauthorized("Not signed in");
@@ -92,11 +110,25 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
 				tags: ["accounts"],
 				summary: "Create a local account and sign in",
 				body: SignUpRequestSchema,
-				response: { 200: AccountSchema, 409: ErrorBodySchema, ...errors },
+				response: {
+					200: AccountSchema,
+					409: ErrorBodySchema,
+					429: ErrorBodySchema,
+					...errors,
+				},
 			},
+			// after validation, so a malformed body does not count
+			preHandler: limitSignUps,
 		},
 		async (request, reply) => {
 			const { email, password } = request.body;
+			const weakness = passwordWeakness(password, email);
+			if (weakness)
+				throw new AppError(
+					400,
+					"invalid_request",
+					`body.password: ${weakness}`,
+				);
 			const { headers, response } = await auth.api
 				.signUpEmail({
 					body: { email, password, name: email.split("@")[0] ?? email },
@@ -106,7 +138,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
 				.catch((error: unknown) => {
 					throw accountError(error);
 				});
-			forwardCookies(request, reply, headers);
+			forwardCookies(request, reply, headers, devices.cookieFor(email));
 			return { user: { id: response.user.id, email: response.user.email } };
 		},
 	);
@@ -117,40 +149,43 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
 			schema: {
 				tags: ["accounts"],
 				summary:
-					"Sign in to a local account; repeated failures are rate-limited per account",
+					"Sign in to a local account; repeated failures slow down the client that makes them",
 				body: SignInRequestSchema,
 				response: { 200: AccountSchema, 429: ErrorBodySchema, ...errors },
 			},
 		},
 		async (request, reply) => {
 			const { email, password } = request.body;
-			const attempt = await countSignInAttempt(app.db, email, app.now());
-			if (!attempt.allowed) {
-				const seconds = Math.max(
-					1,
-					Math.ceil((attempt.retryAt.getTime() - app.now().getTime()) / 1000),
+			const device = devices.recognise(request.headers.cookie, email);
+			const client = clientOf(device, request.ip);
+			const admission = await admitSignIn(app.db, email, client, app.now());
+			if (!admission.allowed)
+				throw rateLimited(
+					reply,
+					TOO_MANY[admission.why],
+					admission.retryAt,
+					app.now(),
 				);
-				reply.header("retry-after", String(seconds));
-				throw new AppError(
-					429,
-					"rate_limited",
-					"Too many sign-in attempts for this account; try again later",
-					{
-						retry_at: attempt.retryAt.toISOString(),
-					},
-				);
-			}
 			const { headers, response } = await auth.api
 				.signInEmail({
 					body: { email, password },
 					headers: toHeaders(request),
 					returnHeaders: true,
 				})
-				.catch((error: unknown) => {
-					throw accountError(error);
+				.catch(async (error: unknown) => {
+					const refusal = accountError(error);
+					if (
+						refusal instanceof AppError &&
+						refusal.code === "invalid_credentials" &&
+						(await signInFailed(app.db, app.now()))
+					)
+						request.log.warn(
+							"failed sign-ins reached the hourly cap: until the hour ends, only browsers that signed in before may sign in",
+						);
+					throw refusal;
 				});
-			await clearSignInAttempts(app.db, email);
-			forwardCookies(request, reply, headers);
+			await signInSucceeded(app.db, email, client);
+			forwardCookies(request, reply, headers, devices.cookieFor(email, device));
 			return { user: { id: response.user.id, email: response.user.email } };
 		},
 	);

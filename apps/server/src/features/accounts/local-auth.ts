@@ -55,7 +55,7 @@ export function createLocalAuth(options: LocalAuthOptions) {
 			autoSignIn: true,
 		},
 		session: { expiresIn: SESSION_DAYS * 24 * 60 * 60 },
-		// sign-in attempts are limited per account by our own limiter, not per address
+		// our own limits instead (sign-in-throttle.ts, sign-up-limits.ts): per account and client, never per address alone
 		rateLimit: { enabled: false },
 		telemetry: { enabled: false },
 		databaseHooks: {

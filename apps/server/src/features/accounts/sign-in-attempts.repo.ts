@@ -2,6 +2,13 @@ import { eq, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/open-db.js";
 import { signInAttempts } from "../../db/schema.js";
 
+/*
+ * No longer written: sign-in attempts are counted per account and client in rate_limit_counters
+ * (sign-in-throttle.ts), which pruneRateLimitCounters sweeps. Kept while the sweeper still calls
+ * pruneSignInAttempts, which empties the rows from before; then this file and the sign_in_attempts
+ * table can go, with a migration.
+ */
+
 /** At most this many sign-ins per account per window without a success. */
 export const MAX_SIGN_IN_ATTEMPTS = 10;
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
