@@ -73,7 +73,8 @@ export function CredentialsForm({ mode }: CredentialsFormProps) {
 				/>
 				{mode === "sign-up" && (
 					<p id={hintId} className="hint">
-						At least {PASSWORD_MIN_LENGTH} characters.
+						At least {PASSWORD_MIN_LENGTH} characters, and not a common
+						password.
 					</p>
 				)}
 			</div>
