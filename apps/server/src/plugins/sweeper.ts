@@ -4,6 +4,7 @@ import { pruneDeadInstances } from "../db/server-instances.js";
 import { pruneSignInAttempts } from "../features/accounts/sign-in-attempts.repo.js";
 import { refundOrphanedHolds } from "../features/quota/quota.repo.js";
 import { pruneDeliveries } from "../features/webhooks/webhooks.repo.js";
+import { pruneRateLimitCounters } from "../rate-limit/counters.repo.js";
 
 /** A hold without an owner (from before holds had owners) is refunded once this old. */
 export const HOLD_TTL_MS = 10 * 60_000;
@@ -20,8 +21,8 @@ export const SWEEP_EVERY_MS = 10_000;
 
 /**
  * At start-up and every few seconds: refunds quota units held by generations whose process died,
- * and deletes rows nothing reads any more (old webhook delivery ids, sign-in attempt counts whose
- * window has ended, processes long dead).
+ * and deletes rows nothing reads any more (old webhook delivery ids, sign-in attempt counts and
+ * rate-limit windows that have ended, processes long dead).
  */
 const sweeper: FastifyPluginAsync = async (app) => {
 	const sweep = async () => {
@@ -41,6 +42,7 @@ const sweeper: FastifyPluginAsync = async (app) => {
 			new Date(now.getTime() - DELIVERY_RETENTION_MS),
 		);
 		await pruneSignInAttempts(app.db, now);
+		await pruneRateLimitCounters(app.db, now);
 	};
 	let timer: NodeJS.Timeout | undefined;
 	app.addHook("onReady", async () => {
