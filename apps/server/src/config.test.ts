@@ -252,3 +252,33 @@ describe("loadConfig: sign-up limits", () => {
 		expect(problemsOf({ [name]: value })).toEqual([`${name} ${message}`]);
 	});
 });
+
+describe("loadConfig: TRUST_PROXY", () => {
+	it("trusts no proxy when unset or blank", () => {
+		expect(loadConfig({}).trustProxy).toBe(false);
+		expect(loadConfig({ TRUST_PROXY: " " }).trustProxy).toBe(false);
+	});
+
+	it("reads a hop count, or a list of addresses, CIDR ranges and proxy-addr's range names", () => {
+		expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+		expect(
+			loadConfig({
+				TRUST_PROXY: "10.0.0.0/8, 192.0.2.7,fd00::/8, ::1, loopback",
+			}).trustProxy,
+		).toEqual(["10.0.0.0/8", "192.0.2.7", "fd00::/8", "::1", "loopback"]);
+	});
+
+	it.each([
+		"true",
+		"*",
+		"10.0.0.0/33",
+		"example.com",
+		"10.0.0.1/8/2",
+		"-1",
+		",",
+	])("refuses TRUST_PROXY=%s with one line naming it", (value) => {
+		expect(problemsOf({ TRUST_PROXY: value })).toEqual([
+			"TRUST_PROXY must be a number of proxy hops or a comma-separated list of IP addresses or CIDR ranges",
+		]);
+	});
+});

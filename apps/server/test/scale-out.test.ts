@@ -56,7 +56,10 @@ async function call(
 					? init.body
 					: JSON.stringify(init.body),
 	});
-	return { status: response.status, body: await response.json() };
+	return {
+		status: response.status,
+		body: (await response.json()) as Record<string, unknown>,
+	};
 }
 
 const cell = { difficulty: "easy", language: "python" };
