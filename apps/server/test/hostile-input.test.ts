@@ -143,325 +143,337 @@ const CODES: Record<number, string> = {
 	414: "uri_too_long",
 };
 
-describe.each(ENGINES)("hostile input, Clerk mode, on %s", (engine) => {
+describe.each(ENGINES)("hostile input on %s", (engine) => {
+	// one database and one warm generator for both modes: warming the sandboxes costs the most
 	const context = useTestContext(engine);
-	const shared = useSharedApp(context, { QUOTA_INITIAL: 1000 });
 
-	/** Sends each generated request and checks it was refused and changed nothing. */
-	async function refusedWithoutEffect<T>(
-		input: fc.Arbitrary<T>,
-		send: (value: T) => Promise<LightMyRequestResponse>,
-		statuses: number[],
-		field?: string | ((value: T) => string),
-	) {
-		await fc.assert(
-			fc.asyncProperty(input, async (value) => {
-				const before = await snapshot(context.db);
-				const response = await send(value);
-				expectRefusal(
-					response,
-					statuses,
-					typeof field === "function" ? field(value) : field,
+	describe("Clerk mode", () => {
+		const shared = useSharedApp(context, { QUOTA_INITIAL: 1000 });
+
+		/** Sends each generated request and checks it was refused and changed nothing. */
+		async function refusedWithoutEffect<T>(
+			input: fc.Arbitrary<T>,
+			send: (value: T) => Promise<LightMyRequestResponse>,
+			statuses: number[],
+			field?: string | ((value: T) => string),
+		) {
+			// nothing may change: every run is compared with the state before the first
+			const before = await snapshot(context.db);
+			await fc.assert(
+				fc.asyncProperty(input, async (value) => {
+					const response = await send(value);
+					expectRefusal(
+						response,
+						statuses,
+						typeof field === "function" ? field(value) : field,
+					);
+					expect(await snapshot(context.db)).toEqual(before);
+				}),
+				RUNS,
+			);
+		}
+
+		const generateField = (
+			field: "difficulty" | "language" | "topic",
+			max: number,
+		) =>
+			it(`POST /api/generate-challenge refuses a hostile ${field} with 400 before a unit is taken`, async () => {
+				const { t } = shared;
+				const headers = await t.auth(newUserId());
+				// the user's quota row exists, so a refusal that created it would not hide a spent unit
+				await t.app.inject({ method: "GET", url: "/api/quota", headers });
+				await refusedWithoutEffect(
+					hostileText(max),
+					(value) =>
+						t.app.inject({
+							method: "POST",
+							url: "/api/generate-challenge",
+							headers,
+							payload: {
+								difficulty: "easy",
+								language: "python",
+								[field]: value,
+							},
+						}),
+					[400, 413],
+					`body.${field}`,
 				);
-				expect(await snapshot(context.db)).toEqual(before);
-			}),
-			RUNS,
-		);
-	}
+			});
+		generateField("topic", TOPIC_MAX_LENGTH);
+		generateField("difficulty", 10);
+		generateField("language", 10);
 
-	const generateField = (
-		field: "difficulty" | "language" | "topic",
-		max: number,
-	) =>
-		it(`POST /api/generate-challenge refuses a hostile ${field} with 400 before a unit is taken`, async () => {
+		it("POST /api/generate-challenge refuses any body the schema does not describe, never with a 5xx", async () => {
 			const { t } = shared;
 			const headers = await t.auth(newUserId());
-			// the user's quota row exists, so a refusal that created it would not hide a spent unit
 			await t.app.inject({ method: "GET", url: "/api/quota", headers });
+			const body = fc.oneof(
+				fc.jsonValue(),
+				fc.record(
+					{
+						difficulty: fc.oneof(fc.jsonValue(), anyText(10)),
+						language: fc.oneof(fc.jsonValue(), anyText(10)),
+						topic: fc.oneof(fc.jsonValue(), anyText(100)),
+					},
+					{ requiredKeys: [] },
+				),
+			);
 			await refusedWithoutEffect(
-				hostileText(max),
-				(value) =>
-					t.app.inject({
-						method: "POST",
-						url: "/api/generate-challenge",
-						headers,
-						payload: { difficulty: "easy", language: "python", [field]: value },
-					}),
-				[400, 413],
-				`body.${field}`,
-			);
-		});
-	generateField("topic", TOPIC_MAX_LENGTH);
-	generateField("difficulty", 10);
-	generateField("language", 10);
-
-	it("POST /api/generate-challenge refuses any body the schema does not describe, never with a 5xx", async () => {
-		const { t } = shared;
-		const headers = await t.auth(newUserId());
-		await t.app.inject({ method: "GET", url: "/api/quota", headers });
-		const body = fc.oneof(
-			fc.jsonValue(),
-			fc.record(
-				{
-					difficulty: fc.oneof(fc.jsonValue(), anyText(10)),
-					language: fc.oneof(fc.jsonValue(), anyText(10)),
-					topic: fc.oneof(fc.jsonValue(), anyText(100)),
-				},
-				{ requiredKeys: [] },
-			),
-		);
-		await refusedWithoutEffect(
-			// the few bodies that are valid requests would rightly generate
-			body.filter(
-				(value) =>
-					!(
-						typeof value === "object" &&
-						value !== null &&
-						"difficulty" in value &&
-						typeof value.difficulty === "string" &&
-						["easy", "medium", "hard"].includes(value.difficulty.toLowerCase())
-					),
-			),
-			(value) =>
-				t.app.inject({
-					method: "POST",
-					url: "/api/generate-challenge",
-					headers: { ...headers, "content-type": "application/json" },
-					payload: JSON.stringify(value),
-				}),
-			[400],
-		);
-	});
-
-	it("POST /api/generate-challenge accepts a clean topic of any script, and takes exactly one unit", async () => {
-		const { t } = shared;
-		const headers = await t.auth(newUserId());
-		const clean = fc
-			.string({ unit: "grapheme", minLength: 1, maxLength: 20 })
-			.filter(
-				(value) =>
-					!mustRefuse(value, TOPIC_MAX_LENGTH) && value.trim().length > 0,
-			);
-		await fc.assert(
-			fc.asyncProperty(clean, async (topic) => {
-				const before = await snapshot(context.db);
-				const response = await t.app.inject({
-					method: "POST",
-					url: "/api/generate-challenge",
-					headers,
-					payload: { difficulty: "easy", language: "javascript", topic },
-				});
-				expect(response.statusCode).toBe(200);
-				const after = await snapshot(context.db);
-				expect(after.challenges).toBe(before.challenges + 1);
-			}),
-			{ numRuns: 5 },
-		);
-	});
-
-	it("POST /api/challenges/{id}/answer refuses any path parameter that is not one of the caller's challenges", async () => {
-		const { t } = shared;
-		// a user without challenges: no id can be theirs
-		const headers = await t.auth(newUserId());
-		await refusedWithoutEffect(
-			fc.oneof(
-				urlComponent,
-				fc
-					.string({ unit: "grapheme-ascii", minLength: 101, maxLength: 300 })
-					.map(encodeURIComponent),
-			),
-			(id) =>
-				t.app.inject({
-					method: "POST",
-					url: `/api/challenges/${id}/answer`,
-					headers,
-					payload: { answer_id: 1 },
-				}),
-			[400, 404, 414],
-		);
-	});
-
-	it("POST /api/challenges/{id}/answer refuses any body but an option index, and records no answer", async () => {
-		const { t } = shared;
-		const headers = await t.auth(newUserId());
-		const challenge = (
-			await t.app.inject({
-				method: "POST",
-				url: "/api/generate-challenge",
-				headers,
-				payload: { difficulty: "easy", language: "python" },
-			})
-		).json();
-		await refusedWithoutEffect(
-			fc
-				.oneof(
-					fc.jsonValue(),
-					fc.record({ answer_id: fc.oneof(fc.jsonValue(), anyText(10)) }),
-				)
-				.filter(
+				// the few bodies that are valid requests would rightly generate
+				body.filter(
 					(value) =>
 						!(
 							typeof value === "object" &&
 							value !== null &&
-							"answer_id" in value &&
-							[0, 1, 2, 3].includes(value.answer_id as number)
+							"difficulty" in value &&
+							typeof value.difficulty === "string" &&
+							["easy", "medium", "hard"].includes(
+								value.difficulty.toLowerCase(),
+							)
 						),
 				),
-			(value) =>
-				t.app.inject({
-					method: "POST",
-					url: `/api/challenges/${challenge.id}/answer`,
-					headers: { ...headers, "content-type": "application/json" },
-					payload: JSON.stringify(value),
-				}),
-			[400],
-		);
-	});
-
-	it("GET /api/my-history answers 200 or 400 naming the parameter, never a 5xx, to any query string", async () => {
-		const { t } = shared;
-		const headers = await t.auth(newUserId());
-		await t.app.inject({ method: "GET", url: "/api/quota", headers });
-		const query = fc.array(
-			fc.tuple(
-				fc.constantFrom(
-					"limit",
-					"before",
-					"difficulty",
-					"language",
-					"result",
-					"x",
-				),
-				urlComponent,
-			),
-			{ maxLength: 6 },
-		);
-		await fc.assert(
-			fc.asyncProperty(query, async (pairs) => {
-				const before = await snapshot(context.db);
-				const response = await t.app.inject({
-					method: "GET",
-					url: `/api/my-history?${pairs.map(([key, value]) => `${key}=${value}`).join("&")}`,
-					headers,
-				});
-				if (response.statusCode !== 200)
-					expectRefusal(response, [400], "querystring");
-				expect(await snapshot(context.db)).toEqual(before);
-			}),
-			RUNS,
-		);
-	});
-
-	it("answers any unknown /api path with 404 or 400 in the contract's shape", async () => {
-		const { t } = shared;
-		await refusedWithoutEffect(
-			fc.array(urlComponent, { minLength: 1, maxLength: 3 }),
-			(segments) =>
-				t.app.inject({ method: "GET", url: `/api/x/${segments.join("/")}` }),
-			[400, 404, 414],
-		);
-	});
-
-	it("refuses a validly signed token whose sub the database cannot store with 401 on every protected route", async () => {
-		const { t } = shared;
-		const routes = [
-			{ method: "GET", url: "/api/quota" },
-			{ method: "GET", url: "/api/my-history" },
-			{ method: "GET", url: "/api/stats" },
-			{
-				method: "POST",
-				url: "/api/generate-challenge",
-				payload: { difficulty: "easy" },
-			},
-			{
-				method: "POST",
-				url: "/api/challenges/1/answer",
-				payload: { answer_id: 0 },
-			},
-		] as const;
-		await refusedWithoutEffect(
-			fc.tuple(hostileText(USER_ID_MAX_LENGTH), fc.constantFrom(...routes)),
-			async ([sub, route]) =>
-				t.app.inject({
-					...route,
-					headers: {
-						authorization: `Bearer ${await signSessionToken(context.keys, sub)}`,
-					},
-				}),
-			[401],
-		);
-	});
-
-	it("accepts a signed token whose sub is clean text in any script", async () => {
-		const { t } = shared;
-		const response = await t.app.inject({
-			method: "GET",
-			url: "/api/quota",
-			headers: await t.auth(`user_é😀_${newUserId()}`),
+				(value) =>
+					t.app.inject({
+						method: "POST",
+						url: "/api/generate-challenge",
+						headers: { ...headers, "content-type": "application/json" },
+						payload: JSON.stringify(value),
+					}),
+				[400],
+			);
 		});
-		expect(response.statusCode).toBe(200);
-	});
 
-	it("POST /webhooks/clerk refuses a signed event whose data.id or type cannot be stored, with 400 and no delivery recorded", async () => {
-		const { t } = shared;
-		await refusedWithoutEffect(
-			fc.oneof(
-				fc.record({
-					type: fc.constantFrom("user.created", "user.deleted"),
-					id: hostileText(USER_ID_MAX_LENGTH),
-				}),
-				fc.record({ type: hostileText(255), id: fc.constant(newUserId()) }),
-			),
-			({ type, id }) => {
-				const delivery = signedEvent({ type, data: { id } });
-				return t.app.inject({
-					method: "POST",
-					url: "/webhooks/clerk",
-					headers: delivery.headers,
-					payload: delivery.payload,
-				});
-			},
-			[400, 413],
-			({ id }) =>
-				mustRefuse(id, USER_ID_MAX_LENGTH) ? "body.data.id" : "body.type",
-		);
-	});
-});
-
-describe.each(ENGINES)("hostile input, local accounts, on %s", (engine) => {
-	const context = useTestContext(engine);
-	const shared = useSharedApp(context, LOCAL_MODE);
-
-	const fields = [
-		["sign-up", "email", EMAIL_MAX_LENGTH],
-		["sign-up", "password", PASSWORD_MAX_LENGTH],
-		["sign-in", "email", EMAIL_MAX_LENGTH],
-		["sign-in", "password", PASSWORD_MAX_LENGTH],
-	] as const;
-
-	it.each(fields)(
-		"POST /api/auth/%s refuses a hostile %s with 400 and creates no account",
-		async (route, field, max) => {
+		it("POST /api/generate-challenge accepts a clean topic of any script, and takes exactly one unit", async () => {
 			const { t } = shared;
+			const headers = await t.auth(newUserId());
+			const clean = fc
+				.string({ unit: "grapheme", minLength: 1, maxLength: 20 })
+				.filter(
+					(value) =>
+						!mustRefuse(value, TOPIC_MAX_LENGTH) && value.trim().length > 0,
+				);
 			await fc.assert(
-				fc.asyncProperty(hostileText(max), async (value) => {
+				fc.asyncProperty(clean, async (topic) => {
 					const before = await snapshot(context.db);
 					const response = await t.app.inject({
 						method: "POST",
-						url: `/api/auth/${route}`,
-						payload: {
-							email: `${newUserId()}@example.com`,
-							password: "correct horse battery",
-							[field]: value,
-						},
+						url: "/api/generate-challenge",
+						headers,
+						payload: { difficulty: "easy", language: "javascript", topic },
 					});
-					// refused before the sign-up and sign-in limits count anything
-					expectRefusal(response, [400, 413], `body.${field}`);
+					expect(response.statusCode).toBe(200);
+					const after = await snapshot(context.db);
+					expect(after.challenges).toBe(before.challenges + 1);
+				}),
+				{ numRuns: 5 },
+			);
+		});
+
+		it("POST /api/challenges/{id}/answer refuses any path parameter that is not one of the caller's challenges", async () => {
+			const { t } = shared;
+			// a user without challenges: no id can be theirs
+			const headers = await t.auth(newUserId());
+			await refusedWithoutEffect(
+				fc.oneof(
+					urlComponent,
+					fc
+						.string({ unit: "grapheme-ascii", minLength: 101, maxLength: 300 })
+						.map(encodeURIComponent),
+				),
+				(id) =>
+					t.app.inject({
+						method: "POST",
+						url: `/api/challenges/${id}/answer`,
+						headers,
+						payload: { answer_id: 1 },
+					}),
+				[400, 404, 414],
+			);
+		});
+
+		it("POST /api/challenges/{id}/answer refuses any body but an option index, and records no answer", async () => {
+			const { t } = shared;
+			const headers = await t.auth(newUserId());
+			const challenge = (
+				await t.app.inject({
+					method: "POST",
+					url: "/api/generate-challenge",
+					headers,
+					payload: { difficulty: "easy", language: "python" },
+				})
+			).json();
+			await refusedWithoutEffect(
+				fc
+					.oneof(
+						fc.jsonValue(),
+						fc.record({ answer_id: fc.oneof(fc.jsonValue(), anyText(10)) }),
+					)
+					.filter(
+						(value) =>
+							!(
+								typeof value === "object" &&
+								value !== null &&
+								"answer_id" in value &&
+								[0, 1, 2, 3].includes(value.answer_id as number)
+							),
+					),
+				(value) =>
+					t.app.inject({
+						method: "POST",
+						url: `/api/challenges/${challenge.id}/answer`,
+						headers: { ...headers, "content-type": "application/json" },
+						payload: JSON.stringify(value),
+					}),
+				[400],
+			);
+		});
+
+		it("GET /api/my-history answers 200 or 400 naming the parameter, never a 5xx, to any query string", async () => {
+			const { t } = shared;
+			const headers = await t.auth(newUserId());
+			await t.app.inject({ method: "GET", url: "/api/quota", headers });
+			const query = fc.array(
+				fc.tuple(
+					fc.constantFrom(
+						"limit",
+						"before",
+						"difficulty",
+						"language",
+						"result",
+						"x",
+					),
+					urlComponent,
+				),
+				{ maxLength: 6 },
+			);
+			// nothing may change: every run is compared with the state before the first
+			const before = await snapshot(context.db);
+			await fc.assert(
+				fc.asyncProperty(query, async (pairs) => {
+					const response = await t.app.inject({
+						method: "GET",
+						url: `/api/my-history?${pairs.map(([key, value]) => `${key}=${value}`).join("&")}`,
+						headers,
+					});
+					if (response.statusCode !== 200)
+						expectRefusal(response, [400], "querystring");
 					expect(await snapshot(context.db)).toEqual(before);
-					expect(response.headers["set-cookie"]).toBeUndefined();
 				}),
 				RUNS,
 			);
-		},
-	);
+		});
+
+		it("answers any unknown /api path with 404 or 400 in the contract's shape", async () => {
+			const { t } = shared;
+			await refusedWithoutEffect(
+				fc.array(urlComponent, { minLength: 1, maxLength: 3 }),
+				(segments) =>
+					t.app.inject({ method: "GET", url: `/api/x/${segments.join("/")}` }),
+				[400, 404, 414],
+			);
+		});
+
+		it("refuses a validly signed token whose sub the database cannot store with 401 on every protected route", async () => {
+			const { t } = shared;
+			const routes = [
+				{ method: "GET", url: "/api/quota" },
+				{ method: "GET", url: "/api/my-history" },
+				{ method: "GET", url: "/api/stats" },
+				{
+					method: "POST",
+					url: "/api/generate-challenge",
+					payload: { difficulty: "easy" },
+				},
+				{
+					method: "POST",
+					url: "/api/challenges/1/answer",
+					payload: { answer_id: 0 },
+				},
+			] as const;
+			await refusedWithoutEffect(
+				fc.tuple(hostileText(USER_ID_MAX_LENGTH), fc.constantFrom(...routes)),
+				async ([sub, route]) =>
+					t.app.inject({
+						...route,
+						headers: {
+							authorization: `Bearer ${await signSessionToken(context.keys, sub)}`,
+						},
+					}),
+				[401],
+			);
+		});
+
+		it("accepts a signed token whose sub is clean text in any script", async () => {
+			const { t } = shared;
+			const response = await t.app.inject({
+				method: "GET",
+				url: "/api/quota",
+				headers: await t.auth(`user_é😀_${newUserId()}`),
+			});
+			expect(response.statusCode).toBe(200);
+		});
+
+		it("POST /webhooks/clerk refuses a signed event whose data.id or type cannot be stored, with 400 and no delivery recorded", async () => {
+			const { t } = shared;
+			await refusedWithoutEffect(
+				fc.oneof(
+					fc.record({
+						type: fc.constantFrom("user.created", "user.deleted"),
+						id: hostileText(USER_ID_MAX_LENGTH),
+					}),
+					fc.record({ type: hostileText(255), id: fc.constant(newUserId()) }),
+				),
+				({ type, id }) => {
+					const delivery = signedEvent({ type, data: { id } });
+					return t.app.inject({
+						method: "POST",
+						url: "/webhooks/clerk",
+						headers: delivery.headers,
+						payload: delivery.payload,
+					});
+				},
+				[400, 413],
+				({ id }) =>
+					mustRefuse(id, USER_ID_MAX_LENGTH) ? "body.data.id" : "body.type",
+			);
+		});
+	});
+
+	describe("local accounts", () => {
+		const shared = useSharedApp(context, LOCAL_MODE);
+
+		const fields = [
+			["sign-up", "email", EMAIL_MAX_LENGTH],
+			["sign-up", "password", PASSWORD_MAX_LENGTH],
+			["sign-in", "email", EMAIL_MAX_LENGTH],
+			["sign-in", "password", PASSWORD_MAX_LENGTH],
+		] as const;
+
+		it.each(fields)(
+			"POST /api/auth/%s refuses a hostile %s with 400 and creates no account",
+			async (route, field, max) => {
+				const { t } = shared;
+				// nothing may change: every run is compared with the state before the first
+				const before = await snapshot(context.db);
+				await fc.assert(
+					fc.asyncProperty(hostileText(max), async (value) => {
+						const response = await t.app.inject({
+							method: "POST",
+							url: `/api/auth/${route}`,
+							payload: {
+								email: `${newUserId()}@example.com`,
+								password: "correct horse battery",
+								[field]: value,
+							},
+						});
+						// refused before the sign-up and sign-in limits count anything
+						expectRefusal(response, [400, 413], `body.${field}`);
+						expect(await snapshot(context.db)).toEqual(before);
+						expect(response.headers["set-cookie"]).toBeUndefined();
+					}),
+					RUNS,
+				);
+			},
+		);
+	});
 });
