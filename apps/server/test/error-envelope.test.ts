@@ -70,11 +70,12 @@ describe("error envelope over a real socket", () => {
 	const shared = useSharedApp(context);
 	let port = 0;
 	let authorization = "";
+	let configuredTimeout = 0;
 
 	beforeAll(async () => {
 		const app: FastifyInstance = shared.t.app;
-		// a short timeout, checked often, so the 408 below comes in well under a second; the
-		// configured one is REQUEST_TIMEOUT_MS (asserted in the last test)
+		configuredTimeout = app.server.requestTimeout;
+		// a short timeout, checked often, so the 408s below come in well under a second
 		app.server.requestTimeout = 300;
 		app.server.headersTimeout = 300;
 		Object.assign(app.server, { connectionsCheckingInterval: 50 });
@@ -230,14 +231,7 @@ describe("error envelope over a real socket", () => {
 		expectEnvelope(response, 408, "request_timeout");
 	});
 
-	it("limits the time to receive a request in the app's own configuration", async () => {
-		const { buildApp } = await import("../src/app.js");
-		const app = await buildApp(shared.t.config, {
-			db: context.db,
-			generator: context.generator,
-			webRoot: "/nonexistent-web-build",
-		});
-		expect(app.server.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
-		await app.close();
+	it("gives the app itself REQUEST_TIMEOUT_MS to receive a request", () => {
+		expect(configuredTimeout).toBe(REQUEST_TIMEOUT_MS);
 	});
 });
