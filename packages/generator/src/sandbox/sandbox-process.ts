@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { setPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Language } from "@app/contract";
 import type {
@@ -18,6 +18,12 @@ const HANG_MS = 10_000;
 const START_TIMEOUT_MS = 30_000;
 /** A process that keeps dying is restarted no more often than this. */
 const RESTART_DELAY_MS = 1000;
+/**
+ * The sandbox process runs at a lower CPU priority than the server: when both want a core, the
+ * server's requests (a quota read, a page of history) go first and a draft's checks wait a little.
+ * Threads inherit it, and it is set before the interpreters' threads start.
+ */
+export const SANDBOX_NICENESS = 10;
 /** What the process last printed to stderr is kept for the error that reports its end. */
 const STDERR_TAIL_CHARS = 2000;
 
@@ -124,6 +130,11 @@ export class SandboxProcess implements SnippetRunner {
 			stdio: ["ignore", "ignore", "pipe", "ipc"],
 			serialization: "json",
 		});
+		try {
+			if (child.pid !== undefined) setPriority(child.pid, SANDBOX_NICENESS);
+		} catch {
+			// a platform without priorities runs it at the server's
+		}
 		let stderr = "";
 		child.stderr?.setEncoding("utf8");
 		child.stderr?.on("data", (text: string) => {
