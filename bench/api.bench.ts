@@ -38,10 +38,23 @@ async function measureEngine(
 
 	const health = await measure(`${base}/api/health`);
 	const quota = await measure(`${base}/api/quota`, { headers });
+	// one user per connection: a user may have only 2 generations in flight
+	const perConnection = await Promise.all(
+		Array.from({ length: CONNECTIONS }, (_, i) =>
+			bench.authorizationFor(`user_bench_${engine}_${i}`),
+		),
+	);
+	let connection = 0;
 	const generate = await measure(`${base}/api/generate-challenge`, {
 		method: "POST",
 		headers,
 		body: JSON.stringify({ difficulty: "medium", language: "javascript" }),
+		setupClient: (client) => {
+			client.setHeaders({
+				...headers,
+				authorization: perConnection[connection++ % CONNECTIONS] ?? "",
+			});
+		},
 	});
 	await bench.close();
 

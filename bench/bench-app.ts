@@ -16,6 +16,8 @@ export interface BenchApp {
 	config: Config;
 	/** Authorization header of a Clerk-shaped session token for one bench user */
 	authorization: string;
+	/** the same for another user (a user may have only 2 generations in flight) */
+	authorizationFor(userId: string): Promise<string>;
 	close(): Promise<void>;
 }
 
@@ -36,21 +38,25 @@ export async function startBenchApp(
 	});
 	const app = await buildApp(config);
 	await app.ready();
-	const now = Math.floor(Date.now() / 1000);
-	const token = await new SignJWT({
-		sub: userId,
-		azp: "http://localhost:5173",
-		sid: "sess_bench",
-	})
-		.setProtectedHeader({ alg: "RS256", kid: "ins_bench" })
-		.setIssuedAt(now)
-		.setNotBefore(now - 1)
-		.setExpirationTime(now + 600)
-		.sign(privateKey);
+	const authorizationFor = async (sub: string) => {
+		const now = Math.floor(Date.now() / 1000);
+		const token = await new SignJWT({
+			sub,
+			azp: "http://localhost:5173",
+			sid: `sess_${sub}`,
+		})
+			.setProtectedHeader({ alg: "RS256", kid: "ins_bench" })
+			.setIssuedAt(now)
+			.setNotBefore(now - 1)
+			.setExpirationTime(now + 600)
+			.sign(privateKey);
+		return `Bearer ${token}`;
+	};
 	return {
 		app,
 		config,
-		authorization: `Bearer ${token}`,
+		authorization: await authorizationFor(userId),
+		authorizationFor,
 		close: async () => {
 			await app.close();
 			await rm(dataDir, { recursive: true, force: true });

@@ -1,97 +1,13 @@
-import {
-	type ChallengeContent,
-	DIFFICULTIES,
-	LANGUAGES,
-	type Language,
-} from "@app/contract";
 import { createGenerator } from "@app/generator";
-import {
-	type ChatRequest,
-	completion,
-	startFakeOpenAi,
-} from "@app/generator/testing";
 import { generateChallenge } from "../apps/server/src/features/challenges/generate-challenge.js";
 import { startBenchApp } from "./bench-app.js";
+import { simulatedModel, WRONG_EVERY } from "./simulated-model.js";
 import { type BenchTable, percentile } from "./table.js";
 
 const MODEL_LATENCY_MS = 2000;
-/** The simulated model marks a wrong option on one draft in this many. */
-const WRONG_EVERY = 4;
 const REQUESTS = 12;
 /** Ready challenges per cell in the pool-on run. */
 const POOL_HITS = 8;
-
-interface Known {
-	draft: object;
-	answer: string;
-}
-
-/**
- * A simulated model: it answers after MODEL_LATENCY_MS with a draft built from an offline
- * template instance, and marks a wrong option on every WRONG_EVERY-th draft, as a model that
- * misreads code would. The true answer is known, so what verification did can be checked.
- */
-async function simulatedModel() {
-	const offline = createGenerator({ kind: "offline" });
-	const known: Record<Language, Known[]> = { python: [], javascript: [] };
-	for (const language of LANGUAGES) {
-		for (let i = 0; i < 40; i++) {
-			const { challenge } = await offline.generate({
-				difficulty: DIFFICULTIES[i % 3] ?? "easy",
-				language,
-			});
-			const wrong = i % WRONG_EVERY === 0;
-			const marked = wrong
-				? (challenge.correct_answer_id + 1) % 4
-				: challenge.correct_answer_id;
-			known[language].push({
-				answer: challenge.options[challenge.correct_answer_id] ?? "",
-				draft: { ...draftOf(challenge), correct_answer_id: marked },
-			});
-		}
-	}
-	await offline.close();
-	const served: Record<Language, number> = { python: 0, javascript: 0 };
-	let wrongServed = 0;
-	const respond = (request: ChatRequest) => {
-		if (request.response_format?.json_schema?.name === "explanation") {
-			return {
-				...completion({ explanation: "Re-explained from the real output." }),
-				delayMs: MODEL_LATENCY_MS,
-			};
-		}
-		const language: Language = request.messages[0]?.content.includes("Python")
-			? "python"
-			: "javascript";
-		const index = served[language]++ % known[language].length;
-		if (index % WRONG_EVERY === 0) wrongServed += 1;
-		const next = known[language][index];
-		return { ...completion(next?.draft), delayMs: MODEL_LATENCY_MS };
-	};
-	const fake = await startFakeOpenAi(respond);
-	const answers = new Map(
-		Object.values(known).flatMap((list) =>
-			list.map((k) => [JSON.stringify(k.draft), k.answer]),
-		),
-	);
-	return {
-		fake,
-		wrongServed: () => wrongServed,
-		truth: (code: string | null) =>
-			[...answers].find(
-				([draft]) => code && draft.includes(JSON.stringify(code)),
-			)?.[1],
-	};
-}
-
-const draftOf = (challenge: ChallengeContent) => ({
-	title: challenge.title,
-	code: challenge.code,
-	options: challenge.options,
-	correct_answer_id: challenge.correct_answer_id,
-	explanation: challenge.explanation,
-	asks_for_output: true,
-});
 
 async function appWithPool(modelUrl: string, poolSize: number) {
 	const { app, config, authorization, close } = await startBenchApp(
@@ -146,7 +62,7 @@ async function appWithPool(modelUrl: string, poolSize: number) {
 
 /** The LLM provider against a simulated 2 s model: verification's corrections, and what the pool saves a user. */
 export async function run(): Promise<BenchTable> {
-	const { fake, truth, wrongServed } = await simulatedModel();
+	const { fake, truth, wrongServed } = await simulatedModel(MODEL_LATENCY_MS);
 	const generator = createGenerator({
 		kind: "openai",
 		openai: { apiKey: "sk-bench", baseUrl: fake.url, model: "simulated" },

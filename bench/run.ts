@@ -2,11 +2,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { run as api } from "./api.bench.js";
 import { run as generator } from "./generator.bench.js";
+import { run as inFlight } from "./in-flight.bench.js";
 import { run as llm } from "./llm.bench.js";
 import { toMarkdown } from "./table.js";
 import { run as webBundle } from "./web-bundle.bench.js";
 
-const BENCHES = [generator, llm, api, webBundle];
+const BENCHES = [generator, llm, api, inFlight, webBundle];
 
 const started = new Date();
 const tables = [];
