@@ -245,7 +245,8 @@ export function createOpenAiGenerator(
 	return {
 		kind: "openai",
 		generate,
-		warm: () => sandbox.warm(),
+		// every draft's Python runs in an interpreter of its own: the first one is started too
+		warm: () => sandbox.warm(undefined, { isolated: true }),
 		close: () => sandbox.close(),
 	};
 }

@@ -22,17 +22,22 @@ export interface RunRequest {
 	isolated: boolean;
 }
 
+/** `isolated`: also start the interpreters that run one snippet each (the LLM provider's Python) */
+export interface WarmOptions {
+	isolated?: boolean;
+}
+
 /** What runs snippets behind a Sandbox: the sandbox process, or worker threads of one process. */
 export interface SnippetRunner {
 	run(request: RunRequest): Promise<RunResult>;
-	warm(languages: readonly Language[]): Promise<void>;
+	warm(languages: readonly Language[], options?: WarmOptions): Promise<void>;
 	close(): Promise<void>;
 }
 
 /** What the server sends the sandbox process over IPC. */
 export type HostRequest =
 	| ({ type: "run"; id: number } & RunRequest)
-	| { type: "warm"; id: number; languages: Language[] };
+	| ({ type: "warm"; id: number; languages: Language[] } & WarmOptions);
 
 /**
  * What the sandbox process sends the server: `ready` once it listens, `heartbeat` every second

@@ -1,5 +1,5 @@
 import { type ChildProcess, fork } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { setPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Language } from "@app/contract";
@@ -9,6 +9,7 @@ import type {
 	RunRequest,
 	RunResult,
 	SnippetRunner,
+	WarmOptions,
 } from "./protocol.js";
 import { resolveLaunch } from "./sandbox-launch.js";
 
@@ -21,9 +22,30 @@ const RESTART_DELAY_MS = 1000;
 /**
  * The sandbox process runs at a lower CPU priority than the server: when both want a core, the
  * server's requests (a quota read, a page of history) go first and a draft's checks wait a little.
- * Threads inherit it, and it is set before the interpreters' threads start.
  */
 export const SANDBOX_NICENESS = 10;
+
+/**
+ * Lowers the priority of the process and of every thread it has. Linux keeps one per thread and a
+ * new thread inherits its creator's, so this is done at start (for the threads the main thread
+ * creates later: the interpreters') and again once it is ready (for Node's own, started before).
+ */
+function lowerPriority(pid: number | undefined): void {
+	if (pid === undefined) return;
+	let threads: string[] = [];
+	try {
+		threads = readdirSync(`/proc/${pid}/task`);
+	} catch {
+		// no /proc: the process's main thread only
+	}
+	for (const id of new Set([pid, ...threads.map(Number)])) {
+		try {
+			setPriority(id, SANDBOX_NICENESS);
+		} catch {
+			// the thread ended, or the platform has no priorities: it runs at the server's
+		}
+	}
+}
 /** What the process last printed to stderr is kept for the error that reports its end. */
 const STDERR_TAIL_CHARS = 2000;
 
@@ -50,6 +72,7 @@ export class SandboxProcess implements SnippetRunner {
 	private starting: Promise<ChildProcess> | undefined;
 	private readonly pending = new Map<number, Pending>();
 	private readonly warmed = new Set<Language>();
+	private warmedIsolated = false;
 	private nextId = 1;
 	private lastHeard = 0;
 	private lastSpawn = 0;
@@ -71,12 +94,17 @@ export class SandboxProcess implements SnippetRunner {
 		return reply.result;
 	}
 
-	async warm(languages: readonly Language[]): Promise<void> {
+	async warm(
+		languages: readonly Language[],
+		{ isolated = false }: WarmOptions = {},
+	): Promise<void> {
 		for (const language of languages) this.warmed.add(language);
+		this.warmedIsolated ||= isolated;
 		const reply = await this.request({
 			type: "warm",
 			id: 0,
 			languages: [...languages],
+			isolated,
 		});
 		if (reply.error) throw new SandboxUnavailableError(reply.error);
 	}
@@ -130,11 +158,7 @@ export class SandboxProcess implements SnippetRunner {
 			stdio: ["ignore", "ignore", "pipe", "ipc"],
 			serialization: "json",
 		});
-		try {
-			if (child.pid !== undefined) setPriority(child.pid, SANDBOX_NICENESS);
-		} catch {
-			// a platform without priorities runs it at the server's
-		}
+		lowerPriority(child.pid);
 		let stderr = "";
 		child.stderr?.setEncoding("utf8");
 		child.stderr?.on("data", (text: string) => {
@@ -168,6 +192,7 @@ export class SandboxProcess implements SnippetRunner {
 				clearTimeout(timer);
 				if (reply.type !== "ready")
 					return failed(new Error(`unexpected first message ${reply.type}`));
+				lowerPriority(child.pid);
 				this.child = child;
 				this.lastHeard = Date.now();
 				resolve(child);
@@ -202,7 +227,9 @@ export class SandboxProcess implements SnippetRunner {
 		void stop(child);
 		// best effort: a failed start is retried, and reported, by the next run
 		if (!this.closed && this.warmed.size > 0)
-			this.warm([...this.warmed]).catch(() => undefined);
+			this.warm([...this.warmed], { isolated: this.warmedIsolated }).catch(
+				() => undefined,
+			);
 	}
 }
 

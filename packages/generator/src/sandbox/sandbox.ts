@@ -1,5 +1,10 @@
 import type { Language } from "@app/contract";
-import type { RunLimits, RunResult, SnippetRunner } from "./protocol.js";
+import type {
+	RunLimits,
+	RunResult,
+	SnippetRunner,
+	WarmOptions,
+} from "./protocol.js";
 import { SandboxProcess } from "./sandbox-process.js";
 
 export type { RunLimits, RunResult } from "./protocol.js";
@@ -28,7 +33,7 @@ export interface Sandbox {
 		options?: RunOptions,
 	): Promise<RunResult>;
 	/** starts the interpreters now instead of on first use */
-	warm(languages?: readonly Language[]): Promise<void>;
+	warm(languages?: readonly Language[], options?: WarmOptions): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -70,7 +75,8 @@ export function sandboxOver(
 				limits: { ...limits, ...override },
 				isolated,
 			}),
-		warm: (languages = ["javascript", "python"]) => runner.warm(languages),
+		warm: (languages = ["javascript", "python"], options = {}) =>
+			runner.warm(languages, options),
 		close: () => runner.close(),
 	};
 }

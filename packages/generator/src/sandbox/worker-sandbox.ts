@@ -43,10 +43,13 @@ export function createWorkerSandbox(files: WorkerFiles): SnippetRunner {
 	return {
 		run: ({ language, code, limits, isolated }) =>
 			runnerFor(language, isolated).run(code, limits),
-		warm: async (languages) => {
+		warm: async (languages, { isolated = false } = {}) => {
 			await Promise.all(
 				languages.flatMap((language) =>
-					runnersFor(language).map((runner) => runner.start()),
+					[
+						...runnersFor(language),
+						...(isolated ? runnersFor(language, true) : []),
+					].map((runner) => runner.start()),
 				),
 			);
 		},
