@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -57,19 +58,126 @@ export function spawnServer(
 	return { child, output: () => output, exit };
 }
 
-/** Resolves when the process logs that it is ready, rejects if it exits first. */
+const running = (server: ServerProcess) =>
+	server.child.exitCode === null && server.child.signalCode === null;
+
+/** Resolves when the process logs that it is ready, rejects if it exits (or is killed) first. */
 export async function waitUntilReady(
 	server: ServerProcess,
 	timeoutMs = 60_000,
 ): Promise<void> {
 	const started = Date.now();
 	while (!server.output().includes('"msg":"ready"')) {
-		if (server.child.exitCode !== null)
+		if (!running(server))
 			throw new Error(`server exited early:\n${server.output()}`);
 		if (Date.now() - started > timeoutMs)
 			throw new Error(`server not ready:\n${server.output()}`);
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
+}
+
+/** One line of /proc/<pid>/stat, split after the command name (which may hold spaces). */
+function procStat(path: string): { name: string; fields: string[] } | null {
+	try {
+		const stat = readFileSync(path, "utf8");
+		const close = stat.lastIndexOf(")");
+		return {
+			name: stat.slice(stat.indexOf("(") + 1, close),
+			fields: stat.slice(close + 2).split(" "),
+		};
+	} catch {
+		return null; // it ended while we looked
+	}
+}
+
+/** The processes `pid` started, and theirs, found by parent id in /proc (Linux). */
+function descendants(pid: number): number[] {
+	const children = new Map<number, number[]>();
+	for (const entry of readdirSync("/proc")) {
+		if (!/^\d+$/.test(entry)) continue;
+		const parent = Number(procStat(`/proc/${entry}/stat`)?.fields[1]);
+		if (parent)
+			children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+	}
+	const found: number[] = [];
+	const visit = (id: number) => {
+		for (const child of children.get(id) ?? []) {
+			found.push(child);
+			visit(child);
+		}
+	};
+	visit(pid);
+	return found;
+}
+
+/**
+ * What a process and those it started (the sandbox process, esbuild) are doing, as the kernel
+ * sees them: each one's command, state, where its main thread waits (wchan: ep_poll is an idle
+ * event loop, pipe_write a full output pipe, futex a lock) and its threads by name and state.
+ */
+function processState(pid: number): string {
+	return [pid, ...descendants(pid)]
+		.map((id) => {
+			const stat = procStat(`/proc/${id}/stat`);
+			if (!stat) return `${id}: gone`;
+			const read = (file: string) => {
+				try {
+					return readFileSync(`/proc/${id}/${file}`, "utf8");
+				} catch {
+					return "?";
+				}
+			};
+			let threads: string[] = [];
+			try {
+				threads = readdirSync(`/proc/${id}/task`).map((tid) => {
+					const thread = procStat(`/proc/${id}/task/${tid}/stat`);
+					return `${thread?.name ?? "?"}:${thread?.fields[0] ?? "?"}`;
+				});
+			} catch {
+				threads = ["(ended while we looked)"];
+			}
+			const command = read("cmdline").replaceAll("\0", " ").slice(0, 160);
+			return `${id} (parent ${stat.fields[1]}) state ${stat.fields[0]}, waits in ${read("wchan")}: ${command}\n  threads ${threads.join(" ")}`;
+		})
+		.join("\n");
+}
+
+/** Kills the process and every process it started: a sandbox process would outlive a killed server. */
+async function killServer(server: ServerProcess): Promise<void> {
+	const pid = server.child.pid;
+	if (pid === undefined || !running(server)) return;
+	for (const id of descendants(pid)) {
+		try {
+			process.kill(id, "SIGKILL");
+		} catch {
+			// it ended while we looked
+		}
+	}
+	server.child.kill("SIGKILL");
+	await server.exit;
+}
+
+/**
+ * The exit code, once the process exits. One still running after `timeoutMs` has its state
+ * recorded (processState), is killed with what it started, and fails the test with that state
+ * and all it printed, rather than leaving the test to its timeout with neither.
+ */
+export async function exitWithin(
+	server: ServerProcess,
+	timeoutMs: number,
+): Promise<number | null> {
+	let timer: NodeJS.Timeout | undefined;
+	const late = new Promise<"late">((resolve) => {
+		timer = setTimeout(() => resolve("late"), timeoutMs);
+	});
+	const code = await Promise.race([server.exit, late]);
+	clearTimeout(timer);
+	if (code !== "late") return code;
+	const state = processState(server.child.pid ?? 0);
+	await killServer(server);
+	throw new Error(
+		`server still running ${timeoutMs} ms after it was told to stop\n--- processes\n${state}\n--- output\n${server.output()}`,
+	);
 }
 
 export interface RunningServer extends ServerProcess {
@@ -79,7 +187,8 @@ export interface RunningServer extends ServerProcess {
 
 /**
  * Starts src/main.ts on a free port with its own DATA_DIR, in this test folder; resolves once it
- * is ready. The process is killed and its folder removed when the test ends.
+ * is ready. The process (with the processes it started) is killed and its folder removed when
+ * the test ends.
  */
 export async function startServer(
 	env: Record<string, string>,
@@ -87,11 +196,13 @@ export async function startServer(
 	const dataDir = await mkdtemp(join(tmpdir(), "cct-process-"));
 	const port = await freePort();
 	const server = spawnServer({ DATA_DIR: dataDir, PORT: String(port), ...env });
-	onTestFinished(async () => {
-		if (server.child.exitCode === null && server.child.signalCode === null) {
-			server.child.kill("SIGKILL");
-			await server.exit;
-		}
+	onTestFinished(async ({ task }) => {
+		// a test that failed or timed out under a live server: say what the server was doing
+		if (task.result?.state === "fail" && running(server))
+			console.error(
+				`the server was still running\n--- processes\n${processState(server.child.pid ?? 0)}\n--- output\n${server.output()}`,
+			);
+		await killServer(server);
 		await rm(dataDir, { recursive: true, force: true });
 	});
 	await waitUntilReady(server);
