@@ -6,10 +6,22 @@ import { ChallengeSchema } from "@app/contract";
 import { failure, startFakeOpenAi } from "@app/generator/testing";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { spawnServer, startServer } from "./helpers/server-process.js";
+import {
+	exitWithin,
+	spawnServer,
+	startServer,
+} from "./helpers/server-process.js";
 import { signedEvent, WEBHOOK_SECRET } from "./helpers/svix.js";
 import { createPostgresDatabase, ENGINES } from "./helpers/test-db.js";
 import { createKeyPair, signSessionToken } from "./helpers/tokens.js";
+
+/** main.ts gives a shutdown 30 s (SHUTDOWN_GRACE_MS); a wait after a signal allows that and a margin. */
+const AFTER_SIGNAL_MS = 40_000;
+/**
+ * A shutdown test starts a server (up to a minute on a loaded machine), makes a request, then
+ * waits out the shutdown; each wait has its own bound and fails first, with the server's output.
+ */
+const SHUTDOWN_TEST_MS = 150_000;
 
 describe("the server process (src/main.ts)", () => {
 	const cleanups: (() => Promise<unknown>)[] = [];
@@ -207,4 +219,52 @@ describe("the server process (src/main.ts)", () => {
 			expect(server.output()).toContain(`"signal":"${signal}"`);
 		},
 	);
+
+	it("ends a shutdown still waiting after its 30 s grace with exit 1, saying what it waited for", {
+		timeout: SHUTDOWN_TEST_MS,
+	}, async () => {
+		const keys = createKeyPair();
+		// a model that never answers: the generation is still in flight when the grace ends
+		const model = await startFakeOpenAi({ delayMs: 600_000 });
+		cleanups.push(() => model.close());
+		const server = await startServer({
+			CLERK_JWT_KEY: keys.publicPem,
+			OPENAI_API_KEY: "sk-test",
+			OPENAI_BASE_URL: model.url,
+			OPENAI_TIMEOUT_MS: "600000",
+			POOL_SIZE: "0",
+			LOG_LEVEL: "info",
+		});
+		const token = await signSessionToken(keys, "user_overrun", {
+			claims: { azp: server.base },
+		});
+		const inFlight = fetch(`${server.base}/api/generate-challenge`, {
+			method: "POST",
+			headers: {
+				authorization: `Bearer ${token}`,
+				"content-type": "application/json",
+			},
+			body: JSON.stringify({ difficulty: "easy", language: "python" }),
+			signal: AbortSignal.timeout(AFTER_SIGNAL_MS),
+		}).then(
+			(response) => response.status,
+			(error: Error) => error.name,
+		);
+		await expect
+			.poll(() => model.requests.length, { timeout: 10_000 })
+			.toBeGreaterThan(0);
+		server.child.kill("SIGTERM");
+		expect(await exitWithin(server, AFTER_SIGNAL_MS)).toBe(1);
+		// the connection went with the process; no answer came
+		expect(await inFlight).toBe("TypeError");
+		const overrun = server
+			.output()
+			.split("\n")
+			.find((line) => line.includes("shutdown did not finish in time"));
+		expect(JSON.parse(overrun ?? "{}")).toMatchObject({
+			signal: "SIGTERM",
+			graceMs: 30_000,
+			waitingFor: "in-flight requests",
+		});
+	});
 });
