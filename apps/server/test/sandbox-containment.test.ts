@@ -9,6 +9,7 @@ import {
 	buildTestApp,
 	newUserId,
 	useTestContext,
+	waitUntilWarm,
 } from "./helpers/build-test-app.js";
 import { useFakeModel } from "./helpers/fake-model.js";
 import { generate, quotaOf } from "./helpers/practice.js";
@@ -198,6 +199,8 @@ describe.each(ENGINES)("hostile snippets from the model on %s", (engine) => {
 			expect(text).not.toContain(API_KEY);
 			expect(text).not.toContain(API_KEY.slice(3, 12));
 		}
+		// still serving: healthy once its sandboxes are warm
+		await waitUntilWarm(t.app);
 		const health = await t.app.inject({ method: "GET", url: "/api/health" });
 		expect(health.statusCode).toBe(200);
 		return response;
@@ -290,6 +293,8 @@ describe("a sandbox process that dies or hangs during a generation", () => {
 		model.fake.reply(good);
 		expect((await generate(t, headers, easyJavaScript)).statusCode).toBe(200);
 		expect(sandboxProcessIds()).not.toContain(sandbox);
+		// still serving: healthy once its sandboxes are warm
+		await waitUntilWarm(t.app);
 		const health = await t.app.inject({ method: "GET", url: "/api/health" });
 		expect(health.statusCode).toBe(200);
 	});
