@@ -1,9 +1,14 @@
 import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ChallengeSchema } from "@app/contract";
-import { failure, startFakeOpenAi } from "@app/generator/testing";
+import {
+	failure,
+	sandboxProcessIds,
+	startFakeOpenAi,
+} from "@app/generator/testing";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -191,6 +196,7 @@ describe("the server process (src/main.ts)", () => {
 
 	it.each(["SIGTERM", "SIGINT"] as const)(
 		"finishes in-flight requests on %s, then exits 0",
+		{ timeout: SHUTDOWN_TEST_MS },
 		async (signal) => {
 			const keys = createKeyPair();
 			const server = await startServer({
@@ -200,6 +206,7 @@ describe("the server process (src/main.ts)", () => {
 			const token = await signSessionToken(keys, "user_shutdown", {
 				claims: { azp: server.base },
 			});
+			// Python: its interpreter is still loading, so the request is still in flight at the signal
 			const inFlight = fetch(`${server.base}/api/generate-challenge`, {
 				method: "POST",
 				headers: {
@@ -207,6 +214,7 @@ describe("the server process (src/main.ts)", () => {
 					"content-type": "application/json",
 				},
 				body: JSON.stringify({ difficulty: "easy", language: "python" }),
+				signal: AbortSignal.timeout(AFTER_SIGNAL_MS),
 			});
 			await expect
 				.poll(() => server.output(), { timeout: 10_000 })
@@ -215,10 +223,34 @@ describe("the server process (src/main.ts)", () => {
 			const response = await inFlight;
 			expect(response.status).toBe(200);
 			expect(ChallengeSchema.parse(await response.json()).verified).toBe(true);
-			expect(await server.exit).toBe(0);
-			expect(server.output()).toContain(`"signal":"${signal}"`);
+			expect(await exitWithin(server, AFTER_SIGNAL_MS)).toBe(0);
+			const output = server.output();
+			expect(output).toContain(`"signal":"${signal}"`);
+			// the signal came while the request was still being served
+			expect(output.indexOf(`"signal":"${signal}"`)).toBeLessThan(
+				output.indexOf('"msg":"request completed"'),
+			);
+			expect(output).toContain('"msg":"shut down"');
 		},
 	);
+
+	it("exits 0 on SIGTERM while the sandboxes are still starting, and leaves no sandbox process", {
+		timeout: SHUTDOWN_TEST_MS,
+	}, async () => {
+		const server = await startServer({ LOG_LEVEL: "info" });
+		const pid = server.child.pid ?? 0;
+		await expect
+			.poll(() => sandboxProcessIds(pid), { timeout: 10_000 })
+			.not.toHaveLength(0);
+		const sandboxes = sandboxProcessIds(pid);
+		// the sandbox process is up but Python is still loading in it
+		expect((await fetch(`${server.base}/api/health`)).status).toBe(503);
+		server.child.kill("SIGTERM");
+		expect(await exitWithin(server, 15_000)).toBe(0);
+		expect(server.output()).toContain('"msg":"shut down"');
+		for (const sandbox of sandboxes)
+			expect(existsSync(`/proc/${sandbox}`)).toBe(false);
+	});
 
 	it("ends a shutdown still waiting after its 30 s grace with exit 1, saying what it waited for", {
 		timeout: SHUTDOWN_TEST_MS,
