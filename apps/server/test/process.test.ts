@@ -15,6 +15,7 @@ import {
 	exitWithin,
 	spawnServer,
 	startServer,
+	untilHealthy,
 } from "./helpers/server-process.js";
 import { signedEvent, WEBHOOK_SECRET } from "./helpers/svix.js";
 import { createPostgresDatabase, ENGINES } from "./helpers/test-db.js";
@@ -140,7 +141,7 @@ describe("the server process (src/main.ts)", () => {
 				DATABASE_URL: url.toString(),
 				LOG_LEVEL: "trace",
 			});
-			expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
+			await untilHealthy(server);
 
 			const admin = new pg.Client({ connectionString: url.toString() });
 			await admin.connect();

@@ -6,9 +6,11 @@ import { type FakeOpenAi, startFakeOpenAi } from "@app/generator/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
 	freePort,
+	killServer,
 	type RunningServer,
 	spawnServer,
 	startServer,
+	untilHealthy,
 	waitUntilReady,
 } from "./helpers/server-process.js";
 import { signedEvent, WEBHOOK_SECRET } from "./helpers/svix.js";
@@ -91,16 +93,6 @@ const historyLength = async (base: string, userId: string) =>
 		).body.challenges as unknown[]
 	).length;
 
-/** Resolves once the server answers /api/health with 200: database migrated, sandboxes warm. */
-async function untilHealthy(server: RunningServer): Promise<void> {
-	const deadline = Date.now() + 60_000;
-	while ((await fetch(`${server.base}/api/health`)).status !== 200) {
-		if (Date.now() > deadline)
-			throw new Error(`never healthy:\n${server.output()}`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}
-
 /**
  * Starts a server whose generations hang at a model that never answers, and has `users` each
  * start two of them; resolves once the model has received them all, so each holds a unit.
@@ -143,6 +135,7 @@ describe("a process killed while generations hold quota units", () => {
 			const victim = await holdUnits(env, model, users);
 			for (const userId of users)
 				expect(await quotaOf(victim.base, userId)).toBe(6);
+			// the server alone: its sandbox process is left to notice that it is gone
 			victim.child.kill("SIGKILL");
 			await victim.exit;
 
@@ -180,10 +173,7 @@ describe.runIf(ENGINES.includes("postgres"))(
 			await Promise.all(servers.map(untilHealthy));
 		}, 120_000);
 		afterAll(async () => {
-			for (const server of servers) {
-				server.child.kill("SIGKILL");
-				await server.exit;
-			}
+			for (const server of servers) await killServer(server);
 		});
 		const base = (i: number) =>
 			(servers[i % servers.length] as RunningServer).base;

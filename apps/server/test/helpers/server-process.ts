@@ -143,7 +143,7 @@ function processState(pid: number): string {
 }
 
 /** Kills the process and every process it started: a sandbox process would outlive a killed server. */
-async function killServer(server: ServerProcess): Promise<void> {
+export async function killServer(server: ServerProcess): Promise<void> {
 	const pid = server.child.pid;
 	if (pid === undefined || !running(server)) return;
 	for (const id of descendants(pid)) {
@@ -207,4 +207,17 @@ export async function startServer(
 	});
 	await waitUntilReady(server);
 	return { ...server, base: `http://127.0.0.1:${port}` };
+}
+
+/** Resolves once the server answers /api/health with 200: database migrated, sandboxes warm. */
+export async function untilHealthy(
+	server: RunningServer,
+	timeoutMs = 60_000,
+): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while ((await fetch(`${server.base}/api/health`)).status !== 200) {
+		if (Date.now() > deadline)
+			throw new Error(`never healthy:\n${server.output()}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
 }
