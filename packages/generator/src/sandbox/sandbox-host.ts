@@ -34,6 +34,12 @@ process.on("message", (request: HostRequest) => {
 });
 
 // the server is gone (or dropped us as hung): nothing here may outlive it
+// Ctrl-C in a terminal and a service manager's stop signal the whole process group: the server
+// decides when this process ends (it disconnects once its own requests are finished), so a
+// generation in flight is not cut short under it
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+	process.on(signal, () => {});
+
 process.on("disconnect", () => {
 	void sandbox.close().finally(() => process.exit(0));
 });

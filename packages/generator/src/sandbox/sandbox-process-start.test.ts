@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { sandboxProcessIds } from "../../testing/sandbox-processes.js";
 import { createSandbox, type Sandbox } from "./sandbox.js";
@@ -41,6 +41,21 @@ describe("starting the sandbox process", () => {
 		expect(statField(`/proc/${process.pid}/stat`, NICE)).toBeLessThan(
 			SANDBOX_NICENESS,
 		);
+	});
+
+	it("keeps serving when SIGINT or SIGTERM reaches it (a terminal's Ctrl-C signals the whole group), and ends when closed", async () => {
+		sandbox = createSandbox();
+		await sandbox.warm(["javascript"]);
+		const pid = onlySandboxProcess();
+		process.kill(pid, "SIGINT");
+		process.kill(pid, "SIGTERM");
+		expect(await sandbox.run("javascript", "console.log(6 * 7)")).toMatchObject(
+			{ status: "ok", stdout: "42\n" },
+		);
+		expect(sandboxProcessIds()).toEqual([pid]);
+		await sandbox.close();
+		sandbox = undefined;
+		await expect.poll(() => existsSync(`/proc/${pid}`)).toBe(false);
 	});
 
 	it("starts the one-run Python interpreter too when warmed with isolated, so the first draft does not wait for it", async () => {
