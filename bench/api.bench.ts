@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { startBenchApp } from "./bench-app.js";
+import { onEveryEngine, startBenchApp } from "./bench-app.js";
 import type { BenchTable } from "./table.js";
 
 const DURATION_S = 5;
@@ -73,11 +73,7 @@ async function measureEngine(
 }
 
 export async function run(): Promise<BenchTable> {
-	const rows = await measureEngine("pglite");
-	if (process.env.TEST_DATABASE_URL)
-		rows.push(
-			...(await measureEngine("postgres", process.env.TEST_DATABASE_URL)),
-		);
+	const rows = await onEveryEngine(measureEngine);
 	return {
 		title: `HTTP API (autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each)`,
 		baseline:

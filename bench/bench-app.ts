@@ -63,3 +63,16 @@ export async function startBenchApp(
 		},
 	};
 }
+
+/** Runs a measure on PGlite, then on PostgreSQL when TEST_DATABASE_URL is set, and joins the rows. */
+export async function onEveryEngine<Row>(
+	measure: (
+		engine: "pglite" | "postgres",
+		databaseUrl?: string,
+	) => Promise<Row[]>,
+): Promise<Row[]> {
+	const rows = await measure("pglite");
+	const url = process.env.TEST_DATABASE_URL;
+	if (url) rows.push(...(await measure("postgres", url)));
+	return rows;
+}

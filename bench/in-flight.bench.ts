@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { startBenchApp } from "./bench-app.js";
+import { onEveryEngine, startBenchApp } from "./bench-app.js";
 import { simulatedModel } from "./simulated-model.js";
 import type { BenchTable } from "./table.js";
 
@@ -96,11 +96,7 @@ async function measureEngine(
 }
 
 export async function run(): Promise<BenchTable> {
-	const rows = await measureEngine("pglite");
-	if (process.env.TEST_DATABASE_URL)
-		rows.push(
-			...(await measureEngine("postgres", process.env.TEST_DATABASE_URL)),
-		);
+	const rows = await onEveryEngine(measureEngine);
 	return {
 		title: `Quota reads while model calls are in flight (autocannon, ${CONNECTIONS} connections, ${DURATION_S} s; a simulated model answering in ${MODEL_LATENCY_MS} ms)`,
 		baseline: "GET /api/quota p99 on the same engine with nothing else running",
