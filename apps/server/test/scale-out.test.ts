@@ -171,7 +171,7 @@ describe.runIf(ENGINES.includes("postgres"))(
 				}),
 			);
 			await Promise.all(servers.map(untilHealthy));
-		}, 120_000);
+		}, 240_000);
 		afterAll(async () => {
 			for (const server of servers) await killServer(server);
 		});

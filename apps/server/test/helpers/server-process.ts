@@ -209,15 +209,29 @@ export async function startServer(
 	return { ...server, base: `http://127.0.0.1:${port}` };
 }
 
-/** Resolves once the server answers /api/health with 200: database migrated, sandboxes warm. */
+/**
+ * Resolves once the server answers /api/health with 200: database migrated, sandboxes warm. Each
+ * request has a few seconds, as a load balancer's check would; one that takes longer is tried again.
+ */
 export async function untilHealthy(
 	server: RunningServer,
-	timeoutMs = 60_000,
+	timeoutMs = 90_000,
 ): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
-	while ((await fetch(`${server.base}/api/health`)).status !== 200) {
+	const status = () =>
+		fetch(`${server.base}/api/health`, {
+			signal: AbortSignal.timeout(5_000),
+		}).then(
+			(response) => response.status,
+			(error: Error) => error.name,
+		);
+	for (;;) {
+		const last = await status();
+		if (last === 200) return;
 		if (Date.now() > deadline)
-			throw new Error(`never healthy:\n${server.output()}`);
+			throw new Error(
+				`not healthy after ${timeoutMs} ms (last: ${last})\n--- processes\n${processState(server.child.pid ?? 0)}\n--- output\n${server.output()}`,
+			);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 }
