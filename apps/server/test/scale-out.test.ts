@@ -170,7 +170,7 @@ describe.runIf(ENGINES.includes("postgres"))(
 					return { ...server, base: `http://127.0.0.1:${port}` };
 				}),
 			);
-			await Promise.all(servers.map(untilHealthy));
+			await Promise.all(servers.map((server) => untilHealthy(server)));
 		}, 240_000);
 		afterAll(async () => {
 			for (const server of servers) await killServer(server);
