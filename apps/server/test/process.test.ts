@@ -29,6 +29,18 @@ const AFTER_SIGNAL_MS = 40_000;
  */
 const SHUTDOWN_TEST_MS = 150_000;
 
+/** An easy Python generation on a running server, abandoned if no answer comes in AFTER_SIGNAL_MS. */
+const generatePython = (base: string, token: string) =>
+	fetch(`${base}/api/generate-challenge`, {
+		method: "POST",
+		headers: {
+			authorization: `Bearer ${token}`,
+			"content-type": "application/json",
+		},
+		body: JSON.stringify({ difficulty: "easy", language: "python" }),
+		signal: AbortSignal.timeout(AFTER_SIGNAL_MS),
+	});
+
 describe("the server process (src/main.ts)", () => {
 	const cleanups: (() => Promise<unknown>)[] = [];
 	afterEach(async () => {
@@ -208,15 +220,7 @@ describe("the server process (src/main.ts)", () => {
 				claims: { azp: server.base },
 			});
 			// Python: its interpreter is still loading, so the request is still in flight at the signal
-			const inFlight = fetch(`${server.base}/api/generate-challenge`, {
-				method: "POST",
-				headers: {
-					authorization: `Bearer ${token}`,
-					"content-type": "application/json",
-				},
-				body: JSON.stringify({ difficulty: "easy", language: "python" }),
-				signal: AbortSignal.timeout(AFTER_SIGNAL_MS),
-			});
+			const inFlight = generatePython(server.base, token);
 			await expect
 				.poll(() => server.output(), { timeout: 10_000 })
 				.toContain('"url":"/api/generate-challenge"');
@@ -271,15 +275,7 @@ describe("the server process (src/main.ts)", () => {
 		const token = await signSessionToken(keys, "user_overrun", {
 			claims: { azp: server.base },
 		});
-		const inFlight = fetch(`${server.base}/api/generate-challenge`, {
-			method: "POST",
-			headers: {
-				authorization: `Bearer ${token}`,
-				"content-type": "application/json",
-			},
-			body: JSON.stringify({ difficulty: "easy", language: "python" }),
-			signal: AbortSignal.timeout(AFTER_SIGNAL_MS),
-		}).then(
+		const inFlight = generatePython(server.base, token).then(
 			(response) => response.status,
 			(error: Error) => error.name,
 		);
