@@ -26,10 +26,8 @@ export interface Database {
 	close(): Promise<void>;
 }
 
-// the same path from src/db (tsx, tests) and from dist/db (npm start): migrations stay in src, committed
-const MIGRATIONS = fileURLToPath(
-	new URL("../../src/db/migrations", import.meta.url),
-);
+// next to this module: committed in src/db, copied to dist/db by the build, so dist runs without src
+const MIGRATIONS = fileURLToPath(new URL("./migrations", import.meta.url));
 const casing = "snake_case";
 /** Serialises migrations when several server processes start at once on one PostgreSQL. */
 const MIGRATION_LOCK_KEY = 7_254_001;
