@@ -3,6 +3,7 @@ import { useEffect, useId, useRef } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
+import { LANGUAGE_LABELS } from "@/config/labels";
 import { CodeBlock } from "./code-block";
 
 export type CardChallenge = Pick<
@@ -36,7 +37,6 @@ interface ChallengeCardProps {
 }
 
 const LETTERS = ["A", "B", "C", "D"];
-const LANGUAGE_NAMES = { python: "Python", javascript: "JavaScript" } as const;
 
 function VerificationBadge({ challenge }: { challenge: CardChallenge }) {
 	if (challenge.verification === "corrected") {
@@ -112,7 +112,7 @@ export function ChallengeCard({
 				</h2>
 				<div className="badges">
 					<Badge tone="info">{challenge.difficulty}</Badge>
-					<Badge>{LANGUAGE_NAMES[challenge.language]}</Badge>
+					<Badge>{LANGUAGE_LABELS[challenge.language]}</Badge>
 					<VerificationBadge challenge={challenge} />
 				</div>
 			</header>

@@ -1,10 +1,11 @@
 import type { Language } from "@app/contract";
 import { useEffect, useState } from "react";
+import { LANGUAGE_LABELS } from "@/config/labels";
 import { highlight } from "./highlight";
 
 /**
  * The snippet as an editor shows it: plain text at once, then syntax-highlighted by Shiki, which
- * is loaded on first use with only the two grammars we need.
+ * is loaded on first use with only the grammars of our languages.
  */
 export function CodeBlock({
 	code,
@@ -24,7 +25,7 @@ export function CodeBlock({
 			current = false;
 		};
 	}, [code, language]);
-	const label = `${language === "python" ? "Python" : "JavaScript"} code`;
+	const label = `${LANGUAGE_LABELS[language]} code`;
 	return (
 		<figure
 			className="code-block"

@@ -3,21 +3,22 @@ import type {
 	GenerateChallengeRequest,
 	Language,
 } from "@app/contract";
-import { TOPIC_MAX_LENGTH } from "@app/contract/constants";
+import {
+	DIFFICULTIES,
+	LANGUAGES,
+	TOPIC_MAX_LENGTH,
+} from "@app/contract/constants";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
+import {
+	DIFFICULTY_LABELS,
+	LANGUAGE_LABELS,
+	labelledOptions,
+} from "@/config/labels";
 
-const DIFFICULTY_OPTIONS = [
-	{ value: "easy", label: "Easy" },
-	{ value: "medium", label: "Medium" },
-	{ value: "hard", label: "Hard" },
-] as const satisfies readonly { value: Difficulty; label: string }[];
-
-const LANGUAGE_OPTIONS = [
-	{ value: "python", label: "Python" },
-	{ value: "javascript", label: "JavaScript" },
-] as const satisfies readonly { value: Language; label: string }[];
+const DIFFICULTY_OPTIONS = labelledOptions(DIFFICULTIES, DIFFICULTY_LABELS);
+const LANGUAGE_OPTIONS = labelledOptions(LANGUAGES, LANGUAGE_LABELS);
 
 const STORAGE_KEY = "trainer.generate";
 
@@ -28,11 +29,8 @@ function remembered(): { difficulty: Difficulty; language: Language } {
 		) as Partial<Record<string, string>>;
 		return {
 			difficulty:
-				DIFFICULTY_OPTIONS.find((o) => o.value === saved.difficulty)?.value ??
-				"easy",
-			language:
-				LANGUAGE_OPTIONS.find((o) => o.value === saved.language)?.value ??
-				"python",
+				DIFFICULTIES.find((value) => value === saved.difficulty) ?? "easy",
+			language: LANGUAGES.find((value) => value === saved.language) ?? "python",
 		};
 	} catch {
 		return { difficulty: "easy", language: "python" };

@@ -1,26 +1,22 @@
-import type { HistoryItem, Language } from "@app/contract";
+import type { HistoryItem } from "@app/contract";
 import { type ReactNode, useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { LANGUAGE_LABELS, RESULT_LABELS } from "@/config/labels";
 import { formatWhen } from "./format-when";
-
-const LANGUAGE_NAMES: Record<Language, string> = {
-	python: "Python",
-	javascript: "JavaScript",
-};
 
 function ResultBadge({ answer }: { answer: HistoryItem["answer"] }) {
 	// the wrapper keeps "Not answered" in sentence case: badges capitalize each word
 	return (
 		<span className="history-result">
 			{!answer ? (
-				<Badge>Not answered</Badge>
+				<Badge>{RESULT_LABELS.unanswered}</Badge>
 			) : answer.correct ? (
 				<Badge tone="good">
-					<span aria-hidden="true">✓</span> Correct
+					<span aria-hidden="true">✓</span> {RESULT_LABELS.correct}
 				</Badge>
 			) : (
 				<Badge tone="bad">
-					<span aria-hidden="true">✗</span> Incorrect
+					<span aria-hidden="true">✗</span> {RESULT_LABELS.incorrect}
 				</Badge>
 			)}
 		</span>
@@ -59,7 +55,7 @@ export function HistoryEntry({
 						{formatWhen(item.date_created, now)}
 					</time>{" "}
 					<Badge tone="info">{item.difficulty}</Badge>{" "}
-					<Badge>{LANGUAGE_NAMES[item.language]}</Badge>{" "}
+					<Badge>{LANGUAGE_LABELS[item.language]}</Badge>{" "}
 					<ResultBadge answer={item.answer} />
 				</span>
 				<span className="history-entry-chevron" aria-hidden="true" />

@@ -1,37 +1,22 @@
-import type { Difficulty, HistoryQuery, Language } from "@app/contract";
 import {
 	DIFFICULTIES,
 	HISTORY_RESULTS,
 	LANGUAGES,
 } from "@app/contract/constants";
 import { SelectField } from "@/components/ui/select-field";
+import {
+	DIFFICULTY_LABELS,
+	LANGUAGE_LABELS,
+	labelledOptions,
+	RESULT_LABELS,
+} from "@/config/labels";
 import type { HistoryFilters as Filters } from "../api/get-history";
-
-type Result = NonNullable<HistoryQuery["result"]>;
-
-const DIFFICULTY_LABELS: Record<Difficulty, string> = {
-	easy: "Easy",
-	medium: "Medium",
-	hard: "Hard",
-};
-const LANGUAGE_LABELS: Record<Language, string> = {
-	python: "Python",
-	javascript: "JavaScript",
-};
-const RESULT_LABELS: Record<Result, string> = {
-	correct: "Correct",
-	incorrect: "Incorrect",
-	unanswered: "Not answered",
-};
 
 /** "" stands for "All": a select's value is a string, and an absent filter is sent as nothing. */
 const withAll = <T extends string>(
 	values: readonly T[],
 	labels: Record<T, string>,
-) => [
-	{ value: "" as const, label: "All" },
-	...values.map((value) => ({ value, label: labels[value] })),
-];
+) => [{ value: "" as const, label: "All" }, ...labelledOptions(values, labels)];
 
 const pick = <T extends string>(values: readonly T[], raw: string | null) =>
 	values.find((value) => value === raw);

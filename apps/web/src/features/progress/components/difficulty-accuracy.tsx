@@ -1,13 +1,8 @@
-import type { Difficulty, Stats } from "@app/contract";
+import type { Stats } from "@app/contract";
 import { DIFFICULTIES } from "@app/contract/constants";
 import { useId } from "react";
+import { DIFFICULTY_LABELS } from "@/config/labels";
 import { formatPercent } from "./format";
-
-const LABELS: Record<Difficulty, string> = {
-	easy: "Easy",
-	medium: "Medium",
-	hard: "Hard",
-};
 
 /** Answered, correct and accuracy for each difficulty; the bar repeats the percentage, so it is hidden from assistive technology. */
 export function DifficultyAccuracy({
@@ -25,7 +20,9 @@ export function DifficultyAccuracy({
 					const ratio = answered === 0 ? 0 : correct / answered;
 					return (
 						<li key={difficulty} className="difficulty-row">
-							<span className="difficulty-name">{LABELS[difficulty]}</span>{" "}
+							<span className="difficulty-name">
+								{DIFFICULTY_LABELS[difficulty]}
+							</span>{" "}
 							<span className="difficulty-numbers">
 								{answered === 0
 									? "No answers yet"
