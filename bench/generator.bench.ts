@@ -1,5 +1,5 @@
 import { DIFFICULTIES, LANGUAGES, type Language } from "@app/contract";
-import { createSandbox, FAMILIES, type Sandbox } from "@app/generator";
+import { createSandbox, FAMILIES, type Sandbox } from "@app/generator/sandbox";
 import {
 	createInProcessSandbox,
 	createOfflineGenerator,

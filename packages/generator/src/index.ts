@@ -12,20 +12,15 @@ import {
 import { FAMILIES } from "./templates/registry.js";
 import { type Generator, GeneratorError } from "./types.js";
 
-export { canonicalOutput, DraftSchema } from "./llm/draft.js";
-export { familiesFor, variantKey } from "./providers/offline.js";
 export type { OpenAiOptions } from "./providers/openai.js";
-export { createRng, type Rng } from "./rng.js";
 export {
-	createSandbox,
-	DEFAULT_LIMITS,
-	type RunLimits,
-	type RunResult,
-	type Sandbox,
-} from "./sandbox/sandbox.js";
-export type { Family, Instance, Mistake } from "./templates/family.js";
-export { FAMILIES } from "./templates/registry.js";
-export * from "./types.js";
+	type GenerateRequest,
+	type GenerateResult,
+	type GenerationReport,
+	type Generator,
+	GeneratorError,
+	type GeneratorFailure,
+} from "./types.js";
 
 export interface GeneratorOptions {
 	kind: GeneratorKind;
