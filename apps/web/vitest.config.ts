@@ -14,7 +14,8 @@ export default defineProject({
 		environment: "jsdom",
 		include: ["src/**/*.test.tsx", "src/**/*.test.ts"],
 		setupFiles: ["./src/testing/setup-tests.ts"],
-		// styles.test.ts reads the stylesheet itself (?raw); Vitest empties CSS it is not told to keep
-		css: { include: [/styles\.css/] },
+		// styles.test.ts reads the stylesheets themselves (?raw); Vitest empties CSS it is not told to keep,
+		// and the sheets the components import stay empty, as they were when they were one global sheet
+		css: { include: [/\.css\?raw$/] },
 	},
 });

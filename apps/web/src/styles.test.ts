@@ -3,7 +3,14 @@ import { CODE_THEMES } from "@/features/challenges/components/highlight";
 import { colourSchemes, contrast } from "@/testing/contrast";
 import css from "./styles.css?raw";
 
+/** The tokens, both schemes: only the global sheet defines them. */
 const schemes = colourSchemes(css);
+
+/** The sheets next to the components they style. */
+const componentSheets = import.meta.glob<string>(
+	["./**/*.css", "!./styles.css"],
+	{ query: "?raw", import: "default", eager: true },
+);
 
 /** The surfaces a focused control or a control's outline can sit on. */
 const SURFACES = ["--bg", "--surface", "--surface-2", "--primary-soft"];
@@ -61,3 +68,14 @@ describe.each(Object.entries(schemes))(
 		});
 	},
 );
+
+describe("the components' stylesheets", () => {
+	it("take every colour from the tokens, so the checks above cover what they draw", () => {
+		const sheets = Object.entries(componentSheets);
+		expect(sheets.length).toBeGreaterThan(10);
+		for (const [file, sheet] of sheets)
+			expect(sheet, file).not.toMatch(
+				/#[0-9a-f]{3,8}\b|\b(?:rgb|hsl|hwb|lab|lch|oklab|oklch)a?\(|--[\w-]+\s*:/i,
+			);
+	});
+});

@@ -5,6 +5,7 @@ import { PageTitle } from "@/components/layout/page-title";
 import { paths } from "@/config/paths";
 import { CredentialsForm } from "@/features/auth/components/credentials-form";
 import { useAuth } from "@/lib/auth-context";
+import "./auth-page.css";
 
 const ClerkAuthForm = lazy(() =>
 	import("@/features/auth/components/clerk-auth").then((module) => ({

@@ -9,6 +9,8 @@ import { GenerateForm } from "@/features/challenges/components/generate-form";
 import { useQuota } from "@/features/quota/api/get-quota";
 import { QuotaPanel } from "@/features/quota/components/quota-panel";
 import { ApiError } from "@/lib/api-client";
+import "@/components/layout/page.css";
+import "@/components/ui/empty-state.css";
 
 export function GeneratePage() {
 	const generate = useGenerateChallenge();

@@ -1,6 +1,7 @@
 import { PageTitle } from "@/components/layout/page-title";
 import { ChallengeSession } from "@/features/challenges/components/challenge-session";
 import { HistoryPanel } from "@/features/history/components/history-panel";
+import "@/components/layout/page.css";
 
 export function HistoryPage() {
 	return (

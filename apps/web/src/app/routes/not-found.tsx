@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { PageTitle } from "@/components/layout/page-title";
 import { paths } from "@/config/paths";
+import "@/components/layout/page.css";
 
 export function NotFoundPage() {
 	return (

@@ -1,5 +1,6 @@
 import { PageTitle } from "@/components/layout/page-title";
 import { ProgressPanel } from "@/features/progress/components/progress-panel";
+import "@/components/layout/page.css";
 
 export function ProgressPage() {
 	return (

@@ -2,6 +2,7 @@ import { NavLink, Outlet } from "react-router";
 import { paths } from "@/config/paths";
 import { useAuth } from "@/lib/auth-context";
 import { useOnline } from "@/lib/use-online";
+import "./app-layout.css";
 
 const LINKS = [
 	{ to: paths.generate, label: "Generate" },

@@ -1,5 +1,7 @@
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/api-client";
+import "@/components/ui/spinner.css";
+import "./full-page.css";
 
 export function FullPageLoading() {
 	return (

@@ -1,4 +1,6 @@
 import type { ButtonHTMLAttributes } from "react";
+import "./spinner.css";
+import "./button.css";
 
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 	variant?: "primary" | "secondary" | "quiet";

@@ -1,4 +1,5 @@
 import { errorMessage } from "@/lib/api-client";
+import "./error-message.css";
 
 /** An error as the API explained it (its `detail`), announced to assistive technology. */
 export function ErrorMessage({

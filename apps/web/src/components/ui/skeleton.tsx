@@ -1,3 +1,5 @@
+import "./skeleton.css";
+
 /**
  * A placeholder with the shape of content that is loading, announced as a status with its label.
  * `label={null}` makes it decorative, for a wait that something else already announces.

@@ -1,4 +1,5 @@
 import { PageTitle } from "@/components/layout/page-title";
+import "@/components/layout/full-page.css";
 
 /**
  * The server signs people in with Clerk but gave no publishable key: without it Clerk's sign-in

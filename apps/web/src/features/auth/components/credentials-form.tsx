@@ -5,6 +5,8 @@ import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { paths } from "@/config/paths";
 import { useSignIn } from "../api/sign-in";
+import "@/components/ui/field.css";
+import "./credentials-form.css";
 
 interface CredentialsFormProps {
 	mode: "sign-in" | "sign-up";

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { LANGUAGE_LABELS } from "@/config/labels";
 import { CodeBlock } from "./code-block";
+import "./challenge-card.css";
 
 export type CardChallenge = Pick<
 	Challenge,

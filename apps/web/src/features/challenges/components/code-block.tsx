@@ -2,6 +2,7 @@ import type { Language } from "@app/contract";
 import { useEffect, useState } from "react";
 import { LANGUAGE_LABELS } from "@/config/labels";
 import { highlight } from "./highlight";
+import "./code-block.css";
 
 /**
  * The snippet as an editor shows it: plain text at once, then syntax-highlighted by Shiki, which

@@ -16,6 +16,8 @@ import {
 	LANGUAGE_LABELS,
 	labelledOptions,
 } from "@/config/labels";
+import "@/components/ui/field.css";
+import "./generate-form.css";
 
 const DIFFICULTY_OPTIONS = labelledOptions(DIFFICULTIES, DIFFICULTY_LABELS);
 const LANGUAGE_OPTIONS = labelledOptions(LANGUAGES, LANGUAGE_LABELS);

@@ -3,6 +3,7 @@ import { type ReactNode, useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { LANGUAGE_LABELS, RESULT_LABELS } from "@/config/labels";
 import { formatWhen } from "./format-when";
+import "./history-entry.css";
 
 function ResultBadge({ answer }: { answer: HistoryItem["answer"] }) {
 	// the wrapper keeps "Not answered" in sentence case: badges capitalize each word

@@ -11,6 +11,7 @@ import {
 	RESULT_LABELS,
 } from "@/config/labels";
 import type { HistoryFilters as Filters } from "../api/get-history";
+import "./history-filters.css";
 
 /** "" stands for "All": a select's value is a string, and an absent filter is sent as nothing. */
 const withAll = <T extends string>(

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { HistoryEntry } from "./history-entry";
 import { useWhenVisible } from "./use-when-visible";
+import "./history-list.css";
 
 interface HistoryListProps {
 	/** newest first, as the API sends them */

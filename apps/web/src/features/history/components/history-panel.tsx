@@ -16,6 +16,7 @@ import {
 	hasFilters,
 } from "./history-filters";
 import { HistoryList } from "./history-list";
+import "@/components/ui/empty-state.css";
 
 /** The filters live in the URL, so a reload, a shared link or Back keeps them. */
 function useFilters() {

@@ -1,6 +1,8 @@
 import type { Stats } from "@app/contract";
 import { useId } from "react";
 import { formatDay, formatPercent } from "./format";
+import "./progress-section.css";
+import "./accuracy-chart.css";
 
 type Day = Stats["daily"][number];
 

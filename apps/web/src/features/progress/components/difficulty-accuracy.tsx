@@ -3,6 +3,8 @@ import { DIFFICULTIES } from "@app/contract/constants";
 import { useId } from "react";
 import { DIFFICULTY_LABELS } from "@/config/labels";
 import { formatPercent } from "./format";
+import "./progress-section.css";
+import "./difficulty-accuracy.css";
 
 /** Answered, correct and accuracy for each difficulty; the bar repeats the percentage, so it is hidden from assistive technology. */
 export function DifficultyAccuracy({

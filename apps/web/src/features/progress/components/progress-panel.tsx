@@ -4,6 +4,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { paths } from "@/config/paths";
 import { useStats } from "../api/get-stats";
 import { ProgressReport } from "./progress-report";
+import "@/components/ui/empty-state.css";
 
 /** The caller's stats from the API, with loading, error and nothing-answered-yet states. */
 export function ProgressPanel() {

@@ -2,6 +2,7 @@ import type { Stats } from "@app/contract";
 import { AccuracyChart } from "./accuracy-chart";
 import { DifficultyAccuracy } from "./difficulty-accuracy";
 import { ProgressTotals } from "./progress-totals";
+import "./progress-report.css";
 
 /** Everything the stats say, from plain data (no fetching), so it renders the same in tests. */
 export function ProgressReport({ stats }: { stats: Stats }) {

@@ -1,6 +1,8 @@
 import type { Stats } from "@app/contract";
 import { useId } from "react";
 import { formatPercent } from "./format";
+import "./progress-section.css";
+import "./progress-totals.css";
 
 function streakText(days: number) {
 	return days > 0 ? `${days}-day streak` : "No current streak";

@@ -1,5 +1,6 @@
 import type { Quota } from "@app/contract";
 import { useEffect, useRef, useState } from "react";
+import "./quota-display.css";
 
 /** "3h 04m 05s" */
 export function formatDuration(ms: number): string {
