@@ -4,7 +4,8 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { localAccounts, stubApi } from "@/testing/fake-api";
 import { quotaFixture } from "@/testing/fixtures";
-import { jsonResponse, renderApp } from "@/testing/render-with-app";
+import { jsonResponse } from "@/testing/render-with-app";
+import { renderApp } from "./testing/render-app";
 
 const emptyHistory: HistoryResponse = { challenges: [], next_cursor: null };
 const none = { total: 0, answered: 0, correct: 0 };

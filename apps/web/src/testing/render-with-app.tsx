@@ -1,15 +1,8 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
-import {
-	createMemoryRouter,
-	MemoryRouter,
-	Route,
-	RouterProvider,
-	Routes,
-} from "react-router";
+import { MemoryRouter, Route, Routes } from "react-router";
 import { vi } from "vitest";
-import { routes } from "@/app/router";
 import { paths } from "@/config/paths";
 import { AuthContext, type AuthState } from "@/lib/auth-context";
 
@@ -23,15 +16,16 @@ export const signedInAuth: AuthState = {
 	AccountControl: () => null,
 };
 
-/**
- * Renders a component the way the app does: with server state, an auth session and a router;
- * /sign-in renders "Sign-in page", so a redirect there is visible.
- */
-const testQueryClient = () =>
+/** Server state without retries, so a refused request shows at once. */
+export const testQueryClient = () =>
 	new QueryClient({
 		defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
 	});
 
+/**
+ * Renders a component the way the app does: with server state, an auth session and a router;
+ * /sign-in renders "Sign-in page", so a redirect there is visible.
+ */
 export function renderWithApp(
 	ui: ReactNode,
 	{ path = "/", auth = signedInAuth }: { path?: string; auth?: AuthState } = {},
@@ -68,18 +62,4 @@ export function stubFetch(
 	);
 	vi.stubGlobal("fetch", fetchMock);
 	return fetchMock;
-}
-
-/** The whole app at `entry` (a path, or a location with state): the real routes, auth providers and pages, with only fetch replaced. */
-export function renderApp(
-	entry: string | { pathname: string; search?: string; state?: unknown },
-) {
-	const queryClient = testQueryClient();
-	const router = createMemoryRouter(routes, { initialEntries: [entry] });
-	render(
-		<QueryClientProvider client={queryClient}>
-			<RouterProvider router={router} />
-		</QueryClientProvider>,
-	);
-	return { router, queryClient };
 }

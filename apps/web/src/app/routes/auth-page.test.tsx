@@ -1,8 +1,9 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { renderApp } from "@/app/testing/render-app";
 import { localAccounts, stubApi } from "@/testing/fake-api";
-import { jsonResponse, renderApp } from "@/testing/render-with-app";
+import { jsonResponse } from "@/testing/render-with-app";
 
 async function signUp(password: string) {
 	const user = userEvent.setup();
