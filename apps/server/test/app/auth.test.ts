@@ -3,21 +3,21 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { challenges, quotas } from "../src/db/schema.js";
+import { challenges, quotas } from "../../src/db/schema.js";
 import {
 	buildTestApp,
 	newUserId,
 	type TestApp,
 	useTestContext,
 	waitUntilWarm,
-} from "./helpers/build-test-app.js";
+} from "../helpers/build-test-app.js";
 import {
 	createKeyPair,
 	hs256WithPublicKey,
 	signSessionToken,
 	tamperedToken,
 	unsignedToken,
-} from "./helpers/tokens.js";
+} from "../helpers/tokens.js";
 
 const quotaRequest = (t: TestApp, authorization?: string) =>
 	t.app.inject({

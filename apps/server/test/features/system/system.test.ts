@@ -6,12 +6,12 @@ import {
 	type TestApp,
 	useTestContext,
 	waitUntilWarm,
-} from "./helpers/build-test-app.js";
+} from "../../helpers/build-test-app.js";
 import {
 	createPostgresDatabase,
 	createTestDb,
 	ENGINES,
-} from "./helpers/test-db.js";
+} from "../../helpers/test-db.js";
 
 describe("system routes", () => {
 	const context = useTestContext("pglite");

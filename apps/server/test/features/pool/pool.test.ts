@@ -4,15 +4,15 @@ import {
 	addPooled,
 	claimPooled,
 	countPooled,
-} from "../src/features/pool/pool.repo.js";
+} from "../../../src/features/pool/pool.repo.js";
 import {
 	buildTestApp,
 	buildTwoServers,
 	newUserId,
 	type TestContext,
 	useTestContext,
-} from "./helpers/build-test-app.js";
-import { ENGINES } from "./helpers/test-db.js";
+} from "../../helpers/build-test-app.js";
+import { ENGINES } from "../../helpers/test-db.js";
 
 const cell = { difficulty: "medium", language: "javascript" } as const;
 
@@ -47,7 +47,7 @@ describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 
 	it("is not used with the offline generator, which is faster than the pool", async () => {
 		const t = await buildTestApp(context, { env: { POOL_SIZE: 3 } });
-		expect(t.app.pool).toBeNull();
+		expect(t.app.services.pool).toBeNull();
 	});
 
 	it("is turned off by POOL_SIZE=0: the model generates each request", async () => {
@@ -56,7 +56,7 @@ describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 			env: { ...MODEL, POOL_SIZE: 0 },
 			generator,
 		});
-		expect(t.app.pool).toBeNull();
+		expect(t.app.services.pool).toBeNull();
 		expect(calls).toHaveLength(0);
 		const response = await t.app.inject({
 			method: "POST",
@@ -76,7 +76,7 @@ describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 			env: { ...MODEL, POOL_SIZE: 2 },
 			generator,
 		});
-		await t.app.pool?.idle();
+		await t.app.services.pool?.idle();
 		expect(calls).toHaveLength(12);
 		expect(await countPooled(context.db.db, cell)).toBeGreaterThanOrEqual(2);
 
@@ -92,7 +92,7 @@ describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 		expect(response.json()).toMatchObject({ ...cell, verified: true });
 		// served from the start-up fill, and one generation afterwards to top the cell up
 		expect(Number(response.json().title.split("#")[1])).toBeLessThanOrEqual(12);
-		await t.app.pool?.idle();
+		await t.app.services.pool?.idle();
 		expect(calls.length).toBe(generatedBefore + 1);
 		expect(await countPooled(context.db.db, cell)).toBeGreaterThanOrEqual(2);
 		await t.app.close();
@@ -105,7 +105,7 @@ describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 			env: { ...MODEL, POOL_SIZE: 1 },
 			generator,
 		});
-		await t.app.pool?.idle();
+		await t.app.services.pool?.idle();
 		const response = await t.app.inject({
 			method: "POST",
 			url: "/api/generate-challenge",
@@ -157,7 +157,10 @@ describe.runIf(ENGINES.includes("postgres"))(
 				env: { ...MODEL, POOL_SIZE: 5 },
 				generator,
 			});
-			await Promise.all([a.app.pool?.idle(), b.app.pool?.idle()]);
+			await Promise.all([
+				a.app.services.pool?.idle(),
+				b.app.services.pool?.idle(),
+			]);
 			const responses = await Promise.all(
 				Array.from({ length: 24 }, async (_, i) => {
 					const t = i % 2 ? a : b;
@@ -177,6 +180,6 @@ describe.runIf(ENGINES.includes("postgres"))(
 );
 
 async function clearPool(context: TestContext) {
-	const { challengePool } = await import("../src/db/schema.js");
+	const { challengePool } = await import("../../../src/db/schema.js");
 	await context.db.db.delete(challengePool);
 }

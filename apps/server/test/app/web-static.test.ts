@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, useTestContext } from "./helpers/build-test-app.js";
+import { buildTestApp, useTestContext } from "../helpers/build-test-app.js";
 
 describe("serving the web app", () => {
 	const context = useTestContext("pglite");

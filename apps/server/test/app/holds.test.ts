@@ -2,25 +2,28 @@ import { randomUUID } from "node:crypto";
 import type { Generator } from "@app/generator";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { Db } from "../src/db/open-db.js";
-import { quotaHolds, serverInstances } from "../src/db/schema.js";
-import { beat, INSTANCE_STALE_AFTER_MS } from "../src/db/server-instances.js";
+import type { Db } from "../../src/db/open-db.js";
+import { quotaHolds, serverInstances } from "../../src/db/schema.js";
+import {
+	beat,
+	INSTANCE_STALE_AFTER_MS,
+} from "../../src/db/server-instances.js";
+import { HOLD_TTL_MS } from "../../src/features/quota/quota.jobs.js";
 import {
 	MAX_IN_FLIGHT_PER_USER,
 	readQuota,
 	refundHold,
 	refundOrphanedHolds,
 	takeQuotaUnit,
-} from "../src/features/quota/quota.repo.js";
-import { HOLD_TTL_MS } from "../src/plugins/sweeper.js";
+} from "../../src/features/quota/quota.repo.js";
 import {
 	buildTestApp,
 	newUserId,
 	type TestContext,
 	useTestContext,
-} from "./helpers/build-test-app.js";
-import { generate, quotaOf } from "./helpers/practice.js";
-import { ENGINES } from "./helpers/test-db.js";
+} from "../helpers/build-test-app.js";
+import { generate, quotaOf } from "../helpers/practice.js";
+import { ENGINES } from "../helpers/test-db.js";
 
 const policy = { initial: 3, daily: 10, resetHours: 24 };
 

@@ -5,9 +5,9 @@ import {
 	newUserId,
 	type TestApp,
 	useTestContext,
-} from "./helpers/build-test-app.js";
-import { useFakeModel } from "./helpers/fake-model.js";
-import { quotaOf } from "./helpers/practice.js";
+} from "../helpers/build-test-app.js";
+import { useFakeModel } from "../helpers/fake-model.js";
+import { quotaOf } from "../helpers/practice.js";
 
 const draft = (correct: number) => ({
 	title: "What does this print?",

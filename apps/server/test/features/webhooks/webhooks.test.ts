@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { quotas, webhookDeliveries } from "../src/db/schema.js";
+import { quotas, webhookDeliveries } from "../../../src/db/schema.js";
 import {
 	buildTestApp,
 	newUserId,
 	type TestApp,
 	useTestContext,
-} from "./helpers/build-test-app.js";
-import { practise } from "./helpers/practice.js";
-import { signedEvent } from "./helpers/svix.js";
-import { ENGINES } from "./helpers/test-db.js";
+} from "../../helpers/build-test-app.js";
+import { practise } from "../../helpers/practice.js";
+import { signedEvent } from "../../helpers/svix.js";
+import { ENGINES } from "../../helpers/test-db.js";
 
 const deliver = (t: TestApp, delivery: ReturnType<typeof signedEvent>) =>
 	t.app.inject({

@@ -3,17 +3,17 @@ import { SessionTokenSchema } from "@app/contract";
 import { eq } from "drizzle-orm";
 import pg from "pg";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { authAccounts, authUsers } from "../src/db/auth-schema.js";
-import { instanceSecret } from "../src/db/instance-secret.js";
-import { quotas } from "../src/db/schema.js";
-import { createLocalAuth } from "../src/features/accounts/local-auth.js";
+import { authAccounts, authUsers } from "../../../src/db/auth-schema.js";
+import { instanceSecret } from "../../../src/db/instance-secret.js";
+import { quotas } from "../../../src/db/schema.js";
+import { createLocalAuth } from "../../../src/features/accounts/local-auth.js";
 import {
 	buildTestApp,
 	buildTwoServers,
 	type TestApp,
 	type TestAppOptions,
 	useTestContext,
-} from "./helpers/build-test-app.js";
+} from "../../helpers/build-test-app.js";
 import {
 	bearer,
 	LOCAL_MODE,
@@ -21,20 +21,20 @@ import {
 	signIn,
 	signUp,
 	tokenFor,
-} from "./helpers/local-accounts.js";
-import { startServer } from "./helpers/server-process.js";
+} from "../../helpers/local-accounts.js";
+import { startServer } from "../../helpers/server-process.js";
 import {
 	connectPostgres,
 	createPostgresDatabase,
 	createTestDb,
 	ENGINES,
-} from "./helpers/test-db.js";
+} from "../../helpers/test-db.js";
 import {
 	createKeyPair,
 	hs256WithPublicKey,
 	signSessionToken,
 	unsignedToken,
-} from "./helpers/tokens.js";
+} from "../../helpers/tokens.js";
 
 const newEmail = () => `learner-${randomUUID().slice(0, 8)}@example.com`;
 const PASSWORD = "correct horse battery";

@@ -6,9 +6,9 @@ import {
 	newUserId,
 	type TestApp,
 	useTestContext,
-} from "./helpers/build-test-app.js";
-import { generateWhenFree } from "./helpers/practice.js";
-import { ENGINES } from "./helpers/test-db.js";
+} from "../../helpers/build-test-app.js";
+import { generateWhenFree } from "../../helpers/practice.js";
+import { ENGINES } from "../../helpers/test-db.js";
 
 const HOUR = 3_600_000;
 

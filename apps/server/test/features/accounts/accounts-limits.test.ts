@@ -1,14 +1,14 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { authUsers } from "../src/db/auth-schema.js";
-import { quotas } from "../src/db/schema.js";
+import { authUsers } from "../../../src/db/auth-schema.js";
+import { quotas } from "../../../src/db/schema.js";
 import {
 	FAILED_SIGN_INS_PER_HOUR,
 	SIGN_IN_BACKOFF,
 	signInFailed,
-} from "../src/features/accounts/sign-in-throttle.js";
-import { backoffDelayMs } from "../src/rate-limit/counters.repo.js";
+} from "../../../src/features/accounts/sign-in-throttle.js";
+import { backoffDelayMs } from "../../../src/rate-limit/counters.repo.js";
 import {
 	buildTestApp,
 	buildTwoServers,
@@ -16,14 +16,14 @@ import {
 	type TestAppOptions,
 	type TestContext,
 	useTestContext,
-} from "./helpers/build-test-app.js";
+} from "../../helpers/build-test-app.js";
 import {
 	type From,
 	LOCAL_MODE,
 	signIn,
 	signUp,
-} from "./helpers/local-accounts.js";
-import { createTestDb, ENGINES } from "./helpers/test-db.js";
+} from "../../helpers/local-accounts.js";
+import { createTestDb, ENGINES } from "../../helpers/test-db.js";
 
 const newEmail = () => `learner-${randomUUID().slice(0, 8)}@example.com`;
 /** A client address of the test's own, so tests sharing a database share no client's counts. */

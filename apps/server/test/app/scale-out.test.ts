@@ -12,10 +12,10 @@ import {
 	startServer,
 	untilHealthy,
 	waitUntilReady,
-} from "./helpers/server-process.js";
-import { signedEvent, WEBHOOK_SECRET } from "./helpers/svix.js";
-import { createPostgresDatabase, ENGINES } from "./helpers/test-db.js";
-import { createKeyPair, signSessionToken } from "./helpers/tokens.js";
+} from "../helpers/server-process.js";
+import { signedEvent, WEBHOOK_SECRET } from "../helpers/svix.js";
+import { createPostgresDatabase, ENGINES } from "../helpers/test-db.js";
+import { createKeyPair, signSessionToken } from "../helpers/tokens.js";
 
 /** The bound the issue sets: units held by a killed process are back within this. */
 const REFUND_BOUND_MS = 60_000;

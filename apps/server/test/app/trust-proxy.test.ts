@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
-import { buildTestApp, useTestContext } from "./helpers/build-test-app.js";
-import { LOCAL_MODE, sessionCookie } from "./helpers/local-accounts.js";
+import { buildTestApp, useTestContext } from "../helpers/build-test-app.js";
+import { LOCAL_MODE, sessionCookie } from "../helpers/local-accounts.js";
 
 const PASSWORD = "correct horse battery";
 const newEmail = () => `proxy-${randomUUID()}@example.com`;

@@ -10,21 +10,21 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
 import { describe, expect, it } from "vitest";
-import { authUsers } from "../src/db/auth-schema.js";
-import type { Database } from "../src/db/open-db.js";
+import { authUsers } from "../../src/db/auth-schema.js";
+import type { Database } from "../../src/db/open-db.js";
 import {
 	answers,
 	challenges,
 	quotaHolds,
 	quotas,
 	webhookDeliveries,
-} from "../src/db/schema.js";
-import { newUserId, useTestContext } from "./helpers/build-test-app.js";
-import { LOCAL_MODE } from "./helpers/local-accounts.js";
-import { useSharedApp } from "./helpers/shared-app.js";
-import { signedEvent } from "./helpers/svix.js";
-import { ENGINES } from "./helpers/test-db.js";
-import { signSessionToken } from "./helpers/tokens.js";
+} from "../../src/db/schema.js";
+import { newUserId, useTestContext } from "../helpers/build-test-app.js";
+import { LOCAL_MODE } from "../helpers/local-accounts.js";
+import { useSharedApp } from "../helpers/shared-app.js";
+import { signedEvent } from "../helpers/svix.js";
+import { ENGINES } from "../helpers/test-db.js";
+import { signSessionToken } from "../helpers/tokens.js";
 
 /** Runs per property: enough to meet every kind of character several times, in seconds. */
 const RUNS = { numRuns: 40 };

@@ -4,16 +4,16 @@ import { join } from "node:path";
 import { createGenerator, type Generator } from "@app/generator";
 import { completion, runReal, sandboxProcessIds } from "@app/generator/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.js";
+import { loadConfig } from "../../src/config.js";
 import {
 	buildTestApp,
 	newUserId,
 	useTestContext,
 	waitUntilWarm,
-} from "./helpers/build-test-app.js";
-import { useFakeModel } from "./helpers/fake-model.js";
-import { generate, quotaOf } from "./helpers/practice.js";
-import { ENGINES } from "./helpers/test-db.js";
+} from "../helpers/build-test-app.js";
+import { useFakeModel } from "../helpers/fake-model.js";
+import { generate, quotaOf } from "../helpers/practice.js";
+import { ENGINES } from "../helpers/test-db.js";
 
 // The server's own secrets, as a deployment holds them: in its environment and in a file.
 const API_KEY = "sk-canary-5e1b0c7a93d24f68";

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { rateLimitCounters } from "../src/db/schema.js";
+import { rateLimitCounters } from "../../src/db/schema.js";
 import {
 	type Backoff,
 	countHit,
 	countHitWithBackoff,
 	pruneRateLimitCounters,
-} from "../src/rate-limit/counters.repo.js";
-import { useTestContext } from "./helpers/build-test-app.js";
-import { ENGINES } from "./helpers/test-db.js";
+} from "../../src/rate-limit/counters.repo.js";
+import { useTestContext } from "../helpers/build-test-app.js";
+import { ENGINES } from "../helpers/test-db.js";
 
 const HOUR_MS = 60 * 60_000;
 const newKey = (what: string) => `test:${what}:${randomUUID()}`;

@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { signInAttempts, webhookDeliveries } from "../src/db/schema.js";
+import { signInAttempts, webhookDeliveries } from "../../src/db/schema.js";
 import {
 	countSignInAttempt,
 	MAX_SIGN_IN_ATTEMPTS,
 	SIGN_IN_WINDOW_MS,
-} from "../src/features/accounts/sign-in-attempts.repo.js";
-import { recordDelivery } from "../src/features/webhooks/webhooks.repo.js";
-import { DELIVERY_RETENTION_MS } from "../src/plugins/sweeper.js";
-import { buildTestApp, useTestContext } from "./helpers/build-test-app.js";
-import { ENGINES } from "./helpers/test-db.js";
+} from "../../src/features/accounts/sign-in-attempts.repo.js";
+import { DELIVERY_RETENTION_MS } from "../../src/features/webhooks/webhooks.jobs.js";
+import { recordDelivery } from "../../src/features/webhooks/webhooks.repo.js";
+import { buildTestApp, useTestContext } from "../helpers/build-test-app.js";
+import { ENGINES } from "../helpers/test-db.js";
 
 const HOUR_MS = 3_600_000;
 

@@ -3,9 +3,9 @@ import {
 	buildTestApp,
 	newUserId,
 	useTestContext,
-} from "./helpers/build-test-app.js";
-import { practise } from "./helpers/practice.js";
-import { ENGINES } from "./helpers/test-db.js";
+} from "../../helpers/build-test-app.js";
+import { practise } from "../../helpers/practice.js";
+import { ENGINES } from "../../helpers/test-db.js";
 
 const DAY = 86_400_000;
 

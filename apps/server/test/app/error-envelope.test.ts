@@ -2,9 +2,9 @@ import { connect } from "node:net";
 import { ErrorBodySchema } from "@app/contract";
 import type { FastifyInstance } from "fastify";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BODY_LIMIT_BYTES, REQUEST_TIMEOUT_MS } from "../src/app.js";
-import { newUserId, useTestContext } from "./helpers/build-test-app.js";
-import { useSharedApp } from "./helpers/shared-app.js";
+import { BODY_LIMIT_BYTES, REQUEST_TIMEOUT_MS } from "../../src/app.js";
+import { newUserId, useTestContext } from "../helpers/build-test-app.js";
+import { useSharedApp } from "../helpers/shared-app.js";
 
 interface RawResponse {
 	status: number;

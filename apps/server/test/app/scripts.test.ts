@@ -6,23 +6,23 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { ChallengeContentSchema } from "@app/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "../src/db/open-db.js";
+import { openDb } from "../../src/db/open-db.js";
 import {
 	buildTestApp,
 	newUserId,
 	useTestContext,
-} from "./helpers/build-test-app.js";
+} from "../helpers/build-test-app.js";
 import {
 	LOCAL_MODE,
 	signIn,
 	signUp,
 	tokenFor,
-} from "./helpers/local-accounts.js";
-import { WEBHOOK_SECRET } from "./helpers/svix.js";
+} from "../helpers/local-accounts.js";
+import { WEBHOOK_SECRET } from "../helpers/svix.js";
 
 const exec = promisify(execFile);
 const scriptPath = (name: string) =>
-	fileURLToPath(new URL(`../scripts/${name}`, import.meta.url));
+	fileURLToPath(new URL(`../../scripts/${name}`, import.meta.url));
 const tsx = import.meta.resolve("tsx");
 
 /** Runs a script the way `npm run <script>` does, from an empty folder so no .env is picked up. */

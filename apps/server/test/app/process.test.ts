@@ -16,10 +16,10 @@ import {
 	spawnServer,
 	startServer,
 	untilHealthy,
-} from "./helpers/server-process.js";
-import { signedEvent, WEBHOOK_SECRET } from "./helpers/svix.js";
-import { createPostgresDatabase, ENGINES } from "./helpers/test-db.js";
-import { createKeyPair, signSessionToken } from "./helpers/tokens.js";
+} from "../helpers/server-process.js";
+import { signedEvent, WEBHOOK_SECRET } from "../helpers/svix.js";
+import { createPostgresDatabase, ENGINES } from "../helpers/test-db.js";
+import { createKeyPair, signSessionToken } from "../helpers/tokens.js";
 
 /** main.ts gives a shutdown 30 s (SHUTDOWN_GRACE_MS); a wait after a signal allows that and a margin. */
 const AFTER_SIGNAL_MS = 40_000;

@@ -2,16 +2,16 @@ import { ChallengeSchema, HistoryResponseSchema } from "@app/contract";
 import { type Generator, GeneratorError } from "@app/generator";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { BODY_LIMIT_BYTES } from "../src/app.js";
-import { answers } from "../src/db/schema.js";
+import { BODY_LIMIT_BYTES } from "../../../src/app.js";
+import { answers } from "../../../src/db/schema.js";
 import {
 	buildTestApp,
 	newUserId,
 	type TestApp,
 	useTestContext,
-} from "./helpers/build-test-app.js";
-import { answer, generate, newChallenge } from "./helpers/practice.js";
-import { ENGINES } from "./helpers/test-db.js";
+} from "../../helpers/build-test-app.js";
+import { answer, generate, newChallenge } from "../../helpers/practice.js";
+import { ENGINES } from "../../helpers/test-db.js";
 
 const quotaOf = async (t: TestApp, headers: Record<string, string>) =>
 	(await t.app.inject({ method: "GET", url: "/api/quota", headers })).json()
