@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
 import type { PyDict } from "pyodide/ffi";
@@ -8,7 +9,6 @@ import {
 	type RunJob,
 	type WorkerData,
 } from "./protocol.js";
-import { PYTHON_GUARD } from "./python-guard.js";
 import {
 	capMemoryGrowth,
 	forbidCodeGeneration,
@@ -19,6 +19,12 @@ const port = parentPort;
 if (!port) throw new Error("pyodide-worker must run in a worker thread");
 const { interrupt } = workerData as WorkerData;
 const interruptFlag = new Int32Array(interrupt);
+// Python kept as Python, so that it is checked as such (python-guard.test.ts); the build copies it
+// next to the compiled worker, and source-bundle.ts next to the bundled one
+const pythonGuard = readFileSync(
+	new URL("./python-guard.py", import.meta.url),
+	"utf8",
+);
 
 // Pyodide's heap is a WebAssembly memory that grows through this call; capping it turns a memory
 // bomb into a Python MemoryError instead of gigabytes of RSS.
@@ -69,7 +75,7 @@ pyodide.setStdin({ error: true });
 // `pyodide_js` is the Pyodide API (mountNodeFS, loadPackage, the Emscripten module): the host
 for (const name of ["js", "pyodide_js"]) pyodide.unregisterJsModule(name);
 const guardScope = pyodide.toPy({}) as PyDict;
-pyodide.runPython(PYTHON_GUARD, { globals: guardScope });
+pyodide.runPython(pythonGuard, { globals: guardScope });
 const runSnippet = guardScope.get("run_snippet") as (code: string) => PyTuple;
 const afterRun = guardScope.get("after_run") as () => void;
 const intact = guardScope.get("intact") as () => boolean;

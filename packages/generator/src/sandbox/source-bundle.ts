@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,14 +11,16 @@ const ENTRIES = [
 	"quickjs-worker",
 	"pyodide-worker",
 ] as const;
+/** Files the workers read next to themselves at run time; the build copies them into dist/ too. */
+const ASSETS = ["python-guard.py"] as const;
 
 let bundled: Promise<string> | undefined;
 
 /**
  * When the server runs from TypeScript sources (tests, `npm run dev`), the sandbox process cannot
  * use tsx: tsx compiles through esbuild's own child process, which the permission model forbids.
- * So its code is bundled here, in the server's process, into plain `.mjs` files under
- * `node_modules/.cache/sandbox/<content hash>/`: inside node_modules, so the interpreters (left
+ * So its code is bundled here, in the server's process, into plain `.mjs` files (with the ASSETS
+ * they read) under `node_modules/.cache/sandbox/<content hash>/`: inside node_modules, so the interpreters (left
  * out of the bundle) resolve as they do from the sources. Returns that folder.
  */
 export function bundleSandboxSources(): Promise<string> {
@@ -50,8 +52,17 @@ async function bundle(): Promise<string> {
 		write: false,
 		logLevel: "silent",
 	});
+	const files = [
+		...outputFiles,
+		...(await Promise.all(
+			ASSETS.map(async (name) => ({
+				path: `/${name}`,
+				contents: await readFile(join(here, name)),
+			})),
+		)),
+	];
 	const hash = createHash("sha256");
-	for (const file of outputFiles) hash.update(file.path).update(file.contents);
+	for (const file of files) hash.update(file.path).update(file.contents);
 	const nodeModules = dirname(
 		dirname(createRequire(import.meta.url).resolve("pyodide/package.json")),
 	);
@@ -65,7 +76,7 @@ async function bundle(): Promise<string> {
 	// written aside and renamed, so a concurrent test process never sees half a bundle
 	const partial = `${folder}.${process.pid}.partial`;
 	await mkdir(partial, { recursive: true });
-	for (const file of outputFiles)
+	for (const file of files)
 		await writeFile(join(partial, file.path), file.contents);
 	try {
 		await rename(partial, folder);

@@ -1,27 +1,28 @@
-/**
- * Python run once in the Pyodide worker, in a namespace of its own, before any snippet. It cuts
- * Python off from Pyodide's JavaScript modules, installs an audit hook (which snippets cannot
- * remove), snapshots the shared interpreter state and leaves these names for the worker:
- * - `run_snippet(code)` runs a snippet in a fresh `__main__` namespace and reports how it ended;
- * - `after_run()` puts back `sys`, `sys.modules`, the import machinery, signal handlers and the
- *   standard streams, which ordinary snippets change (an import adds a module); whatever it
- *   replaces goes to `graveyard`, because freeing it could run the snippet's finalizers while the
- *   guard is on the stack;
- * - `release_graveyard()`, which the worker calls from JavaScript (so that no frame of the guard is
- *   below the snippet's finalizers) before it re-enables and runs the collector;
- * - `intact()`, False when the run changed what after_run does not undo (files, the environment,
- *   builtins, a module's globals, a class or function of the standard library): the worker is then
- *   replaced. Snippets seldom do that, and comparing the ~15,000 shared names once per run, after
- *   the finalizers, costs half of what a second comparison to put them back in place would.
- *
- * The guard's own functions read builtins and module functions from snapshots taken when it loads,
- * never from the live modules: a snippet that replaced `builtins.all` or `operator.is_` would
- * otherwise decide what the guard sees.
- *
- * The guard is the inner wall. The outer one is on the JavaScript side (pyodide-worker.ts), because
- * CPython can always recreate a built-in module such as `_pyodide_core` with `_imp.create_builtin`.
- */
-export const PYTHON_GUARD = `
+# Python run once in the Pyodide worker, in a namespace of its own, before any snippet. It cuts
+# Python off from Pyodide's JavaScript modules, installs an audit hook (which snippets cannot
+# remove), snapshots the shared interpreter state and leaves these names for the worker:
+# - `run_snippet(code)` runs a snippet in a fresh `__main__` namespace and reports how it ended;
+# - `after_run()` puts back `sys`, `sys.modules`, the import machinery, signal handlers and the
+#   standard streams, which ordinary snippets change (an import adds a module); whatever it
+#   replaces goes to `graveyard`, because freeing it could run the snippet's finalizers while the
+#   guard is on the stack;
+# - `release_graveyard()`, which the worker calls from JavaScript (so that no frame of the guard is
+#   below the snippet's finalizers) before it re-enables and runs the collector;
+# - `intact()`, False when the run changed what after_run does not undo (files, the environment,
+#   builtins, a module's globals, a class or function of the standard library): the worker is then
+#   replaced. Snippets seldom do that, and comparing the ~15,000 shared names once per run, after
+#   the finalizers, costs half of what a second comparison to put them back in place would.
+#
+# The guard's own functions read builtins and module functions from snapshots taken when it loads,
+# never from the live modules: a snippet that replaced `builtins.all` or `operator.is_` would
+# otherwise decide what the guard sees.
+#
+# The guard is the inner wall. The outer one is on the JavaScript side (pyodide-worker.ts), because
+# CPython can always recreate a built-in module such as `_pyodide_core` with `_imp.create_builtin`.
+#
+# pyodide-worker.ts reads this file next to itself: the build copies it into dist/sandbox/, and
+# source-bundle.ts next to the bundled worker. Its syntax is checked by python-guard.test.ts.
+
 import builtins, gc, itertools, operator, os, signal, sys
 from types import SimpleNamespace
 
@@ -286,4 +287,3 @@ gc.collect()
 gc.freeze()
 sys.addaudithook(audit)
 del audit, hook_namespace
-`;
