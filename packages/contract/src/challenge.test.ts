@@ -6,10 +6,18 @@ import {
 } from "./challenge.js";
 
 describe("GenerateChallengeRequestSchema", () => {
-	it("parses the original client's capitalised difficulty", () => {
+	it("parses the original client's body: a capitalised difficulty, and Python since it sends no language", () => {
 		expect(
 			GenerateChallengeRequestSchema.parse({ difficulty: "Hard" }),
-		).toEqual({ difficulty: "hard" });
+		).toEqual({ difficulty: "hard", language: "python" });
+	});
+
+	it("reads a blank topic as no topic", () => {
+		for (const topic of ["", "   "])
+			expect(
+				GenerateChallengeRequestSchema.parse({ difficulty: "easy", topic })
+					.topic,
+			).toBeUndefined();
 	});
 
 	it("accepts a language and a topic of up to 80 characters, trimmed", () => {

@@ -19,13 +19,25 @@ export type Language = z.infer<typeof LanguageSchema>;
 const lowerCased = (value: unknown) =>
 	typeof value === "string" ? value.toLowerCase() : value;
 
-/** Body of POST /api/generate-challenge; the original client sends "Hard", so enums are case-insensitive. */
+/**
+ * Body of POST /api/generate-challenge; the original client sends "Hard", so enums are
+ * case-insensitive. The original API had no language field (its challenges were Python), and a
+ * blank topic asks for none.
+ */
 export const GenerateChallengeRequestSchema = z.object({
 	difficulty: z.preprocess(lowerCased, DifficultySchema),
-	language: z.preprocess(lowerCased, LanguageSchema).optional(),
-	topic: textField({ max: TOPIC_MAX_LENGTH }).trim().optional(),
+	language: z.preprocess(lowerCased, LanguageSchema).default("python"),
+	topic: textField({ max: TOPIC_MAX_LENGTH })
+		.trim()
+		.optional()
+		.transform((topic) => topic || undefined),
 });
-export type GenerateChallengeRequest = z.infer<
+/** What a client sends. */
+export type GenerateChallengeRequest = z.input<
+	typeof GenerateChallengeRequestSchema
+>;
+/** The same request once parsed: defaults applied. */
+export type GenerateChallengeInput = z.output<
 	typeof GenerateChallengeRequestSchema
 >;
 
