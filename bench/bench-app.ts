@@ -2,14 +2,10 @@ import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildApp } from "@app/server/app";
+import { type Config, type Env, loadConfig } from "@app/server/config";
 import type { FastifyInstance } from "fastify";
 import { SignJWT } from "jose";
-import { buildApp } from "../apps/server/src/app.js";
-import {
-	type Config,
-	type Env,
-	loadConfig,
-} from "../apps/server/src/config.js";
 
 export interface BenchApp {
 	app: FastifyInstance;

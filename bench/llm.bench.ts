@@ -1,5 +1,5 @@
 import { createGenerator } from "@app/generator";
-import { generateChallenge } from "../apps/server/src/features/challenges/generate-challenge.js";
+import { generateChallenge } from "@app/server/generate-challenge";
 import { startBenchApp } from "./bench-app.js";
 import { simulatedModel, WRONG_EVERY } from "./simulated-model.js";
 import { type BenchTable, percentile } from "./table.js";
@@ -10,7 +10,7 @@ const REQUESTS = 12;
 const POOL_HITS = 8;
 
 async function appWithPool(modelUrl: string, poolSize: number) {
-	const { app, config, authorization, close } = await startBenchApp(
+	const { app, authorization, close } = await startBenchApp(
 		`user_llm_${poolSize}`,
 		{
 			GENERATOR: "openai",
@@ -19,7 +19,7 @@ async function appWithPool(modelUrl: string, poolSize: number) {
 			POOL_SIZE: String(poolSize),
 		},
 	);
-	await app.pool?.idle();
+	await app.services.pool?.idle();
 	// first requests compile schemas and import the key: warm the same path up before timing
 	for (let i = 0; i < 3; i++) {
 		await app.inject({
@@ -44,17 +44,13 @@ async function appWithPool(modelUrl: string, poolSize: number) {
 	};
 	/** the same, at the engine: the feature function the route calls, without HTTP and token */
 	const engine = async () => {
-		const deps = {
-			db: app.db,
-			instanceId: app.instanceId,
-			generator: app.generator,
-			pool: app.pool,
-			now: app.now,
-			quota: config.quota,
-			log: app.log,
-		};
 		const started = performance.now();
-		await generateChallenge(deps, "user_llm_engine", request);
+		await generateChallenge(
+			app.services,
+			"user_llm_engine",
+			{ ...request, topic: undefined },
+			app.log,
+		);
 		return performance.now() - started;
 	};
 	return { time, engine, close };

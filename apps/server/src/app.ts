@@ -6,20 +6,27 @@ import {
 	validatorCompiler,
 	type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { verifierFor } from "./auth/verifier-for.js";
 import type { Config } from "./config.js";
 import { instanceSecret } from "./db/instance-secret.js";
 import { type Database, openDb } from "./db/open-db.js";
+import { instanceJobs } from "./db/server-instances.js";
+import { accountJobs } from "./features/accounts/accounts.jobs.js";
 import { accountsRoutes } from "./features/accounts/accounts.routes.js";
 import { createLocalAuth } from "./features/accounts/local-auth.js";
 import { challengesRoutes } from "./features/challenges/challenges.routes.js";
-import poolPlugin from "./features/pool/pool-plugin.js";
+import { createChallengePool } from "./features/pool/pool.public.js";
+import { quotaJobs } from "./features/quota/quota.jobs.js";
 import { quotaRoutes } from "./features/quota/quota.routes.js";
 import { statsRoutes } from "./features/stats/stats.routes.js";
 import { systemRoutes } from "./features/system/system.routes.js";
-import { provisionUser } from "./features/users/users.service.js";
+import { provisionUser } from "./features/users/users.public.js";
+import { webhookJobs } from "./features/webhooks/webhooks.jobs.js";
 import { webhookRoutes } from "./features/webhooks/webhooks.routes.js";
 import { loggerOptions } from "./logger.js";
 import authPlugin from "./plugins/auth.js";
+import backgroundTasks from "./plugins/background-tasks.js";
+import clockPlugin from "./plugins/clock.js";
 import dbPlugin from "./plugins/db.js";
 import docsPlugin from "./plugins/docs.js";
 import errorHandler, {
@@ -30,6 +37,8 @@ import generatorPlugin from "./plugins/generator.js";
 import instancePlugin from "./plugins/instance.js";
 import sweeper from "./plugins/sweeper.js";
 import webStatic from "./plugins/web-static.js";
+import { rateLimitJobs } from "./rate-limit/rate-limit.jobs.js";
+import type { Services } from "./services.js";
 
 /** The seams tests replace; each defaults to what config describes. */
 export interface AppDeps {
@@ -58,6 +67,22 @@ async function localAccounts(app: FastifyInstance, config: Config) {
 		onUserCreated: (userId) =>
 			provisionUser(app.db, userId, config.quota, app.now()),
 		log: (level, message) => app.log[level](message),
+	});
+}
+
+/**
+ * Ready challenges kept per cell for the model generator; offline generation takes milliseconds,
+ * less than the pool's own round trips, so it has none.
+ */
+function challengePool(app: FastifyInstance, config: Config) {
+	const { kind, poolSize } = config.generator;
+	if (kind !== "openai" || poolSize === 0) return null;
+	return createChallengePool({
+		db: app.db,
+		generator: app.generator,
+		size: poolSize,
+		now: app.now,
+		log: app.log,
 	});
 }
 
@@ -99,6 +124,7 @@ export async function buildApp(
 
 	const database = deps.db ?? (await openDb(config, app.log));
 	await app.register(dbPlugin, { database, owned: !deps.db });
+	await app.register(clockPlugin, { now: deps.now });
 	await app.register(instancePlugin, { engine: database.engine });
 	await app.register(generatorPlugin, {
 		generator:
@@ -108,16 +134,37 @@ export async function buildApp(
 				openai: config.generator.openai,
 			}),
 		owned: !deps.generator,
-		now: deps.now ?? (() => new Date()),
 	});
 	const localAuth =
 		config.auth.provider === "local" ? await localAccounts(app, config) : null;
-	await app.register(authPlugin, { config, localAuth });
-	await app.register(sweeper);
-	// offline generation takes milliseconds, less than the pool's own round trips: the pool is for models
-	const poolSize =
-		config.generator.kind === "openai" ? config.generator.poolSize : 0;
-	await app.register(poolPlugin, { size: poolSize });
+	await app.register(authPlugin, {
+		verifier: verifierFor(
+			config,
+			localAuth && (async () => (await localAuth.api.getJwks()).keys),
+		),
+	});
+
+	const services: Services = {
+		db: app.db,
+		now: app.now,
+		generator: app.generator,
+		pool: challengePool(app, config),
+		instanceId: app.instanceId,
+		quota: config.quota,
+	};
+	app.decorate("services", services);
+	await app.register(sweeper, {
+		jobs: [
+			...quotaJobs(app.db, app.log),
+			...instanceJobs(app.db),
+			...webhookJobs(app.db),
+			...accountJobs(app.db),
+			...rateLimitJobs(app.db),
+		],
+	});
+	await app.register(backgroundTasks, {
+		tasks: services.pool ? [services.pool] : [],
+	});
 
 	await app.register(systemRoutes, { config });
 	await app.register(webhookRoutes, { config });
@@ -127,12 +174,13 @@ export async function buildApp(
 			auth: localAuth,
 			signUpLimits: config.signUpLimits,
 		});
-	await app.register(webStatic, { root: deps.webRoot });
 	await app.register(async (api) => {
 		api.addHook("onRequest", api.authenticate);
-		await api.register(quotaRoutes, { quota: config.quota });
-		await api.register(challengesRoutes, { quota: config.quota });
+		await api.register(quotaRoutes);
+		await api.register(challengesRoutes);
 		await api.register(statsRoutes);
 	});
+	// last: its page fallback answers the GETs no route above took
+	await app.register(webStatic, { root: deps.webRoot });
 	return app;
 }

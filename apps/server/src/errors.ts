@@ -52,3 +52,36 @@ export const tooManyInFlight = (limit: number) =>
 		{},
 		{ "retry-after": String(IN_FLIGHT_RETRY_S) },
 	);
+
+/** An unknown route: the same 404 whether the router or the web app's page fallback finds nothing. */
+export const noRoute = (method: string, url: string) =>
+	new AppError(404, "not_found", `No route ${method} ${url.split("?")[0]}`);
+
+/** The wait as a person reads it, rounded up: "30 seconds", "2 minutes", "1 hour". */
+function inWords(seconds: number): string {
+	const [count, unit] =
+		seconds < 60
+			? [seconds, "second"]
+			: seconds < 3600
+				? [Math.ceil(seconds / 60), "minute"]
+				: [Math.ceil(seconds / 3600), "hour"];
+	return `${count} ${unit}${count === 1 ? "" : "s"}`;
+}
+
+/**
+ * CONTRACT's 429 rate_limited: `retry_at` in the body, Retry-After in whole seconds (at least
+ * one), and a detail that says how long to wait.
+ */
+export function rateLimited(reason: string, retryAt: Date, now: Date) {
+	const seconds = Math.max(
+		1,
+		Math.ceil((retryAt.getTime() - now.getTime()) / 1000),
+	);
+	return new AppError(
+		429,
+		"rate_limited",
+		`${reason}; try again in ${inWords(seconds)}`,
+		{ retry_at: retryAt.toISOString() },
+		{ "retry-after": String(seconds) },
+	);
+}

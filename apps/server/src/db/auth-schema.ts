@@ -4,6 +4,7 @@
  * table names; change them only when upgrading better-auth requires it, then run
  * `npm run db:generate`.
  */
+import { sql } from "drizzle-orm";
 import { boolean, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 const instant = () => timestamp({ withTimezone: true, mode: "date" });
@@ -18,7 +19,7 @@ export const authUsers = pgTable("auth_users", {
 	createdAt: instant().defaultNow().notNull(),
 	updatedAt: instant()
 		.defaultNow()
-		.$onUpdate(() => new Date())
+		.$onUpdate(() => sql`now()`)
 		.notNull(),
 });
 
@@ -30,7 +31,7 @@ export const authSessions = pgTable(
 		token: text().notNull().unique(),
 		createdAt: instant().defaultNow().notNull(),
 		updatedAt: instant()
-			.$onUpdate(() => new Date())
+			.$onUpdate(() => sql`now()`)
 			.notNull(),
 		ipAddress: text(),
 		userAgent: text(),
@@ -60,7 +61,7 @@ export const authAccounts = pgTable(
 		password: text(),
 		createdAt: instant().defaultNow().notNull(),
 		updatedAt: instant()
-			.$onUpdate(() => new Date())
+			.$onUpdate(() => sql`now()`)
 			.notNull(),
 	},
 	(t) => [index().on(t.userId)],
@@ -76,7 +77,7 @@ export const authVerifications = pgTable(
 		createdAt: instant().defaultNow().notNull(),
 		updatedAt: instant()
 			.defaultNow()
-			.$onUpdate(() => new Date())
+			.$onUpdate(() => sql`now()`)
 			.notNull(),
 	},
 	(t) => [index().on(t.identifier)],

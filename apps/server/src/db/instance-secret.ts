@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "./open-db.js";
 import { instanceSecrets } from "./schema.js";
 
@@ -16,7 +16,7 @@ export async function instanceSecret(
 		.values({
 			name,
 			value: randomBytes(32).toString("base64url"),
-			createdAt: new Date(),
+			createdAt: sql`now()`,
 		})
 		.onConflictDoNothing();
 	const [row] = await db

@@ -1,4 +1,5 @@
 import { eq, gte, lt, ne, sql } from "drizzle-orm";
+import type { CleanupJob } from "../plugins/sweeper.js";
 import type { DbOrTx } from "./open-db.js";
 import { serverInstances } from "./schema.js";
 
@@ -56,3 +57,8 @@ export async function pruneDeadInstances(db: DbOrTx): Promise<void> {
 			lt(serverInstances.heartbeatAt, sql`${staleBefore} - interval '1 hour'`),
 		);
 }
+
+/** For the sweeper: forgets processes long dead. */
+export const instanceJobs = (db: DbOrTx): CleanupJob[] => [
+	{ name: "forget dead server processes", run: () => pruneDeadInstances(db) },
+];

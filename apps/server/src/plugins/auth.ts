@@ -4,12 +4,8 @@ import type {
 	onRequestHookHandler,
 } from "fastify";
 import fp from "fastify-plugin";
-import { createClerkVerifier } from "../auth/clerk-verifier.js";
-import { createLocalVerifier } from "../auth/local-verifier.js";
 import type { AuthUser, TokenVerifier } from "../auth/token-verifier.js";
-import type { Config } from "../config.js";
 import { unauthorized } from "../errors.js";
-import type { LocalAuth } from "../features/accounts/local-auth.js";
 
 declare module "fastify" {
 	interface FastifyInstance {
@@ -22,35 +18,13 @@ declare module "fastify" {
 	}
 }
 
-function verifierFor(
-	config: Config,
-	localAuth: LocalAuth | null,
-): TokenVerifier {
-	if (localAuth) {
-		return createLocalVerifier(
-			async () => (await localAuth.api.getJwks()).keys,
-			config.auth.authorizedParties,
-		);
-	}
-	return createClerkVerifier({
-		...config.auth.clerk,
-		authorizedParties: config.auth.authorizedParties,
-	});
-}
-
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-interface AuthPluginOptions {
-	config: Config;
-	/** present in local mode: its keys verify local session tokens */
-	localAuth: LocalAuth | null;
-}
-
-const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (
+/** Checks bearer tokens with the verifier it is given (Clerk's or local accounts', chosen by config). */
+const authPlugin: FastifyPluginAsync<{ verifier: TokenVerifier }> = async (
 	app,
-	{ config, localAuth },
+	{ verifier },
 ) => {
-	const verifier = verifierFor(config, localAuth);
 	const users = new WeakMap<FastifyRequest, AuthUser>();
 
 	app.decorateRequest("user", {

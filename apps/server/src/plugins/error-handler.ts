@@ -9,7 +9,7 @@ import type {
 } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError } from "../errors.js";
+import { AppError, noRoute } from "../errors.js";
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
 	401: "unauthorized",
@@ -153,14 +153,8 @@ const errorHandler: FastifyPluginAsync = async (app) => {
 		} satisfies ErrorBody);
 	});
 
-	app.setNotFoundHandler((request, reply) => {
-		// a page URL of the web app is not an unknown route: the client router handles it
-		if (app.hasDecorator("serveWebApp") && app.serveWebApp(request, reply))
-			return reply;
-		return reply.status(404).send({
-			detail: `No route ${request.method} ${request.url.split("?")[0]}`,
-			code: "not_found",
-		} satisfies ErrorBody);
+	app.setNotFoundHandler((request) => {
+		throw noRoute(request.method, request.url);
 	});
 };
 

@@ -5,8 +5,6 @@ import fp from "fastify-plugin";
 declare module "fastify" {
 	interface FastifyInstance {
 		generator: Generator;
-		/** the clock; tests move it to cross quota windows */
-		now: () => Date;
 		/** whether both sandboxes have started, so that a generation waits for no interpreter to load */
 		sandboxesWarm: () => boolean;
 	}
@@ -15,19 +13,18 @@ declare module "fastify" {
 interface GeneratorPluginOptions {
 	generator: Generator;
 	owned: boolean;
-	now: () => Date;
 }
 
 /** A failed warm-up (a sandbox process that could not start) is tried again this much later. */
 const WARM_RETRY_MS = 5_000;
 
 /**
- * Exposes the challenge generator and the clock. Once the app is ready it starts both sandboxes
+ * Exposes the challenge generator. Once the app is ready it starts both sandboxes
  * in the background (until then /api/health answers "starting"); it stops them with the app.
  */
 const generatorPlugin: FastifyPluginAsync<GeneratorPluginOptions> = async (
 	app,
-	{ generator, owned, now },
+	{ generator, owned },
 ) => {
 	let warm = false;
 	let closed = false;
@@ -46,7 +43,6 @@ const generatorPlugin: FastifyPluginAsync<GeneratorPluginOptions> = async (
 		);
 	};
 	app.decorate("generator", generator);
-	app.decorate("now", now);
 	app.decorate("sandboxesWarm", () => warm);
 	app.addHook("onReady", async () => warmUp());
 	app.addHook("onClose", async () => {

@@ -1,15 +1,9 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import fp from "fastify-plugin";
-
-declare module "fastify" {
-	interface FastifyInstance {
-		/** answers a page request with the web app (SPA fallback); false when it is not a page request or no build exists */
-		serveWebApp(request: FastifyRequest, reply: FastifyReply): boolean;
-	}
-}
+import { noRoute } from "../errors.js";
 
 /** The same path from src/plugins (tsx) and dist/plugins (npm start). */
 export const WEB_BUILD = fileURLToPath(
@@ -17,6 +11,15 @@ export const WEB_BUILD = fileURLToPath(
 );
 
 const API_PREFIXES = ["/api/", "/webhooks/", "/docs"];
+
+/** Not the API, and no file extension: a missing asset stays a 404. */
+function isPageUrl(url: string): boolean {
+	const path = url.split("?")[0] ?? "";
+	return (
+		!API_PREFIXES.some((prefix) => path.startsWith(prefix)) &&
+		!/\.[a-z0-9]+$/i.test(path)
+	);
+}
 
 /**
  * Serves the built web app (apps/web/dist) on the API's origin: hashed assets cached for a year,
@@ -27,21 +30,7 @@ const webStatic: FastifyPluginAsync<{ root?: string }> = async (
 	app,
 	{ root = WEB_BUILD },
 ) => {
-	const built = existsSync(`${root}/index.html`);
-	app.decorate(
-		"serveWebApp",
-		(request: FastifyRequest, reply: FastifyReply) => {
-			const path = request.url.split("?")[0] ?? "";
-			// a page URL: not the API, and no file extension (a missing asset stays a 404)
-			const isPage =
-				!API_PREFIXES.some((prefix) => path.startsWith(prefix)) &&
-				!/\.[a-z0-9]+$/i.test(path);
-			if (!built || request.method !== "GET" || !isPage) return false;
-			reply.header("cache-control", "no-cache").sendFile("index.html");
-			return true;
-		},
-	);
-	if (!built) return;
+	if (!existsSync(`${root}/index.html`)) return;
 	await app.register(fastifyStatic, {
 		root,
 		wildcard: false,
@@ -53,6 +42,11 @@ const webStatic: FastifyPluginAsync<{ root?: string }> = async (
 				immutable ? "public, max-age=31536000, immutable" : "no-cache",
 			);
 		},
+	});
+	// every other GET: a page URL gets the app, so the client router can take it
+	app.get("/*", { schema: { hide: true } }, (request, reply) => {
+		if (!isPageUrl(request.url)) throw noRoute(request.method, request.url);
+		return reply.header("cache-control", "no-cache").sendFile("index.html");
 	});
 };
 

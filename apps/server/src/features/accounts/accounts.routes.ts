@@ -12,21 +12,13 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../../config.js";
 import { instanceSecret } from "../../db/instance-secret.js";
-import { AppError, unauthorized } from "../../errors.js";
-import { rateLimited } from "../../rate-limit/rate-limited.js";
+import type { AccountsDeps, Credentials } from "./accounts-deps.js";
 import type { LocalAuth } from "./local-auth.js";
-import { passwordWeakness } from "./password-strength.js";
+import { issueSessionToken } from "./session-token.js";
+import { signIn } from "./sign-in.js";
 import { signInDevices } from "./sign-in-device.js";
-import {
-	admitSignIn,
-	clientOf,
-	signInFailed,
-	signInSucceeded,
-} from "./sign-in-throttle.js";
+import { signUp } from "./sign-up.js";
 import { signUpLimits } from "./sign-up-limits.js";
-
-/** Local session tokens live as long as Clerk's: a minute, refreshed by the web app before they expire. */
-export const TOKEN_LIFETIME_S = 60;
 
 function toHeaders(request: FastifyRequest): Headers {
 	const headers = new Headers();
@@ -37,55 +29,26 @@ function toHeaders(request: FastifyRequest): Headers {
 	return headers;
 }
 
-/** Hands better-auth's cookies (and ours) to the browser, marked Secure when the request came over HTTPS. */
-function forwardCookies(
+/** Hands the session's cookies to the browser, marked Secure when the request came over HTTPS. */
+function sendCookies(
 	request: FastifyRequest,
 	reply: FastifyReply,
-	headers: Headers,
-	...own: string[]
+	cookies: string[],
 ): void {
-	const cookies = [...headers.getSetCookie(), ...own].map((cookie) =>
+	const sent = cookies.map((cookie) =>
 		request.protocol === "https" && !/;\s*secure/i.test(cookie)
 			? `${cookie}; Secure`
 			: cookie,
 	);
-	if (cookies.length) reply.header("set-cookie", cookies);
+	if (sent.length) reply.header("set-cookie", sent);
 }
 
-/** better-auth's errors, in the contract's shape. */
-function accountError(error: unknown): unknown {
-	if (!(error instanceof APIError)) return error;
-	switch (error.body?.code) {
-		case "USER_ALREADY_EXISTS":
-		case "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL":
-			return new AppError(
-				409,
-				"email_taken",
-				"An account with this email already exists",
-			);
-		case "INVALID_EMAIL_OR_PASSWORD":
-			return new AppError(
-				401,
-				"invalid_credentials",
-				"Wrong email or password",
-			);
-		default:
-			return error.statusCode < 500
-				? new AppError(
-						400,
-						"invalid_request",
-						error.body?.message ?? "The request was refused",
-					)
-				: error;
-	}
-}
+const credentialsOf = (
+	request: FastifyRequest,
+	body: { email: string; password: string },
+): Credentials => ({ ...body, headers: toHeaders(request), ip: request.ip });
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema };
-const TOO_MANY = {
-	client: "Too many sign-in attempts for this account from here",
-	everyone:
-		"Too many failed sign-ins on this server in the last hour: only a browser you have signed in with before may sign in now",
-};
 
 /** Sign-up, sign-in, sign-out and session tokens of local accounts; registered only when AUTH_PROVIDER is local. */
 export const accountsRoutes: FastifyPluginAsyncZod<{
@@ -93,15 +56,14 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
 	signUpLimits: Config["signUpLimits"];
 }> = async (app, options) => {
 	const { auth } = options;
-	const limitSignUps = await signUpLimits(app, options.signUpLimits);
-	const devices = signInDevices(
-		await instanceSecret(app.db, "sign-in-devices"),
-	);
-	const sessionOf = async (request: FastifyRequest) => {
-		const session = await auth.api.getSession({ headers: toHeaders(request) });
-		if (!session) throw unauthorized("Not signed in");
-		return session;
+	const deps: AccountsDeps = {
+		...app.services,
+		auth,
+		devices: signInDevices(
+			await instanceSecret(app.services.db, "sign-in-devices"),
+		),
 	};
+	const limitSignUps = await signUpLimits(app, options.signUpLimits);
 
 	app.post(
 		"/api/auth/sign-up",
@@ -121,25 +83,12 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
 			preHandler: limitSignUps,
 		},
 		async (request, reply) => {
-			const { email, password } = request.body;
-			const weakness = passwordWeakness(password, email);
-			if (weakness)
-				throw new AppError(
-					400,
-					"invalid_request",
-					`body.password: ${weakness}`,
-				);
-			const { headers, response } = await auth.api
-				.signUpEmail({
-					body: { email, password, name: email.split("@")[0] ?? email },
-					headers: toHeaders(request),
-					returnHeaders: true,
-				})
-				.catch((error: unknown) => {
-					throw accountError(error);
-				});
-			forwardCookies(request, reply, headers, devices.cookieFor(email));
-			return { user: { id: response.user.id, email: response.user.email } };
+			const { account, cookies } = await signUp(
+				deps,
+				credentialsOf(request, request.body),
+			);
+			sendCookies(request, reply, cookies);
+			return { user: account };
 		},
 	);
 
@@ -155,38 +104,13 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
 			},
 		},
 		async (request, reply) => {
-			const { email, password } = request.body;
-			const device = devices.recognise(request.headers.cookie, email);
-			const client = clientOf(device, request.ip);
-			const admission = await admitSignIn(app.db, email, client, app.now());
-			if (!admission.allowed)
-				throw rateLimited(
-					reply,
-					TOO_MANY[admission.why],
-					admission.retryAt,
-					app.now(),
-				);
-			const { headers, response } = await auth.api
-				.signInEmail({
-					body: { email, password },
-					headers: toHeaders(request),
-					returnHeaders: true,
-				})
-				.catch(async (error: unknown) => {
-					const refusal = accountError(error);
-					if (
-						refusal instanceof AppError &&
-						refusal.code === "invalid_credentials" &&
-						(await signInFailed(app.db, app.now()))
-					)
-						request.log.warn(
-							"failed sign-ins reached the hourly cap: until the hour ends, only browsers that signed in before may sign in",
-						);
-					throw refusal;
-				});
-			await signInSucceeded(app.db, email, client);
-			forwardCookies(request, reply, headers, devices.cookieFor(email, device));
-			return { user: { id: response.user.id, email: response.user.email } };
+			const { account, cookies } = await signIn(
+				deps,
+				credentialsOf(request, request.body),
+				request.log,
+			);
+			sendCookies(request, reply, cookies);
+			return { user: account };
 		},
 	);
 
@@ -209,7 +133,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
 						return new Headers();
 					throw error;
 				});
-			forwardCookies(request, reply, headers);
+			sendCookies(request, reply, headers.getSetCookie());
 			return { status: "signed_out" as const };
 		},
 	);
@@ -246,27 +170,15 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
 			},
 		},
 		async (request, reply) => {
-			const { session, user } = await sessionOf(request);
-			const now = Math.floor(Date.now() / 1000);
-			const exp = now + TOKEN_LIFETIME_S;
-			// azp is the page's origin, as in Clerk's tokens; it is checked against the authorized parties
-			const azp =
+			const pageOrigin =
 				request.headers.origin ?? `${request.protocol}://${request.host}`;
-			const { token } = await auth.api.signJWT({
-				body: {
-					payload: {
-						sub: user.id,
-						sid: session.id,
-						azp,
-						email: user.email,
-						iat: now,
-						nbf: now,
-						exp,
-					},
-				},
-			});
+			const token = await issueSessionToken(
+				deps,
+				toHeaders(request),
+				pageOrigin,
+			);
 			reply.header("cache-control", "no-store");
-			return { token, expires_at: new Date(exp * 1000).toISOString() };
+			return token;
 		},
 	);
 

@@ -1,8 +1,8 @@
 import rateLimit, { normalizeIP } from "@fastify/rate-limit";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
+import { rateLimited } from "../../errors.js";
 import { databaseStore } from "../../rate-limit/database-store.js";
-import { rateLimited } from "../../rate-limit/rate-limited.js";
 
 const HOUR_MS = 60 * 60_000;
 
@@ -16,10 +16,10 @@ const HOUR_MS = 60 * 60_000;
 export async function signUpLimits(
 	app: FastifyInstance,
 	limits: Config["signUpLimits"],
-): Promise<(request: FastifyRequest, reply: FastifyReply) => Promise<void>> {
+): Promise<(request: FastifyRequest) => Promise<void>> {
 	await app.register(rateLimit, {
 		global: false,
-		store: databaseStore(app.db, () => app.now()),
+		store: databaseStore(app.services.db, app.services.now),
 	});
 	// the plugin's own hook runs once per request, so two limits on one route go through createRateLimit
 	const checks = [
@@ -40,17 +40,12 @@ export async function signUpLimits(
 			detail: "Too many new accounts on this server in the last hour",
 		},
 	];
-	return async (request, reply) => {
+	return async (request) => {
 		for (const { limit, detail } of checks) {
 			const result = await limit(request);
 			if (!result.isAllowed && result.isExceeded) {
-				const now = app.now();
-				throw rateLimited(
-					reply,
-					detail,
-					new Date(now.getTime() + result.ttl),
-					now,
-				);
+				const now = app.services.now();
+				throw rateLimited(detail, new Date(now.getTime() + result.ttl), now);
 			}
 		}
 	};

@@ -5,6 +5,7 @@ import type {
 	Language,
 } from "@app/contract";
 import { and, desc, eq, isNotNull, isNull, lt } from "drizzle-orm";
+import { contentColumns } from "../../db/challenge-columns.js";
 import type { DbOrTx } from "../../db/open-db.js";
 import { answers, challenges } from "../../db/schema.js";
 
@@ -24,21 +25,11 @@ export async function insertChallenge(
 	db: DbOrTx,
 	input: NewChallenge,
 ): Promise<ChallengeRow> {
-	const { content } = input;
 	const [row] = await db
 		.insert(challenges)
 		.values({
 			userId: input.userId,
-			difficulty: content.difficulty,
-			language: content.language,
-			title: content.title,
-			code: content.code,
-			options: content.options,
-			correctAnswerId: content.correct_answer_id,
-			explanation: content.explanation,
-			verified: content.verified,
-			source: content.source,
-			verification: content.verification,
+			...contentColumns(input.content),
 			topic: input.topic,
 			variantKey: input.variantKey,
 			createdAt: input.createdAt,

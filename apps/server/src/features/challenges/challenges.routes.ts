@@ -11,9 +11,8 @@ import {
 	QuotaExhaustedBodySchema,
 } from "@app/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { alreadyAnswered, notFound } from "../../errors.js";
-import type { QuotaPolicy } from "../quota/quota.repo.js";
-import { findChallenge, historyPage, recordAnswer } from "./challenges.repo.js";
+import { answerChallenge } from "./answer-challenge.js";
+import { historyPage } from "./challenges.repo.js";
 import { generateChallenge } from "./generate-challenge.js";
 import {
 	toAnswerResponse,
@@ -23,9 +22,7 @@ import {
 
 const security = [{ session: [] }];
 
-export const challengesRoutes: FastifyPluginAsyncZod<{
-	quota: QuotaPolicy;
-}> = async (app, { quota }) => {
+export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
 	app.post(
 		"/api/generate-challenge",
 		{
@@ -45,20 +42,15 @@ export const challengesRoutes: FastifyPluginAsyncZod<{
 				},
 			},
 		},
-		async (request) => {
-			const deps = {
-				db: app.db,
-				instanceId: app.instanceId,
-				generator: app.generator,
-				pool: app.pool,
-				now: app.now,
-				quota,
-				log: request.log,
-			};
-			return toChallengeResponse(
-				await generateChallenge(deps, request.user.id, request.body),
-			);
-		},
+		async (request) =>
+			toChallengeResponse(
+				await generateChallenge(
+					app.services,
+					request.user.id,
+					request.body,
+					request.log,
+				),
+			),
 	);
 
 	app.get(
@@ -78,7 +70,7 @@ export const challengesRoutes: FastifyPluginAsyncZod<{
 		},
 		async (request) => {
 			const { rows, nextCursor } = await historyPage(
-				app.db,
+				app.services.db,
 				request.user.id,
 				request.query,
 			);
@@ -105,20 +97,13 @@ export const challengesRoutes: FastifyPluginAsyncZod<{
 			},
 		},
 		async (request) => {
-			const challenge = await findChallenge(
-				app.db,
+			const { challenge, answer } = await answerChallenge(
+				app.services,
 				request.user.id,
 				request.params.id,
-			);
-			if (!challenge) throw notFound("Challenge");
-			const result = await recordAnswer(
-				app.db,
-				challenge,
 				request.body.answer_id,
-				app.now(),
 			);
-			if (!result.recorded) throw alreadyAnswered(result.first.answerId);
-			return toAnswerResponse(challenge, result.answer);
+			return toAnswerResponse(challenge, answer);
 		},
 	);
 };

@@ -1,6 +1,6 @@
 import type {
 	Difficulty,
-	GenerateChallengeRequest,
+	GenerateChallengeInput,
 	Language,
 } from "@app/contract";
 import {
@@ -11,8 +11,7 @@ import {
 import type { FastifyBaseLogger } from "fastify";
 import type { Db, Tx } from "../../db/open-db.js";
 import { AppError, quotaExhausted, tooManyInFlight } from "../../errors.js";
-import type { ChallengePool } from "../pool/challenge-pool.js";
-import { claimPooled } from "../pool/pool.repo.js";
+import { type ChallengePool, claimPooled } from "../pool/pool.public.js";
 import {
 	MAX_IN_FLIGHT_PER_USER,
 	nextResetAt,
@@ -20,7 +19,7 @@ import {
 	refundHold,
 	settleHold,
 	takeQuotaUnit,
-} from "../quota/quota.repo.js";
+} from "../quota/quota.public.js";
 import {
 	type ChallengeRow,
 	insertChallenge,
@@ -36,13 +35,10 @@ export interface GenerateDeps {
 	pool: ChallengePool | null;
 	now: () => Date;
 	quota: QuotaPolicy;
-	log: FastifyBaseLogger;
 }
 
 /** A generation that takes longer than this is abandoned and its unit refunded. */
 const GENERATION_TIMEOUT_MS = 90_000;
-/** The original API had no language field; its challenges were Python. */
-const DEFAULT_LANGUAGE = "python";
 
 /**
  * Takes a quota unit, then serves a ready challenge from the pool or generates one, and stores
@@ -52,7 +48,8 @@ const DEFAULT_LANGUAGE = "python";
 export async function generateChallenge(
 	deps: GenerateDeps,
 	userId: string,
-	input: GenerateChallengeRequest,
+	input: GenerateChallengeInput,
+	log: FastifyBaseLogger,
 ): Promise<ChallengeRow> {
 	const take = await takeQuotaUnit(
 		deps.db,
@@ -64,11 +61,8 @@ export async function generateChallenge(
 		throw take.reason === "in_flight"
 			? tooManyInFlight(MAX_IN_FLIGHT_PER_USER)
 			: quotaExhausted(nextResetAt(take.quota, deps.quota));
-	const cell: { difficulty: Difficulty; language: Language } = {
-		difficulty: input.difficulty,
-		language: input.language ?? DEFAULT_LANGUAGE,
-	};
-	const topic = input.topic || undefined;
+	const cell = { difficulty: input.difficulty, language: input.language };
+	const { topic } = input;
 	try {
 		const exclude = await seenVariantKeys(deps.db, userId, cell);
 		// the pool holds challenges on any topic; a request for a topic is generated for it
@@ -83,6 +77,7 @@ export async function generateChallenge(
 				userId,
 				{ ...cell, topic, exclude },
 				take.holdId,
+				log,
 			))
 		);
 	} catch (error) {
@@ -119,13 +114,14 @@ async function storeGenerated(
 	userId: string,
 	request: GenerateRequest,
 	holdId: number,
+	log: FastifyBaseLogger,
 ): Promise<ChallengeRow> {
 	const result = await deps.generator
 		.generate(request, AbortSignal.timeout(GENERATION_TIMEOUT_MS))
 		.catch((error: unknown) => {
-			throw asGeneratorFailure(error, deps.log);
+			throw asGeneratorFailure(error, log);
 		});
-	deps.log.debug(
+	log.debug(
 		{ report: result.report, verification: result.challenge.verification },
 		"challenge generated",
 	);

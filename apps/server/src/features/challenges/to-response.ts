@@ -1,18 +1,10 @@
 import type { AnswerResponse, Challenge, HistoryItem } from "@app/contract";
+import { contentOf } from "../../db/challenge-columns.js";
 import type { AnswerRow, ChallengeRow, HistoryRow } from "./challenges.repo.js";
 
 export const toChallengeResponse = (row: ChallengeRow): Challenge => ({
 	id: row.id,
-	difficulty: row.difficulty,
-	language: row.language,
-	title: row.title,
-	code: row.code,
-	options: row.options,
-	correct_answer_id: row.correctAnswerId,
-	explanation: row.explanation,
-	verified: row.verified,
-	source: row.source,
-	verification: row.verification,
+	...contentOf(row),
 	timestamp: row.createdAt.toISOString(),
 });
 

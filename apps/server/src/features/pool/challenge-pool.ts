@@ -3,17 +3,15 @@ import { DIFFICULTIES, LANGUAGES } from "@app/contract";
 import type { Generator } from "@app/generator";
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../../db/open-db.js";
+import type { BackgroundTask } from "../../plugins/background-tasks.js";
 import { addPooled, type Cell, countPooled } from "./pool.repo.js";
 
-export interface ChallengePool {
+/** Runs in the background (started when the app is ready): `start` tops every cell up, `stop` aborts the refills in flight. */
+export interface ChallengePool extends BackgroundTask {
 	/** tops a cell up to the pool size in the background; one refill per cell at a time */
 	refillSoon(cell: Cell): void;
 	/** resolves once every refill started so far has finished */
 	idle(): Promise<void>;
-	/** tops every cell up in the background */
-	refillAll(): void;
-	/** stops refilling: in-flight generations are aborted */
-	stop(): Promise<void>;
 }
 
 export interface PoolDeps {
@@ -69,7 +67,8 @@ export function createChallengePool(deps: PoolDeps): ChallengePool {
 
 	return {
 		refillSoon,
-		refillAll: () => {
+		name: "challenge pool",
+		start: () => {
 			for (const cell of CELLS) refillSoon(cell);
 		},
 		idle: async () => {

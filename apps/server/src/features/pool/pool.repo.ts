@@ -9,6 +9,7 @@ import {
 	notInArray,
 	or,
 } from "drizzle-orm";
+import { cellColumns } from "../../db/challenge-columns.js";
 import type { DbOrTx } from "../../db/open-db.js";
 import { challengePool } from "../../db/schema.js";
 
@@ -70,8 +71,7 @@ export async function addPooled(
 	now: Date,
 ): Promise<void> {
 	await db.insert(challengePool).values({
-		difficulty: content.difficulty,
-		language: content.language,
+		...cellColumns(content),
 		content,
 		variantKey,
 		createdAt: now,

@@ -1,12 +1,10 @@
 import { ErrorBodySchema, QuotaSchema } from "@app/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { QuotaPolicy } from "./quota.repo.js";
 import { readQuota } from "./quota.repo.js";
 import { toQuotaResponse } from "./to-response.js";
 
-export const quotaRoutes: FastifyPluginAsyncZod<{
-	quota: QuotaPolicy;
-}> = async (app, { quota }) => {
+export const quotaRoutes: FastifyPluginAsyncZod = async (app) => {
+	const { db, now, quota } = app.services;
 	app.get(
 		"/api/quota",
 		{
@@ -19,7 +17,7 @@ export const quotaRoutes: FastifyPluginAsyncZod<{
 		},
 		async (request) =>
 			toQuotaResponse(
-				await readQuota(app.db, request.user.id, quota, app.now()),
+				await readQuota(db, request.user.id, quota, now()),
 				quota,
 			),
 	);

@@ -14,6 +14,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
 				response: { 200: StatsSchema, 401: ErrorBodySchema },
 			},
 		},
-		async (request) => userStats(app.db, request.user.id, app.now()),
+		async (request) =>
+			userStats(app.services.db, request.user.id, app.services.now()),
 	);
 };

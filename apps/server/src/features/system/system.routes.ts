@@ -24,7 +24,7 @@ export const systemRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
 		},
 		async (request) => {
 			try {
-				await app.db.execute(sql`select 1`);
+				await app.services.db.execute(sql`select 1`);
 			} catch (error) {
 				request.log.error({ err: error }, "health check: database unreachable");
 				throw new AppError(

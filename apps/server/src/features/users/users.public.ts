@@ -1,10 +1,10 @@
 import type { DbOrTx } from "../../db/open-db.js";
-import { deleteChallenges } from "../challenges/challenges.repo.js";
+import { deleteChallenges } from "../challenges/challenges.public.js";
 import {
 	deleteQuota,
 	provisionQuota,
 	type QuotaPolicy,
-} from "../quota/quota.repo.js";
+} from "../quota/quota.public.js";
 
 /** A new user gets their initial quota; idempotent. Clerk's user.created webhook calls this. */
 export function provisionUser(

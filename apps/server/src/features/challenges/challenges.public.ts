@@ -1,0 +1,2 @@
+// What other features use of challenges: removing a user's (Clerk's user.deleted).
+export { deleteChallenges } from "./challenges.repo.js";
