@@ -25,9 +25,9 @@ function pySlice(
 	return out;
 }
 
-/** A subscript as written, and what it gives for a word. */
+/** A subscript as the snippet writes it after a variable, and what it gives for a word. */
 export interface Subscript {
-	text: string;
+	show(variable: string): string;
 	of(w: string): string;
 }
 export const slice = (
@@ -35,16 +35,17 @@ export const slice = (
 	stop: number | null,
 	step: number | null = null,
 ): Subscript => ({
-	text: `[${start ?? ""}:${stop ?? ""}${step === null ? "" : `:${step}`}]`,
+	show: (v) =>
+		`${v}[${start ?? ""}:${stop ?? ""}${step === null ? "" : `:${step}`}]`,
 	of: (w) => pySlice(w, start, stop, step ?? 1),
 });
 /** Two subscripts, the second applied to the result of the first. */
 export const chained = (first: Subscript, second: Subscript): Subscript => ({
-	text: first.text + second.text,
+	show: (v) => second.show(first.show(v)),
 	of: (w) => second.of(first.of(w)),
 });
 /** Indexing: `word[i], word[j]` printed side by side. */
 export const pair = (i: number, j: number): Subscript => ({
-	text: `${i}|${j}`,
+	show: (v) => `${v}[${i}], ${v}[${j}]`,
 	of: (w) => `${w.at(i)} ${w.at(j)}`,
 });

@@ -13,252 +13,262 @@ const WORDS = (
 	"wildfire"
 ).split(" ");
 const VARIABLES = ["word", "text", "s", "name"];
-const SHAPES = ["range", "negative", "step", "backwards", "index"] as const;
 
-interface Params {
-	word: string;
-	variable: string;
-	shape: (typeof SHAPES)[number];
-	/** which way of writing the shape, e.g. `[-k:]` or `[:-k]` */
-	form: number;
+/** The two numbers a subscript is written with; which of them it shows depends on the variant. */
+interface Numbers {
 	a: number;
 	b: number;
 }
 
-/** "character" or "3 characters", after "the last" or "the first" */
-const chars = (k: number) => (k === 1 ? "character" : `${k} characters`);
-
-interface Variant {
+/** What the snippet's subscript shows, the beliefs that misread it, and why it gives what it gives. */
+interface Reading {
 	code: Subscript;
 	mistakes: { misconception: string; code: Subscript }[];
 	why: string;
 }
 
-/** The snippet's subscript, the beliefs that misread it, and why it gives what it gives. */
-function variant({ word, shape, form, a, b }: Params): Variant {
-	const n = word.length;
-	switch (shape) {
-		case "range":
-			return {
-				code: slice(a, b),
-				mistakes: [
-					{
-						misconception: "the stop index is included in the slice",
-						code: slice(a, b + 1),
-					},
-					{
-						misconception: "string positions are counted from 1",
-						code: slice(a - 1, b - 1),
-					},
-					{
-						misconception: "the second number is how many characters to take",
-						code: slice(a, a + b),
-					},
-				],
-				why: `[${a}:${b}] takes the characters from index ${a} up to, but not including, index ${b}; indexes start at 0, so that is ${b - a} characters`,
-			};
-		case "negative": {
-			const counted = `-${a} counts from the end (-1 is the last character)`;
-			if (form === 0)
-				return {
-					code: slice(-a, null),
-					mistakes: [
-						{
-							misconception:
-								"-1 is the position before the last character, so every negative index is one further left",
-							code: slice(-a - 1, null),
-						},
-						{
-							misconception:
-								"the minus sign is ignored and the slice counts from the start",
-							code: slice(a, null),
-						},
-						{
-							misconception: `[-${a}:] leaves out the last ${chars(a)}`,
-							code: slice(null, -a),
-						},
-					],
-					why: `${counted}, so [-${a}:] takes the last ${chars(a)}`,
-				};
-			if (form === 1)
-				return {
-					code: slice(null, -a),
-					mistakes: [
-						{
-							misconception:
-								"-1 is the position before the last character, so every negative index is one further left",
-							code: slice(null, -a - 1),
-						},
-						{
-							misconception:
-								"the minus sign is ignored and the slice counts from the start",
-							code: slice(null, a),
-						},
-						{
-							misconception: `[:-${a}] keeps only the last ${chars(a)}`,
-							code: slice(-a, null),
-						},
-					],
-					why: `${counted}, and the stop is not included, so [:-${a}] takes everything but the last ${chars(a)}`,
-				};
-			return {
-				code: slice(b, -a),
-				mistakes: [
-					{
-						misconception: "the stop index is included in the slice",
-						code: slice(b, a === 1 ? null : -a + 1),
-					},
-					{
-						misconception:
-							"-1 is the position before the last character, so every negative index is one further left",
-						code: slice(b, -a - 1),
-					},
-					{
-						misconception:
-							"the minus sign is ignored and the slice counts from the start",
-						code: slice(b, a),
-					},
-				],
-				why: `${counted}, so [${b}:-${a}] runs from index ${b} up to, but not including, index ${n - a}: it drops the first ${chars(b)} and the last ${chars(a)}`,
-			};
-		}
-		case "step": {
-			const start = form === 0 ? null : a;
-			const stop = form === 2 ? a + 5 : null;
-			const from = start ?? 0;
-			return {
-				code: slice(start, stop, b),
-				mistakes: [
-					{
-						misconception: `the step ${b} is how many characters are skipped between two picks`,
-						code: slice(start, stop, b + 1),
-					},
-					{
-						misconception: `the first character is taken one step in, at index ${from + b}`,
-						code: slice(from + b, stop, b),
-					},
-					stop === null
-						? {
-								misconception: `the step is how many characters to take`,
-								code: slice(start, from + b),
-							}
-						: {
-								misconception: "the stop index is included in the slice",
-								code: slice(start, stop + 1, b),
-							},
-				],
-				why: `a step of ${b} takes index ${from}, then every ${ordinal(b)} character after it (${from}, ${from + b}, ${from + 2 * b}…)${stop === null ? " to the end" : `, stopping before index ${stop}`}`,
-			};
-		}
-		case "backwards":
-			if (form === 0)
-				return {
-					code: slice(null, null, -b),
-					mistakes: [
-						{
-							misconception: `[::-${b}] takes every ${ordinal(b)} character from the start and then reverses them`,
-							code: chained(slice(null, null, b), slice(null, null, -1)),
-						},
-						{
-							misconception: `the step ${b} is how many characters are skipped between two picks`,
-							code: slice(null, null, -b - 1),
-						},
-						{
-							misconception:
-								"a negative step only reverses the string, whatever its size",
-							code: slice(null, null, -1),
-						},
-					],
-					why: `a negative step starts at the last character and goes left, so [::-${b}] takes index ${n - 1}, then every ${ordinal(b)} character before it`,
-				};
-			if (form === 1)
-				return {
-					code: slice(b, null, -1),
-					mistakes: [
-						{
-							misconception: `[${b}::-1] reverses the part that starts at index ${b}`,
-							code: chained(slice(b, null), slice(null, null, -1)),
-						},
-						{
-							misconception:
-								"the start index is not included, just as a stop index is not",
-							code: slice(b - 1, null, -1),
-						},
-						{
-							misconception: "with no stop, the slice stops before index 0",
-							code: slice(b, 0, -1),
-						},
-					],
-					why: `with a step of -1 the slice starts at index ${b} and walks left to the start of the string, so it is the first ${b + 1} characters reversed`,
-				};
-			return {
-				code: slice(b, a, -1),
-				mistakes: [
-					{
-						misconception: `[${b}:${a}:-1] takes [${a}:${b}] and reverses it`,
-						code: chained(slice(a, b), slice(null, null, -1)),
-					},
-					{
-						misconception: "the stop index is included in the slice",
-						code: slice(b, a - 1, -1),
-					},
-					{
-						misconception:
-							"the start index is not included, just as a stop index is not",
-						code: slice(b - 1, a, -1),
-					},
-				],
-				why: `with a step of -1 the slice starts at index ${b}, included, and walks left, stopping before index ${a}`,
-			};
-		case "index":
-			return {
-				code: pair(a, -b),
-				mistakes: [
-					{
-						misconception: "string positions are counted from 1",
-						code: pair(a - 1, -b),
-					},
-					{
-						misconception: `[-${b}] counts from 0 at the end, as [${b}] counts from 0 at the start`,
-						code: pair(a, -b - 1),
-					},
-					{
-						misconception:
-							"the minus sign is ignored and the index counts from the start",
-						code: pair(a, b),
-					},
-				],
-				why: `[${a}] is the character at index ${a}, counting from 0, and [-${b}] is the ${b === 1 ? "last" : `${ordinal(b)} from the end`} (index ${n - b})`,
-			};
-	}
+/** One way of writing a subscript. */
+interface SliceVariant {
+	/** draws its numbers for a word of this length (the caller rejects draws where two beliefs print the same) */
+	draw(rng: Rng, length: number): Numbers;
+	read(numbers: Numbers, length: number): Reading;
 }
 
-/** Draws the numbers for a shape; the caller rejects draws where two beliefs print the same. */
-function draw(rng: Rng, word: string, shape: Params["shape"]) {
-	const n = word.length;
-	switch (shape) {
-		case "range": {
+/** "character" or "3 characters", after "the last" or "the first" */
+const chars = (k: number) => (k === 1 ? "character" : `${k} characters`);
+
+const STOP_INCLUDED = "the stop index is included in the slice";
+const COUNTED_FROM_ONE = "string positions are counted from 1";
+const ONE_FURTHER_LEFT =
+	"-1 is the position before the last character, so every negative index is one further left";
+const SIGN_IGNORED =
+	"the minus sign is ignored and the slice counts from the start";
+const START_EXCLUDED =
+	"the start index is not included, just as a stop index is not";
+const counted = (a: number) =>
+	`-${a} counts from the end (-1 is the last character)`;
+
+// b is drawn even where the subscript does not show it: the draws fix which challenge a seed gives
+const negativeNumbers = (rng: Rng): Numbers => ({
+	a: rng.int(1, 4),
+	b: rng.int(1, 3),
+});
+const stepNumbers = (rng: Rng): Numbers => ({
+	a: rng.int(1, 2),
+	b: rng.int(2, 3),
+});
+const windowNumbers = (rng: Rng, length: number): Numbers => ({
+	a: rng.int(1, 3),
+	b: rng.int(4, length - 2),
+});
+
+/** `[start:stop:b]` with a positive step, written with or without its start and stop. */
+function stepped(start: number | null, stop: number | null, b: number) {
+	const from = start ?? 0;
+	return {
+		code: slice(start, stop, b),
+		mistakes: [
+			{
+				misconception: `the step ${b} is how many characters are skipped between two picks`,
+				code: slice(start, stop, b + 1),
+			},
+			{
+				misconception: `the first character is taken one step in, at index ${from + b}`,
+				code: slice(from + b, stop, b),
+			},
+			stop === null
+				? {
+						misconception: `the step is how many characters to take`,
+						code: slice(start, from + b),
+					}
+				: {
+						misconception: STOP_INCLUDED,
+						code: slice(start, stop + 1, b),
+					},
+		],
+		why: `a step of ${b} takes index ${from}, then every ${ordinal(b)} character after it (${from}, ${from + b}, ${from + 2 * b}…)${stop === null ? " to the end" : `, stopping before index ${stop}`}`,
+	};
+}
+
+const VARIANTS = {
+	/** `[a:b]` */
+	range: {
+		draw: (rng, n) => {
 			const a = rng.int(1, Math.min(4, n - 4));
-			return { form: 0, a, b: a + rng.int(2, Math.min(4, n - 2 - a)) };
-		}
-		case "negative":
-			return { form: rng.int(0, 2), a: rng.int(1, 4), b: rng.int(1, 3) };
-		case "step":
-			return { form: rng.int(0, 2), a: rng.int(1, 2), b: rng.int(2, 3) };
-		case "backwards": {
-			const form = rng.int(0, 2);
-			return form === 0
-				? { form, a: 0, b: rng.int(2, 3) }
-				: { form, a: rng.int(1, 3), b: rng.int(4, n - 2) };
-		}
-		case "index":
-			return { form: 0, a: rng.int(1, n - 2), b: rng.int(1, n - 2) };
-	}
+			return { a, b: a + rng.int(2, Math.min(4, n - 2 - a)) };
+		},
+		read: ({ a, b }) => ({
+			code: slice(a, b),
+			mistakes: [
+				{ misconception: STOP_INCLUDED, code: slice(a, b + 1) },
+				{ misconception: COUNTED_FROM_ONE, code: slice(a - 1, b - 1) },
+				{
+					misconception: "the second number is how many characters to take",
+					code: slice(a, a + b),
+				},
+			],
+			why: `[${a}:${b}] takes the characters from index ${a} up to, but not including, index ${b}; indexes start at 0, so that is ${b - a} characters`,
+		}),
+	},
+	/** `[-a:]` */
+	lastChars: {
+		draw: negativeNumbers,
+		read: ({ a }) => ({
+			code: slice(-a, null),
+			mistakes: [
+				{ misconception: ONE_FURTHER_LEFT, code: slice(-a - 1, null) },
+				{ misconception: SIGN_IGNORED, code: slice(a, null) },
+				{
+					misconception: `[-${a}:] leaves out the last ${chars(a)}`,
+					code: slice(null, -a),
+				},
+			],
+			why: `${counted(a)}, so [-${a}:] takes the last ${chars(a)}`,
+		}),
+	},
+	/** `[:-a]` */
+	allButLast: {
+		draw: negativeNumbers,
+		read: ({ a }) => ({
+			code: slice(null, -a),
+			mistakes: [
+				{ misconception: ONE_FURTHER_LEFT, code: slice(null, -a - 1) },
+				{ misconception: SIGN_IGNORED, code: slice(null, a) },
+				{
+					misconception: `[:-${a}] keeps only the last ${chars(a)}`,
+					code: slice(-a, null),
+				},
+			],
+			why: `${counted(a)}, and the stop is not included, so [:-${a}] takes everything but the last ${chars(a)}`,
+		}),
+	},
+	/** `[b:-a]` */
+	trimBothEnds: {
+		draw: negativeNumbers,
+		read: ({ a, b }, n) => ({
+			code: slice(b, -a),
+			mistakes: [
+				{
+					misconception: STOP_INCLUDED,
+					code: slice(b, a === 1 ? null : -a + 1),
+				},
+				{ misconception: ONE_FURTHER_LEFT, code: slice(b, -a - 1) },
+				{ misconception: SIGN_IGNORED, code: slice(b, a) },
+			],
+			why: `${counted(a)}, so [${b}:-${a}] runs from index ${b} up to, but not including, index ${n - a}: it drops the first ${chars(b)} and the last ${chars(a)}`,
+		}),
+	},
+	/** `[::b]` */
+	stepFromStart: { draw: stepNumbers, read: ({ b }) => stepped(null, null, b) },
+	/** `[a::b]` */
+	stepFromIndex: { draw: stepNumbers, read: ({ a, b }) => stepped(a, null, b) },
+	/** `[a:a+5:b]` */
+	stepWithin: { draw: stepNumbers, read: ({ a, b }) => stepped(a, a + 5, b) },
+	/** `[::-b]` */
+	backwardsStep: {
+		draw: (rng) => ({ a: 0, b: rng.int(2, 3) }),
+		read: ({ b }, n) => ({
+			code: slice(null, null, -b),
+			mistakes: [
+				{
+					misconception: `[::-${b}] takes every ${ordinal(b)} character from the start and then reverses them`,
+					code: chained(slice(null, null, b), slice(null, null, -1)),
+				},
+				{
+					misconception: `the step ${b} is how many characters are skipped between two picks`,
+					code: slice(null, null, -b - 1),
+				},
+				{
+					misconception:
+						"a negative step only reverses the string, whatever its size",
+					code: slice(null, null, -1),
+				},
+			],
+			why: `a negative step starts at the last character and goes left, so [::-${b}] takes index ${n - 1}, then every ${ordinal(b)} character before it`,
+		}),
+	},
+	/** `[b::-1]` */
+	backwardsFromIndex: {
+		draw: windowNumbers,
+		read: ({ b }) => ({
+			code: slice(b, null, -1),
+			mistakes: [
+				{
+					misconception: `[${b}::-1] reverses the part that starts at index ${b}`,
+					code: chained(slice(b, null), slice(null, null, -1)),
+				},
+				{ misconception: START_EXCLUDED, code: slice(b - 1, null, -1) },
+				{
+					misconception: "with no stop, the slice stops before index 0",
+					code: slice(b, 0, -1),
+				},
+			],
+			why: `with a step of -1 the slice starts at index ${b} and walks left to the start of the string, so it is the first ${b + 1} characters reversed`,
+		}),
+	},
+	/** `[b:a:-1]` */
+	backwardsWithin: {
+		draw: windowNumbers,
+		read: ({ a, b }) => ({
+			code: slice(b, a, -1),
+			mistakes: [
+				{
+					misconception: `[${b}:${a}:-1] takes [${a}:${b}] and reverses it`,
+					code: chained(slice(a, b), slice(null, null, -1)),
+				},
+				{ misconception: STOP_INCLUDED, code: slice(b, a - 1, -1) },
+				{ misconception: START_EXCLUDED, code: slice(b - 1, a, -1) },
+			],
+			why: `with a step of -1 the slice starts at index ${b}, included, and walks left, stopping before index ${a}`,
+		}),
+	},
+	/** `[a], [-b]` */
+	indexPair: {
+		draw: (rng, n) => ({ a: rng.int(1, n - 2), b: rng.int(1, n - 2) }),
+		read: ({ a, b }, n) => ({
+			code: pair(a, -b),
+			mistakes: [
+				{ misconception: COUNTED_FROM_ONE, code: pair(a - 1, -b) },
+				{
+					misconception: `[-${b}] counts from 0 at the end, as [${b}] counts from 0 at the start`,
+					code: pair(a, -b - 1),
+				},
+				{
+					misconception:
+						"the minus sign is ignored and the index counts from the start",
+					code: pair(a, b),
+				},
+			],
+			why: `[${a}] is the character at index ${a}, counting from 0, and [-${b}] is the ${b === 1 ? "last" : `${ordinal(b)} from the end`} (index ${n - b})`,
+		}),
+	},
+} satisfies Record<string, SliceVariant>;
+
+type VariantName = keyof typeof VARIANTS;
+
+/**
+ * The kinds of subscript, each with its ways of writing it: a kind is drawn first, so that each is
+ * as likely however many ways it has, and a kind with one way draws nothing more.
+ */
+const SHAPES: readonly (readonly [VariantName, ...VariantName[]])[] = [
+	["range"],
+	["lastChars", "allButLast", "trimBothEnds"],
+	["stepFromStart", "stepFromIndex", "stepWithin"],
+	["backwardsStep", "backwardsFromIndex", "backwardsWithin"],
+	["indexPair"],
+];
+
+interface Params extends Numbers {
+	word: string;
+	variable: string;
+	variant: VariantName;
 }
 
-const distinct = (word: string, v: Variant) => {
-	const outputs = [v.code, ...v.mistakes.map((m) => m.code)].map((s) =>
-		s.of(word),
+const read = (p: Params) => VARIANTS[p.variant].read(p, p.word.length);
+
+const distinct = (word: string, reading: Reading) => {
+	const outputs = [reading.code, ...reading.mistakes.map((m) => m.code)].map(
+		(s) => s.of(word),
 	);
 	return (
 		outputs.every((o) => o.trim() !== "") &&
@@ -276,23 +286,18 @@ export const stringSlicing = defineFamily<Params>({
 		const variable = rng.pick(VARIABLES);
 		for (;;) {
 			const word = rng.pick(WORDS);
-			const shape = rng.pick(SHAPES);
-			const p = { word, variable, shape, ...draw(rng, word, shape) };
-			if (distinct(word, variant(p))) return p;
+			const [first, ...others] = rng.pick(SHAPES);
+			const variant =
+				others.length === 0 ? first : rng.pick([first, ...others]);
+			const numbers = VARIANTS[variant].draw(rng, word.length);
+			const p = { word, variable, variant, ...numbers };
+			if (distinct(word, read(p))) return p;
 		}
 	},
 	build: (p) => {
 		const { word, variable: v } = p;
-		const { code, mistakes, why } = variant(p);
-		const program = (s: Subscript) => {
-			const shown = s.text.includes("|")
-				? s.text
-						.split("|")
-						.map((i) => `${v}[${i}]`)
-						.join(", ")
-				: `${v}${s.text}`;
-			return `${v} = "${word}"\nprint(${shown})\n`;
-		};
+		const { code, mistakes, why } = read(p);
+		const program = (s: Subscript) => `${v} = "${word}"\nprint(${s.show(v)})\n`;
 		return {
 			code: program(code),
 			mistakes: mistakes.map((m) => ({
