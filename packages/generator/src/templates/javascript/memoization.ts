@@ -1,109 +1,105 @@
 import type { Rng } from "../../rng.js";
-import { defineFamily } from "../family.js";
+import { defineFamily, type Instance } from "../family.js";
+import {
+	allDiffer,
+	BINARY,
+	type Binary,
+	beliefs,
+	type CacheProgram,
+	cacheProgram,
+	keyedCalls,
+	sharedCalls,
+	UNARY,
+	type Unary,
+} from "../javascript-memo-cache.js";
 
-/** Recursive functions: name, base case, and the body of the recursive step. */
-const RECURSIVE = [
-	["fib", "n < 2 ? n", "fib(n - 1) + fib(n - 2)"],
-	["ways", "n < 2 ? 1", "ways(n - 1) + ways(n - 2)"],
-	["pell", "n < 2 ? n", "2 * pell(n - 1) + pell(n - 2)"],
-] as const;
-/** one-argument functions, for two memoised functions that share a cache */
-const UNARY: [string, string, (n: number) => number][] = [
-	["double", "n * 2", (n) => n * 2],
-	["square", "n * n", (n) => n * n],
-	["next", "n + 1", (n) => n + 1],
-	["negate", "-n", (n) => -n],
-	["triple", "n * 3", (n) => n * 3],
-	["cube", "n ** 3", (n) => n ** 3],
+/** A recursive function: its name, base case, and the body of the recursive step. */
+interface Recursive {
+	name: string;
+	base: string;
+	step: string;
+}
+const RECURSIVE: readonly Recursive[] = [
+	{ name: "fib", base: "n < 2 ? n", step: "fib(n - 1) + fib(n - 2)" },
+	{ name: "ways", base: "n < 2 ? 1", step: "ways(n - 1) + ways(n - 2)" },
+	{ name: "pell", base: "n < 2 ? n", step: "2 * pell(n - 1) + pell(n - 2)" },
 ];
-/** two-argument functions, for a cache keyed on the first argument only */
-const BINARY: [string, string, (a: number, b: number) => number][] = [
-	["power", "a ** b", (a, b) => a ** b],
-	["add", "a + b", (a, b) => a + b],
-	["times", "a * b", (a, b) => a * b],
-	["minus", "a - b", (a, b) => a - b],
-];
+
 const COUNTERS = ["calls", "runs", "computed", "misses"];
 const SHAPES = ["wrapped", "shared", "key"] as const;
 
-interface Params {
-	shape: (typeof SHAPES)[number];
-	/** the recursive function, the pair of unary functions, or the binary function */
-	fns: number[];
-	/** the arguments of the calls, in order; a pair per call for "key" */
-	args: number[];
+/** memoize(fn) wraps a recursion whose inner calls bypass the cache; `first` and `second` are the arguments of the two calls. */
+interface Wrapped {
+	shape: "wrapped";
 	counter: string;
+	fn: Recursive;
+	first: number;
+	second: number;
+}
+/** Two functions memoised over one cache keyed by the bare number; `args` are the four calls' arguments, alternating functions. */
+interface Shared {
+	shape: "shared";
+	counter: string;
+	fns: readonly [Unary, Unary];
+	args: readonly [number, number, number, number];
+}
+/** A two-argument function whose cache is keyed by its first argument. */
+interface Keyed {
+	shape: "key";
+	counter: string;
+	fn: Binary;
+	calls: readonly (readonly [number, number])[];
+}
+type Params = Wrapped | Shared | Keyed;
+
+function drawWrapped(rng: Rng, counter: string): Wrapped {
+	const first = rng.int(4, 8);
+	const fn = rng.pick(RECURSIVE);
+	const second = rng.bool() ? first : rng.int(1, first - 1);
+	return { shape: "wrapped", counter, fn, first, second };
 }
 
-/** How many times a fib-shaped recursion runs without a cache. */
-const tree = (n: number): number => (n < 2 ? 1 : 1 + tree(n - 1) + tree(n - 2));
-
-/** What each belief prints for the cache shapes: the real one, a cache per key or function, every call counted, one result for all. */
-function beliefs(p: Params): string[] {
-	const calls =
-		p.shape === "shared"
-			? [0, 1, 2, 3].map((i) => ({
-					fn: p.fns[i % 2] ?? 0,
-					args: [p.args[i] ?? 0],
-				}))
-			: [0, 1, 2].map((i) => ({
-					fn: p.fns[0] ?? 0,
-					args: [p.args[2 * i] ?? 0, p.args[2 * i + 1] ?? 0],
-				}));
-	const run = (fn: number, args: number[]) =>
-		p.shape === "shared"
-			? (UNARY[fn]?.[2] ?? Math.abs)(args[0] ?? 0)
-			: (BINARY[fn]?.[2] ?? Math.max)(args[0] ?? 0, args[1] ?? 0);
-	const simulate = (
-		key: (c: (typeof calls)[number]) => string,
-		countAll = false,
-	) => {
-		const cache = new Map<string, number>();
-		let count = 0;
-		const out = calls.map((c) => {
-			if (countAll) count++;
-			if (!cache.has(key(c))) {
-				if (!countAll) count++;
-				cache.set(key(c), run(c.fn, c.args));
-			}
-			return cache.get(key(c));
-		});
-		return [...out, count].join(" ");
-	};
-	const first = (c: (typeof calls)[number]) => String(c.args[0]);
-	return [
-		simulate(first),
-		simulate((c) => `${c.fn}:${c.args.join(",")}`),
-		simulate(first, true),
-		simulate(() => "one"),
-	];
+/** Three distinct small arguments. */
+function threeArguments(rng: Rng): [number, number, number] {
+	const [x, y, z] = rng.sample([1, 2, 3, 4, 5], 3);
+	if (x === undefined || y === undefined || z === undefined)
+		throw new RangeError("sampled fewer than three arguments");
+	return [x, y, z];
 }
 
-function draw(rng: Rng, shape: Params["shape"]): Pick<Params, "fns" | "args"> {
-	if (shape === "wrapped") {
-		const a = rng.int(4, 8);
-		return {
-			fns: [rng.int(0, RECURSIVE.length - 1)],
-			args: [a, rng.bool() ? a : rng.int(1, a - 1)],
-		};
-	}
+function drawShared(rng: Rng, counter: string): Shared {
 	for (;;) {
-		const [x = 1, y = 2, z = 3] = rng.sample([1, 2, 3, 4, 5], 3);
-		const picked =
-			shape === "shared"
-				? {
-						fns: rng.sample([0, 1, 2, 3, 4, 5], 2),
-						// each argument is used by both functions, in one of these orders
-						args: rng.pick([
-							[x, x, y, y],
-							[x, y, y, x],
-							[x, y, x, y],
-						]),
-					}
-				: // (a, b), then the same a with another b, then a new a
-					{ fns: [rng.int(0, BINARY.length - 1)], args: [x, y, x, z, y, y] };
-		if (new Set(beliefs({ shape, counter: "", ...picked })).size === 4)
-			return picked;
+		const [x, y] = threeArguments(rng);
+		const [f, g] = rng.sample(UNARY, 2);
+		if (!f || !g) throw new RangeError("sampled fewer than two functions");
+		const picked = {
+			fns: [f, g] as const,
+			// each argument is used by both functions, in one of these orders
+			args: rng.pick([
+				[x, x, y, y],
+				[x, y, y, x],
+				[x, y, x, y],
+			] as const),
+		};
+		if (allDiffer(sharedCalls(picked.fns, picked.args)))
+			return { shape: "shared", counter, ...picked };
+	}
+}
+
+function drawKeyed(rng: Rng, counter: string): Keyed {
+	for (;;) {
+		const [x, y, z] = threeArguments(rng);
+		// (a, b), then the same a with another b, then a new a
+		const picked = {
+			fn: rng.pick(BINARY),
+			calls: [
+				[x, y],
+				[x, z],
+				[y, y],
+			] as const,
+		};
+		if (allDiffer(keyedCalls(picked.fn, picked.calls)))
+			return { shape: "key", counter, ...picked };
 	}
 }
 
@@ -115,13 +111,37 @@ export const memoization = defineFamily<Params>({
 	topics: ["memoization", "memoisation", "caching", "recursion", "closures"],
 	params: (rng) => {
 		const shape = rng.pick(SHAPES);
-		return { shape, counter: rng.pick(COUNTERS), ...draw(rng, shape) };
+		const counter = rng.pick(COUNTERS);
+		switch (shape) {
+			case "wrapped":
+				return drawWrapped(rng, counter);
+			case "shared":
+				return drawShared(rng, counter);
+			case "key":
+				return drawKeyed(rng, counter);
+		}
 	},
-	build: (p) => (p.shape === "wrapped" ? wrapped(p) : cached(p)),
+	build: (p) => {
+		switch (p.shape) {
+			case "wrapped":
+				return wrapped(p);
+			case "shared":
+				return shared(p);
+			case "key":
+				return keyed(p);
+		}
+	},
 });
 
-function wrapped({ fns, args: [a = 4, b = 4], counter }: Params) {
-	const [fn, base, step] = RECURSIVE[fns[0] ?? 0] ?? RECURSIVE[0];
+/** How many times a fib-shaped recursion runs without a cache. */
+const tree = (n: number): number => (n < 2 ? 1 : 1 + tree(n - 1) + tree(n - 2));
+
+function wrapped({
+	fn: { name: fn, base, step },
+	first: a,
+	second: b,
+	counter,
+}: Wrapped): Instance {
 	const program = (o: {
 		use?: string[];
 		second?: string[];
@@ -188,78 +208,75 @@ function wrapped({ fns, args: [a = 4, b = 4], counter }: Params) {
 	};
 }
 
-function cached(p: Params) {
-	const { shape, fns, args, counter } = p;
-	const shared = shape === "shared";
-	const calls = shared
-		? args.map((n, i) => `${UNARY[fns[i % 2] ?? 0]?.[0]}(${n})`)
-		: [0, 1, 2].map(
-				(i) =>
-					`${BINARY[fns[0] ?? 0]?.[0]}(${args[2 * i]}, ${args[2 * i + 1]})`,
-			);
-	const params = shared ? "n" : "a, b";
-	const key = shared ? "n" : "a";
-	const program = (o: {
-		key?: string;
-		countAll?: boolean;
-		ownCache?: boolean;
-	}) => {
-		const k = o.key ?? key;
-		const store = `cache[${k}]`;
-		return [
-			`let ${counter} = 0;`,
-			...(shared && !o.ownCache ? ["const cache = {};"] : []),
-			"function memo(f) {",
-			...(!shared || o.ownCache ? ["  const cache = {};"] : []),
-			`  return (${params}) => {`,
-			...(o.countAll ? [`    ${counter}++;`] : []),
-			`    if (!(${k} in cache)) {`,
-			...(o.countAll ? [] : [`      ${counter}++;`]),
-			`      ${store} = f(${params});`,
-			"    }",
-			`    return ${store};`,
-			"  };",
-			"}",
-			...(shared
-				? [0, 1].map((i) => {
-						const [name, body] = UNARY[fns[i] ?? 0] ?? ["f", "n"];
-						return `const ${name} = memo((n) => ${body});`;
-					})
-				: [
-						`const ${BINARY[fns[0] ?? 0]?.[0]} = memo((a, b) => ${BINARY[fns[0] ?? 0]?.[1]});`,
-					]),
-			`console.log(${calls.join(", ")}, ${counter});`,
-			"",
-		].join("\n");
+const countedAll = (counter: string) =>
+	`${counter} counts every call, including those answered from the cache`;
+const ONE_RESULT =
+	"memo remembers one result and returns it whatever the argument";
+
+function shared(p: Shared): Instance {
+	const { counter, fns } = p;
+	const [f, g] = fns;
+	const program: CacheProgram = {
+		counter,
+		params: "n",
+		key: "n",
+		sharedCache: true,
+		definitions: fns.map((fn) => `const ${fn.name} = memo((n) => ${fn.body});`),
+		calls: p.args.map((n, i) => `${fns[i % 2 === 0 ? 0 : 1].name}(${n})`),
 	};
-	const names = shared ? fns.map((i) => UNARY[i]?.[0]) : [];
+	const { count } = beliefs(sharedCalls(fns, p.args)).real;
 	return {
-		code: program({}),
+		code: cacheProgram(program),
 		mistakes: [
-			shared
-				? {
-						misconception: `${names[0]} and ${names[1]} each keep their own cache`,
-						code: program({ ownCache: true }),
-					}
-				: {
-						misconception: "the cache key is made of both arguments",
-						code: program({ key: "[a, b].join()" }),
-					},
 			{
-				misconception: `${counter} counts every call, including those answered from the cache`,
-				code: program({ countAll: true }),
+				misconception: `${f.name} and ${g.name} each keep their own cache`,
+				code: cacheProgram(program, { sharedCache: false }),
 			},
 			{
-				misconception:
-					"memo remembers one result and returns it whatever the argument",
-				code: program({ key: '"result"' }),
+				misconception: countedAll(counter),
+				code: cacheProgram(program, { countAll: true }),
+			},
+			{
+				misconception: ONE_RESULT,
+				code: cacheProgram(program, { key: '"result"' }),
 			},
 		],
 		explain: (answer: string) =>
-			(shared
-				? `There is one cache object, created outside memo, and both ${names[0]} and ${names[1]} use it with the bare number as the key. ` +
-					`So the first call for a number stores its result, and a later call for that number, from either function, returns that result without running its own function. `
-				: "The cache key is a alone: b plays no part in it. So the first call with a given a stores its result, and a later call with the same a returns that result even with another b. ") +
-			`${counter} goes up only when the key is missing: ${beliefs(p)[0]?.split(" ").at(-1)} times. It prints ${answer}.`,
+			`There is one cache object, created outside memo, and both ${f.name} and ${g.name} use it with the bare number as the key. ` +
+			`So the first call for a number stores its result, and a later call for that number, from either function, returns that result without running its own function. ` +
+			`${counter} goes up only when the key is missing: ${count} times. It prints ${answer}.`,
+	};
+}
+
+function keyed(p: Keyed): Instance {
+	const { counter, fn } = p;
+	const program: CacheProgram = {
+		counter,
+		params: "a, b",
+		key: "a",
+		sharedCache: false,
+		definitions: [`const ${fn.name} = memo((a, b) => ${fn.body});`],
+		calls: p.calls.map(([a, b]) => `${fn.name}(${a}, ${b})`),
+	};
+	const { count } = beliefs(keyedCalls(fn, p.calls)).real;
+	return {
+		code: cacheProgram(program),
+		mistakes: [
+			{
+				misconception: "the cache key is made of both arguments",
+				code: cacheProgram(program, { key: "[a, b].join()" }),
+			},
+			{
+				misconception: countedAll(counter),
+				code: cacheProgram(program, { countAll: true }),
+			},
+			{
+				misconception: ONE_RESULT,
+				code: cacheProgram(program, { key: '"result"' }),
+			},
+		],
+		explain: (answer: string) =>
+			"The cache key is a alone: b plays no part in it. So the first call with a given a stores its result, and a later call with the same a returns that result even with another b. " +
+			`${counter} goes up only when the key is missing: ${count} times. It prints ${answer}.`,
 	};
 }
