@@ -31,16 +31,19 @@ export interface ServerProcess {
 }
 
 /**
- * Runs src/main.ts as its own process, from the TypeScript sources, with exactly this environment,
- * in `cwd` (where it looks for .env; by default this test folder, which has none).
+ * Runs src/main.ts as its own process, from the TypeScript sources (or a built main.js given as
+ * `main`), with exactly this environment, in `cwd` (where it looks for .env; by default this test
+ * folder, which has none).
  */
 export function spawnServer(
 	env: Record<string, string>,
 	cwd = TEST_DIR,
+	main = MAIN,
 ): ServerProcess {
+	const fromSource = main.endsWith(".ts");
 	const child = spawn(
 		process.execPath,
-		["--conditions", "source", "--import", TSX, MAIN],
+		fromSource ? ["--conditions", "source", "--import", TSX, main] : [main],
 		{
 			cwd,
 			env: { PATH: process.env.PATH ?? "", ...env },
@@ -186,16 +189,21 @@ export interface RunningServer extends ServerProcess {
 }
 
 /**
- * Starts src/main.ts on a free port with its own DATA_DIR, in this test folder; resolves once it
- * is ready. The process (with the processes it started) is killed and its folder removed when
- * the test ends.
+ * Starts src/main.ts (or the built `main`) on a free port with its own DATA_DIR, in this test
+ * folder; resolves once it is ready. The process (with the processes it started) is killed and
+ * its folder removed when the test ends.
  */
 export async function startServer(
 	env: Record<string, string>,
+	main = MAIN,
 ): Promise<RunningServer> {
 	const dataDir = await mkdtemp(join(tmpdir(), "cct-process-"));
 	const port = await freePort();
-	const server = spawnServer({ DATA_DIR: dataDir, PORT: String(port), ...env });
+	const server = spawnServer(
+		{ DATA_DIR: dataDir, PORT: String(port), ...env },
+		TEST_DIR,
+		main,
+	);
 	onTestFinished(async ({ task }) => {
 		// a test that failed or timed out under a live server: say what the server was doing
 		if (task.result?.state === "fail" && running(server))
