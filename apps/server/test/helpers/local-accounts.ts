@@ -1,4 +1,10 @@
-import type { TestApp } from "./build-test-app.js";
+import { randomUUID } from "node:crypto";
+import {
+	buildTestApp,
+	type TestApp,
+	type TestAppOptions,
+	type TestContext,
+} from "./build-test-app.js";
 
 /**
  * Environment that puts a test app in local-accounts mode. The tests of a file share one
@@ -11,6 +17,19 @@ export const LOCAL_MODE = {
 	SIGN_UP_LIMIT_PER_CLIENT: 10_000,
 	SIGN_UP_LIMIT_PER_HOUR: 10_000,
 };
+
+/** The password the tests' accounts sign up with. */
+export const PASSWORD = "correct horse battery";
+
+/** An email no other test signs up with. */
+export const newEmail = () => `learner-${randomUUID().slice(0, 8)}@example.com`;
+
+/** A local-accounts app whose new users start with 7 units, so a test can tell sign-up provisioned them. */
+export const localApp = (context: TestContext, options: TestAppOptions = {}) =>
+	buildTestApp(context, {
+		...options,
+		env: { ...LOCAL_MODE, QUOTA_INITIAL: 7, ...options.env },
+	});
 
 /** Where a request comes from: its network address, and the cookies its browser holds. */
 export interface From {
@@ -48,7 +67,7 @@ export function deviceCookie(setCookie: string | string[] | undefined): string {
 export async function signUp(
 	t: TestApp,
 	email: string,
-	password = "correct horse battery",
+	password = PASSWORD,
 	from: From = {},
 ) {
 	const response = await t.app.inject({

@@ -68,7 +68,10 @@ export async function practise(
 	return challenge;
 }
 
+/** GET /api/quota. */
+export const quota = (t: TestApp, headers: Headers) =>
+	t.app.inject({ method: "GET", url: "/api/quota", headers });
+
 /** The user's remaining quota, as GET /api/quota reports it. */
 export const quotaOf = async (t: TestApp, headers: Headers): Promise<number> =>
-	(await t.app.inject({ method: "GET", url: "/api/quota", headers })).json()
-		.quota_remaining;
+	(await quota(t, headers)).json().quota_remaining;

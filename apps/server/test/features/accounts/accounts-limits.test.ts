@@ -20,16 +20,16 @@ import {
 import {
 	type From,
 	LOCAL_MODE,
+	newEmail,
+	PASSWORD,
 	signIn,
 	signUp,
 } from "../../helpers/local-accounts.js";
 import { createTestDb, ENGINES } from "../../helpers/test-db.js";
 
-const newEmail = () => `learner-${randomUUID().slice(0, 8)}@example.com`;
 /** A client address of the test's own, so tests sharing a database share no client's counts. */
 const newAddress = () =>
 	`10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
-const PASSWORD = "correct horse battery";
 const WRONG = "not the password at all";
 const HOUR_MS = 60 * 60_000;
 
