@@ -7,7 +7,6 @@ import {
 	SignInRequestSchema,
 	SignUpRequestSchema,
 } from "@app/contract";
-import { APIError } from "better-auth/api";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../../config.js";
@@ -17,6 +16,7 @@ import type { LocalAuth } from "./local-auth.js";
 import { issueSessionToken } from "./session-token.js";
 import { signIn } from "./sign-in.js";
 import { signInDevices } from "./sign-in-device.js";
+import { signOut } from "./sign-out.js";
 import { signUp } from "./sign-up.js";
 import { signUpLimits } from "./sign-up-limits.js";
 
@@ -124,16 +124,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
 			},
 		},
 		async (request, reply) => {
-			const headers = await auth.api
-				.signOut({ headers: toHeaders(request), returnHeaders: true })
-				.then((result) => result.headers)
-				.catch((error: unknown) => {
-					// signing out without a session is already the wanted state
-					if (error instanceof APIError && error.statusCode < 500)
-						return new Headers();
-					throw error;
-				});
-			sendCookies(request, reply, headers.getSetCookie());
+			sendCookies(request, reply, await signOut(deps, toHeaders(request)));
 			return { status: "signed_out" as const };
 		},
 	);
