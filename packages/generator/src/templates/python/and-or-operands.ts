@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { itemAt } from "../item-at.js";
 
 const FALSY = ['""', "0", "[]", "None", "0.0"];
 const TRUTHY = ['"Ada"', '"guest"', "7", "[1]", "-1", '"n/a"', "3.5", '"0"'];
@@ -13,29 +14,49 @@ const NAMES = [
 const KINDS = ["default", "guard", "precedence"] as const;
 
 type Kind = (typeof KINDS)[number];
+/** A variable by the value it holds: 0 the falsy one, 1 and 2 the truthy ones. */
+type Role = 0 | 1 | 2;
+
+/** Each term's operands, by role. */
+interface Operands {
+	default: readonly [Role, Role];
+	guard: readonly [Role, Role];
+	precedence: readonly [Role, Role, Role];
+}
 
 interface Params {
 	/** the variables in the order they are assigned */
 	declared: readonly string[];
-	/** the same variables by role: the first holds the falsy value, the other two the truthy ones */
-	names: readonly string[];
+	/** the same variables by role */
+	names: readonly [string, string, string];
+	/** the values by role */
 	values: readonly [string, string, string];
 	/** the printed terms, in order */
 	order: Kind[];
-	/** each term's operands, as indexes into names */
-	operands: Record<Kind, number[]>;
+	operands: Operands;
 }
 
 /** How Python prints a literal inside a list: strings in single quotes. */
 const shown = (literal: string) =>
 	literal.startsWith('"') ? `'${literal.slice(1, -1)}'` : literal;
 
-/** The value a term evaluates to, as an index into names. */
-function resultOf(kind: Kind, [x = 0, y = 0]: number[]): number {
-	if (kind === "default") return y;
-	if (kind === "guard") return x === 0 ? x : y;
-	return x;
+/** The operand a term evaluates to. */
+function resultOf(kind: Kind, operands: Operands): Role {
+	switch (kind) {
+		case "default":
+			return operands.default[1];
+		case "guard": {
+			const [x, y] = operands.guard;
+			return x === 0 ? x : y;
+		}
+		case "precedence":
+			return operands.precedence[0];
+	}
 }
+
+/** The three items of a list of three, as a tuple. */
+const triple = <T>(items: readonly T[]) =>
+	[itemAt(items, 0), itemAt(items, 1), itemAt(items, 2)] as const;
 
 export const andOrOperands = defineFamily<Params>({
 	id: "python/and-or-operands",
@@ -44,41 +65,50 @@ export const andOrOperands = defineFamily<Params>({
 	title: 'What "and" and "or" return',
 	topics: ["boolean operators", "operators", "precedence", "truthiness"],
 	params: (rng) => {
-		const [first, second] = rng.sample(TRUTHY, 2);
-		const t = rng.pick([1, 2]);
+		const truthy = rng.sample(TRUTHY, 2);
+		const t = rng.pick([1, 2] as const);
+		const other = t === 1 ? 2 : 1;
 		const declared = rng.pick(NAMES);
 		return {
 			declared,
-			names: rng.shuffle(declared),
-			values: [rng.pick(FALSY), first ?? "1", second ?? "2"],
+			names: triple(rng.shuffle(declared)),
+			values: [rng.pick(FALSY), itemAt(truthy, 0), itemAt(truthy, 1)],
 			order: rng.shuffle(KINDS),
 			operands: {
 				default: [0, t],
 				guard: rng.pick([
-					[t, 3 - t],
+					[t, other],
 					[0, t],
 					[t, 0],
-				]),
+				] as const),
 				// `X or Y and Z` reads differently from left to right only when X is truthy and Z is not X
 				precedence: rng.pick([
-					[t, 0, 3 - t],
-					[t, 3 - t, 0],
-				]),
+					[t, 0, other],
+					[t, other, 0],
+				] as const),
 			},
 		};
 	},
 	build: ({ declared, names, values, order, operands }) => {
-		const [x, y, z] = operands.precedence.map((i) => names[i]);
-		const [g, h] = operands.guard.map((i) => names[i]);
+		const name = (role: Role) => names[role];
+		const [x, y, z] = [
+			name(operands.precedence[0]),
+			name(operands.precedence[1]),
+			name(operands.precedence[2]),
+		];
+		const [g, h] = [name(operands.guard[0]), name(operands.guard[1])];
 		const text = (kind: Kind) => {
-			const [a, b] = operands[kind].map((i) => names[i]);
-			if (kind === "default") return `${a} or ${b}`;
-			if (kind === "guard") return `${a} and ${b}`;
+			if (kind === "default")
+				return `${name(operands.default[0])} or ${name(operands.default[1])}`;
+			if (kind === "guard") return `${g} and ${h}`;
 			return `${x} or ${y} and ${z}`;
 		};
+		const valueNamed = (variable: string) =>
+			itemAt(values, names.indexOf(variable));
 		const program = (render: (kind: Kind) => string) =>
-			`${declared.map((n) => `${n} = ${values[names.indexOf(n)]}`).join("\n")}\nprint([${order.map(render).join(", ")}])\n`;
-		const firstTruthy = names[operands.guard.find((i) => i !== 0) ?? 1];
+			`${declared.map((n) => `${n} = ${valueNamed(n)}`).join("\n")}\nprint([${order.map(render).join(", ")}])\n`;
+		const [gx, gy] = operands.guard;
+		const firstTruthy = names[gx !== 0 ? gx : gy];
 		return {
 			code: program(text),
 			mistakes: [
@@ -102,7 +132,7 @@ export const andOrOperands = defineFamily<Params>({
 			explain: (answer) => {
 				const steps = order.map(
 					(kind) =>
-						`${text(kind)} is ${shown(values[resultOf(kind, operands[kind])] ?? "")}`,
+						`${text(kind)} is ${shown(values[resultOf(kind, operands)])}`,
 				);
 				return (
 					'"or" returns its first truthy operand (or the last one, if none is), and "and" returns its first falsy operand (or the last one); ' +

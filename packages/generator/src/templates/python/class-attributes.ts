@@ -1,21 +1,43 @@
 import { defineFamily } from "../family.js";
 
-/** class name, counter attribute, list attribute, labels to pick from */
-const THEMES = [
-	["Player", "count", "names", ["ana", "bo", "cy", "di", "ed", "flo"]],
-	["Order", "total", "items", ["tea", "jam", "egg", "fig", "oat", "rye"]],
-	[
-		"Student",
-		"enrolled",
-		"courses",
-		["math", "art", "law", "bio", "music", "chem"],
-	],
-	["Ticket", "sold", "seats", ["A1", "B2", "C3", "D4", "E5", "F6"]],
-] as const;
+interface Theme {
+	cls: string;
+	/** the class attribute each object adds to through self */
+	counter: string;
+	/** the class's list, which each object appends its label to */
+	list: string;
+	labels: readonly string[];
+}
+const THEMES: readonly Theme[] = [
+	{
+		cls: "Player",
+		counter: "count",
+		list: "names",
+		labels: ["ana", "bo", "cy", "di", "ed", "flo"],
+	},
+	{
+		cls: "Order",
+		counter: "total",
+		list: "items",
+		labels: ["tea", "jam", "egg", "fig", "oat", "rye"],
+	},
+	{
+		cls: "Student",
+		counter: "enrolled",
+		list: "courses",
+		labels: ["math", "art", "law", "bio", "music", "chem"],
+	},
+	{
+		cls: "Ticket",
+		counter: "sold",
+		list: "seats",
+		labels: ["A1", "B2", "C3", "D4", "E5", "F6"],
+	},
+];
 const VARIABLES = ["a", "b", "c", "d"];
 
 interface Params {
-	theme: number;
+	theme: Theme;
 	labels: string[];
 	start: number;
 	increment: number;
@@ -29,8 +51,8 @@ export const classAttributes = defineFamily<Params>({
 	title: "Class attributes and instance attributes",
 	topics: ["classes", "attributes", "mutability", "objects"],
 	params: (rng) => {
-		const theme = rng.int(0, THEMES.length - 1);
-		const labels = rng.sample(THEMES[theme]?.[3] ?? [], rng.int(2, 4));
+		const theme = rng.pick(THEMES);
+		const labels = rng.sample(theme.labels, rng.int(2, 4));
 		return {
 			theme,
 			labels,
@@ -40,10 +62,13 @@ export const classAttributes = defineFamily<Params>({
 			shown: rng.int(0, labels.length - 1),
 		};
 	},
-	build: ({ theme, labels, start, increment, shown }) => {
-		const chosen = THEMES[theme];
-		if (!chosen) throw new RangeError(`no theme ${theme}`);
-		const [cls, counter, list] = chosen;
+	build: ({
+		theme: { cls, counter, list },
+		labels,
+		start,
+		increment,
+		shown,
+	}) => {
 		const variables = VARIABLES.slice(0, labels.length);
 		const v = variables[shown];
 		const program = (initial: number, count: string, remember: string) =>

@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { itemAt } from "../item-at.js";
 
 const THEMES = [
 	{ dict: "stock", keys: ["pear", "fig", "lime", "plum", "kiwi", "date"] },
@@ -8,23 +9,28 @@ const THEMES = [
 ] as const;
 const STEPS = ["insert", "assign", "setdefault"] as const;
 
+interface Entry {
+	key: string;
+	value: number;
+}
+
 interface Params {
 	dict: string;
-	/** the starting keys and values */
-	start: [string, number][];
-	/** a key not in the dict, added through get(key, 0) + added */
-	added: [string, number];
-	/** the first starting key, given a new value */
+	/** the starting entries */
+	start: Entry[];
+	/** a key not in the dict, added through get(key, 0) + value */
+	added: Entry;
+	/** the new value of the first starting key */
 	assigned: number;
-	/** another starting key, and the value setdefault offers it */
-	defaulted: [string, number];
+	/** another starting key, with the value it keeps and the one setdefault offers it */
+	defaulted: { key: string; kept: number; offered: number };
 	/** a missing key read with get, and the default given (null: no default) */
-	missing: [string, number | null];
+	missing: { key: string; fallback: number | null };
 	order: (typeof STEPS)[number][];
 }
 
-const literal = (entries: [string, number][]) =>
-	`{${entries.map(([k, v]) => `"${k}": ${v}`).join(", ")}}`;
+const literal = (entries: Entry[]) =>
+	`{${entries.map(({ key, value }) => `"${key}": ${value}`).join(", ")}}`;
 
 export const dictMethods = defineFamily<Params>({
 	id: "python/dict-methods",
@@ -35,41 +41,46 @@ export const dictMethods = defineFamily<Params>({
 	params: (rng) => {
 		const theme = rng.pick(THEMES);
 		const size = rng.int(2, 3);
-		const [added = "", missing = "", ...keys] = rng.sample(
-			theme.keys,
-			size + 2,
-		);
-		const start = keys.map((k): [string, number] => [k, rng.int(1, 5)]);
+		const keys = rng.sample(theme.keys, size + 2);
+		const start = keys
+			.slice(2)
+			.map((key): Entry => ({ key, value: rng.int(1, 5) }));
 		// never the assigned key: a later assignment would hide what setdefault did
-		const [key, value] = rng.pick(start.slice(1)) ?? ["", 0];
+		const defaulted = rng.pick(start.slice(1));
 		return {
 			dict: theme.dict,
 			start,
-			added: [added, rng.int(2, 6)],
+			added: { key: itemAt(keys, 0), value: rng.int(2, 6) },
 			assigned: rng.int(6, 9),
-			defaulted: [key, value + rng.int(1, 4)],
-			missing: [missing, rng.pick([0, -1, null])],
+			defaulted: {
+				key: defaulted.key,
+				kept: defaulted.value,
+				offered: defaulted.value + rng.int(1, 4),
+			},
+			missing: { key: itemAt(keys, 1), fallback: rng.pick([0, -1, null]) },
 			order: rng.shuffle(STEPS),
 		};
 	},
 	build: ({ dict, start, added, assigned, defaulted, missing, order }) => {
-		const [first = ""] = start[0] ?? [];
-		const get = `${dict}.get("${missing[0]}"${missing[1] === null ? "" : `, ${missing[1]}`})`;
+		const first = itemAt(start, 0).key;
+		const fallback = missing.fallback === null ? "" : `, ${missing.fallback}`;
+		const get = `${dict}.get("${missing.key}"${fallback})`;
 		const lines = {
-			insert: `${dict}["${added[0]}"] = ${dict}.get("${added[0]}", 0) + ${added[1]}`,
+			insert: `${dict}["${added.key}"] = ${dict}.get("${added.key}", 0) + ${added.value}`,
 			assign: `${dict}["${first}"] = ${assigned}`,
-			setdefault: `${dict}.setdefault("${defaulted[0]}", ${defaulted[1]})`,
+			setdefault: `${dict}.setdefault("${defaulted.key}", ${defaulted.offered})`,
 		};
 		const program = (change: Partial<typeof lines> = {}, read = get) =>
 			`${dict} = ${literal(start)}\n${order.map((step) => change[step] ?? lines[step]).join("\n")}\nprint(${read}, ${dict})\n`;
-		const shownMissing = missing[1] === null ? "None" : String(missing[1]);
+		const shownMissing =
+			missing.fallback === null ? "None" : String(missing.fallback);
 		return {
 			code: program(),
 			mistakes: [
 				{
-					misconception: `setdefault replaces the value of a key that is already there, so "${defaulted[0]}" becomes ${defaulted[1]}`,
+					misconception: `setdefault replaces the value of a key that is already there, so "${defaulted.key}" becomes ${defaulted.offered}`,
 					code: program({
-						setdefault: `${dict}["${defaulted[0]}"] = ${defaulted[1]}`,
+						setdefault: `${dict}["${defaulted.key}"] = ${defaulted.offered}`,
 					}),
 				},
 				{
@@ -79,17 +90,14 @@ export const dictMethods = defineFamily<Params>({
 					}),
 				},
 				{
-					misconception: `get adds the missing key "${missing[0]}" to the dict with its default`,
-					code: program(
-						{},
-						`${dict}.setdefault("${missing[0]}"${missing[1] === null ? "" : `, ${missing[1]}`})`,
-					),
+					misconception: `get adds the missing key "${missing.key}" to the dict with its default`,
+					code: program({}, `${dict}.setdefault("${missing.key}"${fallback})`),
 				},
 			],
 			explain: (answer) =>
 				`get returns the value of a key, or the default when the key is missing (None if none is given), and never changes the dict: ` +
-				`${get} is ${shownMissing}, and ${dict}.get("${added[0]}", 0) + ${added[1]} stores ${added[1]} under the new key "${added[0]}", at the end. ` +
-				`setdefault only sets a key that is missing; "${defaulted[0]}" is already there, so it keeps ${start.find(([k]) => k === defaulted[0])?.[1]}. ` +
+				`${get} is ${shownMissing}, and ${dict}.get("${added.key}", 0) + ${added.value} stores ${added.value} under the new key "${added.key}", at the end. ` +
+				`setdefault only sets a key that is missing; "${defaulted.key}" is already there, so it keeps ${defaulted.kept}. ` +
 				`Giving "${first}" the value ${assigned} changes it where it stands: a dict keeps the order in which keys were first inserted. It prints ${answer}.`,
 		};
 	},

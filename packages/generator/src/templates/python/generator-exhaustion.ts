@@ -1,3 +1,4 @@
+import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
 
 interface Source {
@@ -11,50 +12,144 @@ interface Source {
 const range = (n: number, f: (i: number) => number) =>
 	Array.from({ length: n }, (_, i) => f(i));
 
-/** Generator functions, each built for a length and a factor (ignored by some). */
-const GENERATORS: ((limit: number, k: number) => Source)[] = [
-	(limit) => ({
-		def: "def squares(limit):",
-		body: ["for n in range(limit):", "    yield n * n"],
-		call: `squares(${limit})`,
-		values: range(limit, (n) => n * n),
-	}),
-	(limit, k) => ({
-		def: "def multiples(k, limit):",
-		body: ["for n in range(1, limit + 1):", "    yield n * k"],
-		call: `multiples(${k}, ${limit})`,
-		values: range(limit, (n) => (n + 1) * k),
-	}),
-	(limit) => ({
-		def: "def countdown(start):",
-		body: ["while start > 0:", "    yield start", "    start -= 1"],
-		call: `countdown(${limit})`,
-		values: range(limit, (n) => limit - n),
-	}),
-	(limit, k) => ({
-		def: "def powers(base, limit):",
-		body: ["for n in range(limit):", "    yield base ** n"],
-		call: `powers(${k}, ${limit})`,
-		values: range(limit, (n) => k ** n),
-	}),
-	(limit) => ({
-		def: "def odds(limit):",
-		body: ["for n in range(1, limit * 2, 2):", "    yield n"],
-		call: `odds(${limit})`,
-		values: range(limit, (n) => n * 2 + 1),
-	}),
+/** A generator function: the factor it is built with (0 for those that take none), and its source for a length and that factor. */
+interface GeneratorFunction {
+	factor(rng: Rng): number;
+	source(limit: number, factor: number): Source;
+}
+
+const noFactor = () => 0;
+
+const GENERATORS: readonly GeneratorFunction[] = [
+	{
+		factor: noFactor,
+		source: (limit) => ({
+			def: "def squares(limit):",
+			body: ["for n in range(limit):", "    yield n * n"],
+			call: `squares(${limit})`,
+			values: range(limit, (n) => n * n),
+		}),
+	},
+	{
+		factor: (rng) => rng.int(2, 9),
+		source: (limit, k) => ({
+			def: "def multiples(k, limit):",
+			body: ["for n in range(1, limit + 1):", "    yield n * k"],
+			call: `multiples(${k}, ${limit})`,
+			values: range(limit, (n) => (n + 1) * k),
+		}),
+	},
+	{
+		factor: noFactor,
+		source: (limit) => ({
+			def: "def countdown(start):",
+			body: ["while start > 0:", "    yield start", "    start -= 1"],
+			call: `countdown(${limit})`,
+			values: range(limit, (n) => limit - n),
+		}),
+	},
+	{
+		factor: (rng) => rng.int(2, 3),
+		source: (limit, k) => ({
+			def: "def powers(base, limit):",
+			body: ["for n in range(limit):", "    yield base ** n"],
+			call: `powers(${k}, ${limit})`,
+			values: range(limit, (n) => k ** n),
+		}),
+	},
+	{
+		factor: noFactor,
+		source: (limit) => ({
+			def: "def odds(limit):",
+			body: ["for n in range(1, limit * 2, 2):", "    yield n"],
+			call: `odds(${limit})`,
+			values: range(limit, (n) => n * 2 + 1),
+		}),
+	},
 ];
 const SHAPES = ["next", "in", "zip"] as const;
+type Shape = (typeof SHAPES)[number];
 
 interface Params {
-	generator: number;
+	generator: GeneratorFunction;
 	limit: number;
 	factor: number;
-	shape: (typeof SHAPES)[number];
+	shape: Shape;
 	/** how far the first step reads: the index looked for, or how many pairs zip makes */
 	depth: number;
 	variable: string;
 }
+
+/** What a shape's snippet and explanation need to know of this instance. */
+interface Context {
+	g: string;
+	/** the call that makes a fresh generator */
+	fresh: string;
+	values: number[];
+	depth: number;
+	target: number | undefined;
+	letters: string;
+	rest(from: number): string;
+	program(step: string): string;
+}
+
+/** A way of reading the generator first, then printing what it read and what is left. */
+interface ShapeVariant {
+	head(c: Context): string;
+	/** the head as one who believes each use of a generator starts it again reads it */
+	restartedHead(c: Context): string;
+	print(left: string): string;
+	/** the belief about this way of reading, and the program that prints what it predicts */
+	mistake(c: Context, head: string): { misconception: string; code: string };
+	why(c: Context): string;
+}
+
+const pairs = (depth: number) => `${depth} pair${depth > 1 ? "s" : ""}`;
+const inHead = ({ g, target }: Context) => `found = ${target} in ${g}`;
+const zipHead = ({ g, letters }: Context) =>
+	`pairs = list(zip(${g}, "${letters}"))`;
+
+const SHAPE_VARIANTS: Record<Shape, ShapeVariant> = {
+	next: {
+		head: ({ g }) => `first, second = next(${g}), next(${g})`,
+		restartedHead: ({ g, fresh }) =>
+			`first, second = next(${g}), next(${fresh})`,
+		print: (left) => `print(first, second, ${left})`,
+		mistake: ({ g, fresh, program }, head) => ({
+			misconception: `list(${g}) gives every value ${g} yields, including the ones next() has already taken`,
+			code: program(`${head}\nprint(first, second, list(${fresh}))`),
+		}),
+		why: ({ g, values, rest }) =>
+			`The two next(${g}) calls take ${values[0]} and ${values[1]}, and list(${g}) carries on from there, giving ${rest(2)}.`,
+	},
+	in: {
+		head: inHead,
+		restartedHead: inHead,
+		print: (left) => `print(found, ${left})`,
+		mistake: ({ g, target, program }, head) => ({
+			misconception:
+				"`in` stops at the value it finds and leaves that value in the generator",
+			code: program(
+				`${head}\n${g} = iter([${target}, *${g}])\nprint(found, list(${g}))`,
+			),
+		}),
+		why: ({ g, target, values, depth, rest }) =>
+			`\`${target} in ${g}\` reads values until it finds ${target}, so ${values.slice(0, depth + 1).join(", ")} are used up and list(${g}) gives ${rest(depth + 1)}.`,
+	},
+	zip: {
+		head: zipHead,
+		restartedHead: zipHead,
+		print: (left) => `print(len(pairs), ${left})`,
+		mistake: ({ g, depth, letters, program }) => ({
+			misconception: `zip stops as soon as it has ${pairs(depth)}, without reading another value from ${g}`,
+			code: program(
+				`pairs = list(zip("${letters}", ${g}))\nprint(len(pairs), list(${g}))`,
+			),
+		}),
+		why: ({ g, values, depth, letters, rest }) =>
+			`zip asks ${g} for a value before it asks "${letters}"; after ${pairs(depth)} it reads ${values[depth]} from ${g}, finds "${letters}" exhausted and stops, so ${values[depth]} is lost and list(${g}) gives ${rest(depth + 1)}.`,
+	},
+};
 
 export const generatorExhaustion = defineFamily<Params>({
 	id: "python/generator-exhaustion",
@@ -64,31 +159,20 @@ export const generatorExhaustion = defineFamily<Params>({
 	topics: ["generators", "iterators", "yield", "laziness"],
 	params: (rng) => {
 		const limit = rng.int(4, 7);
-		const generator = rng.int(0, GENERATORS.length - 1);
+		const generator = rng.pick(GENERATORS);
 		return {
 			generator,
 			limit,
-			// only multiples and powers take a factor
-			factor:
-				generator === 1 ? rng.int(2, 9) : generator === 3 ? rng.int(2, 3) : 0,
+			factor: generator.factor(rng),
 			shape: rng.pick(SHAPES),
 			depth: rng.int(1, limit - 3),
 			variable: rng.pick(["gen", "it", "stream", "source", "feed", "values"]),
 		};
 	},
 	build: ({ generator, limit, factor, shape, depth, variable: g }) => {
-		const make = GENERATORS[generator];
-		if (!make) throw new RangeError(`no generator ${generator}`);
-		const gen = make(limit, factor);
+		const gen = generator.source(limit, factor);
 		const values = gen.values;
 		const fresh = gen.call;
-		const target = values[depth];
-		const letters = "abcde".slice(0, depth);
-		const steps: Record<(typeof SHAPES)[number], string> = {
-			next: `first, second = next(${g}), next(${g})\nprint(first, second, list(${g}))`,
-			in: `found = ${target} in ${g}\nprint(found, list(${g}))`,
-			zip: `pairs = list(zip(${g}, "${letters}"))\nprint(len(pairs), list(${g}))`,
-		};
 		const program = (step: string) =>
 			[
 				gen.def,
@@ -98,49 +182,36 @@ export const generatorExhaustion = defineFamily<Params>({
 				step,
 				"",
 			].join("\n");
-		const step = steps[shape];
-		const [head, show] = step.split("\n") as [string, string];
-		const allOfIt = show.replace(`list(${g})`, `list(${fresh})`);
-		const mistakes = [
-			{
-				misconception:
-					"each use of a generator starts again from its first value",
-				code: program(
-					`${shape === "next" ? `first, second = next(${g}), next(${fresh})` : head}\n${allOfIt}`,
-				),
-			},
-			{
-				misconception: "a generator is empty once anything has read from it",
-				code: program(`${head}\n${show.replace(`list(${g})`, "[]")}`),
-			},
-		];
-		if (shape === "next")
-			mistakes.push({
-				misconception: `list(${g}) gives every value ${g} yields, including the ones next() has already taken`,
-				code: program(`${head}\n${allOfIt}`),
-			});
-		if (shape === "in")
-			mistakes.push({
-				misconception:
-					"`in` stops at the value it finds and leaves that value in the generator",
-				code: program(`${head}\n${g} = iter([${target}, *${g}])\n${show}`),
-			});
-		if (shape === "zip")
-			mistakes.push({
-				misconception: `zip stops as soon as it has ${depth} pair${depth > 1 ? "s" : ""}, without reading another value from ${g}`,
-				code: program(`pairs = list(zip("${letters}", ${g}))\n${show}`),
-			});
-		const rest = (from: number) => `[${values.slice(from).join(", ")}]`;
-		const why: Record<(typeof SHAPES)[number], string> = {
-			next: `The two next(${g}) calls take ${values[0]} and ${values[1]}, and list(${g}) carries on from there, giving ${rest(2)}.`,
-			in: `\`${target} in ${g}\` reads values until it finds ${target}, so ${values.slice(0, depth + 1).join(", ")} are used up and list(${g}) gives ${rest(depth + 1)}.`,
-			zip: `zip asks ${g} for a value before it asks "${letters}"; after ${depth} pair${depth > 1 ? "s" : ""} it reads ${values[depth]} from ${g}, finds "${letters}" exhausted and stops, so ${values[depth]} is lost and list(${g}) gives ${rest(depth + 1)}.`,
+		const c: Context = {
+			g,
+			fresh,
+			values,
+			depth,
+			target: values[depth],
+			letters: "abcde".slice(0, depth),
+			rest: (from) => `[${values.slice(from).join(", ")}]`,
+			program,
 		};
+		const variant = SHAPE_VARIANTS[shape];
+		const head = variant.head(c);
+		const step = (first: string, left: string) =>
+			program(`${first}\n${variant.print(left)}`);
 		return {
-			code: program(step),
-			mistakes,
+			code: step(head, `list(${g})`),
+			mistakes: [
+				{
+					misconception:
+						"each use of a generator starts again from its first value",
+					code: step(variant.restartedHead(c), `list(${fresh})`),
+				},
+				{
+					misconception: "a generator is empty once anything has read from it",
+					code: step(head, "[]"),
+				},
+				variant.mistake(c, head),
+			],
 			explain: (answer) =>
-				`${g} = ${fresh} creates one generator, and every read takes values from it for good; nothing starts over. ${why[shape]} It prints ${answer}.`,
+				`${g} = ${fresh} creates one generator, and every read takes values from it for good; nothing starts over. ${variant.why(c)} It prints ${answer}.`,
 		};
 	},
 });

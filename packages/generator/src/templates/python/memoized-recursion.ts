@@ -1,43 +1,52 @@
 import { defineFamily } from "../family.js";
 
-interface Recursion {
+/** A recursive function of arguments `A`, as the snippet writes it and as its calls branch. */
+interface Recursion<A extends number[] = number[]> {
 	name: string;
 	params: string;
+	/** the cache key a dict cache uses */
+	key: string;
 	base: string;
 	baseValue: string;
 	step: string;
 	/** the arguments of the calls a call makes; none for a base case */
-	children(args: number[]): number[][];
+	children(args: A): A[];
 	/** arguments for a first and a second top-level call */
-	draw(int: (min: number, max: number) => number): [number[], number[]];
+	draw(int: (min: number, max: number) => number): [A, A];
 }
 
-const RECURSIONS: Recursion[] = [
-	{
+/** Declares a recursion with its arguments typed (the list holds them as plain number lists). */
+const defineRecursion = <A extends number[]>(r: Recursion<A>): Recursion => r;
+
+const RECURSIONS: readonly Recursion[] = [
+	defineRecursion<[number]>({
 		name: "fib",
 		params: "n",
+		key: "n",
 		base: "n < 2",
 		baseValue: "n",
 		step: "fib(n - 1) + fib(n - 2)",
-		children: ([n = 0]) => (n < 2 ? [] : [[n - 1], [n - 2]]),
+		children: ([n]) => (n < 2 ? [] : [[n - 1], [n - 2]]),
 		draw: (int) => [[int(5, 9)], [int(3, 11)]],
-	},
-	{
+	}),
+	defineRecursion<[number]>({
 		name: "tri",
 		params: "n",
+		key: "n",
 		base: "n < 3",
 		baseValue: "1",
 		step: "tri(n - 1) + tri(n - 2) + tri(n - 3)",
-		children: ([n = 0]) => (n < 3 ? [] : [[n - 1], [n - 2], [n - 3]]),
+		children: ([n]) => (n < 3 ? [] : [[n - 1], [n - 2], [n - 3]]),
 		draw: (int) => [[int(5, 7)], [int(3, 8)]],
-	},
-	{
+	}),
+	defineRecursion<[number, number]>({
 		name: "paths",
 		params: "r, c",
+		key: "(r, c)",
 		base: "r == 0 or c == 0",
 		baseValue: "1",
 		step: "paths(r - 1, c) + paths(r, c - 1)",
-		children: ([r = 0, c = 0]) =>
+		children: ([r, c]) =>
 			r === 0 || c === 0
 				? []
 				: [
@@ -48,13 +57,13 @@ const RECURSIONS: Recursion[] = [
 			[int(2, 4), int(2, 4)],
 			[int(1, 4), int(1, 4)],
 		],
-	},
+	}),
 ];
 const STYLES = ["lru_cache", "cache", "dict"] as const;
 const COUNTERS = ["calls", "runs", "count", "evaluated"];
 
 interface Params {
-	recursion: number;
+	recursion: Recursion;
 	style: (typeof STYLES)[number];
 	counter: string;
 	first: number[];
@@ -92,27 +101,24 @@ export const memoizedRecursion = defineFamily<Params>({
 	title: "How often a memoised function runs",
 	topics: ["recursion", "memoization", "caching", "lru cache", "functools"],
 	params: (rng) => {
-		const recursion = rng.int(0, RECURSIONS.length - 1);
-		const r = RECURSIONS[recursion] ?? RECURSIONS[0];
-		let [first, second] = r?.draw(rng.int) ?? [[], []];
+		const r = rng.pick(RECURSIONS);
+		let [first, second] = r.draw(rng.int);
 		// every belief must give its own count, and the two calls their own arguments
-		for (let tries = 0; r && tries < 50; tries++) {
+		for (let tries = 0; tries < 50; tries++) {
 			const c = counts(r, first, second);
 			const distinct = new Set([c.cached, c.uncached, c.cleared, c.withHits]);
 			if (distinct.size === 4 && String(first) !== String(second)) break;
 			[first, second] = r.draw(rng.int);
 		}
 		return {
-			recursion,
+			recursion: r,
 			style: rng.pick(STYLES),
 			counter: rng.pick(COUNTERS),
 			first,
 			second,
 		};
 	},
-	build: ({ recursion, style, counter, first, second }) => {
-		const r = RECURSIONS[recursion];
-		if (!r) throw new RangeError(`no recursion ${recursion}`);
+	build: ({ recursion: r, style, counter, first, second }) => {
 		const call = (args: number[]) => `${r.name}(${args.join(", ")})`;
 		const program = (belief: Belief = {}) =>
 			[
@@ -205,7 +211,7 @@ function body(
 			`        return ${r.baseValue}`,
 			`    return ${r.step}`,
 		];
-	const key = r.params.includes(",") ? `(${r.params})` : r.params;
+	const { key } = r;
 	const check =
 		(belief.cache ?? true)
 			? [`    if ${key} in memo:`, `        return memo[${key}]`]

@@ -1,5 +1,6 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
+import { itemAt } from "../item-at.js";
 import { listed } from "../prose.js";
 
 const WORDS: Record<number, string[]> = {
@@ -8,6 +9,12 @@ const WORDS: Record<number, string[]> = {
 	5: ["mango", "lemon", "grape", "melon", "peach", "olive"],
 	6: ["banana", "cherry", "orange", "papaya", "quince", "tomato"],
 };
+/** The words of this length, one of WORDS' keys. */
+function wordsOfLength(length: number): string[] {
+	const words = WORDS[length];
+	if (!words) throw new RangeError(`no words of length ${length}`);
+	return words;
+}
 const PEOPLE = ["ann", "bob", "cy", "dee", "eve", "fay", "gus", "hal"];
 const KINDS = ["words", "records", "numbers"] as const;
 
@@ -59,10 +66,10 @@ function draw(rng: Rng, kind: Params["kind"]): Item[] {
 	const sizes = [rng.int(2, 3), 2, 1];
 	const people = rng.shuffle(PEOPLE);
 	const groups = keys.map((key, g) => {
-		const size = sizes[g] ?? 1;
+		const size = itemAt(sizes, g);
 		const values: (string | number)[] =
 			kind === "words"
-				? rng.sample(WORDS[key] ?? [], size)
+				? rng.sample(wordsOfLength(key), size)
 				: kind === "records"
 					? people.splice(0, size)
 					: rng
