@@ -8,3 +8,11 @@ export function itemAt<T>(items: readonly T[], i: number): T {
 		throw new RangeError(`no item ${i} in a list of ${items.length}`);
 	return item;
 }
+
+/** The first two items, as a pair (of a draw such as `rng.sample(items, 2)`); throws when there are fewer. */
+export const twoOf = <T>(items: readonly T[]) =>
+	[itemAt(items, 0), itemAt(items, 1)] as const;
+
+/** The first three items, as a tuple; throws when there are fewer. */
+export const threeOf = <T>(items: readonly T[]) =>
+	[itemAt(items, 0), itemAt(items, 1), itemAt(items, 2)] as const;

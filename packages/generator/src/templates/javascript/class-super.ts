@@ -1,20 +1,52 @@
 import { defineFamily } from "../family.js";
 
-/** base class, subclass, the subclass's property, values it may hold */
-const THEMES = [
-	["Shape", "Square", "side", ["2", "3", "4", "5", "7", "9"]],
-	["Animal", "Dog", "sound", ['"woof"', '"arf"', '"yip"', '"ruff"']],
-	["Account", "Savings", "rate", ["1", "2", "3", "4", "5"]],
-	["Widget", "Button", "caption", ['"OK"', '"Save"', '"Go"', '"Undo"']],
-	["Vehicle", "Truck", "wheels", ["6", "8", "10", "18"]],
-] as const;
+interface Theme {
+	base: string;
+	sub: string;
+	/** the subclass's property, and the values it may hold */
+	prop: string;
+	values: readonly string[];
+}
+const THEMES: readonly Theme[] = [
+	{
+		base: "Shape",
+		sub: "Square",
+		prop: "side",
+		values: ["2", "3", "4", "5", "7", "9"],
+	},
+	{
+		base: "Animal",
+		sub: "Dog",
+		prop: "sound",
+		values: ['"woof"', '"arf"', '"yip"', '"ruff"'],
+	},
+	{
+		base: "Account",
+		sub: "Savings",
+		prop: "rate",
+		values: ["1", "2", "3", "4", "5"],
+	},
+	{
+		base: "Widget",
+		sub: "Button",
+		prop: "caption",
+		values: ['"OK"', '"Save"', '"Go"', '"Undo"'],
+	},
+	{
+		base: "Vehicle",
+		sub: "Truck",
+		prop: "wheels",
+		values: ["6", "8", "10", "18"],
+	},
+];
 const VARIABLES = ["item", "obj", "thing", "made"];
 const METHODS = ["describe", "summary", "toText"];
 const LOGS = ["notes", "log", "history"];
 
 interface Params {
-	theme: number;
-	value: number;
+	theme: Theme;
+	/** the literal the subclass gives its property */
+	literal: string;
 	method: string;
 	log: string;
 	variable: string;
@@ -29,21 +61,24 @@ export const classSuper = defineFamily<Params>({
 	title: "Overridden methods called from a base constructor",
 	topics: ["classes", "inheritance", "super", "constructors", "fields"],
 	params: (rng) => {
-		const theme = rng.int(0, THEMES.length - 1);
+		const theme = rng.pick(THEMES);
 		return {
 			theme,
-			value: rng.int(0, (THEMES[theme]?.[3].length ?? 1) - 1),
+			literal: rng.pick(theme.values),
 			method: rng.pick(METHODS),
 			log: rng.pick(LOGS),
 			variable: rng.pick(VARIABLES),
 			field: rng.bool(),
 		};
 	},
-	build: ({ theme, value, method, log, variable, field }) => {
-		const chosen = THEMES[theme];
-		if (!chosen) throw new RangeError(`no theme ${theme}`);
-		const [base, sub, prop, values] = chosen;
-		const literal = values[value] ?? values[0];
+	build: ({
+		theme: { base, sub, prop },
+		literal,
+		method,
+		log,
+		variable,
+		field,
+	}) => {
 		const lower = sub.toLowerCase();
 		const program = (baseCall: string, after = "", shown = `this.${prop}`) =>
 			[

@@ -8,34 +8,60 @@ const NAMES = [
 	["cents", "people", "tip"],
 ] as const;
 const SHAPES = ["division", "precedence", "strings"] as const;
+
+type Operator = "+" | "-" | "*" | "%";
+const OPERATIONS: Record<Operator, (l: number, r: number) => number> = {
+	"+": (l, r) => l + r,
+	"-": (l, r) => l - r,
+	"*": (l, r) => l * r,
+	"%": (l, r) => l % r,
+};
+const apply = (op: Operator, l: number, r: number) => OPERATIONS[op](l, r);
 /** the first expression of the precedence shape: an additive operator, then one that binds tighter */
-const MIXED = [
-	["+", "*"],
-	["-", "*"],
-	["+", "%"],
-	["-", "%"],
-] as const;
+const MIXED: readonly { additive: Operator; tighter: Operator }[] = [
+	{ additive: "+", tighter: "*" },
+	{ additive: "-", tighter: "*" },
+	{ additive: "+", tighter: "%" },
+	{ additive: "-", tighter: "%" },
+];
 
-const POWERS = [
-	[2, 3],
-	[2, 4],
-	[3, 3],
-	[4, 3],
-	[5, 3],
-	[10, 3],
-] as const;
+const POWERS: readonly { base: number; exponent: number }[] = [
+	{ base: 2, exponent: 3 },
+	{ base: 2, exponent: 4 },
+	{ base: 3, exponent: 3 },
+	{ base: 4, exponent: 3 },
+	{ base: 5, exponent: 3 },
+	{ base: 10, exponent: 3 },
+];
 
-interface Params {
-	names: readonly [string, string, string];
-	shape: (typeof SHAPES)[number];
-	/** division: dividend, divisor; precedence: x, y, z, base, exponent; strings: x, y, the digit in the string */
-	numbers: number[];
-	/** precedence: which pair of operators the first expression mixes */
-	mixed: number;
+type Names = readonly [string, string, string];
+
+/** `dividend / divisor` and its floor, trunc and remainder; one of the two is negative. */
+interface Division {
+	shape: "division";
+	names: Names;
+	dividend: number;
+	divisor: number;
 }
-
-const apply = (op: string, l: number, r: number) =>
-	op === "+" ? l + r : op === "-" ? l - r : op === "*" ? l * r : l % r;
+/** `x op y op z`, `x - y - z` and `base ** exponent ** 2`. */
+interface Precedence {
+	shape: "precedence";
+	names: Names;
+	mixed: (typeof MIXED)[number];
+	x: number;
+	y: number;
+	z: number;
+	power: (typeof POWERS)[number];
+}
+/** Two numbers added to and joined with a string holding `digit`. */
+interface Strings {
+	shape: "strings";
+	names: Names;
+	x: number;
+	y: number;
+	digit: number;
+}
+type Params = Division | Precedence | Strings;
 
 export const divisionAndPrecedence = defineFamily<Params>({
 	id: "javascript/division-and-precedence",
@@ -58,37 +84,47 @@ export const divisionAndPrecedence = defineFamily<Params>({
 			let dividend = rng.int(7, 60);
 			// an exact quotient would make floor and trunc agree, and -0 prints differently
 			if (dividend % divisor === 0) dividend += 1;
-			const numbers = rng.bool() ? [-dividend, divisor] : [dividend, -divisor];
-			return { names, shape, numbers, mixed: 0 };
+			return rng.bool()
+				? { names, shape, dividend: -dividend, divisor }
+				: { names, shape, dividend, divisor: -divisor };
 		}
 		if (shape === "strings")
 			return {
 				names,
 				shape,
-				numbers: [rng.int(2, 9), rng.int(2, 9), rng.int(1, 9)],
-				mixed: 0,
+				x: rng.int(2, 9),
+				y: rng.int(2, 9),
+				digit: rng.int(1, 9),
 			};
 		for (;;) {
-			const mixed = rng.int(0, MIXED.length - 1);
-			const [additive, tighter] = MIXED[mixed] ?? MIXED[0];
+			const mixed = rng.pick(MIXED);
+			const { additive, tighter } = mixed;
 			const [x, y, z] = [rng.int(2, 12), rng.int(2, 9), rng.int(3, 7)];
 			// left to right must give another value, or that belief would print what ** alone does
 			if (
 				apply(additive, x, apply(tighter, y, z)) !==
 				apply(tighter, apply(additive, x, y), z)
 			)
-				return { names, shape, numbers: [x, y, z, ...rng.pick(POWERS)], mixed };
+				return { names, shape, mixed, x, y, z, power: rng.pick(POWERS) };
 		}
 	},
-	build: (p) =>
-		p.shape === "division"
-			? division(p)
-			: p.shape === "precedence"
-				? precedence(p)
-				: strings(p),
+	build: (p) => {
+		switch (p.shape) {
+			case "division":
+				return division(p);
+			case "precedence":
+				return precedence(p);
+			case "strings":
+				return strings(p);
+		}
+	},
 });
 
-function division({ names: [a, b], numbers: [first = 7, second = 2] }: Params) {
+function division({
+	names: [a, b],
+	dividend: first,
+	divisor: second,
+}: Division) {
 	const program = (line: string) =>
 		`const ${a} = ${first};\nconst ${b} = ${second};\nconsole.log(${line});\n`;
 	const [q, floor, trunc, rem] = [
@@ -128,15 +164,14 @@ function division({ names: [a, b], numbers: [first = 7, second = 2] }: Params) {
 	};
 }
 
-function precedence({ names: [x, y, z], numbers, mixed: which }: Params) {
-	const [additive, tighter] = MIXED[which] ?? MIXED[0];
-	const [first, second, zValue, base, exponent] = numbers as [
-		number,
-		number,
-		number,
-		number,
-		number,
-	];
+function precedence({
+	names: [x, y, z],
+	mixed: { additive, tighter },
+	x: first,
+	y: second,
+	z: zValue,
+	power: { base, exponent },
+}: Precedence) {
 	const program = (mixed: string, chain: string, power: string) =>
 		`const ${x} = ${first};\nconst ${y} = ${second};\nconst ${z} = ${zValue};\nconsole.log(${mixed}, ${chain}, ${power});\n`;
 	const mixed = `${x} ${additive} ${y} ${tighter} ${z}`;
@@ -172,8 +207,10 @@ function precedence({ names: [x, y, z], numbers, mixed: which }: Params) {
 
 function strings({
 	names: [x, y, s],
-	numbers: [first = 2, second = 3, variant = 1],
-}: Params) {
+	x: first,
+	y: second,
+	digit: variant,
+}: Strings) {
 	const program = (line: string) =>
 		`const ${x} = ${first};\nconst ${y} = ${second};\nconst ${s} = "${variant}";\nconsole.log([${line}]);\n`;
 	const [added, joined, timed] = [

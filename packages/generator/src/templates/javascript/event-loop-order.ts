@@ -1,15 +1,12 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
+import { itemAt } from "../item-at.js";
 
-/** await and chain push two labels; the others push one */
-type Kind =
-	| "sync"
-	| "timeout"
-	| "promise"
-	| "tick"
-	| "microtask"
-	| "await"
-	| "chain";
+/** the steps that push one label */
+type Single = "sync" | "timeout" | "promise" | "tick" | "microtask";
+/** the steps that push two: before and after an await, or in two chained callbacks */
+type Double = "await" | "chain";
+type Kind = Single | Double;
 
 /**
  * How a program is rendered: as written, or as a learner with one misconception imagines it
@@ -17,24 +14,29 @@ type Kind =
  */
 type Mode = "real" | "written" | "timerFirst" | "promiseFirst" | "awaitSync";
 
-interface Step {
-	kind: Kind;
-	labels: string[];
-}
+type Step =
+	| { kind: Single; label: string }
+	| { kind: Double; labels: readonly [string, string] };
+
+const labelsOf = (step: Step): readonly string[] =>
+	"label" in step ? [step.label] : step.labels;
 
 interface Params {
 	steps: Step[];
 	asyncName: string;
 }
 
-const PHASES: Record<Kind, [number, number]> = {
-	sync: [0, 0],
-	tick: [1, 1],
-	promise: [2, 2],
-	microtask: [2, 2],
+/** the phase in which each step pushes its label (PHASE_NAMES), or each of its two labels */
+const PHASE: Record<Single, number> = {
+	sync: 0,
+	tick: 1,
+	promise: 2,
+	microtask: 2,
+	timeout: 4,
+};
+const PHASES: Record<Double, readonly [number, number]> = {
 	await: [0, 2],
 	chain: [2, 3],
-	timeout: [4, 4],
 };
 const PHASE_NAMES = [
 	"synchronous code",
@@ -45,30 +47,34 @@ const PHASE_NAMES = [
 ];
 
 function render(step: Step, mode: Mode, asyncName: string): string {
-	const [a = "", b = ""] = step.labels;
 	const push = (label: string) => `order.push("${label}")`;
 	if (mode === "written") {
-		return step.labels.map((label) => `${push(label)};`).join("\n");
+		return labelsOf(step)
+			.map((label) => `${push(label)};`)
+			.join("\n");
 	}
 	const promise = (label: string) =>
 		`Promise.resolve().then(() => ${push(label)});`;
 	const tick = (label: string) => `process.nextTick(() => ${push(label)});`;
 	switch (step.kind) {
 		case "sync":
-			return `${push(a)};`;
+			return `${push(step.label)};`;
 		case "timeout":
 			return mode === "timerFirst"
-				? tick(a)
-				: `setTimeout(() => ${push(a)}, 0);`;
+				? tick(step.label)
+				: `setTimeout(() => ${push(step.label)}, 0);`;
 		case "promise":
-			return mode === "promiseFirst" ? tick(a) : promise(a);
+			return mode === "promiseFirst" ? tick(step.label) : promise(step.label);
 		case "tick":
-			return mode === "promiseFirst" ? promise(a) : tick(a);
+			return mode === "promiseFirst" ? promise(step.label) : tick(step.label);
 		case "microtask":
-			return `queueMicrotask(() => ${push(a)});`;
-		case "chain":
+			return `queueMicrotask(() => ${push(step.label)});`;
+		case "chain": {
+			const [a, b] = step.labels;
 			return `Promise.resolve()\n  .then(() => ${push(a)})\n  .then(() => ${push(b)});`;
-		case "await":
+		}
+		case "await": {
+			const [a, b] = step.labels;
 			return [
 				`async function ${asyncName}() {`,
 				`  ${push(a)};`,
@@ -77,6 +83,7 @@ function render(step: Step, mode: Mode, asyncName: string): string {
 				"}",
 				`${asyncName}();`,
 			].join("\n");
+		}
 	}
 }
 
@@ -91,10 +98,13 @@ function pickSteps(rng: Rng): Step[] {
 	// code that starts with a plain push would make "runs in written order" too easy to rule out
 	while (order[0] === "sync") order = rng.shuffle(kinds);
 	const labels = rng.shuffle("abcdefghij".split(""));
-	return order.map((kind) => ({
-		kind,
-		labels: labels.splice(0, kind === "await" || kind === "chain" ? 2 : 1),
-	}));
+	let used = 0;
+	const next = () => itemAt(labels, used++);
+	return order.map((kind) =>
+		kind === "await" || kind === "chain"
+			? { kind, labels: [next(), next()] }
+			: { kind, label: next() },
+	);
 }
 
 export const eventLoopOrder = defineFamily<Params>({
@@ -146,10 +156,14 @@ export const eventLoopOrder = defineFamily<Params>({
 				code: program("awaitSync"),
 			});
 		const phaseOf = new Map<string, number>();
-		for (const step of steps)
-			step.labels.forEach((label, i) => {
-				phaseOf.set(label, PHASES[step.kind][i] ?? 0);
-			});
+		for (const step of steps) {
+			if ("label" in step) phaseOf.set(step.label, PHASE[step.kind]);
+			else {
+				const [first, second] = PHASES[step.kind];
+				phaseOf.set(step.labels[0], first);
+				phaseOf.set(step.labels[1], second);
+			}
+		}
 		return {
 			code: program("real"),
 			mistakes,

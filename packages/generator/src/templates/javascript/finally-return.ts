@@ -1,31 +1,46 @@
 import { defineFamily } from "../family.js";
 
-const LABELS = [
-	["try", "ok", "catch", "finally"],
-	["start", "done", "error", "cleanup"],
-	["open", "read", "failed", "close"],
-	["begin", "parsed", "caught", "end"],
-	["enter", "got", "oops", "exit"],
-] as const;
+/** what the function logs: on entering try, when try succeeds, in catch, in finally */
+interface Labels {
+	tried: string;
+	done: string;
+	caught: string;
+	finished: string;
+}
+const LABELS: readonly Labels[] = [
+	{ tried: "try", done: "ok", caught: "catch", finished: "finally" },
+	{ tried: "start", done: "done", caught: "error", finished: "cleanup" },
+	{ tried: "open", done: "read", caught: "failed", finished: "close" },
+	{ tried: "begin", done: "parsed", caught: "caught", finished: "end" },
+	{ tried: "enter", done: "got", caught: "oops", finished: "exit" },
+];
 const FUNCTIONS = ["load", "parse", "check", "attempt"];
-const GUARDS = [
-	{
-		test: (limit: number) => `n > ${limit}`,
-		fails: (n: number, limit: number) => n > limit,
+
+/** The check at the top of try, which throws for some arguments. */
+interface Guard {
+	test(limit: number): string;
+	fails(n: number, limit: number): boolean;
+	error: string;
+}
+const GUARDS = {
+	above: {
+		test: (limit) => `n > ${limit}`,
+		fails: (n, limit) => n > limit,
 		error: "RangeError",
 	},
-	{ test: () => "n < 0", fails: (n: number) => n < 0, error: "Error" },
-	{
+	negative: { test: () => "n < 0", fails: (n) => n < 0, error: "Error" },
+	odd: {
 		test: () => "n % 2 === 1",
-		fails: (n: number) => n % 2 === 1,
+		fails: (n) => n % 2 === 1,
 		error: "TypeError",
 	},
-];
+} satisfies Record<string, Guard>;
+const GUARD_NAMES = ["above", "negative", "odd"] as const;
 
 interface Params {
 	fn: string;
-	labels: readonly [string, string, string, string];
-	guard: number;
+	labels: Labels;
+	guard: Guard;
 	limit: number;
 	/** the arguments of the two calls: one passes the guard and one fails it, in either order */
 	args: [number, number];
@@ -57,18 +72,24 @@ export const finallyReturn = defineFamily<Params>({
 	title: "try, catch and finally with return",
 	topics: ["exceptions", "finally", "control flow", "errors", "return"],
 	params: (rng) => {
-		const guard = rng.int(0, GUARDS.length - 1);
+		const guard = rng.pick(GUARD_NAMES);
 		const limit = rng.int(3, 6);
-		const pass =
-			[rng.int(1, limit), rng.int(1, limit), 2 * rng.int(1, 3)][guard] ?? 2;
-		const fail =
-			[rng.int(limit + 1, 9), -rng.int(1, 9), 2 * rng.int(1, 4) + 1][guard] ??
-			3;
+		// every guard's arguments are drawn, whichever guard is used, so that each seed keeps its challenge
+		const pass = {
+			above: rng.int(1, limit),
+			negative: rng.int(1, limit),
+			odd: 2 * rng.int(1, 3),
+		}[guard];
+		const fail = {
+			above: rng.int(limit + 1, 9),
+			negative: -rng.int(1, 9),
+			odd: 2 * rng.int(1, 4) + 1,
+		}[guard];
 		const fallback = rng.pick(["-1", "null", '"none"', "0"]);
 		return {
 			fn: rng.pick(FUNCTIONS),
 			labels: rng.pick(LABELS),
-			guard,
+			guard: GUARDS[guard],
 			limit,
 			args: rng.bool() ? [pass, fail] : [fail, pass],
 			factor: rng.int(2, 10),
@@ -79,8 +100,8 @@ export const finallyReturn = defineFamily<Params>({
 		};
 	},
 	build: (p) => {
-		const { fn, labels, args, override } = p;
-		const [tried, done, caught, finished] = labels;
+		const { fn, labels, guard: g, args, override } = p;
+		const { tried, done, caught, finished } = labels;
 		const program = (b: Belief = {}) => render(p, b);
 		const rest = {
 			misconception: `the rest of the try block still runs after the throw, so "${done}" is logged anyway`,
@@ -95,7 +116,6 @@ export const finallyReturn = defineFamily<Params>({
 			misconception: "finally runs only when an error was thrown",
 			code: program({ onlyOnError: true }),
 		};
-		const g = GUARDS[p.guard];
 		return {
 			code: program(),
 			mistakes:
@@ -120,8 +140,8 @@ export const finallyReturn = defineFamily<Params>({
 							onlyOnError,
 						],
 			explain: (answer) =>
-				`Each call logs "${tried}". ${fn}(${args.find((n) => !g?.fails(n, p.limit))}) passes the check, logs "${done}" and returns from try; ` +
-				`${fn}(${args.find((n) => g?.fails(n, p.limit))}) throws, so the rest of try is skipped and catch logs "${caught}" and returns ${p.fallback}. ` +
+				`Each call logs "${tried}". ${fn}(${args.find((n) => !g.fails(n, p.limit))}) passes the check, logs "${done}" and returns from try; ` +
+				`${fn}(${args.find((n) => g.fails(n, p.limit))}) throws, so the rest of try is skipped and catch logs "${caught}" and returns ${p.fallback}. ` +
 				`In both calls finally runs on the way out, after the return value is decided, and logs "${finished}". ` +
 				(override === null
 					? ""
@@ -132,11 +152,10 @@ export const finallyReturn = defineFamily<Params>({
 });
 
 function render(p: Params, b: Belief): string {
-	const { fn, labels, guard, limit, args, factor, fallback, override } = p;
-	const [tried, done, caught, finished] = labels;
-	const g = GUARDS[guard];
+	const { fn, labels, guard: g, limit, args, factor, fallback, override } = p;
+	const { tried, done, caught, finished } = labels;
 	const log = (label: string) => `log.push("${label}");`;
-	const check = `if (${g?.test(limit)}) throw new ${g?.error}("bad input");`;
+	const check = `if (${g.test(limit)}) throw new ${g.error}("bad input");`;
 	const returns = override !== null && !b.noOverride;
 	const lines = [
 		"const log = [];",

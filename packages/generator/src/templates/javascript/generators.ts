@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { itemAt } from "../item-at.js";
 import { listed } from "../prose.js";
 
 interface Source {
@@ -10,8 +11,9 @@ interface Source {
 const range = (n: number, f: (i: number) => number) =>
 	Array.from({ length: n }, (_, i) => f(i));
 
-/** Generator functions, each built for a length and a factor (ignored by some). */
-const SOURCES: ((n: number, k: number) => Source)[] = [
+/** A generator function, built for a length and a factor (ignored by some). */
+type SourceFunction = (n: number, k: number) => Source;
+const SOURCES: readonly SourceFunction[] = [
 	(n, k) => ({
 		lines: [
 			"function* multiples(k, n) {",
@@ -45,28 +47,46 @@ const SOURCES: ((n: number, k: number) => Source)[] = [
 		values: range(n, (i) => k + i * 3),
 	}),
 ];
-/** generator name and the values it may yield or return */
-const RETURNS = [
-	["plan", ['"draft"', '"review"', '"ship"', '"done"', '"test"', '"merge"']],
-	["levels", ["10", "20", "30", "40", "50", "99"]],
-	["moves", ['"left"', '"up"', '"right"', '"down"', '"jump"', '"stop"']],
-	["answers", ["3", "1", "4", "0", "5", "9"]],
-	["colors", ['"red"', '"blue"', '"green"', '"gold"', '"pink"', '"teal"']],
-] as const;
+/** a generator that returns a value: its name and the values it may yield or return */
+const RETURNS: readonly { fn: string; values: readonly string[] }[] = [
+	{
+		fn: "plan",
+		values: ['"draft"', '"review"', '"ship"', '"done"', '"test"', '"merge"'],
+	},
+	{ fn: "levels", values: ["10", "20", "30", "40", "50", "99"] },
+	{
+		fn: "moves",
+		values: ['"left"', '"up"', '"right"', '"down"', '"jump"', '"stop"'],
+	},
+	{ fn: "answers", values: ["3", "1", "4", "0", "5", "9"] },
+	{
+		fn: "colors",
+		values: ['"red"', '"blue"', '"green"', '"gold"', '"pink"', '"teal"'],
+	},
+];
 const SHAPES = ["spread", "return", "break"] as const;
 const VARIABLES = ["it", "gen", "stream", "source"];
 
-interface Params {
-	shape: (typeof SHAPES)[number];
-	source: number;
+/** A generator read with next() and spread (spread), or left early with break (break). */
+interface Read {
+	shape: "spread" | "break";
+	source: SourceFunction;
 	length: number;
 	factor: number;
-	/** break: how many values the loop takes; return: how many yields before the return */
+	/** break: how many values the loop takes */
 	depth: number;
-	/** return: the values yielded, then the one returned, as indexes into the theme's values */
-	picks: number[];
 	variable: string;
 }
+/** A generator that yields `depth` values and then returns one. */
+interface Returned {
+	shape: "return";
+	theme: (typeof RETURNS)[number];
+	depth: number;
+	variable: string;
+	/** the values it may yield, in order, then the one it returns */
+	picks: string[];
+}
+type Params = Read | Returned;
 
 export const generators = defineFamily<Params>({
 	id: "javascript/generators",
@@ -77,34 +97,45 @@ export const generators = defineFamily<Params>({
 	params: (rng) => {
 		const shape = rng.pick(SHAPES);
 		const length = rng.int(4, 6);
+		if (shape === "return") {
+			const theme = rng.pick(RETURNS);
+			// the factor of the other shapes, drawn here too so that every seed keeps its challenge
+			rng.int(2, 9);
+			return {
+				shape,
+				theme,
+				depth: rng.int(2, 3),
+				variable: rng.pick(VARIABLES),
+				picks: rng.sample(theme.values, 4),
+			};
+		}
 		return {
 			shape,
-			source: rng.int(0, (shape === "return" ? RETURNS : SOURCES).length - 1),
+			source: rng.pick(SOURCES),
 			length,
 			factor: rng.int(2, 9),
 			// break: from 1, "the value stays" and "starts again" print the same
-			depth: rng.int(2, shape === "return" ? 3 : length - 2),
+			depth: rng.int(2, length - 2),
 			variable: rng.pick(VARIABLES),
-			picks: shape === "return" ? rng.sample([0, 1, 2, 3, 4, 5], 4) : [],
 		};
 	},
-	build: (p) =>
-		p.shape === "spread"
-			? spread(p)
-			: p.shape === "return"
-				? returned(p)
-				: broken(p),
+	build: (p) => {
+		switch (p.shape) {
+			case "spread":
+				return spread(p);
+			case "return":
+				return returned(p);
+			case "break":
+				return broken(p);
+		}
+	},
 });
 
-const sourceOf = ({ source, length, factor }: Params) => {
-	const make = SOURCES[source];
-	if (!make) throw new RangeError(`no generator ${source}`);
-	return make(length, factor);
-};
+const sourceOf = ({ source, length, factor }: Read) => source(length, factor);
 const show = (values: readonly (number | string)[]) =>
 	values.length ? `[ ${values.join(", ")} ]` : "[]";
 
-function spread(p: Params) {
+function spread(p: Read) {
 	const g = p.variable;
 	const { lines, call, values } = sourceOf(p);
 	const program = (end: string[]) =>
@@ -140,11 +171,9 @@ function spread(p: Params) {
 	};
 }
 
-function returned({ source, depth, variable: g, picks }: Params) {
-	const [fn, pool] = RETURNS[source] ?? RETURNS[0];
-	const valueAt = (i: number | undefined) => pool[i ?? 0] ?? pool[0];
-	const yielded = picks.slice(0, depth).map(valueAt);
-	const last = valueAt(picks[3]);
+function returned({ theme: { fn }, depth, variable: g, picks }: Returned) {
+	const yielded = picks.slice(0, depth);
+	const last = itemAt(picks, 3);
 	const reading = (n: number) =>
 		`Array.from({ length: ${n} }, () => ${g}.next().value)`;
 	const program = (ending: string, read = reading(depth + 2)) =>
@@ -184,7 +213,7 @@ function returned({ source, depth, variable: g, picks }: Params) {
 	};
 }
 
-function broken(p: Params) {
+function broken(p: Read) {
 	const g = p.variable;
 	const { lines, call, values } = sourceOf(p);
 	const { depth } = p;

@@ -11,106 +11,118 @@ interface Pair {
 	why: string;
 }
 
+type Predictions = Pick<Pair, "loose" | "truthy" | "text" | "number">;
+
 const pair = (
 	left: string,
 	right: string,
-	[loose, truthy, text, number]: [boolean, boolean, boolean, boolean],
+	predictions: Predictions,
 	why: string,
-): Pair => ({ left, right, loose, truthy, text, number, why });
+): Pair => ({ left, right, ...predictions, why });
 
 // each row checked against node: the comparison, Boolean(l) === Boolean(r), String(l) === String(r), Number(l) === Number(r)
-const PAIRS: Pair[] = [
-	pair("0", '""', [true, true, false, true], '"" converts to the number 0'),
-	pair('"1"', "1", [true, true, true, true], '"1" converts to the number 1'),
+const PAIRS: readonly Pair[] = [
+	pair(
+		"0",
+		'""',
+		{ loose: true, truthy: true, text: false, number: true },
+		'"" converts to the number 0',
+	),
+	pair(
+		'"1"',
+		"1",
+		{ loose: true, truthy: true, text: true, number: true },
+		'"1" converts to the number 1',
+	),
 	pair(
 		"null",
 		"undefined",
-		[true, true, false, false],
+		{ loose: true, truthy: true, text: false, number: false },
 		"null and undefined are loosely equal to each other and to nothing else",
 	),
 	pair(
 		"null",
 		"0",
-		[false, true, false, true],
+		{ loose: false, truthy: true, text: false, number: true },
 		"null is loosely equal only to undefined, so it is not converted to 0",
 	),
 	pair(
 		"NaN",
 		"NaN",
-		[false, true, true, false],
+		{ loose: false, truthy: true, text: true, number: false },
 		"NaN is not equal to anything, itself included",
 	),
 	pair(
 		'"0"',
 		"false",
-		[true, false, false, true],
+		{ loose: true, truthy: false, text: false, number: true },
 		'false converts to 0 and "0" to 0',
 	),
 	pair(
 		"[]",
 		'""',
-		[true, false, true, true],
+		{ loose: true, truthy: false, text: true, number: true },
 		'the array converts to its text, ""',
 	),
 	pair(
 		"[2]",
 		"2",
-		[true, true, true, true],
+		{ loose: true, truthy: true, text: true, number: true },
 		'the array converts to "2", then to the number 2',
 	),
 	pair(
 		'" 3 "',
 		"3",
-		[true, true, false, true],
+		{ loose: true, truthy: true, text: false, number: true },
 		'" 3 " converts to 3: spaces around a number are ignored',
 	),
 	pair(
 		"undefined",
 		"0",
-		[false, true, false, false],
+		{ loose: false, truthy: true, text: false, number: false },
 		"undefined is loosely equal only to null",
 	),
 	pair(
 		'"true"',
 		"true",
-		[false, true, true, false],
+		{ loose: false, truthy: true, text: true, number: false },
 		'true converts to 1, and "true" to NaN',
 	),
 	pair(
 		"[1, 2]",
 		'"1,2"',
-		[true, true, true, false],
+		{ loose: true, truthy: true, text: true, number: false },
 		'the array converts to its text, "1,2"',
 	),
 	pair(
 		"[]",
 		"[]",
-		[false, true, true, true],
+		{ loose: false, truthy: true, text: true, number: true },
 		"two array literals are two objects, and == compares objects by reference",
 	),
 	pair(
 		'""',
 		"false",
-		[true, true, false, true],
+		{ loose: true, truthy: true, text: false, number: true },
 		'false converts to 0 and "" to 0',
 	),
 	pair(
 		"null",
 		"false",
-		[false, true, false, true],
+		{ loose: false, truthy: true, text: false, number: true },
 		"null is loosely equal only to undefined, so not to false",
 	),
 	pair(
 		"[0]",
 		"false",
-		[true, false, false, true],
+		{ loose: true, truthy: false, text: false, number: true },
 		'false converts to 0, and the array to "0", then 0',
 	),
 ];
 
 interface Params {
-	/** indexes into PAIRS, in the order printed */
-	pairs: number[];
+	/** in the order printed */
+	pairs: Pair[];
 	/** whether each comparison is written right side first */
 	swapped: boolean[];
 }
@@ -131,23 +143,18 @@ export const looseEquality = defineFamily<Params>({
 	params: (rng) => {
 		// every rule must print its own line of booleans, so no mistake prints the answer
 		for (;;) {
-			const pairs = rng.sample(
-				PAIRS.map((_, i) => i),
-				4,
-			);
+			const pairs = rng.sample(PAIRS, 4);
 			const lines = RULES.map((rule) =>
-				pairs.map((i) => PAIRS[i] && predicted(rule, PAIRS[i])).join(),
+				pairs.map((p) => predicted(rule, p)).join(),
 			);
 			if (new Set(lines).size === RULES.length)
 				return { pairs, swapped: pairs.map(() => rng.bool()) };
 		}
 	},
 	build: ({ pairs, swapped }) => {
-		const chosen = pairs.map((i, k) => {
-			const p = PAIRS[i] ?? PAIRS[0];
-			if (!p) throw new RangeError(`no pair ${i}`);
-			return swapped[k] ? { ...p, left: p.right, right: p.left } : p;
-		});
+		const chosen = pairs.map((p, k) =>
+			swapped[k] ? { ...p, left: p.right, right: p.left } : p,
+		);
 		const program = (compare: (p: Pair) => string) =>
 			`console.log(${chosen.map(compare).join(", ")});\n`;
 		const loose = (p: Pair) => `${p.left} == ${p.right}`;

@@ -1,5 +1,6 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily, type Instance } from "../family.js";
+import { threeOf, twoOf } from "../item-at.js";
 import {
 	allDiffer,
 	BINARY,
@@ -60,20 +61,13 @@ function drawWrapped(rng: Rng, counter: string): Wrapped {
 }
 
 /** Three distinct small arguments. */
-function threeArguments(rng: Rng): [number, number, number] {
-	const [x, y, z] = rng.sample([1, 2, 3, 4, 5], 3);
-	if (x === undefined || y === undefined || z === undefined)
-		throw new RangeError("sampled fewer than three arguments");
-	return [x, y, z];
-}
+const threeArguments = (rng: Rng) => threeOf(rng.sample([1, 2, 3, 4, 5], 3));
 
 function drawShared(rng: Rng, counter: string): Shared {
 	for (;;) {
 		const [x, y] = threeArguments(rng);
-		const [f, g] = rng.sample(UNARY, 2);
-		if (!f || !g) throw new RangeError("sampled fewer than two functions");
 		const picked = {
-			fns: [f, g] as const,
+			fns: twoOf(rng.sample(UNARY, 2)),
 			// each argument is used by both functions, in one of these orders
 			args: rng.pick([
 				[x, x, y, y],

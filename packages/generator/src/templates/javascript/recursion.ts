@@ -1,30 +1,42 @@
 import { defineFamily } from "../family.js";
+import { itemAt } from "../item-at.js";
 import { listed } from "../prose.js";
 
-const LINEAR = [
-	["down", "out"],
-	["countdown", "order"],
-	["visit", "seen"],
-	["climb", "steps"],
-] as const;
+/** a linear recursion's function, and the array it pushes to */
+const LINEAR: readonly { fn: string; out: string }[] = [
+	{ fn: "down", out: "out" },
+	{ fn: "countdown", out: "order" },
+	{ fn: "visit", out: "seen" },
+	{ fn: "climb", out: "steps" },
+];
 const TREES = ["walk", "fib", "split", "explore"];
 const SEPARATORS = [" ", ",", " > "];
 
-interface Params {
-	shape: "linear" | "tree";
-	name: number;
-	/** linear: counts up (true) or down; tree: unused */
+/** One call per call, pushing n * factor before or after the next call. */
+interface Linear {
+	shape: "linear";
+	names: (typeof LINEAR)[number];
+	/** counts up, or down */
 	up: boolean;
 	start: number;
 	step: number;
-	/** the base case: linear, the bound that stops it; tree, the n below which a call stops */
+	/** the bound that stops it */
 	bound: number;
-	/** linear: push before the recursive call (true) or after it returns */
+	/** push before the recursive call, or after it returns */
 	pre: boolean;
-	/** what is pushed: n times this */
+	factor: number;
+}
+/** Two calls per call, logging n * factor first. */
+interface Tree {
+	shape: "tree";
+	fn: string;
+	start: number;
+	/** the n below which a call stops */
+	bound: number;
 	factor: number;
 	separator: string;
 }
+type Params = Linear | Tree;
 
 export const recursion = defineFamily<Params>({
 	id: "javascript/recursion",
@@ -33,12 +45,11 @@ export const recursion = defineFamily<Params>({
 	title: "The order of recursive calls",
 	topics: ["recursion", "call stack", "base case", "functions"],
 	params: (rng) => {
-		const common = {
-			name: rng.int(0, 3),
-			up: rng.bool(),
-			factor: rng.pick([1, 1, 2, 3, 10]),
-			separator: rng.pick(SEPARATORS),
-		};
+		// drawn for both shapes, each using what it needs
+		const name = rng.int(0, 3);
+		const up = rng.bool();
+		const factor = rng.pick([1, 1, 2, 3, 10]);
+		const separator = rng.pick(SEPARATORS);
 		if (rng.int(0, 2) > 0) {
 			const step = rng.pick([1, 1, 2]);
 			const count = rng.int(2, 5);
@@ -47,28 +58,37 @@ export const recursion = defineFamily<Params>({
 			const high = low + count * step;
 			return {
 				shape: "linear",
-				...common,
+				names: itemAt(LINEAR, name),
+				up,
+				factor,
 				step,
-				bound: common.up ? high - 1 : low,
+				bound: up ? high - 1 : low,
 				pre: rng.bool(),
-				start: common.up ? low : high,
+				start: up ? low : high,
 			};
 		}
 		const bound = rng.int(1, 2);
 		return {
 			shape: "tree",
-			...common,
-			step: 0,
+			fn: itemAt(TREES, name),
+			factor,
+			separator,
 			bound,
-			pre: true,
 			start: rng.int(bound + 2, bound + 3),
 		};
 	},
 	build: (p) => (p.shape === "linear" ? linear(p) : tree(p)),
 });
 
-function linear({ name, up, start, step, bound, pre, factor }: Params) {
-	const [fn, out] = LINEAR[name] ?? LINEAR[0];
+function linear({
+	names: { fn, out },
+	up,
+	start,
+	step,
+	bound,
+	pre,
+	factor,
+}: Linear) {
 	const next = up ? `n + ${step}` : `n - ${step}`;
 	const stops = (n: string) =>
 		up ? `${n} >= ${bound + 1}` : `${n} <= ${bound}`;
@@ -134,8 +154,7 @@ function linear({ name, up, start, step, bound, pre, factor }: Params) {
 	};
 }
 
-function tree({ name, start, bound, factor, separator }: Params) {
-	const fn = TREES[name] ?? "walk";
+function tree({ fn, start, bound, factor, separator }: Tree) {
 	const value = factor === 1 ? "n" : `n * ${factor}`;
 	const children = [`${fn}(n - 1);`, `${fn}(n - 2);`];
 	const program = (body: string[], end = `log.join("${separator}")`) =>

@@ -1,6 +1,18 @@
 import { defineFamily } from "../family.js";
+import { twoOf } from "../item-at.js";
 
-const RECORDS = [
+/** An object the snippet copies: a text slot, a list slot and a nested object, with values to draw. */
+interface Original {
+	object: string;
+	text: string;
+	values: readonly string[];
+	list: string;
+	nested: string;
+	field: string;
+	fields: readonly string[];
+}
+
+const RECORDS: readonly Original[] = [
 	{
 		object: "user",
 		text: "name",
@@ -30,24 +42,42 @@ const RECORDS = [
 	},
 ];
 const WORDS = ['"a"', '"b"', '"x"', '"y"', '"pen"', '"cup"'];
-const OBJECT_COPIES = ["{ ...$ }", "Object.assign({}, $)"];
-const ARRAY_COPIES = ["[...$]", "$.slice()", "Array.from($)"];
+/** The shallow copies of a value named `o`. */
+type Copy = (o: string) => string;
+const OBJECT_COPIES: readonly Copy[] = [
+	(o) => `{ ...${o} }`,
+	(o) => `Object.assign({}, ${o})`,
+];
+const ARRAY_COPIES: readonly Copy[] = [
+	(o) => `[...${o}]`,
+	(o) => `${o}.slice()`,
+	(o) => `Array.from(${o})`,
+];
 const STEPS = ["outer", "mutate", "replace"] as const;
+
+/** The object snippet's values: its text, list item and field, and what the copy puts in their place. */
+interface ObjectValues {
+	text: string;
+	newText: string;
+	item: string;
+	pushedItem: string;
+	field: string;
+	newField: string;
+}
 
 interface Params {
 	kind: "object" | "array";
-	record: number;
+	record: Original;
 	copyName: string;
 	/** the original's name, for an array */
 	gridName: string;
-	/** for an object: [text value, new text, list item, pushed item, field value, new field]; for an array: rows */
-	values: string[];
+	values: ObjectValues;
 	rows: number[][];
 	pushed: number;
 	/** which row is changed in place and which is replaced */
 	mutated: number;
 	replaced: number;
-	copy: string;
+	copy: Copy;
 	order: (typeof STEPS)[number][];
 }
 
@@ -66,19 +96,18 @@ export const spreadCopies = defineFamily<Params>({
 	topics: ["spread", "copying", "objects", "arrays", "references"],
 	params: (rng) => {
 		const kind = rng.bool() ? "object" : "array";
-		const record = rng.int(0, RECORDS.length - 1);
-		const r = RECORDS[record] ?? RECORDS[0];
-		const [text, newText] = rng.sample(r?.values ?? [], 2);
-		const [item, pushedItem] = rng.sample(WORDS, 2);
-		const [field, newField] = rng.sample(r?.fields ?? [], 2);
+		const record = rng.pick(RECORDS);
+		const [text, newText] = twoOf(rng.sample(record.values, 2));
+		const [item, pushedItem] = twoOf(rng.sample(WORDS, 2));
+		const [field, newField] = twoOf(rng.sample(record.fields, 2));
 		const size = rng.int(2, 3);
-		const [mutated = 0, replaced = 1] = rng.sample([0, 1, 2].slice(0, size), 2);
+		const [mutated, replaced] = twoOf(rng.sample([0, 1, 2].slice(0, size), 2));
 		return {
 			kind,
 			record,
 			copyName: rng.pick(["copy", "clone", "draft", "next"]),
 			gridName: rng.pick(["grid", "board", "rows", "matrix"]),
-			values: [text, newText, item, pushedItem, field, newField].map(String),
+			values: { text, newText, item, pushedItem, field, newField },
 			rows: Array.from({ length: size }, () => [rng.int(1, 9), rng.int(1, 9)]),
 			pushed: rng.int(10, 99),
 			mutated,
@@ -90,9 +119,8 @@ export const spreadCopies = defineFamily<Params>({
 	build: (p) => {
 		const program = (b: Belief = {}) =>
 			p.kind === "object" ? objectProgram(p, b) : arrayProgram(p, b);
-		const original =
-			p.kind === "object" ? (RECORDS[p.record]?.object ?? "user") : p.gridName;
-		const made = p.copy.replace("$", original);
+		const original = p.kind === "object" ? p.record.object : p.gridName;
+		const made = p.copy(original);
 		const inner =
 			p.kind === "object" ? "nested objects and arrays" : "inner arrays";
 		return {
@@ -126,25 +154,24 @@ function steps(p: Params): string {
 			`${c}[${p.mutated}].push(${p.pushed}) changes an inner array that ${p.gridName} shares, so ${p.gridName}[${p.mutated}] shows ${p.pushed} too. ` +
 			`${c}[${p.replaced}] = [${p.pushed}] and ${c}.push([0]) change only ${c}'s own slots, so ${p.gridName} keeps its row ${p.replaced} and its length.`
 		);
-	const r = RECORDS[p.record] ?? RECORDS[0];
-	const o = r?.object;
+	const r = p.record;
+	const o = r.object;
 	return (
-		`${c}.${r?.list}.push(${p.values[3]}) changes the array that ${o}.${r?.list} also holds, so ${o} sees it. ` +
-		`${c}.${r?.text} = ${p.values[1]} and ${c}.${r?.nested} = {...} put new values into ${c}'s own slots, so ${o} keeps ${p.values[0]} and ${p.values[4]}.`
+		`${c}.${r.list}.push(${p.values.pushedItem}) changes the array that ${o}.${r.list} also holds, so ${o} sees it. ` +
+		`${c}.${r.text} = ${p.values.newText} and ${c}.${r.nested} = {...} put new values into ${c}'s own slots, so ${o} keeps ${p.values.text} and ${p.values.field}.`
 	);
 }
 
 function objectProgram(p: Params, b: Belief): string {
-	const r = RECORDS[p.record] ?? RECORDS[0];
-	if (!r) throw new RangeError(`no record ${p.record}`);
-	const [text, newText, item, pushedItem, field, newField] = p.values;
+	const r = p.record;
+	const { text, newText, item, pushedItem, field, newField } = p.values;
 	const o = r.object;
 	const c = p.copyName;
 	const made = b.alias
 		? o
 		: b.deep
 			? `JSON.parse(JSON.stringify(${o}))`
-			: p.copy.replace("$", o);
+			: p.copy(o);
 	const steps = {
 		outer: `${c}.${r.text} = ${newText};`,
 		mutate: `${c}.${r.list}.push(${pushedItem});`,
@@ -164,11 +191,7 @@ function objectProgram(p: Params, b: Belief): string {
 function arrayProgram(p: Params, b: Belief): string {
 	const c = p.copyName;
 	const g = p.gridName;
-	const made = b.alias
-		? g
-		: b.deep
-			? `${g}.map((row) => [...row])`
-			: p.copy.replace("$", g);
+	const made = b.alias ? g : b.deep ? `${g}.map((row) => [...row])` : p.copy(g);
 	const fresh = `[${p.pushed}]`;
 	const steps = {
 		outer: `${c}.push([0]);`,

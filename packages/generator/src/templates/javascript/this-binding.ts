@@ -1,23 +1,33 @@
 import { defineFamily } from "../family.js";
+import { twoOf } from "../item-at.js";
 
-/** object, its property, the method, the other object */
-const THEMES = [
-	["cart", "owner", "whose", "other"],
-	["account", "holder", "holderName", "backup"],
-	["team", "captain", "lead", "rival"],
-	["shop", "keeper", "keeperName", "stall"],
-	["song", "artist", "by", "cover"],
-] as const;
+interface Theme {
+	obj: string;
+	prop: string;
+	method: string;
+	/** the other object, that borrows the method or is bound to it */
+	other: string;
+}
+const THEMES: readonly Theme[] = [
+	{ obj: "cart", prop: "owner", method: "whose", other: "other" },
+	{ obj: "account", prop: "holder", method: "holderName", other: "backup" },
+	{ obj: "team", prop: "captain", method: "lead", other: "rival" },
+	{ obj: "shop", prop: "keeper", method: "keeperName", other: "stall" },
+	{ obj: "song", prop: "artist", method: "by", other: "cover" },
+];
 const PEOPLE = ["ana", "bo", "cy", "dee", "eli", "fay", "gus", "ivy"];
 /** detached: a method read into a variable; borrowed: a method copied to another object */
 const FIRST = ["detached", "borrowed"] as const;
+type Call = (typeof FIRST)[number] | "arrow" | "bound";
 
 interface Params {
-	theme: number;
-	people: string[];
+	theme: Theme;
+	/** the property's value on the object, and on the other one */
+	mine: string;
+	theirs: string;
 	first: (typeof FIRST)[number];
-	/** the order in which the three calls are printed */
-	order: number[];
+	/** the three calls, in the order they are printed */
+	order: Call[];
 }
 
 export const thisBinding = defineFamily<Params>({
@@ -26,32 +36,38 @@ export const thisBinding = defineFamily<Params>({
 	difficulty: "hard",
 	title: "What this refers to",
 	topics: ["this", "methods", "arrow functions", "bind", "objects"],
-	params: (rng) => ({
-		theme: rng.int(0, THEMES.length - 1),
-		people: rng.sample(PEOPLE, 2),
-		first: rng.pick(FIRST),
-		order: rng.shuffle([0, 1, 2]),
-	}),
-	build: ({ theme, people: [mine = "", theirs = ""], first, order }) => {
-		const chosen = THEMES[theme];
-		if (!chosen) throw new RangeError(`no theme ${theme}`);
-		const [obj, prop, method, other] = chosen;
+	params: (rng) => {
+		const theme = rng.pick(THEMES);
+		const [mine, theirs] = twoOf(rng.sample(PEOPLE, 2));
+		const first = rng.pick(FIRST);
+		return {
+			theme,
+			mine,
+			theirs,
+			first,
+			order: rng.shuffle([first, "arrow", "bound"] as const),
+		};
+	},
+	build: ({
+		theme: { obj, prop, method, other },
+		mine,
+		theirs,
+		first,
+		order,
+	}) => {
 		const arrowName = `${method}Arrow`;
-		const calls = {
+		const calls: Record<Call, string> = {
 			detached: `${method}()`,
 			borrowed: `${other}.${method}()`,
 			arrow: `${obj}.${arrowName}()`,
 			bound: `bound.call(${obj})`,
 		};
 		const program = (
-			swap: Partial<Record<keyof typeof calls, string>> = {},
+			// a mistake writes some calls its own way; the others are printed as the snippet has them
+			swap: Partial<Record<Call, string>> = {},
 			arrowAsMethod = false,
 		) => {
-			const shown = [first, "arrow", "bound"] as const;
-			const printed = order.map((i) => {
-				const key = shown[i] ?? "arrow";
-				return swap[key] ?? calls[key];
-			});
+			const printed = order.map((call) => swap[call] ?? calls[call]);
 			return [
 				`const ${obj} = {`,
 				`  ${prop}: "${mine}",`,

@@ -1,5 +1,5 @@
 import { defineFamily } from "../family.js";
-import { itemAt } from "../item-at.js";
+import { itemAt, threeOf } from "../item-at.js";
 
 const FALSY = ['""', "0", "[]", "None", "0.0"];
 const TRUTHY = ['"Ada"', '"guest"', "7", "[1]", "-1", '"n/a"', "3.5", '"0"'];
@@ -54,10 +54,6 @@ function resultOf(kind: Kind, operands: Operands): Role {
 	}
 }
 
-/** The three items of a list of three, as a tuple. */
-const triple = <T>(items: readonly T[]) =>
-	[itemAt(items, 0), itemAt(items, 1), itemAt(items, 2)] as const;
-
 export const andOrOperands = defineFamily<Params>({
 	id: "python/and-or-operands",
 	language: "python",
@@ -71,7 +67,7 @@ export const andOrOperands = defineFamily<Params>({
 		const declared = rng.pick(NAMES);
 		return {
 			declared,
-			names: triple(rng.shuffle(declared)),
+			names: threeOf(rng.shuffle(declared)),
 			values: [rng.pick(FALSY), itemAt(truthy, 0), itemAt(truthy, 1)],
 			order: rng.shuffle(KINDS),
 			operands: {
