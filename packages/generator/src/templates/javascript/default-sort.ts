@@ -1,5 +1,6 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
+import { itemAt } from "../item-at.js";
 
 const WORDS = [
 	"apple",
@@ -65,7 +66,7 @@ function ordersShown(values: readonly string[]): string[][] {
 function textTrap(values: readonly string[]): string {
 	const text = [...values].sort();
 	for (let i = 0; i + 1 < text.length; i++) {
-		const [a, b] = [text[i] ?? "", text[i + 1] ?? ""];
+		const [a, b] = [itemAt(text, i), itemAt(text, i + 1)];
 		if (Number(a) > Number(b))
 			return `"${a}" comes before "${b}" although ${a} > ${b}`;
 	}

@@ -51,6 +51,13 @@ function drawField(rng: Rng, read: Read, used: Set<string>): Field {
 	return { prop, value, fallback: rng.pick(type.fallbacks), read };
 }
 
+/** The field that matches; params guarantees there is one. */
+function fieldOf(fields: readonly Field[], matches: (f: Field) => boolean) {
+	const field = fields.find(matches);
+	if (!field) throw new RangeError("no field matches");
+	return field;
+}
+
 export const fallbackValues = defineFamily<Params>({
 	id: "javascript/fallback-values",
 	language: "javascript",
@@ -77,15 +84,15 @@ export const fallbackValues = defineFamily<Params>({
 		};
 	},
 	build: ({ object, fields, declared }) => {
-		const byProp = new Map(fields.map((f) => [f.prop, f]));
 		const literal = declared
-			.map((p) => `${p}: ${byProp.get(p)?.value}`)
+			.map((p) => `${p}: ${fieldOf(fields, (f) => f.prop === p).value}`)
 			.join(", ");
 		const line = (f: Field, read: Read) => {
 			if (read === "default")
 				return `const { ${f.prop} = ${f.fallback} } = ${object};`;
 			return `const ${f.prop} = ${object}.${f.prop} ${read === "or" ? "||" : "??"} ${f.fallback};`;
 		};
+		// a mistake reads some fields another way; the others are read as the snippet reads them
 		const program = (swap: Partial<Record<Read, Read>> = {}) =>
 			[
 				`const ${object} = { ${literal} };`,
@@ -93,19 +100,22 @@ export const fallbackValues = defineFamily<Params>({
 				`console.log([${fields.map((f) => f.prop).join(", ")}]);`,
 				"",
 			].join("\n");
-		const get = (read: Read) =>
-			fields.find((f) => f.read === read && !f.missing) ?? fields[0];
+		// every read has a field in the object (params draws one per read), and one more may be missing
+		const inObject = (read: Read) =>
+			fieldOf(fields, (f) => f.read === read && !f.missing);
+		const or = inObject("or");
+		const nullish = inObject("nullish");
+		const fallback = inObject("default");
 		const missing = fields.find((f) => f.missing);
-		const [or, nullish, fallback] = READS.map(get);
 		return {
 			code: program(),
 			mistakes: [
 				{
-					misconception: `|| falls back only on null or undefined, as ?? does, so ${or?.prop} keeps ${or?.value}`,
+					misconception: `|| falls back only on null or undefined, as ?? does, so ${or.prop} keeps ${or.value}`,
 					code: program({ or: "nullish" }),
 				},
 				{
-					misconception: `?? falls back on any falsy value, as || does, so ${nullish?.value} is replaced`,
+					misconception: `?? falls back on any falsy value, as || does, so ${nullish.value} is replaced`,
 					code: program({ nullish: "or" }),
 				},
 				{
@@ -114,9 +124,9 @@ export const fallbackValues = defineFamily<Params>({
 				},
 			],
 			explain: (answer) =>
-				`|| falls back whenever the left side is falsy, so ${or?.value} || ${or?.fallback} gives ${or?.fallback}. ` +
-				`?? falls back only when the left side is null or undefined, so ${nullish?.value} ?? ${nullish?.fallback} keeps ${nullish?.value}. ` +
-				`A destructuring default is used only when the value is undefined, so ${fallback?.prop}, which is null, stays null. ` +
+				`|| falls back whenever the left side is falsy, so ${or.value} || ${or.fallback} gives ${or.fallback}. ` +
+				`?? falls back only when the left side is null or undefined, so ${nullish.value} ?? ${nullish.fallback} keeps ${nullish.value}. ` +
+				`A destructuring default is used only when the value is undefined, so ${fallback.prop}, which is null, stays null. ` +
 				(missing
 					? `${missing.prop} is not in ${object} at all, so it reads as undefined, and all three forms fall back for undefined: it is ${missing.fallback}. `
 					: "") +

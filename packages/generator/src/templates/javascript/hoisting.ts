@@ -1,5 +1,5 @@
-import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
+import { itemAt, twoOf } from "../item-at.js";
 
 const NAMES = [
 	["label", "report"],
@@ -21,19 +21,21 @@ const FUNCTIONS = [
 ];
 const SHAPES = ["var", "let", "functions"] as const;
 
-const pair = (rng: Rng, pool: readonly string[]) => {
-	const [a = "", b = ""] = rng.sample(pool, 2);
-	return [a, b] as const;
-};
-
-interface Params {
-	shape: (typeof SHAPES)[number];
+/** A variable declared in a function that also reads the outer variable of the same name. */
+interface Shadowed {
+	shape: "var" | "let";
+	/** the variable and the function */
 	names: readonly [string, string];
+	/** the outer value and the inner one */
 	values: readonly [string, string];
-	functions: string[];
-	/** per function: written as a declaration (true) or as a var holding a function expression */
-	declared: boolean[];
 }
+/** Functions read with typeof above their definitions. */
+interface Functions {
+	shape: "functions";
+	/** written as a declaration, or as a var holding a function expression */
+	functions: { name: string; declared: boolean }[];
+}
+type Params = Shadowed | Functions;
 
 export const hoisting = defineFamily<Params>({
 	id: "javascript/hoisting",
@@ -47,27 +49,25 @@ export const hoisting = defineFamily<Params>({
 			return {
 				shape,
 				names: rng.pick(NAMES),
-				values: pair(rng, VALUES),
-				functions: [],
-				declared: [],
+				values: twoOf(rng.sample(VALUES, 2)),
 			};
 		// at least one of each kind, so neither "all functions" nor "all undefined" is the answer
 		const declared = rng.shuffle([true, false, rng.bool()]);
 		return {
 			shape,
-			names: NAMES[0],
-			values: ["", ""] as const,
-			functions: rng.sample(FUNCTIONS, 3),
-			declared,
+			functions: rng
+				.sample(FUNCTIONS, 3)
+				.map((name, i) => ({ name, declared: itemAt(declared, i) })),
 		};
 	},
-	build: (p) => (p.shape === "functions" ? functions(p) : shadowed(p, p.shape)),
+	build: (p) => (p.shape === "functions" ? functions(p) : shadowed(p)),
 });
 
-function shadowed(
-	{ names: [name, fn], values: [outer, inner] }: Params,
-	keyword: "var" | "let",
-) {
+function shadowed({
+	shape: keyword,
+	names: [name, fn],
+	values: [outer, inner],
+}: Shadowed) {
 	const read =
 		keyword === "var"
 			? [`  const before = ${name};`]
@@ -124,21 +124,25 @@ function shadowed(
 	};
 }
 
-function functions({ functions: names, declared }: Params) {
+function functions({ functions: defined }: Functions) {
 	type Kind = "declaration" | "var";
+	type Defined = Functions["functions"][number];
 	const define = (name: string, as: Kind) =>
 		as === "declaration"
 			? `function ${name}() {\n  return "${name}";\n}`
 			: `var ${name} = function () {\n  return "${name}";\n};`;
-	const program = (kind: (i: number) => Kind) =>
+	const program = (kind: (f: Defined) => Kind) =>
 		[
-			`console.log(${names.map((name) => `typeof ${name}`).join(", ")});`,
-			...names.map((name, i) => define(name, kind(i))),
+			`console.log(${defined.map(({ name }) => `typeof ${name}`).join(", ")});`,
+			...defined.map((f) => define(f.name, kind(f))),
 			"",
 		].join("\n");
-	const kindOf = (i: number): Kind => (declared[i] ? "declaration" : "var");
+	const kindOf = (f: Defined): Kind => (f.declared ? "declaration" : "var");
 	const list = (flag: boolean) =>
-		names.filter((_, i) => declared[i] === flag).join(" and ");
+		defined
+			.filter((f) => f.declared === flag)
+			.map((f) => f.name)
+			.join(" and ");
 	return {
 		code: program(kindOf),
 		mistakes: [
@@ -155,12 +159,12 @@ function functions({ functions: names, declared }: Params) {
 			{
 				misconception:
 					"a var holding a function expression is hoisted with its value, while a function declaration is not",
-				code: program((i) => (declared[i] ? "var" : "declaration")),
+				code: program((f) => (f.declared ? "var" : "declaration")),
 			},
 		],
 		explain: (answer: string) => {
 			const several = (flag: boolean) =>
-				declared.filter((d) => d === flag).length > 1;
+				defined.filter((f) => f.declared === flag).length > 1;
 			return (
 				`A function declaration is hoisted whole, body included, so ${list(true)} ${several(true) ? "are already functions" : "is already a function"} on the first line. ` +
 				`For ${list(false)}, var hoists only the variable, not the function expression assigned to it, so ${several(false) ? "they are" : "it is"} undefined until the assignment runs. It prints ${answer}.`

@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { itemAt } from "../item-at.js";
 
 const NAMES = [
 	["nums", "kept", "total", "n"],
@@ -87,7 +88,8 @@ export const mapFilterReduce = defineFamily<Params>({
 				`console.log(${list}, ${kept}, ${total});`,
 				"",
 			].join("\n");
-		const [first = 0, ...rest] = values;
+		const first = itemAt(values, 0);
+		const rest = values.slice(1);
 		const fold = {
 			squares: rest.reduce((acc, v) => acc + v * v, first),
 			times: rest.reduce((acc, v) => acc + v * factor, first),

@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { threeOf } from "../item-at.js";
 
 const SET_VALUES = [
 	['"red"', '"blue"', '"green"', '"gold"'],
@@ -40,7 +41,7 @@ export const setAndMap = defineFamily<Params>({
 		const distinct = rng.sample(pool, rng.int(2, 3));
 		const repeats = rng.sample(distinct, rng.int(1, 2));
 		const item = rng.int(1, 9);
-		const [a = "a", b = "b", c = "c"] = rng.sample(WORDS, 3);
+		const [a, b, c] = threeOf(rng.sample(WORDS, 3));
 		return {
 			names: rng.pick(NAMES),
 			values: rng.shuffle([...distinct, ...repeats]),

@@ -83,26 +83,27 @@ export const stringMethods = defineFamily<Params>({
 			indexOf: `${name}.indexOf("${letter}", ${start})`,
 			padStart: `String(${number}).padStart(${width}, "0")`,
 		};
-		const wrong: Record<Term, [string, string]> = {
-			slice: [
-				`slice treats a negative index as 0, as substring does, so ${calls.slice} is the whole string`,
-				`${name}.substring(-${tail})`,
-			],
-			substring: [
-				`substring gives an empty string when the start is after the end, as slice does`,
-				`${name}.slice(${from}, ${to})`,
-			],
-			indexOf: [
-				"the second argument of indexOf is ignored, so the search starts at the beginning",
-				`${name}.indexOf("${letter}")`,
-			],
-			padStart: [
-				`padStart(${width}) adds ${width} characters, rather than padding to a length of ${width}`,
-				`String(${number}).padStart(${String(number).length + width}, "0")`,
-			],
+		const wrong: Record<Term, { misconception: string; call: string }> = {
+			slice: {
+				misconception: `slice treats a negative index as 0, as substring does, so ${calls.slice} is the whole string`,
+				call: `${name}.substring(-${tail})`,
+			},
+			substring: {
+				misconception: `substring gives an empty string when the start is after the end, as slice does`,
+				call: `${name}.slice(${from}, ${to})`,
+			},
+			indexOf: {
+				misconception:
+					"the second argument of indexOf is ignored, so the search starts at the beginning",
+				call: `${name}.indexOf("${letter}")`,
+			},
+			padStart: {
+				misconception: `padStart(${width}) adds ${width} characters, rather than padding to a length of ${width}`,
+				call: `String(${number}).padStart(${String(number).length + width}, "0")`,
+			},
 		};
 		const program = (change?: Term) =>
-			`const ${name} = "${word}";\nconsole.log([${terms.map((t) => (t === change ? wrong[t][1] : calls[t])).join(", ")}]);\n`;
+			`const ${name} = "${word}";\nconsole.log([${terms.map((t) => (t === change ? wrong[t].call : calls[t])).join(", ")}]);\n`;
 		const why: Record<Term, string> = {
 			slice: `slice(-${tail}) counts ${tail} back from the end, giving "${word.slice(-tail)}"`,
 			substring: `substring swaps its arguments when the first is larger, so substring(${from}, ${to}) is substring(${to}, ${from}): "${word.substring(to, from)}"`,
@@ -112,7 +113,7 @@ export const stringMethods = defineFamily<Params>({
 		return {
 			code: program(),
 			mistakes: terms.map((t) => ({
-				misconception: wrong[t][0],
+				misconception: wrong[t].misconception,
 				code: program(t),
 			})),
 			explain: (answer) =>

@@ -1,25 +1,29 @@
 import { defineFamily } from "../family.js";
 
-/** name, text put before and after the wrapped result */
-const WRAPPERS = [
-	["bold", "<b>", "</b>"],
-	["italic", "<i>", "</i>"],
-	["underline", "<u>", "</u>"],
-	["bracket", "[", "]"],
-	["paren", "(", ")"],
-	["brace", "{", "}"],
-	["stars", "*", "*"],
-] as const;
-const FUNCTIONS = [
-	["greet", "hi"],
-	["title", "menu"],
-	["status", "ok"],
-	["answer", "yes"],
-	["label", "new"],
-	["banner", "sale"],
-] as const;
-
-type Wrapper = (typeof WRAPPERS)[number];
+/** A decorator: its name, and the text its wrapper puts before and after the wrapped result. */
+interface Wrapper {
+	name: string;
+	before: string;
+	after: string;
+}
+const WRAPPERS: readonly Wrapper[] = [
+	{ name: "bold", before: "<b>", after: "</b>" },
+	{ name: "italic", before: "<i>", after: "</i>" },
+	{ name: "underline", before: "<u>", after: "</u>" },
+	{ name: "bracket", before: "[", after: "]" },
+	{ name: "paren", before: "(", after: ")" },
+	{ name: "brace", before: "{", after: "}" },
+	{ name: "stars", before: "*", after: "*" },
+];
+/** the decorated function, and the text it returns */
+const FUNCTIONS: readonly { name: string; value: string }[] = [
+	{ name: "greet", value: "hi" },
+	{ name: "title", value: "menu" },
+	{ name: "status", value: "ok" },
+	{ name: "answer", value: "yes" },
+	{ name: "label", value: "new" },
+	{ name: "banner", value: "sale" },
+];
 
 interface Params {
 	/** listed top to bottom, as written above the function */
@@ -27,7 +31,7 @@ interface Params {
 	fn: (typeof FUNCTIONS)[number];
 }
 
-function decorator([name, before, after]: Wrapper): string {
+function decorator({ name, before, after }: Wrapper): string {
 	return [
 		`def ${name}(fn):`,
 		`    applied.append("${name}")`,
@@ -48,13 +52,13 @@ export const decoratorOrder = defineFamily<Params>({
 		stack: rng.sample(WRAPPERS, rng.int(2, 3)),
 		fn: rng.pick(FUNCTIONS),
 	}),
-	build: ({ stack, fn: [fn, value] }) => {
+	build: ({ stack, fn: { name: fn, value } }) => {
 		const program = (applied: Wrapper[], shown = "applied") =>
 			[
 				"applied = []",
 				"",
 				...stack.map(decorator),
-				...applied.map(([name]) => `@${name}`),
+				...applied.map(({ name }) => `@${name}`),
 				`def ${fn}():`,
 				`    return "${value}"`,
 				"",
@@ -64,7 +68,7 @@ export const decoratorOrder = defineFamily<Params>({
 		const nearest = stack.at(-1);
 		const outer = stack[0];
 		if (!nearest || !outer) throw new RangeError("empty decorator stack");
-		const bottomUp = [...stack].reverse().map(([name]) => name);
+		const bottomUp = [...stack].reverse().map(({ name }) => name);
 		return {
 			code: program(stack),
 			mistakes: [
@@ -85,9 +89,9 @@ export const decoratorOrder = defineFamily<Params>({
 				},
 			],
 			explain: (answer) =>
-				`Stacked decorators are applied from the bottom up when the def runs: ${fn} = ${stack.map(([name]) => `${name}(`).join("")}${fn}${")".repeat(stack.length)}. ` +
-				`So applied records ${bottomUp.join(", ")}, and ${outer[0]}'s wrapper is the outermost: calling ${fn}() runs it first, it calls the next wrapper in, ` +
-				`and the innermost, ${nearest[0]}, wraps "${value}" first. It prints ${answer}.`,
+				`Stacked decorators are applied from the bottom up when the def runs: ${fn} = ${stack.map(({ name }) => `${name}(`).join("")}${fn}${")".repeat(stack.length)}. ` +
+				`So applied records ${bottomUp.join(", ")}, and ${outer.name}'s wrapper is the outermost: calling ${fn}() runs it first, it calls the next wrapper in, ` +
+				`and the innermost, ${nearest.name}, wraps "${value}" first. It prints ${answer}.`,
 		};
 	},
 });

@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { itemAt } from "../item-at.js";
 
 /** function, its list parameter, the caller's own list */
 const NAMES = [
@@ -38,10 +39,11 @@ export const mutableDefaultArgument = defineFamily<Params>({
 		};
 	},
 	build: ({ names: [fn, param, mine], update, own, items }) => {
-		const [first, ...rest] = items;
-		const last = rest.at(-1);
-		const passed = rest.at(-2);
-		const unstored = rest.slice(0, -2);
+		// the first call's result is kept, the next-to-last call is handed the list, the last is kept again
+		const first = itemAt(items, 0);
+		const last = itemAt(items, items.length - 1);
+		const passed = itemAt(items, items.length - 2);
+		const unstored = items.slice(1, -2);
 		const change = {
 			append: `${param}.append(item)`,
 			"+=": `${param} += [item]`,

@@ -1,5 +1,6 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
+import { threeOf } from "../item-at.js";
 
 const NAMES = [
 	["seen", "wanted"],
@@ -45,9 +46,9 @@ const apply = (op: Operator, a: number[], b: number[]) => {
 
 /** Two sets of 1..7, each with items the other lacks and some in common, so every operator gives a different result. */
 function drawSets(rng: Rng): [number[], number[]] {
-	const [shared = 1, onlyA = 2, onlyB = 3, ...rest] = rng.shuffle([
-		1, 2, 3, 4, 5, 6, 7,
-	]);
+	const shuffled = rng.shuffle([1, 2, 3, 4, 5, 6, 7]);
+	const [shared, onlyA, onlyB] = threeOf(shuffled);
+	const rest = shuffled.slice(3);
 	const a = [shared, onlyA];
 	const b = [shared, onlyB];
 	for (const n of rest.slice(0, rng.int(1, 3))) rng.pick([a, b, a]).push(n);

@@ -1,6 +1,16 @@
 import { defineFamily } from "../family.js";
 
-const TRIGGERS = [
+/** A line that raises, the exception it raises and another one, and arguments that make it raise. */
+interface Trigger {
+	setup(n: number): string;
+	param: string;
+	line: string;
+	error: string;
+	other: string;
+	args: readonly string[];
+}
+
+const TRIGGERS: readonly Trigger[] = [
 	{
 		setup: (n: number) => `prices = {"apple": ${n}, "plum": ${n + 2}}`,
 		param: "key",
@@ -43,15 +53,13 @@ const LABELS = [
 ] as const;
 
 interface Params {
-	trigger: number;
+	trigger: Trigger;
 	seed: number;
 	arg: string;
 	labels: readonly [string, string, string, string];
 	fallback: string;
 	caught: boolean;
 }
-
-type Trigger = (typeof TRIGGERS)[number];
 
 interface Shape {
 	exceptType: string;
@@ -67,22 +75,20 @@ export const tryFinallyOrder = defineFamily<Params>({
 	title: "try, except and finally order",
 	topics: ["exceptions", "finally", "control flow", "errors"],
 	params: (rng) => {
-		const trigger = rng.int(0, TRIGGERS.length - 1);
+		const trigger = rng.pick(TRIGGERS);
 		return {
 			trigger,
 			seed: rng.int(2, 9),
-			arg: rng.pick(TRIGGERS[trigger]?.args ?? []),
+			arg: rng.pick(trigger.args),
 			labels: rng.pick(LABELS),
 			fallback: rng.pick(["-1", "0", "None", "-99", '"?"', "[]"]),
 			caught: rng.bool(),
 		};
 	},
 	build: (p) => {
-		const t = TRIGGERS[p.trigger];
-		if (!t) throw new RangeError(`no trigger ${p.trigger}`);
-		const { arg, labels, fallback, caught } = p;
+		const { trigger: t, arg, labels, fallback, caught } = p;
 		const [tried, done, excepted, finished] = labels;
-		const program = (shape: Shape) => render(p, t, shape);
+		const program = (shape: Shape) => render(p, shape);
 		const inner = caught ? t.error : t.other;
 		const restRuns = {
 			misconception:
@@ -134,13 +140,13 @@ export const tryFinallyOrder = defineFamily<Params>({
 
 function render(
 	{
+		trigger: t,
 		seed,
 		arg,
 		labels: [tried, done, excepted, finished],
 		fallback,
 		caught,
 	}: Params,
-	t: Trigger,
 	{
 		exceptType,
 		withFinally = true,
