@@ -1,7 +1,7 @@
-/**
- * The item at index `i`, for lists a family indexes by a position it computed: a position past the
- * end is a bug, and must fail loudly instead of printing "undefined" or falling back to another item.
- */
+// A position past the end is a family's bug: it must fail loudly, not print "undefined" or fall
+// back to another item, which would serve a challenge whose answer is wrong.
+
+/** The item at index `i` of a list; throws when there is none. */
 export function itemAt<T>(items: readonly T[], i: number): T {
 	const item = items[i];
 	if (item === undefined)
