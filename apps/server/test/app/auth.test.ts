@@ -11,6 +11,8 @@ import {
 	useTestContext,
 	waitUntilWarm,
 } from "../helpers/build-test-app.js";
+import { generate, quota } from "../helpers/practice.js";
+import { health, publicConfig } from "../helpers/system.js";
 import {
 	createKeyPair,
 	hs256WithPublicKey,
@@ -20,11 +22,7 @@ import {
 } from "../helpers/tokens.js";
 
 const quotaRequest = (t: TestApp, authorization?: string) =>
-	t.app.inject({
-		method: "GET",
-		url: "/api/quota",
-		headers: authorization ? { authorization } : {},
-	});
+	quota(t, authorization ? { authorization } : {});
 
 describe("authentication", () => {
 	const context = useTestContext("pglite");
@@ -138,12 +136,11 @@ describe("authentication", () => {
 			if (token && token.length > 20)
 				expect(response.body).not.toContain(token);
 			expect(response.body).not.toMatch(/\.(ts|js):\d+/);
-			const generated = await t.app.inject({
-				method: "POST",
-				url: "/api/generate-challenge",
-				headers: header ? { authorization: header } : {},
-				payload: { difficulty: "easy", language: "javascript" },
-			});
+			const generated = await generate(
+				t,
+				header ? { authorization: header } : {},
+				{ difficulty: "easy", language: "javascript" },
+			);
 			expect(generated.statusCode).toBe(401);
 
 			const db = context.db.db;
@@ -178,26 +175,24 @@ describe("authentication", () => {
 		const expired = await signSessionToken(context.keys, userId, {
 			expiresIn: -30,
 		});
-		const refused = await t.app.inject({
-			method: "POST",
-			url: "/api/generate-challenge",
-			headers: { authorization: `Bearer ${expired}` },
-			payload: { difficulty: "easy" },
-		});
+		const refused = await generate(
+			t,
+			{ authorization: `Bearer ${expired}` },
+			{ difficulty: "easy" },
+		);
 		expect(refused.statusCode).toBe(401);
-		const quota = await quotaRequest(t, (await t.auth(userId)).authorization);
-		expect(quota.json()).toMatchObject({ quota_remaining: 7 });
+		const remaining = await quotaRequest(
+			t,
+			(await t.auth(userId)).authorization,
+		);
+		expect(remaining.json()).toMatchObject({ quota_remaining: 7 });
 	});
 
 	it("leaves /api/health and /api/config public", async () => {
 		const t = await buildTestApp(context);
 		await waitUntilWarm(t.app);
-		expect(
-			(await t.app.inject({ method: "GET", url: "/api/health" })).statusCode,
-		).toBe(200);
-		expect(
-			(await t.app.inject({ method: "GET", url: "/api/config" })).statusCode,
-		).toBe(200);
+		expect((await health(t)).statusCode).toBe(200);
+		expect((await publicConfig(t)).statusCode).toBe(200);
 	});
 
 	describe("with CLERK_SECRET_KEY instead of CLERK_JWT_KEY", () => {

@@ -21,8 +21,9 @@ import {
 } from "../../src/db/schema.js";
 import { newUserId, useTestContext } from "../helpers/build-test-app.js";
 import { LOCAL_MODE } from "../helpers/local-accounts.js";
+import { answer, generate, myHistory, quota } from "../helpers/practice.js";
 import { useSharedApp } from "../helpers/shared-app.js";
-import { signedEvent } from "../helpers/svix.js";
+import { deliver, signedEvent } from "../helpers/svix.js";
 import { ENGINES } from "../helpers/test-db.js";
 import { signSessionToken } from "../helpers/tokens.js";
 
@@ -181,19 +182,14 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 				const { t } = shared;
 				const headers = await t.auth(newUserId());
 				// the user's quota row exists, so a refusal that created it would not hide a spent unit
-				await t.app.inject({ method: "GET", url: "/api/quota", headers });
+				await quota(t, headers);
 				await refusedWithoutEffect(
 					hostileText(max),
 					(value) =>
-						t.app.inject({
-							method: "POST",
-							url: "/api/generate-challenge",
-							headers,
-							payload: {
-								difficulty: "easy",
-								language: "python",
-								[field]: value,
-							},
+						generate(t, headers, {
+							difficulty: "easy",
+							language: "python",
+							[field]: value,
 						}),
 					[400, 413],
 					`body.${field}`,
@@ -206,7 +202,7 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 		it("POST /api/generate-challenge refuses any body the schema does not describe, never with a 5xx", async () => {
 			const { t } = shared;
 			const headers = await t.auth(newUserId());
-			await t.app.inject({ method: "GET", url: "/api/quota", headers });
+			await quota(t, headers);
 			const body = fc.oneof(
 				fc.jsonValue(),
 				fc.record(
@@ -233,12 +229,11 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 						),
 				),
 				(value) =>
-					t.app.inject({
-						method: "POST",
-						url: "/api/generate-challenge",
-						headers: { ...headers, "content-type": "application/json" },
-						payload: JSON.stringify(value),
-					}),
+					generate(
+						t,
+						{ ...headers, "content-type": "application/json" },
+						JSON.stringify(value),
+					),
 				[400],
 			);
 		});
@@ -255,11 +250,10 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 			await fc.assert(
 				fc.asyncProperty(clean, async (topic) => {
 					const before = await snapshot(context.db);
-					const response = await t.app.inject({
-						method: "POST",
-						url: "/api/generate-challenge",
-						headers,
-						payload: { difficulty: "easy", language: "javascript", topic },
+					const response = await generate(t, headers, {
+						difficulty: "easy",
+						language: "javascript",
+						topic,
 					});
 					expect(response.statusCode).toBe(200);
 					const after = await snapshot(context.db);
@@ -280,13 +274,7 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 						.string({ unit: "grapheme-ascii", minLength: 101, maxLength: 300 })
 						.map(encodeURIComponent),
 				),
-				(id) =>
-					t.app.inject({
-						method: "POST",
-						url: `/api/challenges/${id}/answer`,
-						headers,
-						payload: { answer_id: 1 },
-					}),
+				(id) => answer(t, headers, id, { answer_id: 1 }),
 				[400, 404, 414],
 			);
 		});
@@ -295,12 +283,7 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 			const { t } = shared;
 			const headers = await t.auth(newUserId());
 			const challenge = (
-				await t.app.inject({
-					method: "POST",
-					url: "/api/generate-challenge",
-					headers,
-					payload: { difficulty: "easy", language: "python" },
-				})
+				await generate(t, headers, { difficulty: "easy", language: "python" })
 			).json();
 			await refusedWithoutEffect(
 				fc
@@ -318,12 +301,12 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 							),
 					),
 				(value) =>
-					t.app.inject({
-						method: "POST",
-						url: `/api/challenges/${challenge.id}/answer`,
-						headers: { ...headers, "content-type": "application/json" },
-						payload: JSON.stringify(value),
-					}),
+					answer(
+						t,
+						{ ...headers, "content-type": "application/json" },
+						challenge.id,
+						JSON.stringify(value),
+					),
 				[400],
 			);
 		});
@@ -331,7 +314,7 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 		it("GET /api/my-history answers 200 or 400 naming the parameter, never a 5xx, to any query string", async () => {
 			const { t } = shared;
 			const headers = await t.auth(newUserId());
-			await t.app.inject({ method: "GET", url: "/api/quota", headers });
+			await quota(t, headers);
 			const query = fc.array(
 				fc.tuple(
 					fc.constantFrom(
@@ -350,11 +333,11 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 			const before = await snapshot(context.db);
 			await fc.assert(
 				fc.asyncProperty(query, async (pairs) => {
-					const response = await t.app.inject({
-						method: "GET",
-						url: `/api/my-history?${pairs.map(([key, value]) => `${key}=${value}`).join("&")}`,
+					const response = await myHistory(
+						t,
 						headers,
-					});
+						pairs.map(([key, value]) => `${key}=${value}`).join("&"),
+					);
 					if (response.statusCode !== 200)
 						expectRefusal(response, [400], "querystring");
 					expect(await snapshot(context.db)).toEqual(before);
@@ -405,11 +388,7 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 
 		it("accepts a signed token whose sub is clean text in any script", async () => {
 			const { t } = shared;
-			const response = await t.app.inject({
-				method: "GET",
-				url: "/api/quota",
-				headers: await t.auth(`user_é😀_${newUserId()}`),
-			});
+			const response = await quota(t, await t.auth(`user_é😀_${newUserId()}`));
 			expect(response.statusCode).toBe(200);
 		});
 
@@ -423,15 +402,7 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 					}),
 					fc.record({ type: hostileText(255), id: fc.constant(newUserId()) }),
 				),
-				({ type, id }) => {
-					const delivery = signedEvent({ type, data: { id } });
-					return t.app.inject({
-						method: "POST",
-						url: "/webhooks/clerk",
-						headers: delivery.headers,
-						payload: delivery.payload,
-					});
-				},
+				({ type, id }) => deliver(t, signedEvent({ type, data: { id } })),
 				[400, 413],
 				({ id }) =>
 					mustRefuse(id, USER_ID_MAX_LENGTH) ? "body.data.id" : "body.type",

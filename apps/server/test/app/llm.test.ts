@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import {
 	buildTestApp,
 	newUserId,
-	type TestApp,
 	useTestContext,
 } from "../helpers/build-test-app.js";
 import { useFakeModel } from "../helpers/fake-model.js";
-import { quotaOf } from "../helpers/practice.js";
+import { generate, myHistory, quotaOf } from "../helpers/practice.js";
+import { publicConfig } from "../helpers/system.js";
 
 const draft = (correct: number) => ({
 	title: "What does this print?",
@@ -34,20 +34,11 @@ describe("POST /api/generate-challenge with GENERATOR=openai", () => {
 				QUOTA_INITIAL: 3,
 			},
 		});
-	const generate = async (t: TestApp, headers: Record<string, string>) =>
-		t.app.inject({
-			method: "POST",
-			url: "/api/generate-challenge",
-			headers,
-			payload: { difficulty: "easy", language: "javascript" },
-		});
+	const easyJavaScript = { difficulty: "easy", language: "javascript" };
 
 	it("reports the openai generator in /api/config", async () => {
 		const t = await llmApp();
-		expect(
-			(await t.app.inject({ method: "GET", url: "/api/config" })).json()
-				.generator,
-		).toBe("openai");
+		expect((await publicConfig(t)).json().generator).toBe("openai");
 	});
 
 	it("serves the model's challenge with the answer corrected by running the code, and records how", async () => {
@@ -57,7 +48,7 @@ describe("POST /api/generate-challenge with GENERATOR=openai", () => {
 		);
 		const t = await llmApp();
 		const headers = await t.auth(newUserId());
-		const response = await generate(t, headers);
+		const response = await generate(t, headers, easyJavaScript);
 		expect(response.statusCode).toBe(200);
 		expect(response.json()).toMatchObject({
 			correct_answer_id: 1,
@@ -65,9 +56,7 @@ describe("POST /api/generate-challenge with GENERATOR=openai", () => {
 			verification: "corrected",
 			source: "openai:fake-model",
 		});
-		const history = (
-			await t.app.inject({ method: "GET", url: "/api/my-history", headers })
-		).json();
+		const history = (await myHistory(t, headers)).json();
 		expect(history.challenges[0]).toMatchObject({
 			verification: "corrected",
 			explanation: expect.stringContaining("21"),
@@ -79,7 +68,7 @@ describe("POST /api/generate-challenge with GENERATOR=openai", () => {
 		model.fake.reply(...Array.from({ length: 3 }, () => failure(500)));
 		const t = await llmApp();
 		const headers = await t.auth(newUserId());
-		const response = await generate(t, headers);
+		const response = await generate(t, headers, easyJavaScript);
 		expect(response.statusCode).toBe(502);
 		expect(response.json()).toMatchObject({ code: "generator_failed" });
 		expect(await quotaOf(t, headers)).toBe(3);
@@ -94,7 +83,7 @@ describe("POST /api/generate-challenge with GENERATOR=openai", () => {
 		);
 		const t = await llmApp();
 		const headers = await t.auth(newUserId());
-		const response = await generate(t, headers);
+		const response = await generate(t, headers, easyJavaScript);
 		expect(response.statusCode).toBe(503);
 		expect(response.json()).toMatchObject({ code: "generator_unavailable" });
 		expect(await quotaOf(t, headers)).toBe(3);

@@ -12,7 +12,8 @@ import {
 	waitUntilWarm,
 } from "../helpers/build-test-app.js";
 import { useFakeModel } from "../helpers/fake-model.js";
-import { generate, quotaOf } from "../helpers/practice.js";
+import { generate, myHistory, quotaOf } from "../helpers/practice.js";
+import { health } from "../helpers/system.js";
 import { ENGINES } from "../helpers/test-db.js";
 
 // The server's own secrets, as a deployment holds them: in its environment and in a file.
@@ -187,11 +188,7 @@ describe.each(ENGINES)("hostile snippets from the model on %s", (engine) => {
 			difficulty: "easy",
 			language,
 		});
-		const history = await t.app.inject({
-			method: "GET",
-			url: "/api/my-history",
-			headers,
-		});
+		const history = await myHistory(t, headers);
 		expect([200, 502, 503]).toContain(response.statusCode);
 		expect(await readdir(canaryDir)).toEqual(["secret.txt"]);
 		for (const text of [response.body, history.body]) {
@@ -201,8 +198,7 @@ describe.each(ENGINES)("hostile snippets from the model on %s", (engine) => {
 		}
 		// still serving: healthy once its sandboxes are warm
 		await waitUntilWarm(t.app);
-		const health = await t.app.inject({ method: "GET", url: "/api/health" });
-		expect(health.statusCode).toBe(200);
+		expect((await health(t)).statusCode).toBe(200);
 		return response;
 	}
 
@@ -295,7 +291,6 @@ describe("a sandbox process that dies or hangs during a generation", () => {
 		expect(sandboxProcessIds()).not.toContain(sandbox);
 		// still serving: healthy once its sandboxes are warm
 		await waitUntilWarm(t.app);
-		const health = await t.app.inject({ method: "GET", url: "/api/health" });
-		expect(health.statusCode).toBe(200);
+		expect((await health(t)).statusCode).toBe(200);
 	});
 });

@@ -18,6 +18,7 @@ import {
 	signUp,
 	tokenFor,
 } from "../helpers/local-accounts.js";
+import { generate, myHistory } from "../helpers/practice.js";
 import { WEBHOOK_SECRET } from "../helpers/svix.js";
 
 const exec = promisify(execFile);
@@ -63,11 +64,9 @@ describe("npm run webhook:send", () => {
 		const url = `${address}/webhooks/clerk`;
 		const userId = newUserId();
 		const headers = await t.auth(userId);
-		await t.app.inject({
-			method: "POST",
-			url: "/api/generate-challenge",
-			headers,
-			payload: { difficulty: "medium", language: "javascript" },
+		await generate(t, headers, {
+			difficulty: "medium",
+			language: "javascript",
 		});
 		const env = { CLERK_WEBHOOK_SECRET: WEBHOOK_SECRET };
 
@@ -87,11 +86,7 @@ describe("npm run webhook:send", () => {
 			env,
 		);
 		expect(deleted.output).toContain('{"status":"processed"}');
-		expect(
-			(
-				await t.app.inject({ method: "GET", url: "/api/my-history", headers })
-			).json().challenges,
-		).toEqual([]);
+		expect((await myHistory(t, headers)).json().challenges).toEqual([]);
 
 		const again = await runScript(
 			"webhook-send.ts",

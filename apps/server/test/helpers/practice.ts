@@ -72,6 +72,18 @@ export async function practise(
 export const quota = (t: TestApp, headers: Headers) =>
 	t.app.inject({ method: "GET", url: "/api/quota", headers });
 
+/** GET /api/my-history, with the query string (without its "?") as given. */
+export const myHistory = (t: TestApp, headers: Headers, query?: string) =>
+	t.app.inject({
+		method: "GET",
+		url: query === undefined ? "/api/my-history" : `/api/my-history?${query}`,
+		headers,
+	});
+
+/** GET /api/stats. */
+export const stats = (t: TestApp, headers: Headers) =>
+	t.app.inject({ method: "GET", url: "/api/stats", headers });
+
 /** The user's remaining quota, as GET /api/quota reports it. */
 export const quotaOf = async (t: TestApp, headers: Headers): Promise<number> =>
 	(await quota(t, headers)).json().quota_remaining;

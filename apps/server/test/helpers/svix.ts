@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Webhook } from "svix";
+import type { TestApp } from "./build-test-app.js";
 
 export const WEBHOOK_SECRET = `whsec_${Buffer.from("cct-test-webhook-secret-32-bytes").toString("base64")}`;
 
@@ -26,3 +27,12 @@ export function signedEvent(
 		},
 	};
 }
+
+/** POST /webhooks/clerk with a delivery's headers and body, as Svix sends it. */
+export const deliver = (t: TestApp, delivery: ReturnType<typeof signedEvent>) =>
+	t.app.inject({
+		method: "POST",
+		url: "/webhooks/clerk",
+		headers: delivery.headers,
+		payload: delivery.payload,
+	});

@@ -9,6 +9,7 @@ import {
 	tokenFor,
 } from "../../helpers/local-accounts.js";
 import { quota } from "../../helpers/practice.js";
+import { publicConfig } from "../../helpers/system.js";
 import { ENGINES } from "../../helpers/test-db.js";
 
 describe.each(ENGINES)("AUTH_PROVIDER=local on %s", (engine) => {
@@ -16,7 +17,7 @@ describe.each(ENGINES)("AUTH_PROVIDER=local on %s", (engine) => {
 
 	it("reports local accounts in /api/config", async () => {
 		const t = await localApp(context);
-		const config = await t.app.inject({ method: "GET", url: "/api/config" });
+		const config = await publicConfig(t);
 		expect(config.json().auth).toEqual({
 			provider: "local",
 			publishable_key: null,

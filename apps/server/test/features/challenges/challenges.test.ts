@@ -7,15 +7,16 @@ import { answers } from "../../../src/db/schema.js";
 import {
 	buildTestApp,
 	newUserId,
-	type TestApp,
 	useTestContext,
 } from "../../helpers/build-test-app.js";
-import { answer, generate, newChallenge } from "../../helpers/practice.js";
+import {
+	answer,
+	generate,
+	myHistory,
+	newChallenge,
+	quotaOf,
+} from "../../helpers/practice.js";
 import { ENGINES } from "../../helpers/test-db.js";
-
-const quotaOf = async (t: TestApp, headers: Record<string, string>) =>
-	(await t.app.inject({ method: "GET", url: "/api/quota", headers })).json()
-		.quota_remaining as number;
 
 const failingGenerator = (
 	failure: "failed" | "unavailable" | "crash",
@@ -125,12 +126,11 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 			async (_, contentType, body, status, code, named) => {
 				const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 3 } });
 				const headers = await t.auth(newUserId());
-				const response = await t.app.inject({
-					method: "POST",
-					url: "/api/generate-challenge",
-					headers: { ...headers, ...contentType },
-					...(body === undefined ? {} : { payload: body }),
-				});
+				const response = await generate(
+					t,
+					{ ...headers, ...contentType },
+					body,
+				);
 				expect(response.statusCode).toBe(status);
 				expect(response.json()).toEqual({
 					detail: expect.stringContaining(named),
@@ -251,23 +251,13 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 			});
 
 			const first = HistoryResponseSchema.parse(
-				(
-					await t.app.inject({
-						method: "GET",
-						url: "/api/my-history?limit=2",
-						headers,
-					})
-				).json(),
+				(await myHistory(t, headers, "limit=2")).json(),
 			);
 			expect(first.challenges.map((c) => c.id)).toEqual([ids[4], ids[3]]);
 			expect(first.next_cursor).toBe(ids[3]);
 			const rest = HistoryResponseSchema.parse(
 				(
-					await t.app.inject({
-						method: "GET",
-						url: `/api/my-history?limit=10&before=${first.next_cursor}`,
-						headers,
-					})
+					await myHistory(t, headers, `limit=10&before=${first.next_cursor}`)
 				).json(),
 			);
 			expect(rest.challenges.map((c) => c.id)).toEqual([
@@ -299,13 +289,7 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 				answer_id: (hardPy.correct_answer_id + 1) % 4,
 			});
 			const ids = async (query: string) =>
-				(
-					await t.app.inject({
-						method: "GET",
-						url: `/api/my-history?${query}`,
-						headers,
-					})
-				)
+				(await myHistory(t, headers, query))
 					.json()
 					.challenges.map((c: { id: number }) => c.id);
 			expect(await ids("difficulty=easy")).toEqual([easyPy.id, easyJs.id]);
@@ -328,11 +312,7 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 			"result=maybe",
 		])("answers 400 for %s", async (query) => {
 			const t = await buildTestApp(context);
-			const response = await t.app.inject({
-				method: "GET",
-				url: `/api/my-history?${query}`,
-				headers: await t.auth(newUserId()),
-			});
+			const response = await myHistory(t, await t.auth(newUserId()), query);
 			expect(response.statusCode).toBe(400);
 			expect(response.json()).toMatchObject({
 				code: "invalid_request",
@@ -364,9 +344,7 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 				code: "already_answered",
 				answer_id: wrong,
 			});
-			const history = (
-				await t.app.inject({ method: "GET", url: "/api/my-history", headers })
-			).json();
+			const history = (await myHistory(t, headers)).json();
 			expect(history.challenges[0].answer).toMatchObject({
 				answer_id: wrong,
 				correct: false,
@@ -433,20 +411,15 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 						.where(eq(answers.challengeId, challenge.id)),
 				).toEqual([]);
 				expect(await quotaOf(t, headers)).toBe(2);
-				const history = (
-					await t.app.inject({ method: "GET", url: "/api/my-history", headers })
-				).json();
+				const history = (await myHistory(t, headers)).json();
 				expect(history.challenges[0].answer).toBeNull();
 			},
 		);
 
 		it("answers 400 for a challenge id that is not a number", async () => {
 			const t = await buildTestApp(context);
-			const response = await t.app.inject({
-				method: "POST",
-				url: "/api/challenges/abc/answer",
-				headers: await t.auth(newUserId()),
-				payload: { answer_id: 0 },
+			const response = await answer(t, await t.auth(newUserId()), "abc", {
+				answer_id: 0,
 			});
 			expect(response.statusCode).toBe(400);
 			expect(response.json()).toMatchObject({

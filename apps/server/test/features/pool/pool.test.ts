@@ -12,6 +12,7 @@ import {
 	type TestContext,
 	useTestContext,
 } from "../../helpers/build-test-app.js";
+import { generate } from "../../helpers/practice.js";
 import { ENGINES } from "../../helpers/test-db.js";
 
 const cell = { difficulty: "medium", language: "javascript" } as const;
@@ -58,12 +59,7 @@ describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 		});
 		expect(t.app.services.pool).toBeNull();
 		expect(calls).toHaveLength(0);
-		const response = await t.app.inject({
-			method: "POST",
-			url: "/api/generate-challenge",
-			headers: await t.auth(newUserId()),
-			payload: cell,
-		});
+		const response = await generate(t, await t.auth(newUserId()), cell);
 		expect(response.statusCode).toBe(200);
 		expect(calls).toHaveLength(1);
 		expect(await countPooled(context.db.db, cell)).toBe(0);
@@ -82,12 +78,7 @@ describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 
 		const headers = await t.auth(newUserId());
 		const generatedBefore = calls.length;
-		const response = await t.app.inject({
-			method: "POST",
-			url: "/api/generate-challenge",
-			headers,
-			payload: cell,
-		});
+		const response = await generate(t, headers, cell);
 		expect(response.statusCode).toBe(200);
 		expect(response.json()).toMatchObject({ ...cell, verified: true });
 		// served from the start-up fill, and one generation afterwards to top the cell up
@@ -106,11 +97,9 @@ describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 			generator,
 		});
 		await t.app.services.pool?.idle();
-		const response = await t.app.inject({
-			method: "POST",
-			url: "/api/generate-challenge",
-			headers: await t.auth(newUserId()),
-			payload: { ...cell, topic: "aliasing" },
+		const response = await generate(t, await t.auth(newUserId()), {
+			...cell,
+			topic: "aliasing",
 		});
 		expect(response.statusCode).toBe(200);
 		expect(calls.filter((call) => call.topic === "aliasing")).toHaveLength(1);
@@ -164,12 +153,7 @@ describe.runIf(ENGINES.includes("postgres"))(
 			const responses = await Promise.all(
 				Array.from({ length: 24 }, async (_, i) => {
 					const t = i % 2 ? a : b;
-					return t.app.inject({
-						method: "POST",
-						url: "/api/generate-challenge",
-						headers: await t.auth(newUserId()),
-						payload: cell,
-					});
+					return generate(t, await t.auth(newUserId()), cell);
 				}),
 			);
 			expect(responses.every((r) => r.statusCode === 200)).toBe(true);

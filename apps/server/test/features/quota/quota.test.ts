@@ -7,25 +7,25 @@ import {
 	type TestApp,
 	useTestContext,
 } from "../../helpers/build-test-app.js";
-import { generateWhenFree } from "../../helpers/practice.js";
+import {
+	generate,
+	generateWhenFree,
+	myHistory,
+	quota,
+	quotaOf,
+} from "../../helpers/practice.js";
 import { ENGINES } from "../../helpers/test-db.js";
 
 const HOUR = 3_600_000;
 
-const generate = (t: TestApp, headers: Record<string, string>) =>
-	t.app.inject({
-		method: "POST",
-		url: "/api/generate-challenge",
-		headers,
-		payload: { difficulty: "medium", language: "javascript" },
-	});
+const mediumJavaScript = { difficulty: "medium", language: "javascript" };
 
-/** As generate, retried while the user's in-flight limit refuses it: only the quota decides. */
+const generateMedium = (t: TestApp, headers: Record<string, string>) =>
+	generate(t, headers, mediumJavaScript);
+
+/** As generateMedium, retried while the user's in-flight limit refuses it: only the quota decides. */
 const generatePatiently = (t: TestApp, headers: Record<string, string>) =>
-	generateWhenFree(t, headers, {
-		difficulty: "medium",
-		language: "javascript",
-	});
+	generateWhenFree(t, headers, mediumJavaScript);
 
 /** 200 served, 429 quota_exhausted refused: the quota decided every one. */
 function expectServed(
@@ -61,11 +61,7 @@ describe.each(ENGINES)("quota on %s", (engine) => {
 				now: () => now,
 			});
 			const userId = newUserId();
-			const response = await t.app.inject({
-				method: "GET",
-				url: "/api/quota",
-				headers: await t.auth(userId),
-			});
+			const response = await quota(t, await t.auth(userId));
 			expect(response.json()).toEqual({
 				user_id: userId,
 				quota_remaining: 12,
@@ -81,31 +77,21 @@ describe.each(ENGINES)("quota on %s", (engine) => {
 				now: () => now,
 			});
 			const headers = await t.auth(newUserId());
-			expect((await generate(t, headers)).statusCode).toBe(200);
-			expect((await generate(t, headers)).statusCode).toBe(200);
-			expect((await generate(t, headers)).statusCode).toBe(429);
+			expect((await generateMedium(t, headers)).statusCode).toBe(200);
+			expect((await generateMedium(t, headers)).statusCode).toBe(200);
+			expect((await generateMedium(t, headers)).statusCode).toBe(429);
 
 			now = new Date(now.getTime() + 24 * HOUR - 1000);
-			expect(
-				(
-					await t.app.inject({ method: "GET", url: "/api/quota", headers })
-				).json().quota_remaining,
-			).toBe(0);
+			expect(await quotaOf(t, headers)).toBe(0);
 
 			now = new Date(now.getTime() + 1000);
-			const refilled = (
-				await t.app.inject({ method: "GET", url: "/api/quota", headers })
-			).json();
+			const refilled = (await quota(t, headers)).json();
 			expect(refilled).toMatchObject({
 				quota_remaining: 10,
 				last_reset_date: now.toISOString(),
 			});
-			expect((await generate(t, headers)).statusCode).toBe(200);
-			expect(
-				(
-					await t.app.inject({ method: "GET", url: "/api/quota", headers })
-				).json().quota_remaining,
-			).toBe(9);
+			expect((await generateMedium(t, headers)).statusCode).toBe(200);
+			expect(await quotaOf(t, headers)).toBe(9);
 		});
 
 		it("never lowers a balance above QUOTA_DAILY at a refill", async () => {
@@ -115,13 +101,9 @@ describe.each(ENGINES)("quota on %s", (engine) => {
 				now: () => now,
 			});
 			const headers = await t.auth(newUserId());
-			await t.app.inject({ method: "GET", url: "/api/quota", headers });
+			await quota(t, headers);
 			now = new Date(now.getTime() + 48 * HOUR);
-			expect(
-				(
-					await t.app.inject({ method: "GET", url: "/api/quota", headers })
-				).json().quota_remaining,
-			).toBe(50);
+			expect(await quotaOf(t, headers)).toBe(50);
 		});
 
 		it("refills inside the generate request when the window has passed", async () => {
@@ -131,14 +113,10 @@ describe.each(ENGINES)("quota on %s", (engine) => {
 				now: () => now,
 			});
 			const headers = await t.auth(newUserId());
-			expect((await generate(t, headers)).statusCode).toBe(200);
+			expect((await generateMedium(t, headers)).statusCode).toBe(200);
 			now = new Date(now.getTime() + 25 * HOUR);
-			expect((await generate(t, headers)).statusCode).toBe(200);
-			expect(
-				(
-					await t.app.inject({ method: "GET", url: "/api/quota", headers })
-				).json().quota_remaining,
-			).toBe(2);
+			expect((await generateMedium(t, headers)).statusCode).toBe(200);
+			expect(await quotaOf(t, headers)).toBe(2);
 		});
 	});
 
@@ -153,19 +131,9 @@ describe.each(ENGINES)("quota on %s", (engine) => {
 				Array.from({ length: 40 }, () => generatePatiently(t, headers)),
 			);
 			expectServed(responses, 5);
-			const history = (
-				await t.app.inject({
-					method: "GET",
-					url: "/api/my-history?limit=100",
-					headers,
-				})
-			).json();
+			const history = (await myHistory(t, headers, "limit=100")).json();
 			expect(history.challenges).toHaveLength(5);
-			expect(
-				(
-					await t.app.inject({ method: "GET", url: "/api/quota", headers })
-				).json().quota_remaining,
-			).toBe(0);
+			expect(await quotaOf(t, headers)).toBe(0);
 		});
 	});
 });
@@ -187,12 +155,7 @@ describe.runIf(ENGINES.includes("postgres"))(
 				),
 			);
 			expectServed(responses, 5);
-			const quota = await b.app.inject({
-				method: "GET",
-				url: "/api/quota",
-				headers,
-			});
-			expect(quota.json().quota_remaining).toBe(0);
+			expect(await quotaOf(b, headers)).toBe(0);
 		});
 	},
 );

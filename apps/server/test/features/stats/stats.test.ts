@@ -4,7 +4,7 @@ import {
 	newUserId,
 	useTestContext,
 } from "../../helpers/build-test-app.js";
-import { practise } from "../../helpers/practice.js";
+import { practise, stats } from "../../helpers/practice.js";
 import { ENGINES } from "../../helpers/test-db.js";
 
 const DAY = 86_400_000;
@@ -14,11 +14,7 @@ describe.each(ENGINES)("GET /api/stats on %s", (engine) => {
 
 	it("reports zeros for a new user", async () => {
 		const t = await buildTestApp(context);
-		const response = await t.app.inject({
-			method: "GET",
-			url: "/api/stats",
-			headers: await t.auth(newUserId()),
-		});
+		const response = await stats(t, await t.auth(newUserId()));
 		const zero = { total: 0, answered: 0, correct: 0 };
 		expect(response.json()).toEqual({
 			...zero,
@@ -42,10 +38,8 @@ describe.each(ENGINES)("GET /api/stats on %s", (engine) => {
 		await practise(t, headers, "medium", true); // June 13: June 12 has no answer
 		now = new Date(now.getTime() + DAY); // June 14: yesterday counts
 
-		const stats = (
-			await t.app.inject({ method: "GET", url: "/api/stats", headers })
-		).json();
-		expect(stats).toEqual({
+		const reported = (await stats(t, headers)).json();
+		expect(reported).toEqual({
 			total: 5,
 			answered: 4,
 			correct: 3,
@@ -58,9 +52,7 @@ describe.each(ENGINES)("GET /api/stats on %s", (engine) => {
 			streak_days: 1,
 			daily: expect.any(Array),
 		});
-		const { daily } = (
-			await t.app.inject({ method: "GET", url: "/api/stats", headers })
-		).json();
+		const { daily } = (await stats(t, headers)).json();
 		expect(daily).toHaveLength(30);
 		expect(daily.at(-1)).toEqual({
 			date: "2026-06-14",
@@ -74,9 +66,6 @@ describe.each(ENGINES)("GET /api/stats on %s", (engine) => {
 		]);
 
 		now = new Date(now.getTime() + 2 * DAY);
-		expect(
-			(await t.app.inject({ method: "GET", url: "/api/stats", headers })).json()
-				.streak_days,
-		).toBe(0);
+		expect((await stats(t, headers)).json().streak_days).toBe(0);
 	});
 });

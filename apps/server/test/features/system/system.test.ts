@@ -7,6 +7,8 @@ import {
 	useTestContext,
 	waitUntilWarm,
 } from "../../helpers/build-test-app.js";
+import { quota } from "../../helpers/practice.js";
+import { health, publicConfig } from "../../helpers/system.js";
 import {
 	createPostgresDatabase,
 	createTestDb,
@@ -27,13 +29,13 @@ describe("system routes", () => {
 				warm: () => warming.then(() => context.generator.warm()),
 			},
 		});
-		const starting = await t.app.inject({ method: "GET", url: "/api/health" });
+		const starting = await health(t);
 		expect(starting.statusCode).toBe(503);
 		expect(starting.json()).toMatchObject({ code: "starting" });
 		expect(starting.json().detail).toMatch(/starting/);
 		warmed();
 		await waitUntilWarm(t.app);
-		const response = await t.app.inject({ method: "GET", url: "/api/health" });
+		const response = await health(t);
 		expect(response.statusCode).toBe(200);
 		expect(response.json()).toEqual({ status: "ok" });
 	});
@@ -42,7 +44,7 @@ describe("system routes", () => {
 		const t = await buildTestApp(context, {
 			env: { CLERK_PUBLISHABLE_KEY: "pk_test_abc" },
 		});
-		const response = await t.app.inject({ method: "GET", url: "/api/config" });
+		const response = await publicConfig(t);
 		expect(response.json()).toEqual({
 			auth: { provider: "clerk", publishable_key: "pk_test_abc" },
 			generator: "offline",
@@ -53,7 +55,7 @@ describe("system routes", () => {
 		const t = await buildTestApp(context, {
 			env: { CLERK_JWT_KEY: undefined, CLERK_PUBLISHABLE_KEY: "pk_test_abc" },
 		});
-		const response = await t.app.inject({ method: "GET", url: "/api/config" });
+		const response = await publicConfig(t);
 		expect(response.json()).toEqual({
 			auth: { provider: "local", publishable_key: null },
 			generator: "offline",
@@ -98,16 +100,12 @@ describe("system routes", () => {
 		const lost = await createTestDb("pglite");
 		const t = await buildTestApp(context, { db: lost });
 		await lost.close();
-		const health = await t.app.inject({ method: "GET", url: "/api/health" });
-		expect(health.statusCode).toBe(503);
-		expect(health.json()).toMatchObject({ code: "database_unavailable" });
-		const quota = await t.app.inject({
-			method: "GET",
-			url: "/api/quota",
-			headers: await t.auth("user_lost"),
-		});
-		expect(quota.statusCode).toBe(500);
-		expect(quota.json()).toEqual({
+		const reported = await health(t);
+		expect(reported.statusCode).toBe(503);
+		expect(reported.json()).toMatchObject({ code: "database_unavailable" });
+		const elsewhere = await quota(t, await t.auth("user_lost"));
+		expect(elsewhere.statusCode).toBe(500);
+		expect(elsewhere.json()).toEqual({
 			detail: "Something went wrong on our side; please try again",
 			code: "internal_error",
 		});
@@ -172,22 +170,10 @@ describe("system routes", () => {
 			await waitUntilWarm(t.app);
 			const origin = "http://localhost:5173";
 			const responses = {
-				health: await t.app.inject({
-					method: "GET",
-					url: "/api/health",
-					headers: { origin },
-				}),
+				health: await health(t, { origin }),
 				// the web app must be able to read a 401 to send the visitor to sign-in
-				unauthorized: await t.app.inject({
-					method: "GET",
-					url: "/api/quota",
-					headers: { origin },
-				}),
-				quota: await t.app.inject({
-					method: "GET",
-					url: "/api/quota",
-					headers: { origin, ...(await t.auth(newUserId())) },
-				}),
+				unauthorized: await quota(t, { origin }),
+				quota: await quota(t, { origin, ...(await t.auth(newUserId())) }),
 			};
 			expect(responses.unauthorized.statusCode).toBe(401);
 			for (const response of Object.values(responses)) {
@@ -197,12 +183,12 @@ describe("system routes", () => {
 				);
 				expect(String(response.headers.vary)).toMatch(/origin/i);
 			}
-			for (const headers of [{ origin: "https://evil.example" }, {}]) {
-				const response = await t.app.inject({
-					method: "GET",
-					url: "/api/health",
-					headers,
-				});
+			const others: Record<string, string>[] = [
+				{ origin: "https://evil.example" },
+				{},
+			];
+			for (const headers of others) {
+				const response = await health(t, headers);
 				expect(response.statusCode).toBe(200);
 				expect(response.headers["access-control-allow-origin"]).toBeUndefined();
 			}
@@ -240,8 +226,8 @@ describe.runIf(ENGINES.includes("postgres"))(
 				env: { DATABASE_URL: url },
 			});
 			await waitUntilWarm(t.app);
-			const health = () => t.app.inject({ method: "GET", url: "/api/health" });
-			await Promise.all([health(), health(), health()]);
+			const checkHealth = () => health(t);
+			await Promise.all([checkHealth(), checkHealth(), checkHealth()]);
 			// node-postgres keeps them open, idle: these are the connections that get the 'error' event
 			const pool = (t.app.db as unknown as { $client: pg.Pool }).$client;
 			expect(pool.idleCount).toBeGreaterThan(0);
@@ -254,7 +240,7 @@ describe.runIf(ENGINES.includes("postgres"))(
 				.poll(() => pool.totalCount, { interval: 20, timeout: 10_000 })
 				.toBe(0);
 
-			const after = await health();
+			const after = await checkHealth();
 			expect(after.statusCode).toBe(200);
 			expect(after.json()).toEqual({ status: "ok" });
 		});

@@ -4,20 +4,20 @@ import { quotas, webhookDeliveries } from "../../../src/db/schema.js";
 import {
 	buildTestApp,
 	newUserId,
-	type TestApp,
 	useTestContext,
 } from "../../helpers/build-test-app.js";
-import { practise } from "../../helpers/practice.js";
-import { signedEvent } from "../../helpers/svix.js";
+import {
+	generate,
+	myHistory,
+	practise,
+	quota,
+	quotaOf,
+	stats,
+} from "../../helpers/practice.js";
+import { deliver, signedEvent } from "../../helpers/svix.js";
 import { ENGINES } from "../../helpers/test-db.js";
 
-const deliver = (t: TestApp, delivery: ReturnType<typeof signedEvent>) =>
-	t.app.inject({
-		method: "POST",
-		url: "/webhooks/clerk",
-		headers: delivery.headers,
-		payload: delivery.payload,
-	});
+const mediumJavaScript = { difficulty: "medium", language: "javascript" };
 
 const userCreated = (userId: string) => ({
 	type: "user.created",
@@ -37,12 +37,8 @@ describe.each(ENGINES)("POST /webhooks/clerk on %s", (engine) => {
 		const response = await deliver(t, signedEvent(userCreated(userId)));
 		expect(response.statusCode).toBe(200);
 		expect(response.json()).toEqual({ status: "processed" });
-		const quota = await t.app.inject({
-			method: "GET",
-			url: "/api/quota",
-			headers: await t.auth(userId),
-		});
-		expect(quota.json()).toMatchObject({ quota_remaining: 9 });
+		const remaining = await quota(t, await t.auth(userId));
+		expect(remaining.json()).toMatchObject({ quota_remaining: 9 });
 	});
 
 	it("does not reset a spent quota when user.created arrives again under a new id", async () => {
@@ -50,31 +46,18 @@ describe.each(ENGINES)("POST /webhooks/clerk on %s", (engine) => {
 		const userId = newUserId();
 		const headers = await t.auth(userId);
 		await deliver(t, signedEvent(userCreated(userId)));
-		await t.app.inject({
-			method: "POST",
-			url: "/api/generate-challenge",
-			headers,
-			payload: { difficulty: "medium", language: "javascript" },
-		});
+		await generate(t, headers, mediumJavaScript);
 		expect((await deliver(t, signedEvent(userCreated(userId)))).json()).toEqual(
 			{ status: "processed" },
 		);
-		expect(
-			(await t.app.inject({ method: "GET", url: "/api/quota", headers })).json()
-				.quota_remaining,
-		).toBe(2);
+		expect(await quotaOf(t, headers)).toBe(2);
 	});
 
 	it("has no second effect when Svix redelivers the same message", async () => {
 		const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 4 } });
 		const userId = newUserId();
 		const headers = await t.auth(userId);
-		await t.app.inject({
-			method: "POST",
-			url: "/api/generate-challenge",
-			headers,
-			payload: { difficulty: "medium", language: "javascript" },
-		});
+		await generate(t, headers, mediumJavaScript);
 		const deletion = signedEvent({
 			type: "user.deleted",
 			data: { id: userId, deleted: true },
@@ -82,19 +65,12 @@ describe.each(ENGINES)("POST /webhooks/clerk on %s", (engine) => {
 		expect((await deliver(t, deletion)).json()).toEqual({
 			status: "processed",
 		});
-		await t.app.inject({ method: "GET", url: "/api/quota", headers });
-		await t.app.inject({
-			method: "POST",
-			url: "/api/generate-challenge",
-			headers,
-			payload: { difficulty: "medium", language: "javascript" },
-		});
+		await quota(t, headers);
+		await generate(t, headers, mediumJavaScript);
 		const redelivered = await deliver(t, deletion);
 		expect(redelivered.statusCode).toBe(200);
 		expect(redelivered.json()).toEqual({ status: "duplicate" });
-		const history = (
-			await t.app.inject({ method: "GET", url: "/api/my-history", headers })
-		).json();
+		const history = (await myHistory(t, headers)).json();
 		expect(history.challenges).toHaveLength(1);
 	});
 
@@ -104,12 +80,7 @@ describe.each(ENGINES)("POST /webhooks/clerk on %s", (engine) => {
 		const headers = await t.auth(userId);
 		await practise(t, headers, "medium", true, "javascript");
 		const bystander = await t.auth(newUserId());
-		await t.app.inject({
-			method: "POST",
-			url: "/api/generate-challenge",
-			headers: bystander,
-			payload: { difficulty: "medium", language: "javascript" },
-		});
+		await generate(t, bystander, mediumJavaScript);
 
 		await deliver(
 			t,
@@ -119,27 +90,13 @@ describe.each(ENGINES)("POST /webhooks/clerk on %s", (engine) => {
 			}),
 		);
 
-		expect(
-			(
-				await t.app.inject({ method: "GET", url: "/api/my-history", headers })
-			).json().challenges,
-		).toEqual([]);
-		expect(
-			(
-				await t.app.inject({ method: "GET", url: "/api/stats", headers })
-			).json(),
-		).toMatchObject({ total: 0, answered: 0 });
-		expect(
-			(await t.app.inject({ method: "GET", url: "/api/quota", headers })).json()
-				.quota_remaining,
-		).toBe(5);
-		const kept = (
-			await t.app.inject({
-				method: "GET",
-				url: "/api/my-history",
-				headers: bystander,
-			})
-		).json();
+		expect((await myHistory(t, headers)).json().challenges).toEqual([]);
+		expect((await stats(t, headers)).json()).toMatchObject({
+			total: 0,
+			answered: 0,
+		});
+		expect(await quotaOf(t, headers)).toBe(5);
+		const kept = (await myHistory(t, bystander)).json();
 		expect(kept.challenges).toHaveLength(1);
 	});
 
@@ -230,9 +187,7 @@ describe.each(ENGINES)("POST /webhooks/clerk on %s", (engine) => {
 					).toEqual([]);
 			}
 
-			const history = (
-				await t.app.inject({ method: "GET", url: "/api/my-history", headers })
-			).json();
+			const history = (await myHistory(t, headers)).json();
 			expect(history.challenges).toHaveLength(1);
 			expect(history.challenges[0]).toMatchObject({
 				id: challenge.id,
