@@ -2,9 +2,14 @@ import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { buildTestApp, useTestContext } from "../helpers/build-test-app.js";
-import { LOCAL_MODE, sessionCookie } from "../helpers/local-accounts.js";
+import {
+	LOCAL_MODE,
+	PASSWORD,
+	sessionCookie,
+	signUpRequest,
+	tokenRequest,
+} from "../helpers/local-accounts.js";
 
-const PASSWORD = "correct horse battery";
 const newEmail = () => `proxy-${randomUUID()}@example.com`;
 /** The tests share a database, and with it the sign-up counts per address: each call claims new ones. */
 let last = 0;
@@ -34,16 +39,14 @@ describe("TRUST_PROXY", () => {
 	) {
 		const statuses: number[] = [];
 		for (const claimed of [newAddress(), newAddress(), newAddress()]) {
-			const response = await t.app.inject({
-				method: "POST",
-				url: "/api/auth/sign-up",
-				remoteAddress,
-				headers: {
-					"x-forwarded-for": claimed,
-					"x-forwarded-proto": "https",
+			const response = await signUpRequest(
+				t,
+				{ email: newEmail(), password: PASSWORD },
+				{
+					address: remoteAddress,
+					headers: { "x-forwarded-for": claimed, "x-forwarded-proto": "https" },
 				},
-				payload: { email: newEmail(), password: PASSWORD },
-			});
+			);
 			statuses.push(response.statusCode);
 		}
 		return statuses;
@@ -54,18 +57,15 @@ describe("TRUST_PROXY", () => {
 		t: Awaited<ReturnType<typeof localApp>>,
 		remoteAddress: string,
 	) {
-		const signedUp = await t.app.inject({
-			method: "POST",
-			url: "/api/auth/sign-up",
-			remoteAddress: newAddress(),
-			payload: { email: newEmail(), password: PASSWORD },
-		});
-		const token = await t.app.inject({
-			method: "GET",
-			url: "/api/auth/token",
-			remoteAddress,
+		const signedUp = await signUpRequest(
+			t,
+			{ email: newEmail(), password: PASSWORD },
+			{ address: newAddress() },
+		);
+		const token = await tokenRequest(t, {
+			address: remoteAddress,
+			cookie: sessionCookie(signedUp.headers["set-cookie"]),
 			headers: {
-				cookie: sessionCookie(signedUp.headers["set-cookie"]),
 				host: "localhost:8000",
 				"x-forwarded-host": "evil.example",
 				"x-forwarded-proto": "https",
@@ -80,12 +80,11 @@ describe("TRUST_PROXY", () => {
 		const t = await localApp();
 		expect(await signUpsClaiming(t, "192.0.2.10")).toEqual([200, 200, 429]);
 		expect(await azpClaiming(t, "192.0.2.11")).toBe("http://localhost:8000");
-		const plain = await t.app.inject({
-			method: "POST",
-			url: "/api/auth/sign-up",
-			headers: { "x-forwarded-proto": "https" },
-			payload: { email: newEmail(), password: PASSWORD },
-		});
+		const plain = await signUpRequest(
+			t,
+			{ email: newEmail(), password: PASSWORD },
+			{ headers: { "x-forwarded-proto": "https" } },
+		);
 		expect(String(plain.headers["set-cookie"])).not.toMatch(/Secure/);
 	});
 

@@ -31,16 +31,26 @@ export const localApp = (context: TestContext, options: TestAppOptions = {}) =>
 		env: { ...LOCAL_MODE, QUOTA_INITIAL: 7, ...options.env },
 	});
 
-/** Where a request comes from: its network address, and the cookies its browser holds. */
+/**
+ * Where a request comes from: its network address, the cookies its browser holds, and any other
+ * headers on the way (a proxy's X-Forwarded-*, a Host).
+ */
 export interface From {
 	address?: string;
 	cookie?: string;
+	headers?: Record<string, string>;
 }
 
-const origin = (from: From) => ({
-	...(from.address ? { remoteAddress: from.address } : {}),
-	...(from.cookie ? { headers: { cookie: from.cookie } } : {}),
-});
+const sentFrom = (from: From) => {
+	const headers = {
+		...from.headers,
+		...(from.cookie ? { cookie: from.cookie } : {}),
+	};
+	return {
+		...(from.address ? { remoteAddress: from.address } : {}),
+		...(Object.keys(headers).length > 0 ? { headers } : {}),
+	};
+};
 
 /** The session cookie (name=value) from a response's Set-Cookie headers. */
 export function sessionCookie(
@@ -64,18 +74,23 @@ export function deviceCookie(setCookie: string | string[] | undefined): string {
 	return device.split(";")[0] ?? "";
 }
 
+/** POST /api/auth/sign-up; the body is sent as given, so tests can send bad input too. */
+export const signUpRequest = (t: TestApp, body: unknown, from: From = {}) =>
+	t.app.inject({
+		method: "POST",
+		url: "/api/auth/sign-up",
+		payload: body as object,
+		...sentFrom(from),
+	});
+
+/** Signs up, and fails the test unless the account is created. */
 export async function signUp(
 	t: TestApp,
 	email: string,
 	password = PASSWORD,
 	from: From = {},
 ) {
-	const response = await t.app.inject({
-		method: "POST",
-		url: "/api/auth/sign-up",
-		payload: { email, password },
-		...origin(from),
-	});
+	const response = await signUpRequest(t, { email, password }, from);
 	if (response.statusCode !== 200)
 		throw new Error(
 			`sign-up answered ${response.statusCode}: ${response.body}`,
@@ -97,21 +112,27 @@ export async function signIn(
 		method: "POST",
 		url: "/api/auth/sign-in",
 		payload: { email, password },
-		...origin(from),
+		...sentFrom(from),
 	});
 }
 
+/** POST /api/auth/sign-out with the session cookie. */
+export const signOut = (t: TestApp, cookie: string) =>
+	t.app.inject({
+		method: "POST",
+		url: "/api/auth/sign-out",
+		headers: { cookie },
+	});
+
+/** GET /api/auth/token, sent exactly as `from` says. */
+export const tokenRequest = (t: TestApp, from: From = {}) =>
+	t.app.inject({ method: "GET", url: "/api/auth/token", ...sentFrom(from) });
+
 /** A session token, as the web app gets one: with the cookie, from the app's own origin. */
-export async function tokenFor(
+export const tokenFor = (
 	t: TestApp,
 	cookie: string,
 	origin = "http://localhost:8000",
-) {
-	return t.app.inject({
-		method: "GET",
-		url: "/api/auth/token",
-		headers: { cookie, origin },
-	});
-}
+) => tokenRequest(t, { cookie, headers: { origin } });
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

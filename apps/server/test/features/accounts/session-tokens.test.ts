@@ -11,6 +11,7 @@ import {
 	newEmail,
 	signUp,
 	tokenFor,
+	tokenRequest,
 } from "../../helpers/local-accounts.js";
 import { quota } from "../../helpers/practice.js";
 import { createTestDb, ENGINES } from "../../helpers/test-db.js";
@@ -52,11 +53,7 @@ describe.each(ENGINES)("local session tokens on %s", (engine) => {
 			["a forged cookie", "better-auth.session_token=forged.value"],
 		])("refuses a token with %s", async (_, cookie) => {
 			const t = await localApp(context);
-			const response = await t.app.inject({
-				method: "GET",
-				url: "/api/auth/token",
-				headers: cookie ? { cookie } : {},
-			});
+			const response = await tokenRequest(t, { cookie });
 			expect(response.statusCode).toBe(401);
 			expect(response.json()).toMatchObject({ code: "unauthorized" });
 		});

@@ -8,10 +8,11 @@ import {
 	PASSWORD,
 	sessionCookie,
 	signIn,
+	signOut,
 	signUp,
 	tokenFor,
 } from "../../helpers/local-accounts.js";
-import { quota } from "../../helpers/practice.js";
+import { generate, myHistory, quota } from "../../helpers/practice.js";
 import { ENGINES } from "../../helpers/test-db.js";
 
 describe.each(ENGINES)("local accounts on %s", (engine) => {
@@ -23,29 +24,19 @@ describe.each(ENGINES)("local accounts on %s", (engine) => {
 			const email = newEmail();
 			const first = await signUp(t, email);
 			const token = (await tokenFor(t, first.cookie)).json().token;
-			const made = await t.app.inject({
-				method: "POST",
-				url: "/api/generate-challenge",
-				headers: bearer(token),
-				payload: { difficulty: "medium", language: "javascript" },
+			const made = await generate(t, bearer(token), {
+				difficulty: "medium",
+				language: "javascript",
 			});
 			expect(made.statusCode).toBe(200);
-			await t.app.inject({
-				method: "POST",
-				url: "/api/auth/sign-out",
-				headers: { cookie: first.cookie },
-			});
+			await signOut(t, first.cookie);
 
 			const again = await signIn(t, email.toUpperCase(), PASSWORD);
 			expect(again.statusCode).toBe(200);
 			expect(again.json().user.id).toBe(first.userId);
 			const cookie = sessionCookie(again.headers["set-cookie"]);
 			const fresh = (await tokenFor(t, cookie)).json().token;
-			const history = await t.app.inject({
-				method: "GET",
-				url: "/api/my-history",
-				headers: bearer(fresh),
-			});
+			const history = await myHistory(t, bearer(fresh));
 			expect(
 				history.json().challenges.map((c: { id: number }) => c.id),
 			).toEqual([made.json().id]);
@@ -83,11 +74,7 @@ describe.each(ENGINES)("local accounts on %s", (engine) => {
 				quota_remaining: 7,
 			});
 
-			const out = await t.app.inject({
-				method: "POST",
-				url: "/api/auth/sign-out",
-				headers: { cookie },
-			});
+			const out = await signOut(t, cookie);
 			expect(out.json()).toEqual({ status: "signed_out" });
 			expect(String(out.headers["set-cookie"])).toContain("Max-Age=0");
 			const refused = await tokenFor(t, cookie);

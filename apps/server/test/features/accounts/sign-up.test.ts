@@ -8,6 +8,7 @@ import {
 	newEmail,
 	PASSWORD,
 	signUp,
+	signUpRequest,
 } from "../../helpers/local-accounts.js";
 import { ENGINES } from "../../helpers/test-db.js";
 
@@ -28,10 +29,9 @@ describe.each(ENGINES)("POST /api/auth/sign-up on %s", (engine) => {
 		const t = await localApp(context);
 		const email = newEmail();
 		await signUp(t, email);
-		const response = await t.app.inject({
-			method: "POST",
-			url: "/api/auth/sign-up",
-			payload: { email: email.toUpperCase(), password: "another password" },
+		const response = await signUpRequest(t, {
+			email: email.toUpperCase(),
+			password: "another password",
 		});
 		expect(response.statusCode).toBe(409);
 		expect(response.json()).toMatchObject({ code: "email_taken" });
@@ -51,11 +51,7 @@ describe.each(ENGINES)("POST /api/auth/sign-up on %s", (engine) => {
 		"answers 400 naming the field for %j and creates nothing",
 		async (payload, field) => {
 			const t = await localApp(context);
-			const response = await t.app.inject({
-				method: "POST",
-				url: "/api/auth/sign-up",
-				payload,
-			});
+			const response = await signUpRequest(t, payload);
 			expect(response.statusCode).toBe(400);
 			expect(response.json()).toMatchObject({
 				code: "invalid_request",
@@ -74,21 +70,19 @@ describe.each(ENGINES)("POST /api/auth/sign-up on %s", (engine) => {
 	it("sets an httpOnly SameSite=Lax cookie, Secure only behind HTTPS", async () => {
 		// the HTTPS proxy is on this machine (inject's address is 127.0.0.1)
 		const t = await localApp(context, { env: { TRUST_PROXY: "loopback" } });
-		const plain = await t.app.inject({
-			method: "POST",
-			url: "/api/auth/sign-up",
-			payload: { email: newEmail(), password: PASSWORD },
+		const plain = await signUpRequest(t, {
+			email: newEmail(),
+			password: PASSWORD,
 		});
 		const cookie = String(plain.headers["set-cookie"]);
 		expect(cookie).toMatch(/HttpOnly/);
 		expect(cookie).toMatch(/SameSite=Lax/i);
 		expect(cookie).not.toMatch(/Secure/);
-		const https = await t.app.inject({
-			method: "POST",
-			url: "/api/auth/sign-up",
-			headers: { "x-forwarded-proto": "https" },
-			payload: { email: newEmail(), password: PASSWORD },
-		});
+		const https = await signUpRequest(
+			t,
+			{ email: newEmail(), password: PASSWORD },
+			{ headers: { "x-forwarded-proto": "https" } },
+		);
 		const cookies = [https.headers["set-cookie"] ?? []].flat();
 		expect(cookies.map((cookie) => cookie.split("=")[0])).toEqual(
 			expect.arrayContaining(["better-auth.session_token", "sign_in_device"]),
