@@ -4,10 +4,11 @@ import { run as api } from "./api.bench.js";
 import { run as generator } from "./generator.bench.js";
 import { run as inFlight } from "./in-flight.bench.js";
 import { run as llm } from "./llm.bench.js";
+import { run as optionLeaks } from "./option-leaks.bench.js";
 import { toMarkdown } from "./table.js";
 import { run as webBundle } from "./web-bundle.bench.js";
 
-const BENCHES = [generator, llm, api, inFlight, webBundle];
+const BENCHES = [generator, optionLeaks, llm, api, inFlight, webBundle];
 
 const started = new Date();
 const tables = [];

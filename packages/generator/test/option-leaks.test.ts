@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import {
+	distanceSums,
+	editDistance,
+	expectedHit,
+	GUESSERS,
+	measureLeaks,
+	sharedTokens,
+	tokens,
+} from "../testing/option-leaks.js";
+
+const guesser = (name: string) => {
+	const found = GUESSERS.find((g) => g.name === name);
+	if (!found) throw new Error(`no guesser ${name}`);
+	return found;
+};
+
+describe("tokens and editDistance", () => {
+	it("splits words and single punctuation marks and counts token edits", () => {
+		expect(tokens("[1, 22] ok!")).toEqual([
+			"[",
+			"1",
+			",",
+			"22",
+			"]",
+			"ok",
+			"!",
+		]);
+		expect(editDistance(tokens("1 2 3"), tokens("1 2 3"))).toBe(0);
+		expect(editDistance(tokens("1 2 3"), tokens("1 5 3"))).toBe(1);
+		expect(editDistance(tokens("1 2 3"), tokens("2 3"))).toBe(1);
+		expect(editDistance([], tokens("a b"))).toBe(2);
+	});
+
+	it("sums each option's distance to the others and counts tokens shared with the code", () => {
+		expect(distanceSums(["a b", "a c", "d c"])).toEqual([3, 2, 3]);
+		expect(sharedTokens("x = [1, 2]", ["x", "1 1 2", "y"])).toEqual([1, 2, 0]);
+	});
+});
+
+describe("GUESSERS", () => {
+	const star = {
+		code: "print(a, b)",
+		options: ["1 2", "1 3", "4 2", "9 9 9 9"],
+	};
+
+	it("closest and farthest rank options by their summed distance to the others", () => {
+		expect(guesser("closest to the others").picks(star)).toEqual([0]);
+		expect(guesser("farthest from the others").picks(star)).toEqual([3]);
+	});
+
+	it("longest and shortest rank options by their length, keeping ties", () => {
+		expect(guesser("longest").picks(star)).toEqual([3]);
+		expect(guesser("shortest").picks(star)).toEqual([0, 1, 2]);
+	});
+
+	it("picks the options sharing the most tokens with the code", () => {
+		const shown = {
+			code: "a = 'b'; print(a)",
+			options: ["a b", "a", "c", "a c"],
+		};
+		expect(guesser("most tokens shared with the code").picks(shown)).toEqual([
+			0,
+		]);
+	});
+
+	it("scores 1/k when the answer is among k tied picks, and 0 when it is not", () => {
+		const shortest = guesser("shortest");
+		expect(
+			expectedHit(shortest, { ...star, family: "f", correctIndex: 1 }),
+		).toBe(1 / 3);
+		expect(
+			expectedHit(shortest, { ...star, family: "f", correctIndex: 3 }),
+		).toBe(0);
+	});
+
+	it("gives no guesser an edge on a square of two mistakes and their combination", () => {
+		// truth, m1, m2, m1+m2: every option is one edit from two others and two from the third
+		const square = {
+			code: "",
+			options: ["1 2", "5 2", "1 6", "5 6"],
+			family: "f",
+		};
+		const reports = measureLeaks(
+			[0, 1, 2, 3].map((correctIndex) => ({ ...square, correctIndex })),
+		);
+		for (const report of reports)
+			expect(report.overall, report.guesser).toBe(0.25);
+	});
+});
