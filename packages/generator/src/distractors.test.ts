@@ -25,11 +25,11 @@ describe("nearMisses", () => {
 describe("assembleOptions", () => {
 	it("puts the answer and three distinct wrong options in an order that depends on the seed", () => {
 		const candidates = [
-			{ text: "4", misconception: "a" },
-			{ text: "4", misconception: "b" },
-			{ text: "7", misconception: "c" },
-		];
-		const result = assembleOptions("5", candidates, createRng(1));
+			{ text: "4", origin: "mistake", misconception: "a" },
+			{ text: "4", origin: "mistake", misconception: "b" },
+			{ text: "7", origin: "mistake", misconception: "c" },
+		] as const;
+		const result = assembleOptions("5", [...candidates], createRng(1));
 		expect(result).not.toBeNull();
 		expect(new Set(result?.options).size).toBe(4);
 		expect(result?.options[result.correctIndex]).toBe("5");
@@ -41,7 +41,7 @@ describe("assembleOptions", () => {
 	it("prefers near misses of wrong answers to near misses of the answer", () => {
 		const result = assembleOptions(
 			"[ 1, 2, 3 ]",
-			[{ text: "[ 9, 9 ]", misconception: "x" }],
+			[{ text: "[ 9, 9 ]", origin: "mistake", misconception: "x" }],
 			createRng(3),
 		);
 		const fillers =
@@ -50,6 +50,23 @@ describe("assembleOptions", () => {
 				.map((d) => d.text) ?? [];
 		expect(fillers.length).toBe(2);
 		for (const filler of fillers) expect(filler).not.toContain("1, 2, 3");
+	});
+
+	it("turns two mistakes and their combination into a square instead of a star around the answer", () => {
+		const candidates = [
+			{ text: "5 2", origin: "mistake", misconception: "a" },
+			{ text: "1 6", origin: "mistake", misconception: "b" },
+			{ text: "1 2 3", origin: "mistake", misconception: "c" },
+			{ text: "5 6", origin: "combination", misconception: "a, and that b" },
+		] as const;
+		for (let seed = 0; seed < 20; seed++) {
+			const result = assembleOptions("1 2", [...candidates], createRng(seed));
+			expect(result?.distractors.every((d) => d.misconception)).toBe(true);
+		}
+		const picked = Array.from({ length: 40 }, (_, seed) =>
+			assembleOptions("1 2", [...candidates], createRng(seed)),
+		).filter((r) => r?.options.includes("5 6"));
+		expect(picked.length).toBeGreaterThan(0);
 	});
 
 	it("gives up rather than repeat an option", () => {

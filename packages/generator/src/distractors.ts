@@ -1,11 +1,14 @@
 import { OPTION_COUNT } from "@app/contract";
 import type { Rng } from "./rng.js";
 
-/** A wrong option and, when it came from a mistake model, the misconception behind it. */
-export interface Distractor {
-	text: string;
-	misconception: string | null;
-}
+/**
+ * A wrong option and where it came from: one mistake model's program, a program holding two
+ * mistakes at once (both count as from mistake models, and carry a misconception), or a near miss
+ * of another wrong option (filler, with none).
+ */
+export type Distractor =
+	| { text: string; origin: "mistake" | "combination"; misconception: string }
+	| { text: string; origin: "near miss"; misconception: null };
 
 export interface Options {
 	options: string[];
@@ -54,35 +57,115 @@ export function nearMisses(text: string): string[] {
 	return out;
 }
 
+/** Words and single marks: the unit by which options are compared. */
+const TOKEN = /\w+|[^\s\w]/g;
+const tokens = (text: string): string[] => text.match(TOKEN) ?? [];
+
+function editDistance(a: readonly string[], b: readonly string[]): number {
+	let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const next = [i];
+		for (let j = 1; j <= b.length; j++)
+			next.push(
+				Math.min(
+					(row[j] ?? 0) + 1,
+					(next[j - 1] ?? 0) + 1,
+					(row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+				),
+			);
+		row = next;
+	}
+	return row[b.length] ?? 0;
+}
+
+/** Where `own` ranks among `all` (itself included), from 0 (lowest) to all.length - 1; ties share the middle. */
+function rankOf(own: number, all: readonly number[]): number {
+	const below = all.filter((v) => v < own).length;
+	const level = all.filter((v) => v === own).length - 1;
+	return below + level / 2;
+}
+
+/** A filler costs more than any placement of the answer gains, so it is only taken to fill a gap. */
+const FILLER_COST = 10;
+/** Mistake outputs and near misses the selection weighs (their triples grow with the cube). */
+const POOL_CAP = 8;
+
 /**
- * Puts the real output and three distinct wrong ones in random order. Mistake-model outputs come
- * first; gaps are filled with near misses of those wrong outputs, and only as a last resort with
- * near misses of the answer. No option equals another. Returns null when three cannot be found.
+ * Picks three wrong options so that nothing but the code tells the answer apart: the answer's rank
+ * among the four on closeness to the others, on length and on tokens shared with the code is
+ * drawn at random for each instance, and the triple whose answer ranks nearest those draws wins.
+ * Otherwise the closest-to-the-rest option would be the answer, since every wrong option is the
+ * answer with one mistake applied.
+ */
+function pickTriple(
+	answer: string,
+	pool: Distractor[],
+	code: string,
+	rng: Rng,
+): Distractor[] {
+	const texts = [answer, ...pool.map((d) => d.text)];
+	const split = texts.map(tokens);
+	const distance = split.map((a) => split.map((b) => editDistance(a, b)));
+	const inCode = new Set(tokens(code));
+	const shared = split.map((t) => new Set(t.filter((x) => inCode.has(x))).size);
+	const targets = [0, 1, 2].map(() => rng.int(0, OPTION_COUNT - 1));
+	let best: { cost: number; triple: number[] } | null = null;
+	for (let a = 1; a < texts.length; a++)
+		for (let b = a + 1; b < texts.length; b++)
+			for (let c = b + 1; c < texts.length; c++) {
+				const four = [0, a, b, c];
+				const sums = four.map((i) =>
+					four.reduce((sum, j) => sum + (distance[i]?.[j] ?? 0), 0),
+				);
+				const measures = [
+					sums,
+					four.map((i) => texts[i]?.length ?? 0),
+					four.map((i) => shared[i] ?? 0),
+				];
+				let cost = 0;
+				for (const [m, values] of measures.entries())
+					cost += Math.abs(rankOf(values[0] ?? 0, values) - (targets[m] ?? 0));
+				for (const i of [a, b, c])
+					if (pool[i - 1]?.origin === "near miss") cost += FILLER_COST;
+				if (!best || cost < best.cost) best = { cost, triple: [a, b, c] };
+			}
+	return (best?.triple ?? []).flatMap((i) => pool[i - 1] ?? []);
+}
+
+/**
+ * Puts the real output and three distinct wrong ones in random order. Wrong options come from
+ * mistake models and their combinations; near misses of those fill gaps, and only as a last resort
+ * near misses of the answer. Among the possible triples it takes the one whose answer looks least
+ * like the answer (see pickTriple). Returns null when three cannot be found.
  */
 export function assembleOptions(
 	answer: string,
 	candidates: Distractor[],
 	rng: Rng,
+	code = "",
 ): Options | null {
 	const seen = new Set([answer]);
-	const distractors: Distractor[] = [];
-	const take = (candidate: Distractor) => {
+	const pool: Distractor[] = [];
+	const take = (candidate: Distractor, cap: number) => {
 		if (
-			distractors.length >= OPTION_COUNT - 1 ||
+			pool.length >= cap ||
 			candidate.text.trim() === "" ||
 			seen.has(candidate.text)
 		)
 			return;
 		seen.add(candidate.text);
-		distractors.push(candidate);
+		pool.push(candidate);
 	};
-	for (const candidate of rng.shuffle(candidates)) take(candidate);
-	const wrong = distractors.map((d) => d.text);
+	for (const candidate of rng.shuffle(candidates)) take(candidate, POOL_CAP);
+	const wrong = pool.map((d) => d.text);
+	const fillers = POOL_CAP + OPTION_COUNT - 1;
 	for (const text of rng.shuffle(wrong.flatMap(nearMisses)))
-		take({ text, misconception: null });
-	for (const text of rng.shuffle(nearMisses(answer)))
-		take({ text, misconception: null });
-	if (distractors.length < OPTION_COUNT - 1) return null;
+		take({ text, origin: "near miss", misconception: null }, fillers);
+	if (pool.length < OPTION_COUNT - 1)
+		for (const text of rng.shuffle(nearMisses(answer)))
+			take({ text, origin: "near miss", misconception: null }, fillers);
+	if (pool.length < OPTION_COUNT - 1) return null;
+	const distractors = pickTriple(answer, pool, code, rng);
 	const options = rng.shuffle([answer, ...distractors.map((d) => d.text)]);
 	return { options, correctIndex: options.indexOf(answer), distractors };
 }

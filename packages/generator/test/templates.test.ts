@@ -7,6 +7,7 @@ import {
 } from "@app/contract";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { mistakePrograms } from "../src/combined-mistakes.js";
 import { assembleOptions, type Distractor } from "../src/distractors.js";
 import { createGenerator, type GenerateResult } from "../src/index.js";
 import { explanation, variantKey } from "../src/providers/offline.js";
@@ -167,11 +168,16 @@ async function assembled(family: (typeof FAMILIES)[number], seed: number) {
 	);
 	if (answer === null) throw new Error(`no answer for\n${instance.code}`);
 	const candidates: Distractor[] = [];
-	for (const { code, misconception } of instance.mistakes) {
+	for (const { code, origin, misconception } of mistakePrograms(instance)) {
 		const text = printedOption(await sandbox.run(family.language, code));
-		if (text !== null) candidates.push({ text, misconception });
+		if (text !== null) candidates.push({ text, origin, misconception });
 	}
-	const options = assembleOptions(answer, candidates, createRng(seed));
+	const options = assembleOptions(
+		answer,
+		candidates,
+		createRng(seed),
+		instance.code,
+	);
 	return { instance, answer, distractors: options?.distractors ?? [] };
 }
 

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { ChallengeContent } from "@app/contract";
+import { mistakePrograms } from "../combined-mistakes.js";
 import { assembleOptions, type Distractor } from "../distractors.js";
 import { createRng, hash32, type Rng } from "../rng.js";
 import { printedOption } from "../sandbox/printed-option.js";
@@ -132,10 +133,11 @@ export function createOfflineGenerator(
 		instance: Instance,
 		key: string,
 	): Promise<{ result: GenerateResult; fillers: number } | string> {
+		const programs = mistakePrograms(instance);
 		// all sent at once: the sandbox process runs them one after another, and each round trip
 		// to it overlaps the runs before it
 		const [real, ...variants] = await Promise.all(
-			[instance.code, ...instance.mistakes.map((mistake) => mistake.code)].map(
+			[instance.code, ...programs.map((program) => program.code)].map(
 				(code) => sandbox.run(family.language, code),
 			),
 		);
@@ -154,14 +156,19 @@ export function createOfflineGenerator(
 		const candidates: Distractor[] = [];
 		for (const [index, run] of variants.entries()) {
 			const text = printedOption(run);
-			const mistake = instance.mistakes[index];
-			if (text !== null && mistake)
-				candidates.push({ text, misconception: mistake.misconception });
+			const program = programs[index];
+			if (text !== null && program)
+				candidates.push({
+					text,
+					origin: program.origin,
+					misconception: program.misconception,
+				});
 		}
 		const assembled = assembleOptions(
 			answer,
 			candidates,
 			createRng(Number.parseInt(hash32(key), 16)),
+			instance.code,
 		);
 		if (!assembled) return `${key}: fewer than three distinct wrong answers`;
 		const challenge: ChallengeContent = {
