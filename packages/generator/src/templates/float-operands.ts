@@ -39,3 +39,14 @@ export function drawOperands(rng: Rng): FloatOperands {
 			return { left, right, operator };
 	}
 }
+
+/** The operands as written that have no exact binary form (a tenth is exact only when it is a half or whole). */
+export function inexactOperands({ left, right, operator }: FloatOperands) {
+	const written = [
+		{ text: tenths(left), exact: left % 5 === 0 },
+		operator === "*"
+			? { text: String(right), exact: true }
+			: { text: tenths(right), exact: right % 5 === 0 },
+	];
+	return written.filter((o) => !o.exact).map((o) => o.text);
+}

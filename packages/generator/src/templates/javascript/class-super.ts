@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { possessive, withArticle } from "../prose.js";
 
 interface Theme {
 	base: string;
@@ -114,7 +115,7 @@ export const classSuper = defineFamily<Params>({
 			code: program(ownCall),
 			mistakes: [
 				{
-					misconception: `the ${base} constructor calls ${base}'s own ${method}, because that is the class it is written in`,
+					misconception: `the ${base} constructor calls ${possessive(base)} own ${method}, because that is the class it is written in`,
 					code: program(`${base}.prototype.${method}.call(this)`),
 				},
 				{
@@ -124,16 +125,16 @@ export const classSuper = defineFamily<Params>({
 					code: program(ownCall, `${sub}.prototype.${prop} = ${literal};\n`),
 				},
 				{
-					misconception: `a property that is not set yet adds nothing when it is joined to a string, so the log holds "${lower} "`,
+					misconception: `a property that is not set yet adds nothing when it is joined to a string, so ${variable}.${log} holds "${lower} "`,
 					code: program(ownCall, "", `(this.${prop} ?? "")`),
 				},
 			],
 			explain: (answer) =>
-				`new ${sub}() runs the ${base} constructor first, with this already a ${sub}, so this.${method}() finds ${sub}'s override. ` +
+				`new ${sub}() runs the ${base} constructor first, with this already ${withArticle(sub)}, so this.${method}() finds ${possessive(sub)} override. ` +
 				(field
-					? `But ${sub}'s field ${prop} is only initialised after the ${base} constructor returns, `
+					? `But ${possessive(sub)} field ${prop} is only initialised after the ${base} constructor returns, `
 					: `But this.${prop} is only assigned after super() returns, `) +
-				`so at that moment this.${prop} is undefined, which + turns into the text "undefined": the log holds "${lower} undefined". Later, ${variable}.${method}() sees ${prop} = ${literal}. It prints ${answer}.`,
+				`so at that moment this.${prop} is undefined, which + turns into the text "undefined": ${variable}.${log} holds "${lower} undefined". Later, ${variable}.${method}() sees ${prop} = ${literal}. It prints ${answer}.`,
 		};
 	},
 });

@@ -2,10 +2,12 @@ import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
 import {
 	drawOperands,
+	inexactOperands,
 	type Operator,
 	results,
 	tenths,
 } from "../float-operands.js";
+import { agree, listed } from "../prose.js";
 
 const NAMES = [
 	["price", "tax", "total"],
@@ -63,6 +65,7 @@ export const floatingPoint = defineFamily<Params>({
 		const second = operator === "*" ? String(right) : tenths(right);
 		const { float, exact } = results({ left, right, operator });
 		const target = tenths(exact);
+		const inexact = inexactOperands({ left, right, operator });
 		const exactly =
 			operator === "*"
 				? `Math.round(${x} * 10) * ${y} / 10`
@@ -88,7 +91,7 @@ export const floatingPoint = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `${tenths(left)}${operator === "*" ? "" : ` and ${second}`} are stored exactly, so ${z} is exactly ${target}`,
+					misconception: `${listed(inexact)} ${agree(inexact, "is", "are")} stored exactly, so ${z} is exactly ${target}`,
 					code: program({ exact: true }),
 				},
 				{
@@ -110,7 +113,7 @@ export const floatingPoint = defineFamily<Params>({
 				},
 			],
 			explain: (answer) =>
-				`${tenths(left)}${operator === "*" ? "" : ` and ${second}`} have no exact binary form, so ${x} ${operator} ${y} gives the nearest double, ${float}, not ${target}, and === is false. ` +
+				`${listed(inexact)} ${agree(inexact, "has", "have")} no exact binary form, so ${x} ${operator} ${y} gives the nearest double, ${float}, not ${target}, and === is false. ` +
 				`Math.round rounds a half up, toward +Infinity, so Math.round(${half}) is ${rounded}. ` +
 				`The literal ${fixed} is stored as a double just below it, so toFixed(${digits}) rounds it down to "${Number(fixed).toFixed(digits)}". ` +
 				`It prints ${answer}.`,

@@ -1,6 +1,6 @@
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
-import { listed } from "../prose.js";
+import { agree, allOf, listed } from "../prose.js";
 
 interface Source {
 	lines: string[];
@@ -132,8 +132,6 @@ export const generators = defineFamily<Params>({
 });
 
 const sourceOf = ({ source, length, factor }: Read) => source(length, factor);
-const show = (values: readonly (number | string)[]) =>
-	values.length ? `[ ${values.join(", ")} ]` : "[]";
 
 function spread(p: Read) {
 	const g = p.variable;
@@ -166,7 +164,7 @@ function spread(p: Read) {
 			},
 		],
 		explain: (answer: string) =>
-			`${g} is one generator object, and reading it uses it up. next() takes ${values[0]}; the first spread reads the rest, ${show(values.slice(1))}, until the generator is done; ` +
+			`${g} is one generator object, and reading it uses it up. next() takes ${values[0]}; the first spread reads the rest, ${listed(values.slice(1).map(String))}, until the generator is done; ` +
 			`the second spread finds it finished and gives []. It prints ${answer}.`,
 	};
 }
@@ -209,7 +207,7 @@ function returned({ theme: { fn }, depth, variable: g, picks }: Returned) {
 		],
 		explain: (answer: string) =>
 			`Spread (like for...of) stops at the first result whose done is true, and the result of return has done: true, so [...${fn}()] holds only the yielded ${listed([...yielded])}. ` +
-			`next() shows more: after the ${depth} yields it returns { value: ${last}, done: true }, and after that { value: undefined, done: true } for ever. It prints ${answer}.`,
+			`next() shows more: after ${allOf(depth, "yield")} it returns { value: ${last}, done: true }, and after that { value: undefined, done: true } for ever. It prints ${answer}.`,
 	};
 }
 
@@ -249,7 +247,7 @@ function broken(p: Read) {
 			},
 		],
 		explain: (answer: string) =>
-			`for...of takes ${show(values.slice(0, depth))} from ${g}. Leaving the loop early with break calls ${g}.return(), which closes the generator for good, ` +
-			`so the spread afterwards finds it finished and gives [], even though ${show(values.slice(depth))} were never read. It prints ${answer}.`,
+			`for...of takes ${listed(values.slice(0, depth).map(String))} from ${g}. Leaving the loop early with break calls ${g}.return(), which closes the generator for good, ` +
+			`so the spread afterwards finds it finished and gives [], even though ${listed(values.slice(depth).map(String))} ${agree(values.slice(depth), "was", "were")} never read. It prints ${answer}.`,
 	};
 }

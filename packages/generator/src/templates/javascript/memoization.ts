@@ -13,6 +13,7 @@ import {
 	UNARY,
 	type Unary,
 } from "../javascript-memo-cache.js";
+import { listed, times } from "../prose.js";
 
 /** A recursive function: its name, base case, and the body of the recursive step. */
 interface Recursive {
@@ -194,10 +195,10 @@ function wrapped({
 		],
 		explain: (answer: string) =>
 			`memoize(${fn}) caches only the calls that go through fast. Inside ${fn}, the recursive calls name ${fn} itself, the function without a cache, ` +
-			`so fast(${a}) runs ${fn} ${tree(a)} times, once for every call in the recursion tree. ` +
+			`so fast(${a}) runs ${fn} ${times(tree(a))}, once for every call in the recursion tree. ` +
 			(same
 				? `The second fast(${a}) is answered from the cache and runs nothing. `
-				: `fast(${b}) is a new key for the cache, which holds only ${a}, so it runs ${fn} ${tree(b)} more times. `) +
+				: `fast(${b}) is a new key for the cache, which holds only ${a}, so it runs ${fn} ${tree(b)} more ${tree(b) === 1 ? "time" : "times"}. `) +
 			`It prints ${answer}.`,
 	};
 }
@@ -238,7 +239,7 @@ function shared(p: Shared): Instance {
 		explain: (answer: string) =>
 			`There is one cache object, created outside memo, and both ${f.name} and ${g.name} use it with the bare number as the key. ` +
 			`So the first call for a number stores its result, and a later call for that number, from either function, returns that result without running its own function. ` +
-			`${counter} goes up only when the key is missing: ${count} times. It prints ${answer}.`,
+			`${counter} goes up only when the key is missing, ${times(count)}, for ${listed([...new Set(p.args)].map(String))}. It prints ${answer}.`,
 	};
 }
 
@@ -271,6 +272,6 @@ function keyed(p: Keyed): Instance {
 		],
 		explain: (answer: string) =>
 			"The cache key is a alone: b plays no part in it. So the first call with a given a stores its result, and a later call with the same a returns that result even with another b. " +
-			`${counter} goes up only when the key is missing: ${count} times. It prints ${answer}.`,
+			`${counter} goes up only when the key is missing, ${times(count)}, for a = ${listed([...new Set(p.calls.map(([a]) => a))].map(String))}. It prints ${answer}.`,
 	};
 }

@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { agree, counted, listed, noun } from "../prose.js";
 
 const NAMES = [
 	["items", "part"],
@@ -43,6 +44,7 @@ export const sliceVsSplice = defineFamily<Params>({
 		const program = (call: string, after = "") =>
 			`const ${list} = [${values.join(", ")}];\nconst ${part} = ${call};\n${after}console.log(${part}, ${list});\n`;
 		const call = `${list}.${method}(${start}, ${second})`;
+		const removed = values.slice(start, start + second);
 		if (method === "slice")
 			return {
 				code: program(call),
@@ -73,7 +75,7 @@ export const sliceVsSplice = defineFamily<Params>({
 				],
 				explain: (answer) =>
 					`${call} returns a new array with the elements from index ${start} up to, but not including, index ${second}, ` +
-					`and leaves ${list} unchanged. It prints ${answer}.`,
+					`here ${listed(values.slice(start, second).map(String))}, and leaves ${list} unchanged. It prints ${answer}.`,
 			};
 		return {
 			code: program(call),
@@ -96,8 +98,8 @@ export const sliceVsSplice = defineFamily<Params>({
 				},
 			],
 			explain: (answer) =>
-				`${call} removes ${second} element${second > 1 ? "s" : ""} starting at index ${start} from ${list} itself and returns them in a new array, ` +
-				`so ${part} holds the removed elements and ${list} is shorter by ${second}. It prints ${answer}.`,
+				`${call} removes ${counted(second, "element")} starting at index ${start} from ${list} itself and returns ${agree(second, "it", "them")} in a new array, ` +
+				`so ${part} holds the removed ${noun(second, "element")}, ${listed(removed.map(String))}, and ${list} is left with ${listed(values.filter((_, i) => i < start || i >= start + second).map(String))}. It prints ${answer}.`,
 		};
 	},
 });

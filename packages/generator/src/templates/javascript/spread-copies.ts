@@ -1,5 +1,6 @@
 import { defineFamily } from "../family.js";
 import { twoOf } from "../item-at.js";
+import { possessive } from "../prose.js";
 
 /** An object the snippet copies: a text slot, a list slot and a nested object, with values to draw. */
 interface Original {
@@ -140,7 +141,7 @@ export const spreadCopies = defineFamily<Params>({
 				},
 			],
 			explain: (answer) =>
-				`${made} makes a shallow copy: a new ${p.kind} whose slots hold the same values as ${original}'s, so the ${inner} are shared, not copied. ` +
+				`${made} makes a shallow copy: a new ${p.kind} whose slots hold the same values as ${possessive(original)}, so the ${inner} are shared, not copied. ` +
 				`${steps(p)} It prints ${answer}.`,
 		};
 	},
@@ -152,13 +153,13 @@ function steps(p: Params): string {
 	if (p.kind === "array")
 		return (
 			`${c}[${p.mutated}].push(${p.pushed}) changes an inner array that ${p.gridName} shares, so ${p.gridName}[${p.mutated}] shows ${p.pushed} too. ` +
-			`${c}[${p.replaced}] = [${p.pushed}] and ${c}.push([0]) change only ${c}'s own slots, so ${p.gridName} keeps its row ${p.replaced} and its length.`
+			`${c}[${p.replaced}] = [${p.pushed}] and ${c}.push([0]) change only ${possessive(c)} own slots, so ${p.gridName} keeps its row ${p.replaced} and its length.`
 		);
 	const r = p.record;
 	const o = r.object;
 	return (
 		`${c}.${r.list}.push(${p.values.pushedItem}) changes the array that ${o}.${r.list} also holds, so ${o} sees it. ` +
-		`${c}.${r.text} = ${p.values.newText} and ${c}.${r.nested} = {...} put new values into ${c}'s own slots, so ${o} keeps ${p.values.text} and ${p.values.field}.`
+		`${c}.${r.text} = ${p.values.newText} and ${c}.${r.nested} = {...} put new values into ${possessive(c)} own slots, so ${o} keeps ${p.values.text} and ${p.values.field}.`
 	);
 }
 

@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { counted } from "../prose.js";
 
 const NAMES = [
 	["a", "b"],
@@ -113,7 +114,7 @@ function operators({ names: [x, y], first, second, binary }: Params) {
 		explain: (answer: string) =>
 			`&, | and ^ work on the binary digits: ${first} is ${pad(first)} and ${second} is ${pad(second)}. ` +
 			`& keeps the bits set in both (${pad(first & second)} = ${first & second}), | the bits set in either (${pad(first | second)} = ${first | second}), ` +
-			`and ^ the bits set in exactly one (${pad(first ^ second)} = ${first ^ second}); powers are written **. ` +
+			`and ^ the bits set in exactly one (${pad(first ^ second)} = ${first ^ second}); ^ is not a power, which Python writes **. ` +
 			`~ flips every bit of a Python int, which has no fixed width: in two's complement that is -(${first} + 1) = ${-first - 1}. It prints ${answer}.`,
 	};
 }
@@ -184,6 +185,6 @@ function counting({ names: [x], first, second, binary, fn }: Params) {
 		],
 		explain: (answer: string) =>
 			`${x} & (${x} - 1) clears the lowest set bit of ${x}: subtracting 1 turns that bit off and the zeros below it on, and & keeps only what both share. ` +
-			`So the loop runs once per 1 bit. ${first} goes ${steps(first)} (${ones(first)} passes), and ${second} goes ${steps(second)} (${ones(second)}). It prints ${answer}.`,
+			`So the loop runs once per 1 bit. ${first} goes ${steps(first)} (${counted(ones(first), "pass", "passes")}), and ${second} goes ${steps(second)} (${ones(second)}). It prints ${answer}.`,
 	};
 }

@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { allOf } from "../prose.js";
 
 interface Theme {
 	cls: string;
@@ -99,14 +100,14 @@ export const classAttributes = defineFamily<Params>({
 					code: program(start, mine, `self.${list} = [label]`),
 				},
 				{
-					misconception: `self.${counter} starts from 0 on each object instead of from the class's value`,
+					misconception: `an attribute starts at 0 on each new object, as a field does in Java, so self.${counter} += ${increment} ignores the ${start} set on the class`,
 					code: program(start, `${mine} = 0\n        ${mine}`, append),
 				},
 			],
 			explain: (answer) =>
-				`self.${counter} += ${increment} reads ${counter} through the object, finding the class's ${start}, and then assigns ${start + increment} to the object itself: ` +
+				`self.${counter} += ${increment} reads ${counter} through the object, finding the ${start} set on the class, and then assigns ${start + increment} to the object itself: ` +
 				`that creates an instance attribute, so ${cls}.${counter} stays ${start} and ${v}.${counter} is ${start + increment}. ` +
-				`self.${list}.append(label) assigns nothing: it finds the one list on the class and changes it, so every ${cls} sees all ${labels.length} labels. It prints ${answer}.`,
+				`self.${list}.append(label) assigns nothing: it finds the one list on the class and changes it, so every ${cls} sees ${allOf(labels, "label")}. It prints ${answer}.`,
 		};
 	},
 });

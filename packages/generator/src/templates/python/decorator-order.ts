@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { listed, possessive } from "../prose.js";
 
 /** A decorator: its name, and the text its wrapper puts before and after the wrapped result. */
 interface Wrapper {
@@ -90,7 +91,7 @@ export const decoratorOrder = defineFamily<Params>({
 			],
 			explain: (answer) =>
 				`Stacked decorators are applied from the bottom up when the def runs: ${fn} = ${stack.map(({ name }) => `${name}(`).join("")}${fn}${")".repeat(stack.length)}. ` +
-				`So applied records ${bottomUp.join(", ")}, and ${outer.name}'s wrapper is the outermost: calling ${fn}() runs it first, it calls the next wrapper in, ` +
+				`So applied records ${listed(bottomUp)} in that order, and ${possessive(outer.name)} wrapper is the outermost: calling ${fn}() runs it first, it calls the next wrapper in, ` +
 				`and the innermost, ${nearest.name}, wraps "${value}" first. It prints ${answer}.`,
 		};
 	},

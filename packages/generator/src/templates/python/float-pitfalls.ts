@@ -1,10 +1,12 @@
 import { defineFamily } from "../family.js";
 import {
 	drawOperands,
+	inexactOperands,
 	type Operator,
 	results,
 	tenths,
 } from "../float-operands.js";
+import { agree, listed } from "../prose.js";
 
 const NAMES = [
 	["price", "tax", "total"],
@@ -51,6 +53,7 @@ export const floatPitfalls = defineFamily<Params>({
 		const second = operator === "*" ? String(right) : tenths(right);
 		const { float, exact } = results({ left, right, operator });
 		const target = tenths(exact);
+		const inexact = inexactOperands({ left, right, operator });
 		const program = (
 			opts: {
 				decimal?: boolean;
@@ -79,7 +82,7 @@ export const floatPitfalls = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `${tenths(left)} and ${second} are stored exactly, so ${z} is exactly ${target}`,
+					misconception: `${listed(inexact)} ${agree(inexact, "is", "are")} stored exactly, so ${z} is exactly ${target}`,
 					code: program({ decimal: true }),
 				},
 				{
@@ -96,7 +99,7 @@ export const floatPitfalls = defineFamily<Params>({
 				},
 			],
 			explain: (answer) =>
-				`${tenths(left)}${operator === "*" ? "" : ` and ${second}`} cannot be stored exactly in binary, so ${x} ${operator} ${y} gives the nearest float, ${float}, not ${target}. ` +
+				`${listed(inexact)} cannot be stored exactly in binary, so ${x} ${operator} ${y} gives the nearest float, ${float}, not ${target}. ` +
 				`That is not the float nearest ${target}, so == is False; compare floats with math.isclose. ` +
 				`round() sends a half to the even neighbour (banker's rounding), so round(${half}) is ${half - 0.5}. ` +
 				`int() drops the fraction, rounding toward zero, so int(${cut}) is -${whole}, not -${whole + 1}. It prints ${answer}.`,

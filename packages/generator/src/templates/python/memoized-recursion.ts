@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { counted, times } from "../prose.js";
 
 /** A recursive function of arguments `A`, as the snippet writes it and as its calls branch. */
 interface Recursion<A extends number[] = number[]> {
@@ -159,9 +160,11 @@ export const memoizedRecursion = defineFamily<Params>({
 			],
 			explain: (answer) =>
 				`With the cache, the body of ${r.name} runs only for arguments it has not seen before; a repeat is answered from the cache without running it. ` +
-				`${call(first)} runs it once for each distinct argument it reaches: ${alone} times. ` +
-				`The cache is kept between calls, so ${call(second)} runs it only for arguments not seen yet: ${c.cached - alone} more. ` +
-				`Without the cache it would run ${c.uncached} times. It prints ${answer}.`,
+				`${call(first)} runs it once for each distinct argument it reaches: ${times(alone)}. ` +
+				(c.cached === alone
+					? `The cache is kept between calls, and ${call(second)} reaches only arguments already in it, so the body runs no more. `
+					: `The cache is kept between calls, so ${call(second)} runs it only for arguments not seen yet: ${counted(c.cached - alone, "more time")}. `) +
+				`Without the cache the body would run ${times(c.uncached)}. It prints ${answer}.`,
 		};
 	},
 });

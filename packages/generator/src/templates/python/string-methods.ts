@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { agree, counted } from "../prose.js";
 
 const WORDS = [
 	"tea",
@@ -93,12 +94,12 @@ export const stringMethods = defineFamily<Params>({
 				},
 			],
 			explain: (answer) =>
-				`${line}.strip() returns a new string without the spaces at both ends; ${line} itself does not change, because strings are immutable. ` +
+				`${line}.strip() returns a new string without the spaces at ${trail ? "both ends" : "its start"}; ${line} itself does not change, because strings are immutable. ` +
 				`split("${sep}") cuts at every "${sep}", and the two separators in a row leave an empty string between them, so ${items} has ${fields.length} pieces. ` +
 				(joiner === null
 					? ""
 					: `"${joiner}".join(${items}) puts "${joiner}" between every two pieces, the empty one included. `) +
-				`${line}.find("${target}") searches the original ${line}, whose ${lead} leading space${lead > 1 ? "s" : ""} count, and gives the index of the first match, counted from 0: ${index}. ` +
+				`${line}.find("${target}") searches the original ${line}, whose ${counted(lead, "leading space")} ${agree(lead, "counts", "count")}, and gives the index of the first match, counted from 0: ${index}. ` +
 				`It prints ${answer}.`,
 		};
 	},

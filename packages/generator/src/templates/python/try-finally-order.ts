@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { withArticle } from "../prose.js";
 
 /** A line that raises, the exception it raises and another one, and arguments that make it raise. */
 interface Trigger {
@@ -122,8 +123,7 @@ export const tryFinallyOrder = defineFamily<Params>({
 							code: program({ exceptType: inner, withFinally: false }),
 						},
 						{
-							misconception:
-								"an except clause catches any error, whatever type it names",
+							misconception: `except ${t.other} in attempt handles any error raised in its try block, so the ${t.error} is caught there`,
 							code: program({ exceptType: t.error }),
 						},
 						restRuns,
@@ -132,7 +132,7 @@ export const tryFinallyOrder = defineFamily<Params>({
 				`attempt(${arg}) logs "${tried}", then \`${t.line}\` raises ${t.error}, so "${done}" is never logged. ` +
 				(caught
 					? `The except ${t.error} block logs "${excepted}" and returns ${fallback}; before that return completes, the finally block runs and logs "${finished}". `
-					: `except ${t.other} does not match a ${t.error}, so the error leaves the function, but the finally block still runs first and logs "${finished}"; the caller's except ${t.error} then sets result to "caller". `) +
+					: `except ${t.other} does not match ${withArticle(t.error)}, so the error leaves the function, but the finally block still runs first and logs "${finished}"; the caller's except ${t.error} then sets result to "caller". `) +
 				`It prints ${answer}.`,
 		};
 	},
