@@ -1,5 +1,6 @@
 import { defineFamily } from "../family.js";
 import { threeOf } from "../item-at.js";
+import { agree, allOf } from "../prose.js";
 
 const SET_VALUES = [
 	['"red"', '"blue"', '"green"', '"gold"'],
@@ -82,6 +83,7 @@ export const setAndMap = defineFamily<Params>({
 			].join("\n");
 		const distinct = new Set(values).size;
 		const kind = added.startsWith("[") ? "arrays" : "objects";
+		const single = kind === "arrays" ? "array" : "object";
 		return {
 			code: program(),
 			mistakes: [
@@ -127,9 +129,9 @@ export const setAndMap = defineFamily<Params>({
 				},
 			],
 			explain: (answer) =>
-				`A Set keeps each value once, comparing them as === does: [${values.join(", ")}] has ${distinct} distinct values. ` +
-				`But each ${added} literal creates a new ${kind === "arrays" ? "array" : "object"}, and two ${kind} are equal only if they are the same one, so all ${copies} are added: ${set}.size is ${distinct + copies}. ` +
-				`A Map does not convert its keys either: ${key} and "${key}" are two keys, so ${map}.size is 2. set() on a key that is already there replaces its value in place, ` +
+				`A Set keeps each value once. It compares values as === does, except that NaN matches NaN (the rule is called SameValueZero), so [${values.join(", ")}] gives ${distinct} distinct values. ` +
+				`But each ${added} literal creates a new ${single}, and two ${kind} are the same value only if they are the same ${single}, so ${allOf(copies, single)} ${agree(copies, "is", "are")} added: ${set}.size is ${distinct + copies}. ` +
+				`A Map compares its keys the same way and does not convert them: ${key} and "${key}" are two keys, so ${map}.size is 2. set() on a key that is already there replaces its value in place, ` +
 				`and ${map}.set(${reset}, "${c}") targets the ${resetNumber ? "number" : "string"} key, so ${map}.get(${key}) is "${resetNumber ? c : a}". ` +
 				`It prints ${answer}.`,
 		};
