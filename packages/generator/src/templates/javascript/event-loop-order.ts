@@ -1,6 +1,7 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
+import { listed } from "../prose.js";
 
 /** the steps that push one label */
 type Single = "sync" | "timeout" | "promise" | "tick" | "microtask";
@@ -155,32 +156,40 @@ export const eventLoopOrder = defineFamily<Params>({
 					"await null does not pause the function, since there is nothing to wait for",
 				code: program("awaitSync"),
 			});
-		const phaseOf = new Map<string, number>();
-		for (const step of steps) {
-			if ("label" in step) phaseOf.set(step.label, PHASE[step.kind]);
-			else {
-				const [first, second] = PHASES[step.kind];
-				phaseOf.set(step.labels[0], first);
-				phaseOf.set(step.labels[1], second);
-			}
-		}
+		// within a phase, jobs run in the order they were queued, which here is the written order
+		const queued = steps.flatMap((step) =>
+			"label" in step
+				? [{ label: step.label, phase: PHASE[step.kind] }]
+				: [
+						{ label: step.labels[0], phase: PHASES[step.kind][0] },
+						{ label: step.labels[1], phase: PHASES[step.kind][1] },
+					],
+		);
+		const has = (kind: Kind) => steps.some((s) => s.kind === kind);
+		const order = PHASE_NAMES.map((name, phase) => {
+			const labels = queued.filter((q) => q.phase === phase);
+			return labels.length
+				? `${name} (${labels.map((q) => q.label).join(" ")})`
+				: "";
+		}).filter(Boolean);
+		const promiseJobs = [
+			"then callbacks",
+			...(has("microtask") ? ["queueMicrotask callbacks"] : []),
+			...(has("await") ? ["the code after an await"] : []),
+		];
 		return {
 			code: program("real"),
 			mistakes,
-			explain: (answer) => {
-				const groups = PHASE_NAMES.map((name, phase) => {
-					const labels = answer
-						.split(" ")
-						.filter((label) => phaseOf.get(label) === phase);
-					return labels.length ? `${name} (${labels.join(" ")})` : "";
-				}).filter(Boolean);
-				return (
-					`Node runs the script to the end first, then empties the process.nextTick queue, then the promise job queue ` +
-					`(then callbacks, queueMicrotask, and the code after an await), and only then the timers, even at 0 ms. ` +
-					`A .then chained on another runs only after the first settles, behind the jobs already queued. ` +
-					`So the order is: ${groups.join(", then ")}, and the last timer prints ${answer}.`
-				);
-			},
+			explain: (answer) =>
+				`Node runs the script to the end first, then empties the process.nextTick queue, then the promise job queue (${listed(promiseJobs)}), ` +
+				"and only then the timers, even at 0 ms. " +
+				(has("await")
+					? `${asyncName}() runs like plain code up to its await; the rest of it waits in the promise job queue. `
+					: "") +
+				(has("chain")
+					? "A .then chained on another is queued only when the first one has run, so it goes behind the promise jobs already waiting. "
+					: "") +
+				`So the order is: ${order.join(", then ")}, and the last timer prints ${answer}.`,
 		};
 	},
 });
