@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { possessive, times } from "../prose.js";
 
 const NAMES = [
 	["grid", "backup"],
@@ -62,12 +63,11 @@ function multiplied({ names: [grid], rows, cols, row, col, value }: Params) {
 				code: program(`[[0] * ${cols} for _ in range(${rows})]`),
 			},
 			{
-				misconception:
-					"the assignment changes every cell, because all the zeros are one shared object",
+				misconception: `every cell holds the same 0 object, and ${grid}[${row}][${col}] = ${value} changes that 0 in place, so all the cells become ${value}`,
 				code: `${grid} = [[${value}] * ${cols}] * ${rows}\nprint(${grid})\n`,
 			},
 			{
-				misconception: `[0] * ${cols} repeats one shared zero, so the assignment fills row ${row}, while the rows stay independent`,
+				misconception: `* ${rows} makes independent rows, while the cells that [0] * ${cols} repeats stay linked, so the assignment fills all of row ${row}`,
 				code: program(
 					`[[0] * ${cols} for _ in range(${rows})]\n${grid}[${row}] = [${value}] * ${cols}`,
 				),
@@ -76,7 +76,8 @@ function multiplied({ names: [grid], rows, cols, row, col, value }: Params) {
 		explain: (answer: string) =>
 			`[[0] * ${cols}] * ${rows} builds one inner list and puts ${rows} references to it in the outer list. ` +
 			`Assigning ${grid}[${row}][${col}] changes that one inner list, so every row shows ${value} in column ${col}. ` +
-			`Only that column changes: the cells hold integers, and the assignment replaces one of them. It prints ${answer}.`,
+			`Only column ${col} changes: the assignment puts ${value} into one slot of the shared row and leaves the 0 in its other slots alone, ` +
+			`so the row is now [${Array.from({ length: cols }, (_, c) => (c === col ? value : 0)).join(", ")}] and the outer list shows it ${times(rows)}. It prints ${answer}.`,
 	};
 }
 
@@ -99,7 +100,7 @@ function shallowCopy(
 				code: program(grid),
 			},
 			{
-				misconception: `${copyOf(grid, copy)} copies the inner lists but keeps the same outer list`,
+				misconception: `a shallow copy shares the outer list and copies the inner ones, so ${backup} sees the new row but not the changed cell`,
 				code: program(
 					`copy.deepcopy(${grid})`,
 					"import copy\n\n",
@@ -109,7 +110,7 @@ function shallowCopy(
 		],
 		explain: (answer: string) =>
 			`${copyOf(grid, copy)} is a shallow copy: a new outer list that holds the same inner lists. ` +
-			`Appending a row to ${grid} changes only ${grid}'s outer list, but ${grid}[${row}][${col}] = ${value} changes an inner list that ${backup} shares. ` +
+			`Appending a row to ${grid} changes only ${possessive(grid)} outer list, but ${grid}[${row}][${col}] = ${value} changes an inner list that ${backup} shares. ` +
 			`So ${backup} prints ${answer}.`,
 	};
 }
