@@ -116,6 +116,11 @@ export const sortStability = defineFamily<Params>({
 			records: "lambda s: (-s[1], s[0])",
 			numbers: "lambda n: (-(n // 10), n)",
 		}[kind];
+		const byValueReversed = {
+			words: "lambda w: (len(w), w)",
+			records: "lambda s: (s[1], s[0])",
+			numbers: "lambda n: (n // 10, n)",
+		}[kind];
 		const shown = kind === "records" ? `[name for name, _ in ${list}]` : list;
 		const program = (sorting: string) =>
 			`${list} = [${items.map((item) => item.literal).join(", ")}]\n${sorting}\nprint(${shown})\n`;
@@ -123,10 +128,10 @@ export const sortStability = defineFamily<Params>({
 			inPlace
 				? `${list}.sort(${args})`
 				: `${list} = sorted(${source}, ${args})`;
-		const tiedKey = items.find(
-			(item, i) => items.findIndex((o) => o.key === item.key) < i,
-		)?.key;
-		const tied = items.filter((item) => item.key === tiedKey);
+		const tiedKeys = [...new Set(items.map((item) => item.key))].filter(
+			(k) => items.filter((item) => item.key === k).length > 1,
+		);
+		tiedKeys.sort((a, b) => b - a);
 		const keyText = {
 			words: "length",
 			records: "score",
@@ -149,19 +154,20 @@ export const sortStability = defineFamily<Params>({
 					code: program(sort(`key=${byValue}`)),
 				},
 				{
-					misconception:
-						"reverse=True reverses the list before sorting it, instead of reversing the order of the sort",
-					code: program(
-						inPlace
-							? `${list}.reverse()\n${list}.sort(key=${key})`
-							: sort(`key=${key}`, `${list}[::-1]`),
-					),
+					misconception: `items with the same ${keyText} are then compared by their ${kind === "records" ? "name" : "value"}, and reverse=True turns that order round too, largest first`,
+					code: program(sort(`key=${byValueReversed}, reverse=True`)),
 				},
 			],
 			explain: (answer) =>
 				`${inPlace ? `${list}.sort(...) sorts the list in place` : `sorted(...) returns a new sorted list`}, ordered by the key: the ${keyText} of each item. ` +
 				"reverse=True puts the largest keys first, but Python's sort is stable, and it stays stable when reversed: " +
-				`items with equal keys keep the order they had in ${list}, and are not compared any further: ${listed(tied.map((item) => String(item.tie)))} have the same ${keyText}, ${tiedKey}, so they stay in that order. It prints ${answer}.`,
+				`items with equal keys keep the order they had in ${list}, and are not compared any further. ` +
+				`So ${listed(
+					tiedKeys.map(
+						(k) =>
+							`${listed(items.filter((item) => item.key === k).map((item) => String(item.tie)))} (${keyText} ${k})`,
+					),
+				)} come out in the order they were written. It prints ${answer}.`,
 		};
 	},
 });
