@@ -1,6 +1,6 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
-import { ordinal } from "../prose.js";
+import { ordinal, counted as withCount } from "../prose.js";
 import { chained, pair, type Subscript, slice } from "../python-subscripts.js";
 
 const WORDS = (
@@ -35,12 +35,13 @@ interface SliceVariant {
 }
 
 /** "character" or "3 characters", after "the last" or "the first" */
-const chars = (k: number) => (k === 1 ? "character" : `${k} characters`);
+const chars = (k: number) =>
+	k === 1 ? "character" : withCount(k, "character");
 
 const STOP_INCLUDED = "the stop index is included in the slice";
 const COUNTED_FROM_ONE = "string positions are counted from 1";
 const ONE_FURTHER_LEFT =
-	"-1 is the position before the last character, so every negative index is one further left";
+	"negative positions count from 0 at the end, as positive ones do from the start, so -1 is the next-to-last character";
 const SIGN_IGNORED =
 	"the minus sign is ignored and the slice counts from the start";
 const START_EXCLUDED =
@@ -73,12 +74,15 @@ function stepped(start: number | null, stop: number | null, b: number) {
 				code: slice(start, stop, b + 1),
 			},
 			{
-				misconception: `the first character is taken one step in, at index ${from + b}`,
+				misconception: `a step of ${b} moves ahead before it takes anything, so the first character taken is at index ${from + b}`,
 				code: slice(from + b, stop, b),
 			},
 			stop === null
 				? {
-						misconception: `the step is how many characters to take`,
+						misconception:
+							start === null
+								? `the empty slot between the colons does not count, so [::${b}] means [:${b}], the first ${chars(b)}`
+								: `[${start}::${b}] takes ${b} characters from index ${start}, as substr(${start}, ${b}) does in JavaScript or PHP`,
 						code: slice(start, from + b),
 					}
 				: {
@@ -103,7 +107,7 @@ const VARIANTS = {
 				{ misconception: STOP_INCLUDED, code: slice(a, b + 1) },
 				{ misconception: COUNTED_FROM_ONE, code: slice(a - 1, b - 1) },
 				{
-					misconception: "the second number is how many characters to take",
+					misconception: `the second number is a length, as in substr(${a}, ${b}) in JavaScript or PHP, so [${a}:${b}] takes ${b} characters`,
 					code: slice(a, a + b),
 				},
 			],
