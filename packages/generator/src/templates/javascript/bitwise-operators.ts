@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { counted } from "../prose.js";
 
 const NAMES = [
 	["a", "b"],
@@ -63,7 +64,7 @@ export const bitwiseOperators = defineFamily<Params>({
 					`^, & and | work on the binary digits: ${first} is ${bits(first)} and ${second} is ${bits(second)}. ` +
 					`^ (XOR) keeps the bits set in exactly one of them: ${bits(first ^ second)} = ${first ^ second}; ` +
 					`& keeps the bits set in both: ${bits(first & second)} = ${first & second}; | keeps the bits set in either: ${bits(first | second)} = ${first | second}. ` +
-					`(Powers are written **.) It prints ${answer}.`,
+					`^ is not a power, which JavaScript writes **. It prints ${answer}.`,
 			};
 		const shifted = `${p} >> ${q}, -${p} >> ${q}`;
 		return {
@@ -88,7 +89,7 @@ export const bitwiseOperators = defineFamily<Params>({
 			],
 			explain: (answer) =>
 				`Bitwise operators work on 32-bit two's-complement integers. ~${first} flips every bit, and in two's complement that is -(${first} + 1) = ${~first}. ` +
-				`>> ${second} shifts right by ${second} bit${second > 1 ? "s" : ""}, copying the sign bit, which divides by ${2 ** second} and rounds down: ${first} >> ${second} is ${first >> second}, ` +
+				`>> ${second} shifts right by ${counted(second, "bit")}, copying the sign bit, which divides by ${2 ** second} and rounds down: ${first} >> ${second} is ${first >> second}, ` +
 				`and -${first} >> ${second} is ${-first >> second}, rounded toward minus infinity rather than toward zero. It prints ${answer}.`,
 		};
 	},

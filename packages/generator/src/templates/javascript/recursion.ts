@@ -210,7 +210,7 @@ function tree({ fn, start, bound, factor, separator }: Tree) {
 			},
 		],
 		explain: (answer: string) =>
-			`Each call logs its n first, then runs ${fn}(n - 1) to the end, with every call that makes, before ${fn}(n - 2) starts: the calls go depth first. ` +
+			`Each call logs its n first, then runs ${fn}(n - 1) to the end, with every call it makes in turn, before ${fn}(n - 2) starts: the calls go depth first. ` +
 			`A call with n below ${bound} logs and returns. So ${fn}(${start}) makes ${order.length} calls, for n = ${order.join(", ")}. It prints ${answer}.`,
 	};
 }

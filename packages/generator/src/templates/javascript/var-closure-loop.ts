@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { listed } from "../prose.js";
 
 const NAMES = [
 	["callbacks", "i", "seen"],
@@ -89,7 +90,7 @@ export const varClosureLoop = defineFamily<Params>({
 					},
 				],
 				explain: (answer) =>
-					`var declares one ${v} for the whole function, shared by every iteration. The callbacks run only after the loop has finished, ` +
+					`var declares one ${v} for the whole function around the loop (here the whole script), shared by every iteration. The callbacks run only after the loop has finished, ` +
 					`when ${v} has been incremented to ${stop} (the value that ended the loop), so each computes ${stop} ${operation} ${operand} = ${apply(stop)}. It prints ${answer}.`,
 			};
 		return {
@@ -110,7 +111,7 @@ export const varClosureLoop = defineFamily<Params>({
 			],
 			explain: (answer) =>
 				`A let in a for loop header gives every iteration its own copy of ${v}, and ${v}++ updates the next iteration's copy, not the one already captured. ` +
-				`So the callbacks see ${Array.from({ length: count }, (_, i) => start + i).join(", ")} and compute ${values.join(", ")}. It prints ${answer}.`,
+				`So the callbacks see ${listed(Array.from({ length: count }, (_, i) => String(start + i)))} and compute ${listed(values.map(String))}. It prints ${answer}.`,
 		};
 	},
 });

@@ -1,5 +1,6 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
+import { agree, counted, listed } from "../prose.js";
 
 interface Source {
 	/** the def line */
@@ -104,7 +105,7 @@ interface ShapeVariant {
 	why(c: Context): string;
 }
 
-const pairs = (depth: number) => `${depth} pair${depth > 1 ? "s" : ""}`;
+const pairs = (depth: number) => counted(depth, "pair");
 const inHead = ({ g, target }: Context) => `found = ${target} in ${g}`;
 const zipHead = ({ g, letters }: Context) =>
 	`pairs = list(zip(${g}, "${letters}"))`;
@@ -134,7 +135,7 @@ const SHAPE_VARIANTS: Record<Shape, ShapeVariant> = {
 			),
 		}),
 		why: ({ g, target, values, depth, rest }) =>
-			`\`${target} in ${g}\` reads values until it finds ${target}, so ${values.slice(0, depth + 1).join(", ")} are used up and list(${g}) gives ${rest(depth + 1)}.`,
+			`\`${target} in ${g}\` reads values until it finds ${target}, so ${listed(values.slice(0, depth + 1).map(String))} ${agree(depth + 1, "is", "are")} used up and list(${g}) gives ${rest(depth + 1)}.`,
 	},
 	zip: {
 		head: zipHead,

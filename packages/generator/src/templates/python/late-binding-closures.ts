@@ -72,7 +72,7 @@ export const lateBindingClosures = defineFamily<Params>({
 					code: program(`lambda: ${body}`, [`${v} = ${stop}`], true),
 				},
 				{
-					misconception: `a lambda keeps the first value ${v} had`,
+					misconception: `the lambdas share one ${v}, captured once, when the first lambda is created with ${v} = ${start}`,
 					code: program(`lambda: ${start} ${operation} ${operand}`),
 				},
 			],

@@ -1,5 +1,6 @@
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
+import { listed } from "../prose.js";
 
 /** function, its list parameter, the caller's own list */
 const NAMES = [
@@ -118,7 +119,7 @@ export const mutableDefaultArgument = defineFamily<Params>({
 				`A default value is evaluated once, when the def statement runs, not on every call. ` +
 				(mutating
 					? `${change[update]} changes that list in place, so every call to ${fn} without a second argument adds to the same list and returns it: ` +
-						`first and last are one list holding ${defaults.join(", ")}. ` +
+						`first and last are one list holding ${listed(defaults.map(String))}. ` +
 						`The call with ${mine} works on the caller's own list, which ${fn} changes too, so ${mine} ends as [${[...own, passed].join(", ")}]. `
 					: `But ${param} = ${param} + [item] builds a new list and rebinds the local name, so the default stays empty and each call without a list returns a new one-item list: ` +
 						`first is [${first}] and last is [${last}]. ${mine} is never changed, because + does not touch its operands. `) +

@@ -79,8 +79,7 @@ export const rangeLoops = defineFamily<Params>({
 							code: program(rangeCall(1, stop, 1)),
 						}
 					: {
-							misconception:
-								"a range starts after its first number and includes its stop",
+							misconception: `the step is applied before the body first runs, as in a while loop that updates ${variable} at its top, so ${start} is skipped and ${stop} is appended`,
 							code: program(rangeCall(start + step, stop + step, step)),
 						},
 			],

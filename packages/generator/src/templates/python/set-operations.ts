@@ -31,6 +31,14 @@ const CONFUSED: Record<Operator, [Operator, string]> = {
 	"^": ["&", "gives the items the two sets have in common"],
 };
 
+/** What each operator keeps, for a sentence about sets a and b. */
+const KEEPS: Record<Operator, (a: string, b: string) => string> = {
+	"-": (a, b) => `${a} but not in ${b}`,
+	"&": () => "both",
+	"|": () => "either",
+	"^": () => "exactly one of them",
+};
+
 const apply = (op: Operator, a: number[], b: number[]) => {
 	const inA = (n: number) => a.includes(n);
 	const inB = (n: number) => b.includes(n);
@@ -80,6 +88,11 @@ export const setOperations = defineFamily<Params>({
 		const program = (terms: string[]) =>
 			`${a} = ${created}\n${b} = {${right.join(", ")}}\nprint(${terms.join(", ")})\n`;
 		const term = (op: Operator) => `${a} ${op} ${b}`;
+		// one clause per operator the snippet prints, in its order; the sets hold commas, so ";" separates them
+		const clauses = shown.map(
+			(op) =>
+				`${term(op)} keeps what is in ${KEEPS[op](a, b)}: ${apply(op, left, right)}`,
+		);
 		return {
 			code: program(shown.map(term)),
 			mistakes: shown.map((op) => {
@@ -93,8 +106,7 @@ export const setOperations = defineFamily<Params>({
 				(leftList
 					? `set([${leftList.join(", ")}]) drops the repeat, so ${a} is ${apply("|", left, [])}. `
 					: "") +
-				`${a} - ${b} keeps what is in ${a} but not in ${b}: ${apply("-", left, right)}; ${a} & ${b} keeps what is in both: ${apply("&", left, right)}; ` +
-				`${a} | ${b} keeps what is in either: ${apply("|", left, right)}; and ${a} ^ ${b} keeps what is in exactly one of them: ${apply("^", left, right)}. ` +
+				`${clauses.slice(0, -1).join("; ")}; and ${clauses.at(-1)}. ` +
 				`It prints ${answer}.`,
 		};
 	},

@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { possessive } from "../prose.js";
 
 /** [base, left, right, child] */
 const THEMES = [
@@ -104,11 +105,18 @@ export const superMro = defineFamily<Params>({
 		const cooperative = { left: "super", right: "super", child: "super" };
 		const mro = [child, left, right, base];
 		const chain = childOverrides ? mro : mro.slice(1);
+		// the classes between the child and the base append either before or after their super() call
+		const firsts = childOverrides ? [recordFirst, childFirst] : [recordFirst];
+		const order = firsts.every(Boolean)
+			? `each class appends before it calls super(), so ${log} follows the calls`
+			: firsts.some(Boolean)
+				? "a class that appends before calling super() shows up on the way in, one that appends after it on the way back"
+				: `each class appends after its super() call returns, so ${log} runs from ${base} back up the chain`;
 		return {
 			code: program(cooperative),
 			mistakes: [
 				{
-					misconception: `super() inside ${left} always means ${left}'s own parent, ${base}`,
+					misconception: `super() inside ${left} always means ${possessive(left)} own parent, ${base}`,
 					code: program({ left: base, right: base, child: "super" }),
 				},
 				{
@@ -116,14 +124,14 @@ export const superMro = defineFamily<Params>({
 					code: program(cooperative, `${right}, ${left}`),
 				},
 				{
-					misconception: `a class with two bases runs the method of each base in turn, so ${base}'s runs once through ${left} and once through ${right}`,
+					misconception: `a class with two bases runs the method of each base in turn, so ${possessive(base)} runs once through ${left} and once through ${right}`,
 					code: program({ left: base, right: base, child: [left, right] }),
 				},
 			],
 			explain: (answer) =>
-				`${child}'s method resolution order is ${mro.join(", ")}, object: left to right, and a shared base only after every class that inherits from it. ` +
-				`super() means "the next class in the MRO of the object's class", not "my parent", so for an instance of ${child} the super() in ${left} goes to ${right}, and ${base}'s ${method} runs once, at the end. ` +
-				`The calls go ${chain.join(" → ")}; a class that appends before calling super() shows up on the way in, one that appends after it on the way back` +
+				`${possessive(child)} method resolution order is ${mro.join(", ")}, object: left to right, and a shared base only after every class that inherits from it. ` +
+				`super() means "the next class in the MRO of the object's class", not "my parent", so for an instance of ${child} the super() in ${left} goes to ${right}, and ${possessive(base)} ${method} runs once, last in the chain. ` +
+				`The calls go ${chain.join(" → ")}; ${order}` +
 				(alsoLeft
 					? `. For a plain ${left} object the MRO is ${left}, ${base}, so there super() reaches ${base}`
 					: "") +

@@ -41,6 +41,8 @@ export const truthiness = defineFamily<Params>({
 		};
 	},
 	build: ({ names: [list, kept], values }) => {
+		const spelled = values.find((v) => SPELLED_FALSE.includes(v));
+		const inside = values.find((v) => FALSY_INSIDE.includes(v));
 		const program = (condition: string) =>
 			`${list} = [${values.join(", ")}]\n${kept} = [v for v in ${list} if ${condition}]\nprint(${kept})\n`;
 		const dropped = values.filter(isFalsy);
@@ -67,8 +69,8 @@ export const truthiness = defineFamily<Params>({
 			],
 			explain: (answer) =>
 				`In a condition Python treats zero, empty strings, empty containers, None and False as false, and everything else as true. ` +
-				`So the comprehension drops ${listed(dropped)} and keeps the rest: a non-empty string is true whatever it spells, ` +
-				`and a non-empty container is true whatever it holds. It prints ${answer}.`,
+				`So the comprehension drops ${listed(dropped)} and keeps the rest: a non-empty string is true whatever it spells, so ${spelled} stays, ` +
+				`and a non-empty container is true whatever it holds, so ${inside} stays. It prints ${answer}.`,
 		};
 	},
 });
