@@ -1,0 +1,186 @@
+import { describe, expect, it } from "vitest";
+import { createRng } from "../src/rng.js";
+import type { Family } from "../src/templates/family.js";
+import { FAMILIES } from "../src/templates/registry.js";
+
+/** Instances built per family; building is pure and cheap, so many shapes and counts are reached. */
+const SEEDS = 300;
+/** Stands in for the printed answer: the explanation must read well without parsing it. */
+const SAMPLE_ANSWER = "out";
+
+/** Plural nouns the families count with; after a lone 1 they are a slip ("1 spaces"). */
+const PLURAL_NOUNS =
+	/^(spaces|characters|chars|items|values|elements|times|calls|labels|keys|bits|passes|rows|pieces|digits|numbers|steps|entries|words|letters|lines|yields|copies|places|positions|members|objects|strings|arguments|levels|columns|functions|names|results|indexes|indices|runs|iterations|loops|ones|zeros|parts|decorators|classes|lists|arrays|sets|tuples|fields|methods|wrappers|items)$/;
+/** Words that follow a variable called "a", never the article. */
+const AFTER_VARIABLE_A =
+	/^(is|and|or|as|in|if|of|on|at|alone|itself|equals|else|to|by|with|was|has|stays|keeps|gives|becomes)$/;
+/** Words after "a" that start with a vowel letter but not a vowel sound. */
+const A_BEFORE_VOWEL_LETTER = /^(one|once|uni|use|usu|uti|eu)/i;
+
+/** Quoted values and code spans: the learner's strings and names, which grammar rules must not read. */
+const withoutQuoted = (text: string) =>
+	text
+		.replace(/“[^”]*”/g, "Q")
+		.replace(/"[^"\n]*"/g, "Q")
+		.replace(/`[^`\n]*`/g, "Q");
+
+/** Each slip: a name and a finder returning the offending excerpt, or null. */
+const SLIPS: readonly {
+	kind: string;
+	find: (prose: string, raw: string) => string | null;
+}[] = [
+	{
+		kind: "1 with a plural noun",
+		find: (prose) => {
+			for (const m of prose.matchAll(/(?<![\d.\-\w])1 ([a-z]+s)\b/g))
+				if (PLURAL_NOUNS.test(m[1] ?? "")) return m[0];
+			return null;
+		},
+	},
+	{
+		kind: "1 with a plural verb",
+		find: (prose) =>
+			prose.match(
+				/(?<!(?:and|or|[,=+\-*/<>]) )(?<![\d.\-\w])1 (?:[a-z-]+ ){0,2}?(?:are|were|have|count|do)\b/,
+			)?.[0] ?? null,
+	},
+	{
+		kind: "one number with a plural verb",
+		find: (prose) =>
+			prose.match(
+				/(?<!(?:and|or|,) )(?<![\d.\-\w])-?\d+\.\d+ (?:are|were|have)\b/,
+			)?.[0] ?? null,
+	},
+	{
+		kind: "all/both with a count",
+		find: (prose) =>
+			prose.match(/\b(?:all (?:[0-2]|one|two)|both (?:[013-9]|one))\b/i)?.[0] ??
+			null,
+	},
+	{
+		kind: "s's possessive",
+		find: (prose) => prose.match(/\b\w*s's\b/)?.[0] ?? null,
+	},
+	{
+		kind: "a/an before the wrong sound",
+		find: (prose) => {
+			for (const m of prose.matchAll(/\b([Aa]n?) ([\w-]+)/g)) {
+				const [, article, word = ""] = m;
+				if (AFTER_VARIABLE_A.test(word)) continue;
+				const vowel =
+					(/^[aeiou]/i.test(word) && !A_BEFORE_VOWEL_LETTER.test(word)) ||
+					/^(8|11|18)(\D|$)/.test(word) ||
+					/^(hour|honest)/i.test(word);
+				if (/^\d/.test(word) && !/^(8|11|18)(\D|$)/.test(word)) {
+					if (article?.toLowerCase() === "an") return m[0];
+					continue;
+				}
+				// a single letter is a label or a variable, said either way
+				if (/^[A-Za-z]\d*$/.test(word)) continue;
+				if ((article?.toLowerCase() === "an") !== vowel) return m[0];
+			}
+			return null;
+		},
+	},
+	{
+		kind: "doubled word",
+		find: (prose) => prose.match(/\b([a-z]{2,}) \1\b/i)?.[0] ?? null,
+	},
+	{
+		kind: "unbalanced quotes or brackets",
+		find: (_, raw) => {
+			const count = (c: string) => raw.split(c).length - 1;
+			if (count('"') % 2 || count("`") % 2) return "quote";
+			if (count("“") !== count("”")) return "“”";
+			if (count("(") !== count(")")) return "()";
+			return null;
+		},
+	},
+	{
+		kind: "empty sentence or clause",
+		find: (prose) =>
+			prose.match(
+				/(?<!\.)[.:;,] *[.;,](?!\.)|^\s*[.,]|\s[.,;](?=\s|$)|: *$/,
+			)?.[0] ?? null,
+	},
+	{
+		kind: "leftover value",
+		find: (_, raw) =>
+			raw.match(/\[object \w+\]|\bundefined\b|\bNaN\b|\bnull\b/)?.[0] ?? null,
+	},
+	{
+		kind: "double space",
+		find: (_, raw) => raw.match(/\S {2,}\S/)?.[0] ?? null,
+	},
+];
+
+/** JavaScript explanations name undefined, null and NaN on purpose: they are the values being taught. */
+const namedOnPurpose = (family: Family, found: string) =>
+	family.language === "javascript" && /^(undefined|NaN|null)$/.test(found);
+
+interface Slip {
+	family: string;
+	kind: string;
+	count: number;
+	example: string;
+}
+
+/** Every slip in every family's explanations and misconceptions, one row per family and kind. */
+function findSlips(families: readonly Family[]): Slip[] {
+	const rows = new Map<string, Slip>();
+	for (const family of families) {
+		for (let seed = 1; seed <= SEEDS; seed++) {
+			const instance = family.build(family.params(createRng(seed * 7919)));
+			const texts = [
+				instance.explain(SAMPLE_ANSWER),
+				...instance.mistakes.map((m) => m.misconception),
+			];
+			for (const raw of texts) {
+				const prose = withoutQuoted(raw);
+				for (const slip of SLIPS) {
+					const found = slip.find(prose, raw);
+					if (found === null) continue;
+					if (slip.kind === "leftover value" && namedOnPurpose(family, found))
+						continue;
+					const key = `${family.id} ${slip.kind}`;
+					const row = rows.get(key);
+					if (row) row.count += 1;
+					else
+						rows.set(key, {
+							family: family.id,
+							kind: slip.kind,
+							count: 1,
+							example: `${found} ⟵ ${raw}`,
+						});
+				}
+			}
+		}
+	}
+	return [...rows.values()];
+}
+
+describe("family explanations", () => {
+	it("read without template slips across many seeds", () => {
+		const slips = findSlips(FAMILIES).map(
+			(s) => `${s.family} | ${s.kind} ×${s.count}: ${s.example}`,
+		);
+		expect(slips).toEqual([]);
+	});
+
+	it("phrase each misconception as a clause that completes a sentence", () => {
+		const bad: string[] = [];
+		for (const family of FAMILIES) {
+			for (let seed = 1; seed <= 50; seed++) {
+				const instance = family.build(family.params(createRng(seed * 7919)));
+				for (const { misconception } of instance.mistakes)
+					if (
+						/[.!?]$/.test(misconception) ||
+						/^(that|you|if)\b/i.test(misconception) ||
+						/^(The|A|An|It|This|When|In)\b/.test(misconception)
+					)
+						bad.push(`${family.id}: ${misconception}`);
+			}
+		}
+		expect([...new Set(bad)]).toEqual([]);
+	});
+});
