@@ -13,7 +13,7 @@ import {
 	UNARY,
 	type Unary,
 } from "../javascript-memo-cache.js";
-import { listed, times } from "../prose.js";
+import { counted, listed, times } from "../prose.js";
 
 /** A recursive function: its name, base case, and the body of the recursive step. */
 interface Recursive {
@@ -198,7 +198,7 @@ function wrapped({
 			`so fast(${a}) runs ${fn} ${times(tree(a))}, once for every call in the recursion tree. ` +
 			(same
 				? `The second fast(${a}) is answered from the cache and runs nothing. `
-				: `fast(${b}) is a new key for the cache, which holds only ${a}, so it runs ${fn} ${tree(b)} more ${tree(b) === 1 ? "time" : "times"}. `) +
+				: `fast(${b}) is a new key for the cache, which holds only ${a}, so it runs ${fn} ${counted(tree(b), "more time")}. `) +
 			`It prints ${answer}.`,
 	};
 }
