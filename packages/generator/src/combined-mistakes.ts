@@ -54,8 +54,8 @@ function editsBetween(base: string[], changed: string[]): Edit[] {
 
 /** Both sets of changes applied to `base`, or null when they touch the same or neighbouring pieces. */
 function merge(base: string[], a: Edit[], b: Edit[]): string | null {
+	// at least one untouched piece between them, so neither change reads the other's
 	for (const x of a)
-		// at least one untouched piece between them, so neither change reads the other's
 		for (const y of b) if (x.from <= y.to && y.from <= x.to) return null;
 	const edits = [...a, ...b].sort((x, y) => x.from - y.from);
 	const out: string[] = [];

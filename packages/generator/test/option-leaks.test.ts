@@ -1,10 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSandbox } from "../src/sandbox/sandbox.js";
+import { FAMILIES } from "../src/templates/registry.js";
 import {
 	distanceSums,
 	editDistance,
 	expectedHit,
 	GUESSERS,
 	measureLeaks,
+	type Served,
+	serveEveryFamily,
 	sharedTokens,
 	tokens,
 } from "../testing/option-leaks.js";
@@ -86,5 +90,71 @@ describe("GUESSERS", () => {
 		);
 		for (const report of reports)
 			expect(report.overall, report.guesser).toBe(0.25);
+	});
+});
+
+/**
+ * Challenges per family: 15 of each of the 21 Python and 24 JavaScript families (315 and 360),
+ * served by the offline generator with fixed seeds. At 15, one family's accuracy is coarse (a
+ * guesser at chance scores 25 ± 11 %), so the per-family bar catches a family that leaks most of
+ * the time, not one that leaks a little.
+ */
+const PER_FAMILY = 15;
+/** The most any code-blind guesser may score over all challenges (chance is 25 %). */
+const MAX_OVERALL = 0.35;
+/** The most it may score in one family. */
+const MAX_PER_FAMILY = 0.45;
+/**
+ * Families in which a guesser still beats the per-family bar, and which one: closest, where the
+ * mistake programs all edit the same piece of the snippet, so no two combine and every wrong option
+ * is the answer with one change; longest or shortest, where every mistake prints less (or more)
+ * than the answer; shared tokens, where the answer echoes the code's literals. Each needs mistake
+ * programs that compose, or a question about one value instead of several printed together.
+ */
+const STILL_LEAKING = new Set([
+	"python/truthiness: closest to the others",
+	"python/nested-comprehensions: closest to the others",
+	"python/generator-exhaustion: closest to the others",
+	"python/float-pitfalls: closest to the others",
+	"javascript/truthiness: closest to the others",
+	"javascript/slice-vs-splice: closest to the others",
+	"javascript/spread-copies: closest to the others",
+	"javascript/spread-copies: most tokens shared with the code",
+	"python/floor-division: longest",
+	"javascript/for-in-vs-for-of: longest",
+	"javascript/division-and-precedence: longest",
+	"javascript/hoisting: longest",
+	"javascript/this-binding: longest",
+	"javascript/class-super: longest",
+	"python/memoized-recursion: shortest",
+	"javascript/generators: shortest",
+	"python/mutable-default-argument: most tokens shared with the code",
+]);
+
+describe("offline challenges seen without their code's meaning", () => {
+	const sandbox = createSandbox();
+	afterAll(() => sandbox.close());
+	let served: Served[] = [];
+	beforeAll(async () => {
+		served = await serveEveryFamily(sandbox, FAMILIES, PER_FAMILY);
+	}, 180_000);
+
+	it(`lets no guesser pick the answer more than ${MAX_OVERALL * 100} % of the time`, () => {
+		for (const report of measureLeaks(served))
+			expect(report.overall, report.guesser).toBeLessThanOrEqual(MAX_OVERALL);
+	});
+
+	it(`lets no guesser pick the answer more than ${MAX_PER_FAMILY * 100} % of the time in any family but those still leaking`, () => {
+		const over: string[] = [];
+		for (const report of measureLeaks(served))
+			for (const [family, { accuracy }] of report.byFamily)
+				if (
+					accuracy > MAX_PER_FAMILY &&
+					!STILL_LEAKING.has(`${family}: ${report.guesser}`)
+				)
+					over.push(
+						`${family}: ${report.guesser} ${(accuracy * 100).toFixed(0)} %`,
+					);
+		expect(over).toEqual([]);
 	});
 });

@@ -137,8 +137,8 @@ export function createOfflineGenerator(
 		// all sent at once: the sandbox process runs them one after another, and each round trip
 		// to it overlaps the runs before it
 		const [real, ...variants] = await Promise.all(
-			[instance.code, ...programs.map((program) => program.code)].map(
-				(code) => sandbox.run(family.language, code),
+			[instance.code, ...programs.map((program) => program.code)].map((code) =>
+				sandbox.run(family.language, code),
 			),
 		);
 		if (!real) return `${key}: nothing ran`;
