@@ -48,7 +48,7 @@ function describe(result: GenerateResult, index: number): string {
 			`  ${"ABCD"[i]}) ${option.replaceAll("\n", "\n     ")}${i === challenge.correct_answer_id ? "   ✓" : ""}`,
 	);
 	return [
-		`── ${index + 1}/${count} · ${challenge.difficulty} · ${challenge.language} · ${challenge.source}`,
+		`── ${index + 1}/${count} · ${challenge.difficulty} · ${challenge.kind} · ${challenge.runtime} · ${challenge.source}`,
 		`   ${VERIFIED_BY[challenge.verification]} · ${report.runs} sandbox runs, ${report.sandboxMs} ms · ${report.modelCalls} model calls${report.rejectedAnswer ? ` · model had marked ${JSON.stringify(report.rejectedAnswer)}` : ""}`,
 		"",
 		challenge.title,
@@ -65,7 +65,7 @@ const generator = createGenerator({
 	kind: config.generator.kind,
 	openai: config.generator.openai,
 });
-const { difficulty, language = "python", topic } = request.data;
+const { difficulty, language, topic } = request.data;
 try {
 	for (let i = 0; i < count; i++) {
 		const seed =

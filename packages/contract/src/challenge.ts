@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+	CHALLENGE_KINDS,
 	DIFFICULTIES,
 	HISTORY_MAX_LIMIT,
 	HISTORY_RESULTS,
@@ -49,10 +50,17 @@ export type GenerateChallengeInput = z.output<
 export const VerificationSchema = z.enum(VERIFICATIONS);
 export type Verification = z.infer<typeof VerificationSchema>;
 
+/** What a challenge asks (an addition to the original API, which old clients ignore). */
+export const ChallengeKindSchema = z.enum(CHALLENGE_KINDS);
+export type ChallengeKind = z.infer<typeof ChallengeKindSchema>;
+
 /** What a generator produces: a challenge before it is stored (no id, no timestamp). */
 export const ChallengeContentSchema = z.object({
 	difficulty: DifficultySchema,
 	language: LanguageSchema,
+	kind: ChallengeKindSchema,
+	/** where the code runs, as a learner reads it: "Python 3", "Node.js (CommonJS script)" */
+	runtime: z.string().min(1),
 	title: z.string().min(1),
 	code: z.string().nullable(),
 	options: z.array(z.string()).length(OPTION_COUNT),

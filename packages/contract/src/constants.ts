@@ -10,6 +10,16 @@ export const VERIFICATIONS = [
 	"not_runnable",
 	"not_applicable",
 ] as const;
+/**
+ * What a challenge asks: what the code prints; what happens when it runs (output and/or the
+ * exception raised); which option fills the blank; which one-line change fixes the bug.
+ */
+export const CHALLENGE_KINDS = [
+	"output",
+	"error",
+	"fill-in",
+	"fix-the-bug",
+] as const;
 export const HISTORY_RESULTS = ["correct", "incorrect", "unanswered"] as const;
 export const TOPIC_MAX_LENGTH = 80;
 export const OPTION_COUNT = 4;

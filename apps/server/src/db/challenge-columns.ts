@@ -12,6 +12,8 @@ export const cellColumns = (content: ChallengeContent) => ({
 /** The one mapping from a challenge's content (the contract's shape) to the columns that store it. */
 export const contentColumns = (content: ChallengeContent) => ({
 	...cellColumns(content),
+	kind: content.kind,
+	runtime: content.runtime,
 	title: content.title,
 	code: content.code,
 	options: content.options,
@@ -26,6 +28,8 @@ export const contentColumns = (content: ChallengeContent) => ({
 export const contentOf = (row: ChallengeColumns): ChallengeContent => ({
 	difficulty: row.difficulty,
 	language: row.language,
+	kind: row.kind,
+	runtime: row.runtime,
 	title: row.title,
 	code: row.code,
 	options: row.options,

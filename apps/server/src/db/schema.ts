@@ -4,6 +4,7 @@
  * migration. Columns are snake_case in SQL through `casing: "snake_case"`.
  */
 import {
+	CHALLENGE_KINDS,
 	type ChallengeContent,
 	DIFFICULTIES,
 	LANGUAGES,
@@ -83,6 +84,10 @@ export const challenges = pgTable(
 		userId: text().notNull(),
 		difficulty: text({ enum: DIFFICULTIES }).notNull(),
 		language: text({ enum: LANGUAGES }).notNull(),
+		/** what it asks (rows from before kinds were all "what does this print?") */
+		kind: text({ enum: CHALLENGE_KINDS }).notNull().default("output"),
+		/** where its code runs, as the learner reads it (set for older rows by migration 0004) */
+		runtime: text().notNull(),
 		title: text().notNull(),
 		code: text(),
 		options: jsonb().$type<string[]>().notNull(),

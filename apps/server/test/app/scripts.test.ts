@@ -147,6 +147,8 @@ describe("npm run generate", () => {
 		expect(result.output).toContain(
 			"verified: the sandbox printed the marked answer",
 		);
+		// what it asks and where its code runs
+		expect(result.output).toContain("· easy · output · Python 3 ·");
 	});
 
 	it("refuses an unknown difficulty with its usage", async () => {

@@ -8,6 +8,8 @@ export function challengeFixture(
 		id: 41,
 		difficulty: "medium",
 		language: "python",
+		kind: "output",
+		runtime: "Python 3",
 		title: "List aliasing: what does this code print?",
 		code: "a = [1, 2]\nb = a\nb.append(3)\nprint(a)\n",
 		options: ["[1, 2]", "[1, 2, 3]", "[3, 1, 2]", "[1, 2, [3]]"],

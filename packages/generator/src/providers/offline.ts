@@ -3,6 +3,7 @@ import type { ChallengeContent } from "@app/contract";
 import { mistakePrograms } from "../combined-mistakes.js";
 import { assembleOptions, type Distractor } from "../distractors.js";
 import { createRng, hash32, type Rng } from "../rng.js";
+import { runtimeOf } from "../runtime.js";
 import { printedOption } from "../sandbox/printed-option.js";
 import type { Sandbox } from "../sandbox/sandbox.js";
 import type { Family, Instance } from "../templates/family.js";
@@ -174,6 +175,8 @@ export function createOfflineGenerator(
 		const challenge: ChallengeContent = {
 			difficulty: family.difficulty,
 			language: family.language,
+			kind: "output",
+			runtime: runtimeOf(family),
 			title: `${family.title}: what does this code print?`,
 			code: instance.code,
 			options: assembled.options,

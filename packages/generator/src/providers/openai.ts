@@ -11,6 +11,7 @@ import {
 import { challengeMessages, explanationMessages } from "../llm/prompts.js";
 import { verifyDraft } from "../llm/verify-draft.js";
 import { hash32 } from "../rng.js";
+import { RUNTIMES } from "../runtime.js";
 import type { Sandbox } from "../sandbox/sandbox.js";
 import {
 	type GenerateRequest,
@@ -226,6 +227,8 @@ export function createOpenAiGenerator(
 		const challenge: ChallengeContent = {
 			difficulty: request.difficulty,
 			language: request.language,
+			kind: "output",
+			runtime: RUNTIMES[request.language],
 			title: draft.title,
 			code: draft.code?.trim() ? draft.code : null,
 			options: draft.options,

@@ -32,11 +32,41 @@ export interface Family<P = unknown> {
 	title: string;
 	/** tags a user's topic is matched against */
 	topics: readonly string[];
+	/**
+	 * JavaScript only, for a family whose point is sloppy mode: its snippets run without
+	 * "use strict", and the challenge's runtime says so. Every other JavaScript snippet starts
+	 * with "use strict", so it prints the same in Node.js and in a browser console.
+	 */
+	sloppyMode?: true;
 	params(rng: Rng): P;
 	build(params: P): Instance;
 }
 
-/** Declares a family with its parameter type checked (the registry stores them type-erased). */
+/** The directive every strict JavaScript snippet and mistake program begins with. */
+export const USE_STRICT = '"use strict";\n';
+
+const strict = (code: string) => USE_STRICT + code;
+
+/**
+ * Declares a family with its parameter type checked (the registry stores them type-erased). A
+ * JavaScript family's snippets and mistake programs run in strict mode unless it is about
+ * sloppy mode.
+ */
 export function defineFamily<P>(family: Family<P>): Family {
-	return family as Family;
+	if (family.language !== "javascript" || family.sloppyMode)
+		return family as Family;
+	return {
+		...family,
+		build: (params: P) => {
+			const instance = family.build(params);
+			return {
+				...instance,
+				code: strict(instance.code),
+				mistakes: instance.mistakes.map((mistake) => ({
+					...mistake,
+					code: strict(mistake.code),
+				})),
+			};
+		},
+	} as Family;
 }

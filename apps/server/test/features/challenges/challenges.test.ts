@@ -46,10 +46,12 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 			expect(challenge).toMatchObject({
 				difficulty: "easy",
 				language: "javascript",
+				kind: "output",
+				runtime: "Node.js (CommonJS script)",
 				verified: true,
 			});
 			expect(new Set(challenge.options).size).toBe(4);
-			expect(challenge.code).toEqual(expect.any(String));
+			expect(challenge.code).toMatch(/^"use strict";\n/);
 			expect(await quotaOf(t, headers)).toBe(4);
 		});
 
@@ -62,6 +64,7 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 			expect(response.json()).toMatchObject({
 				difficulty: "hard",
 				language: "python",
+				runtime: "Python 3",
 				verified: true,
 			});
 		});

@@ -9,13 +9,15 @@ const NAMES = [
 	["theme", "render"],
 ] as const;
 const VALUES = ["red", "blue", "green", "gold", "gray", "pink", "teal", "navy"];
+// none is a browser global (window.open, close and stop are): a snippet pasted into a browser
+// console must print what Node.js prints
 const FUNCTIONS = [
 	"start",
-	"stop",
+	"pause",
 	"load",
 	"save",
-	"open",
-	"close",
+	"send",
+	"reset",
 	"show",
 	"hide",
 ];

@@ -35,6 +35,8 @@ export const thisBinding = defineFamily<Params>({
 	language: "javascript",
 	difficulty: "hard",
 	title: "What this refers to",
+	// a plain function called on its own gets the global object as `this` only in sloppy mode
+	sloppyMode: true,
 	topics: ["this", "methods", "arrow functions", "bind", "objects"],
 	params: (rng) => {
 		const theme = rng.pick(THEMES);

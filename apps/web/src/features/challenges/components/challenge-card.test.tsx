@@ -47,6 +47,22 @@ describe("ChallengeCard", () => {
 		).toBeInTheDocument();
 	});
 
+	it("says where the code runs, under the code", () => {
+		render(
+			<ChallengeCard
+				challenge={challengeFixture({
+					language: "javascript",
+					runtime: "Node.js (CommonJS script, sloppy mode)",
+					code: "function f() { return this === globalThis; }\nconsole.log(f());\n",
+				})}
+				answer={null}
+			/>,
+		);
+		expect(
+			screen.getByText("Runs in Node.js (CommonJS script, sloppy mode)"),
+		).toBeInTheDocument();
+	});
+
 	it("lets the keyboard reach the code, which scrolls sideways, before the options", async () => {
 		const user = userEvent.setup();
 		render(<Answerable />);

@@ -12,6 +12,7 @@ export type CardChallenge = Pick<
 	| "title"
 	| "code"
 	| "language"
+	| "runtime"
 	| "difficulty"
 	| "options"
 	| "correct_answer_id"
@@ -118,7 +119,10 @@ export function ChallengeCard({
 				</div>
 			</header>
 			{challenge.code && (
-				<CodeBlock code={challenge.code} language={challenge.language} />
+				<>
+					<CodeBlock code={challenge.code} language={challenge.language} />
+					<p className="code-runtime">Runs in {challenge.runtime}</p>
+				</>
 			)}
 			<fieldset className="options">
 				<legend className="visually-hidden">Answer options</legend>

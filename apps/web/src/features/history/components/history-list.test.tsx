@@ -24,6 +24,8 @@ function item(
 		verified: true,
 		source: "offline",
 		verification: "executed",
+		kind: "output",
+		runtime: "Node.js (CommonJS script)",
 		timestamp: created,
 		date_created: created,
 		answer,

@@ -23,6 +23,8 @@ function item(id: number): HistoryItem {
 		verified: true,
 		source: "offline",
 		verification: "executed",
+		kind: "output",
+		runtime: "Python 3",
 		timestamp: created,
 		date_created: created,
 		answer: null,
