@@ -255,5 +255,8 @@ describe("offline generator", () => {
 				}),
 			);
 		},
+		// the six cells share one sandbox process and run at once: the Python cells wait on each
+		// other's runs, the more so on a busy machine
+		240_000,
 	);
 });
