@@ -226,6 +226,9 @@ describe("offline generator", () => {
 
 	it.concurrent.for(CELLS)(
 		"serves %s %s challenges that are valid, varied, verified and marked with the real output",
+		// the six cells share one sandbox process and run at once: the Python cells wait on each
+		// other's runs, the more so on a busy machine
+		{ timeout: 240_000 },
 		async ([language, difficulty], { expect }) => {
 			const results: GenerateResult[] = [];
 			for (let i = 0; i < CHALLENGES_PER_CELL; i++)
@@ -255,8 +258,5 @@ describe("offline generator", () => {
 				}),
 			);
 		},
-		// the six cells share one sandbox process and run at once: the Python cells wait on each
-		// other's runs, the more so on a busy machine
-		240_000,
 	);
 });
