@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { FastifyInstance } from "fastify";
 import { Webhook } from "svix";
-import type { TestApp } from "./build-test-app.js";
 
 export const WEBHOOK_SECRET = `whsec_${Buffer.from("cct-test-webhook-secret-32-bytes").toString("base64")}`;
 
@@ -28,8 +28,14 @@ export function signedEvent(
 	};
 }
 
-/** POST /webhooks/clerk with a delivery's headers and body, as Svix sends it. */
-export const deliver = (t: TestApp, delivery: ReturnType<typeof signedEvent>) =>
+/**
+ * POST /webhooks/clerk with a delivery's headers and body, as Svix sends it. (Typed by what it
+ * uses: build-test-app imports this file, so it cannot import build-test-app's types back.)
+ */
+export const deliver = (
+	t: { app: Pick<FastifyInstance, "inject"> },
+	delivery: ReturnType<typeof signedEvent>,
+) =>
 	t.app.inject({
 		method: "POST",
 		url: "/webhooks/clerk",
