@@ -39,14 +39,8 @@ export const floorDivision = defineFamily<Params>({
 		const wrap = (n: number) => (n < 0 ? `(${n})` : `${n}`);
 		return {
 			code: program(`${a} / ${b}, ${a} // ${b}, ${a} % ${b}`),
+			// one belief per printed value, so two mistakes combine and the options form squares
 			mistakes: [
-				{
-					misconception:
-						"// rounds toward zero and % keeps the sign of the left number, as integer division does in C or Java",
-					code: program(
-						`${a} / ${b}, int(${a} / ${b}), ${a} - ${b} * int(${a} / ${b})`,
-					),
-				},
 				{
 					misconception:
 						"/ between two integers gives an integer, as it did in Python 2",
@@ -54,16 +48,24 @@ export const floorDivision = defineFamily<Params>({
 				},
 				{
 					misconception:
-						"the result of % always takes the sign of the left number",
+						"// rounds toward zero, as integer division does in C or Java",
+					code: program(`${a} / ${b}, int(${a} / ${b}), ${a} % ${b}`),
+				},
+				{
+					misconception:
+						"the result of % takes the sign of the left number, as it does in C, Java and JavaScript",
 					code: program(
-						`${a} / ${b}, ${a} // ${b}, int(math.fmod(${a}, ${b}))`,
-						"import math\n\n",
+						`${a} / ${b}, ${a} // ${b}, ${a} - ${b} * int(${a} / ${b})`,
 					),
+				},
+				{
+					misconception: "// gives a float like /, only rounded down",
+					code: program(`${a} / ${b}, float(${a} // ${b}), ${a} % ${b}`),
 				},
 			],
 			explain: (answer) =>
 				`${a} / ${b} is true division and always gives a float. ${a} // ${b} rounds the quotient down, toward negative infinity, ` +
-				`so it is ${floor}, not ${truncated}. % goes with //: ${wrap(divisor)} * ${wrap(floor)} + ${wrap(remainder)} == ${dividend}, so ${a} % ${b} is ${remainder}, ` +
+				`so it is ${floor}, not ${truncated}, and between two integers it stays an integer. % goes with //: ${wrap(divisor)} * ${wrap(floor)} + ${wrap(remainder)} == ${dividend}, so ${a} % ${b} is ${remainder}, ` +
 				`which has the sign of the divisor. The line prints ${answer}.`,
 		};
 	},
