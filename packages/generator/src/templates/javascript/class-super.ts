@@ -53,6 +53,11 @@ interface Params {
 	variable: string;
 	/** the subclass sets its property with a class field, or in its constructor after super() */
 	field: boolean;
+	/**
+	 * the base method's text is "a shape of some kind" rather than "shape": the answer, with its
+	 * "undefined", is then not always the longest option
+	 */
+	vague: boolean;
 }
 
 export const classSuper = defineFamily<Params>({
@@ -70,6 +75,7 @@ export const classSuper = defineFamily<Params>({
 			log: rng.pick(LOGS),
 			variable: rng.pick(VARIABLES),
 			field: rng.bool(),
+			vague: rng.int(0, 3) > 0,
 		};
 	},
 	build: ({
@@ -79,7 +85,11 @@ export const classSuper = defineFamily<Params>({
 		log,
 		variable,
 		field,
+		vague,
 	}) => {
+		const generic = vague
+			? `${withArticle(base.toLowerCase())} of some kind`
+			: base.toLowerCase();
 		const lower = sub.toLowerCase();
 		const program = (baseCall: string, after = "", shown = `this.${prop}`) =>
 			[
@@ -88,7 +98,7 @@ export const classSuper = defineFamily<Params>({
 				`    this.${log} = [${baseCall}];`,
 				"  }",
 				`  ${method}() {`,
-				`    return "${base.toLowerCase()}";`,
+				`    return "${generic}";`,
 				"  }",
 				"}",
 				"",
