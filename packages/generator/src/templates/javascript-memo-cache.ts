@@ -58,11 +58,15 @@ export const keyedCalls = (
 		value: fn.apply(a, b),
 	}));
 
-/** What the program prints (the calls' results, then the counter) with the cache keyed by `key`. */
+/**
+ * What the program prints (the calls' results, then the counter) with the cache keyed by `key`;
+ * with `ownResult`, each call returns its own function's value whatever the cache holds.
+ */
 function printed(
 	calls: readonly Call[],
 	key: (call: Call) => string,
 	countAll = false,
+	ownResult = false,
 ): { line: string; count: number } {
 	const cache = new Map<string, number>();
 	let count = 0;
@@ -72,7 +76,7 @@ function printed(
 			if (!countAll) count++;
 			cache.set(key(call), call.value);
 		}
-		return cache.get(key(call));
+		return ownResult ? call.value : cache.get(key(call));
 	});
 	return { line: [...results, count].join(" "), count };
 }
@@ -84,7 +88,7 @@ export function beliefs(calls: readonly Call[]) {
 		real: printed(calls, byKey),
 		cachePerFunctionOrArguments: printed(calls, (call) => call.ownKey),
 		everyCallCounted: printed(calls, byKey, true),
-		oneResult: printed(calls, () => "one"),
+		resultUnchanged: printed(calls, byKey, false, true),
 	};
 }
 
@@ -107,7 +111,12 @@ export interface CacheProgram {
 /** The snippet, or with `o` one of its mistaken versions. */
 export function cacheProgram(
 	c: CacheProgram,
-	o: { key?: string; countAll?: boolean; sharedCache?: boolean } = {},
+	o: {
+		key?: string;
+		countAll?: boolean;
+		sharedCache?: boolean;
+		returnsOwn?: boolean;
+	} = {},
 ): string {
 	const k = o.key ?? c.key;
 	const shared = o.sharedCache ?? c.sharedCache;
@@ -123,7 +132,7 @@ export function cacheProgram(
 		...(o.countAll ? [] : [`      ${c.counter}++;`]),
 		`      ${store} = f(${c.params});`,
 		"    }",
-		`    return ${store};`,
+		`    return ${o.returnsOwn ? `f(${c.params})` : store};`,
 		"  };",
 		"}",
 		...c.definitions,

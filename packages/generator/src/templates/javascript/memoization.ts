@@ -205,8 +205,9 @@ function wrapped({
 
 const countedAll = (counter: string) =>
 	`${counter} counts every call, including those answered from the cache`;
-const ONE_RESULT =
-	"memo remembers one result and returns it whatever the argument";
+/** The belief that a cache is transparent: it saves work but never changes what a call returns. */
+const resultUnchanged = (so: string) =>
+	`a cache only saves work and never changes what a call returns, so ${so}`;
 
 function shared(p: Shared): Instance {
 	const { counter, fns } = p;
@@ -232,8 +233,10 @@ function shared(p: Shared): Instance {
 				code: cacheProgram(program, { countAll: true }),
 			},
 			{
-				misconception: ONE_RESULT,
-				code: cacheProgram(program, { key: '"result"' }),
+				misconception: resultUnchanged(
+					`${f.name} and ${g.name} each return their own result for every number`,
+				),
+				code: cacheProgram(program, { returnsOwn: true }),
 			},
 		],
 		explain: (answer: string) =>
@@ -266,8 +269,10 @@ function keyed(p: Keyed): Instance {
 				code: cacheProgram(program, { countAll: true }),
 			},
 			{
-				misconception: ONE_RESULT,
-				code: cacheProgram(program, { key: '"result"' }),
+				misconception: resultUnchanged(
+					`every call of ${fn.name} returns ${fn.body} for its own a and b`,
+				),
+				code: cacheProgram(program, { returnsOwn: true }),
 			},
 		],
 		explain: (answer: string) =>
