@@ -54,7 +54,11 @@ export const decoratorOrder = defineFamily<Params>({
 		fn: rng.pick(FUNCTIONS),
 	}),
 	build: ({ stack, fn: { name: fn, value } }) => {
-		const program = (applied: Wrapper[], shown = "applied") =>
+		const program = (
+			applied: Wrapper[],
+			shown = "applied",
+			calls: string[] = [],
+		) =>
 			[
 				"applied = []",
 				"",
@@ -63,6 +67,7 @@ export const decoratorOrder = defineFamily<Params>({
 				`def ${fn}():`,
 				`    return "${value}"`,
 				"",
+				...calls,
 				`print(${fn}(), ${shown})`,
 				"",
 			].join("\n");
@@ -79,9 +84,11 @@ export const decoratorOrder = defineFamily<Params>({
 					code: program([...stack].reverse()),
 				},
 				{
-					misconception:
-						"only the decorator written closest to the function takes effect",
-					code: program([nearest]),
+					misconception: `each decorator wraps the original ${fn}, so ${outer.name}, applied last, replaces the wrappers below it instead of wrapping them`,
+					code: program([], "applied", [
+						...bottomUp.slice(0, -1).map((name) => `${name}(${fn})`),
+						`${fn} = ${outer.name}(${fn})`,
+					]),
 				},
 				{
 					misconception:
