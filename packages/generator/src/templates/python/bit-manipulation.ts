@@ -27,9 +27,10 @@ interface Params {
 
 const bin = (n: number) => n.toString(2);
 const ones = (n: number) => [...bin(n)].filter((d) => d === "1").length;
-const zeros = (n: number) => bin(n).length - ones(n);
-/** What each belief about the counting loop predicts: set bits, n itself, binary digits, zero bits. */
-const counts = (n: number) => [ones(n), n, bin(n).length, zeros(n)];
+/** & read as a logical and: n becomes 1 while n and n - 1 are both non-zero, then 0 */
+const logical = (n: number) => Math.min(n, 2);
+/** What each belief about the counting loop predicts: set bits, n itself, binary digits, & as a logical and. */
+const counts = (n: number) => [ones(n), n, bin(n).length, logical(n)];
 
 export const bitManipulation = defineFamily<Params>({
 	id: "python/bit-manipulation",
@@ -179,8 +180,8 @@ function counting({ names: [x], first, second, binary, fn }: Params) {
 				code: program(loop(`${x} >>= 1`)),
 			},
 			{
-				misconception: `each pass clears one 0 bit, so the loop counts the zeros in ${x}`,
-				code: program([`return bin(${x})[2:].count("0")`]),
+				misconception: `& is a logical and, as && is in C or Java, so ${x} & (${x} - 1) is 1 while both sides are non-zero and 0 after that`,
+				code: program(loop(`${x} = int(${x} != 0 and ${x} - 1 != 0)`)),
 			},
 		],
 		explain: (answer: string) =>
