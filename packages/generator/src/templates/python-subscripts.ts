@@ -49,3 +49,8 @@ export const pair = (i: number, j: number): Subscript => ({
 	show: (v) => `${v}[${i}], ${v}[${j}]`,
 	of: (w) => `${w.at(i)} ${w.at(j)}`,
 });
+/** `word[i], word[j:]`: the second index read as a slice from it to the end. */
+export const indexThenSlice = (i: number, j: number): Subscript => ({
+	show: (v) => `${v}[${i}], ${v}[${j}:]`,
+	of: (w) => `${w.at(i)} ${w.slice(j)}`,
+});

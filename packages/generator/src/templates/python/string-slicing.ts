@@ -1,7 +1,13 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
 import { ordinal, counted as withCount } from "../prose.js";
-import { chained, pair, type Subscript, slice } from "../python-subscripts.js";
+import {
+	chained,
+	indexThenSlice,
+	pair,
+	type Subscript,
+	slice,
+} from "../python-subscripts.js";
 
 const WORDS = (
 	"pythonic sandwich keyboard triangle elephant workshop notebook " +
@@ -42,8 +48,8 @@ const STOP_INCLUDED = "the stop index is included in the slice";
 const COUNTED_FROM_ONE = "string positions are counted from 1";
 const ONE_FURTHER_LEFT =
 	"negative positions count from 0 at the end, as positive ones do from the start, so -1 is the next-to-last character";
-const SIGN_IGNORED =
-	"the minus sign is ignored and the slice counts from the start";
+const MINUS_REVERSES =
+	"a minus sign in a slice makes it run backwards, as the -1 in [::-1] does, so the characters come out reversed";
 const START_EXCLUDED =
 	"the start index is not included, just as a stop index is not";
 const counted = (a: number) =>
@@ -121,7 +127,10 @@ const VARIANTS = {
 			code: slice(-a, null),
 			mistakes: [
 				{ misconception: ONE_FURTHER_LEFT, code: slice(-a - 1, null) },
-				{ misconception: SIGN_IGNORED, code: slice(a, null) },
+				{
+					misconception: MINUS_REVERSES,
+					code: chained(slice(-a, null), slice(null, null, -1)),
+				},
 				{
 					misconception: `[-${a}:] leaves out the last ${chars(a)}`,
 					code: slice(null, -a),
@@ -137,7 +146,10 @@ const VARIANTS = {
 			code: slice(null, -a),
 			mistakes: [
 				{ misconception: ONE_FURTHER_LEFT, code: slice(null, -a - 1) },
-				{ misconception: SIGN_IGNORED, code: slice(null, a) },
+				{
+					misconception: MINUS_REVERSES,
+					code: chained(slice(null, -a), slice(null, null, -1)),
+				},
 				{
 					misconception: `[:-${a}] keeps only the last ${chars(a)}`,
 					code: slice(-a, null),
@@ -157,7 +169,10 @@ const VARIANTS = {
 					code: slice(b, a === 1 ? null : -a + 1),
 				},
 				{ misconception: ONE_FURTHER_LEFT, code: slice(b, -a - 1) },
-				{ misconception: SIGN_IGNORED, code: slice(b, a) },
+				{
+					misconception: MINUS_REVERSES,
+					code: chained(slice(b, -a), slice(null, null, -1)),
+				},
 			],
 			why: `${counted(a)}, so [${b}:-${a}] runs from index ${b} up to, but not including, index ${n - a}: it drops the first ${chars(b)} and the last ${chars(a)}`,
 		}),
@@ -238,9 +253,8 @@ const VARIANTS = {
 					code: pair(a, -b - 1),
 				},
 				{
-					misconception:
-						"the minus sign is ignored and the index counts from the start",
-					code: pair(a, b),
+					misconception: `[-${b}] gives the last ${chars(b)}, as the slice [-${b}:] does`,
+					code: indexThenSlice(a, -b),
 				},
 			],
 			why: `[${a}] is the character at index ${a}, counting from 0, and [-${b}] is the ${b === 1 ? "last" : `${ordinal(b)} from the end`} (index ${n - b})`,
