@@ -38,7 +38,8 @@ export const arrayAliasing = defineFamily<Params>({
 					code: program(`[...${original}]`),
 				},
 				{
-					misconception: "push adds the new element at the front",
+					misconception:
+						"push puts the new element at the front of the array, as unshift does (the two are easy to swap)",
 					code: `const ${original} = [${[pushed, ...values].join(", ")}];\nconsole.log(${original}.length, ${original});\n`,
 				},
 				{

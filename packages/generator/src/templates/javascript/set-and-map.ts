@@ -97,7 +97,7 @@ export const setAndMap = defineFamily<Params>({
 					}),
 				},
 				{
-					misconception: "a Set keeps repeated values, as an array does",
+					misconception: `new Set([...]) takes the array's items as they are, repeats included, and only add() checks for a value that is already there`,
 					code: program({
 						setLines: [
 							`const ${set} = [${values.join(", ")}];`,
