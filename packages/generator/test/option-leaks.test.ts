@@ -112,11 +112,9 @@ const MAX_PER_FAMILY = 0.45;
  * programs that compose, or a question about one value instead of several printed together.
  */
 const STILL_LEAKING = new Set([
-	"python/truthiness: closest to the others",
 	"python/nested-comprehensions: closest to the others",
 	"python/generator-exhaustion: closest to the others",
 	"python/float-pitfalls: closest to the others",
-	"javascript/truthiness: closest to the others",
 	"javascript/slice-vs-splice: closest to the others",
 	"javascript/spread-copies: closest to the others",
 	"javascript/spread-copies: most tokens shared with the code",

@@ -38,9 +38,11 @@ export const truthiness = defineFamily<Params>({
 		};
 	},
 	build: ({ names: [list, kept], values }) => {
-		const program = (condition: string) =>
+		// a belief that one value is falsy swaps that value for null, which every condition drops,
+		// rather than editing the condition: the beliefs then edit apart and combine
+		const program = (condition: string, falsy?: string) =>
 			[
-				`const ${list} = [${values.join(", ")}];`,
+				`const ${list} = [${values.map((v) => (v === falsy ? "null" : v)).join(", ")}];`,
 				`const ${kept} = [];`,
 				`for (const v of ${list}) {`,
 				`  if (${condition}) ${kept}.push(v);`,
@@ -52,13 +54,17 @@ export const truthiness = defineFamily<Params>({
 			{
 				misconception: "an empty array or empty object is falsy, as in Python",
 				code: program(
-					'v && !(typeof v === "object" && Object.keys(v).length === 0)',
+					"v",
+					values.find((v) => EMPTY_OBJECTS.includes(v)),
 				),
 			},
 			{
 				misconception:
 					'a string that spells a false value, such as "0" or "false", is falsy',
-				code: program('v && !["0", "false", "null"].includes(v)'),
+				code: program(
+					"v",
+					values.find((v) => SPELLED_FALSE.includes(v)),
+				),
 			},
 		];
 		mistakes.push({

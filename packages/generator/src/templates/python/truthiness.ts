@@ -43,8 +43,10 @@ export const truthiness = defineFamily<Params>({
 	build: ({ names: [list, kept], values }) => {
 		const spelled = values.find((v) => SPELLED_FALSE.includes(v));
 		const inside = values.find((v) => FALSY_INSIDE.includes(v));
-		const program = (condition: string) =>
-			`${list} = [${values.join(", ")}]\n${kept} = [v for v in ${list} if ${condition}]\nprint(${kept})\n`;
+		// a belief that one value is falsy swaps that value for None, which every condition drops,
+		// rather than editing the condition: the beliefs then edit apart and combine
+		const program = (condition: string, falsy?: string) =>
+			`${list} = [${values.map((v) => (v === falsy ? "None" : v)).join(", ")}]\n${kept} = [v for v in ${list} if ${condition}]\nprint(${kept})\n`;
 		const dropped = values.filter(isFalsy);
 		return {
 			code: program("v"),
@@ -52,14 +54,12 @@ export const truthiness = defineFamily<Params>({
 				{
 					misconception:
 						'a string that spells a false value, such as "0", "False" or "None", is falsy',
-					code: program('v and v not in ("0", "False", "None")'),
+					code: program("v", spelled),
 				},
 				{
 					misconception:
 						"a list, tuple or dict is falsy when everything inside it is falsy",
-					code: program(
-						"v and not (isinstance(v, (list, tuple, dict)) and not any(v))",
-					),
+					code: program("v", inside),
 				},
 				{
 					misconception:
