@@ -9,7 +9,20 @@ export interface RunLimits {
 
 export type RunResult =
 	| { status: "ok"; stdout: string; exact: boolean; durationMs: number }
-	| { status: "error"; stdout: string; error: string; durationMs: number }
+	| {
+			status: "error";
+			stdout: string;
+			error: string;
+			/**
+			 * The type of the exception that escaped the snippet, as its interpreter names it: a
+			 * Python exception's class name, a thrown JavaScript Error's `name`. Absent when the run
+			 * ended otherwise (the output limit, a crash) or threw something that is not an Error.
+			 */
+			raised?: string;
+			/** as for "ok": what it printed before it ended is what the real interpreter prints */
+			exact: boolean;
+			durationMs: number;
+	  }
 	| { status: "timeout"; stdout: string; durationMs: number }
 	| { status: "memory"; stdout: string; durationMs: number };
 
@@ -74,7 +87,15 @@ export type JobOutcome = (
 	| { id: number; status: "ok"; stdout: string; exact: boolean }
 	| {
 			id: number;
-			status: "error" | "timeout" | "memory";
+			status: "error";
+			stdout: string;
+			error: string;
+			raised?: string;
+			exact: boolean;
+	  }
+	| {
+			id: number;
+			status: "timeout" | "memory";
 			stdout: string;
 			error: string;
 	  }

@@ -95,22 +95,26 @@ hideHostGlobals();
 forbidCodeGeneration();
 
 interface PyTuple {
-	toJs(): [string, string];
+	toJs(): [string, string, string];
 	destroy(): void;
 }
 
-/** Runs the snippet; an exception escapes the runner only when one struck its own handlers. */
-function runGuarded(code: string): [JobOutcome["status"], string] {
+/**
+ * Runs the snippet: how it ended, why, and the class name of an exception that escaped it ("" for
+ * none). An exception escapes the runner only when one struck its own handlers.
+ */
+function runGuarded(code: string): [JobOutcome["status"], string, string] {
 	try {
 		const result = runSnippet(code);
-		const [status, error] = result.toJs();
+		const [status, error, raised] = result.toJs();
 		result.destroy();
-		return [status as JobOutcome["status"], error];
+		return [status as JobOutcome["status"], error, raised];
 	} catch (error) {
 		const type = (error as { type?: string }).type;
-		if (type === "KeyboardInterrupt") return ["timeout", "time limit exceeded"];
-		if (type === "MemoryError") return ["memory", "memory limit exceeded"];
-		return ["error", `${type ?? "Error"}: the run could not be completed`];
+		if (type === "KeyboardInterrupt")
+			return ["timeout", "time limit exceeded", ""];
+		if (type === "MemoryError") return ["memory", "memory limit exceeded", ""];
+		return ["error", `${type ?? "Error"}: the run could not be completed`, ""];
 	}
 }
 
@@ -144,7 +148,7 @@ function execute(job: RunJob): JobOutcome {
 	stdout = "";
 	overflow = false;
 	limit.setAllowance(job.memoryMb);
-	const [ended, endError] = runGuarded(job.code);
+	const [ended, endError, raised] = runGuarded(job.code);
 	// the interrupt the overflow raised may not have been seen before the snippet ended
 	if (overflow) Atomics.store(interruptFlag, 0, 0);
 	const clean = cleanUp();
@@ -154,9 +158,21 @@ function execute(job: RunJob): JobOutcome {
 		: [ended, endError];
 	// the run changed what the guard cannot undo (files, the environment): the host replaces this worker
 	const recycle = clean ? {} : { recycle: true as const };
-	return status === "ok"
-		? { id: job.id, status: "ok", stdout, exact: true, ...recycle }
-		: { id: job.id, status, stdout, error, ...recycle };
+	if (status === "ok")
+		return { id: job.id, status: "ok", stdout, exact: true, ...recycle };
+	if (status !== "error")
+		return { id: job.id, status, stdout, error, ...recycle };
+	// past the output limit the run was cut short: what it raised then is the interrupt's
+	const escaped = !overflow && raised ? { raised } : {};
+	return {
+		id: job.id,
+		status,
+		stdout,
+		error,
+		...escaped,
+		exact: !overflow,
+		...recycle,
+	};
 }
 
 port.on("message", (job: RunJob) => {

@@ -1,7 +1,8 @@
 # Python run once in the Pyodide worker, in a namespace of its own, before any snippet. It cuts
 # Python off from Pyodide's JavaScript modules, installs an audit hook (which snippets cannot
 # remove), snapshots the shared interpreter state and leaves these names for the worker:
-# - `run_snippet(code)` runs a snippet in a fresh `__main__` namespace and reports how it ended;
+# - `run_snippet(code)` runs a snippet in a fresh `__main__` namespace and reports how it ended
+#   (and the class name of an exception that escaped it);
 # - `after_run()` puts back `sys`, `sys.modules`, the import machinery, signal handlers and the
 #   standard streams, which ordinary snippets change (an import adds a module); whatever it
 #   replaces goes to `graveyard`, because freeing it could run the snippet's finalizers while the
@@ -77,18 +78,25 @@ del JsProxy, module
 runner_globals = {"__builtins__": builtins, "gc": gc}
 exec('''
 def run_snippet(code):
+    # (status, error, the escaped exception's class name or "")
     namespace = {"__name__": "__main__", "__builtins__": __builtins__}
     try:
         exec(compile(code, "main.py", "exec"), namespace)
-        return ("ok", "")
+        return ("ok", "", "")
     except KeyboardInterrupt:
-        return ("timeout", "time limit exceeded")
+        return ("timeout", "time limit exceeded", "")
     except MemoryError:
-        return ("memory", "memory limit exceeded")
+        return ("memory", "memory limit exceeded", "")
     except SystemExit as exit:
-        return ("ok", "") if exit.code in (None, 0) else ("error", f"SystemExit: {exit.code}")
+        return ("ok", "", "") if exit.code in (None, 0) else ("error", f"SystemExit: {exit.code}", "")
     except BaseException as error:
-        return ("error", f"{type(error).__name__}: {error}")
+        raised = type(error).__name__
+        # the message runs the exception's own __str__, which may fail as Python's traceback allows
+        try:
+            message = str(error)
+        except Exception:
+            message = "<exception str() failed>"
+        return ("error", f"{raised}: {message}", raised)
     finally:
         namespace.clear()
         # a cycle's finalizer must print into this run, not into a later one

@@ -53,6 +53,7 @@ export const QUICKJS_INTRINSICS = `
   const NativeWeakMap = WeakMap;
   const NativeWeakSet = WeakSet;
   const NativeTypeError = TypeError;
+  const errorPrototype = Error.prototype;
   const NativeSyntaxError = SyntaxError;
   const NativeProxy = Proxy;
   const proxyRevocable = Proxy.revocable;

@@ -12,7 +12,8 @@ import { QUICKJS_TAMPER } from "./quickjs-tamper.js";
  * - `start(main, source)` runs the snippet, compiled as the module function whose text is source;
  * - `runTicks()` runs the process.nextTick queue, 1 if anything ran;
  * - `runNextTimer()` runs the timer due first, 1 if there was one;
- * - `finish()` is 1 when nothing the snippet did makes the output differ from Node's.
+ * - `finish()` is 1 when nothing the snippet did makes the output differ from Node's;
+ * - `raised(value)` is the `name` of a thrown Error, undefined for any other value.
  * QuickJS cannot format values as Node does, so `console.log` sends a mirror of its arguments
  * (quickjs-mirror.ts) that the host formats with Node's own `util.format`.
  */

@@ -265,6 +265,26 @@ export const QUICKJS_STAND_INS = `
         return 1;
       },
       finish: () => (tainted || !intrinsicsIntact(true) ? 0 : 1),
+      // the name an uncaught Error is reported by, read without running the snippet's code (no
+      // proxy, no getter); undefined for a value that is not an Error
+      raised(value) {
+        if (typeof value !== "object" || value === null) return undefined;
+        let name;
+        let named = false;
+        for (let link = value; link !== null; link = getPrototypeOf(link)) {
+          if (weakSetHas(proxies, link)) return undefined;
+          if (!named) {
+            const descriptor = describe(link, "name");
+            if (descriptor !== undefined) {
+              if (!hasOwn(descriptor, "value")) return undefined;
+              name = descriptor.value;
+              named = true;
+            }
+          }
+          if (link === errorPrototype) return typeof name === "string" ? name : undefined;
+        }
+        return undefined;
+      },
     });
   }
 `;

@@ -35,17 +35,47 @@ const asCommonJsModule = (code: string) =>
 /** Node's require loads real modules and its paths are the real file's; the sandbox has neither. */
 const NAMES_NODE_MODULE_SCOPE = /\b(?:require|__filename|__dirname)\b/;
 
+/** How a run failed; `raised` is the name of an Error the snippet threw (the prelude's `raised`). */
+interface Failure {
+	name: string;
+	message: string;
+	raised?: string;
+}
+
 function describeError(
 	vm: QuickJSContext,
 	handle: QuickJSHandle,
-): { name: string; message: string } {
+	raisedName?: QuickJSHandle,
+): Failure {
+	const raised = raisedName && nameOfRaised(vm, raisedName, handle);
 	const dumped = vm.dump(handle) as unknown;
 	handle.dispose();
+	const named = raised ? { raised } : {};
 	if (dumped && typeof dumped === "object") {
 		const { name, message } = dumped as { name?: unknown; message?: unknown };
-		return { name: String(name ?? "Error"), message: String(message ?? "") };
+		return {
+			name: String(name ?? "Error"),
+			message: String(message ?? ""),
+			...named,
+		};
 	}
-	return { name: "Uncaught", message: String(dumped) };
+	return { name: "Uncaught", message: String(dumped), ...named };
+}
+
+function nameOfRaised(
+	vm: QuickJSContext,
+	raisedName: QuickJSHandle,
+	thrown: QuickJSHandle,
+): string | undefined {
+	const result = vm.callFunction(raisedName, vm.undefined, thrown);
+	if (result.error) {
+		result.error.dispose();
+		return undefined;
+	}
+	const name =
+		vm.typeof(result.value) === "string" ? vm.getString(result.value) : "";
+	result.value.dispose();
+	return name || undefined;
 }
 
 function runJob(job: RunJob): JobOutcome {
@@ -63,13 +93,14 @@ function runJob(job: RunJob): JobOutcome {
 		if (stdout.length > MAX_OUTPUT_CHARS) overflow = true;
 	};
 
-	const finish = (failure?: { name: string; message: string }): JobOutcome => {
+	const finish = (failure?: Failure): JobOutcome => {
 		if (overflow)
 			return {
 				id: job.id,
 				status: "error",
 				stdout,
 				error: "output limit exceeded",
+				exact: false,
 			};
 		if (!failure) return { id: job.id, status: "ok", stdout, exact };
 		if (failure.name === "InternalError" && failure.message === "interrupted")
@@ -95,6 +126,8 @@ function runJob(job: RunJob): JobOutcome {
 			status: "error",
 			stdout,
 			error: `${failure.name}: ${failure.message}`,
+			...(failure.raised ? { raised: failure.raised } : {}),
+			exact,
 		};
 	};
 
@@ -129,17 +162,30 @@ function runJob(job: RunJob): JobOutcome {
 	});
 
 	const driver: QuickJSHandle[] = [];
-	const call = (
-		method: QuickJSHandle,
-	): boolean | { name: string; message: string } => {
+	// set once the prelude has given the driver: names what the snippet threw
+	let raisedName: QuickJSHandle | undefined;
+	const thrown = (handle: QuickJSHandle) =>
+		describeError(vm, handle, raisedName);
+	const call = (method: QuickJSHandle): boolean | Failure => {
 		const result = vm.callFunction(method, vm.undefined);
-		if (result.error) return describeError(vm, result.error);
+		if (result.error) return thrown(result.error);
 		const value = vm.getNumber(result.value) === 1;
 		result.value.dispose();
 		return value;
 	};
 
-	const drive = (): { name: string; message: string } | undefined => {
+	/** Marks the output inexact when the snippet changed what Node's own output would show. */
+	const checkExact = (): Failure | undefined => {
+		const finishing = driver[3];
+		// the comparison of every built-in costs about a millisecond: only an exact run needs it
+		if (!exact || !finishing) return undefined;
+		const intact = call(finishing);
+		if (typeof intact === "object") return intact;
+		if (!intact) exact = false;
+		return undefined;
+	};
+
+	const drive = (): Failure | undefined => {
 		const setup = vm.evalCode(QUICKJS_PRELUDE, "prelude.js");
 		const started = setup.error
 			? setup
@@ -148,23 +194,29 @@ function runJob(job: RunJob): JobOutcome {
 		for (const handle of [log, write, isPromise]) handle.dispose();
 		if (started.error) return describeError(vm, started.error);
 		// the driver stays with the host: a snippet can neither call nor replace it
-		for (const name of ["start", "runTicks", "runNextTimer", "finish"])
+		for (const name of [
+			"start",
+			"runTicks",
+			"runNextTimer",
+			"finish",
+			"raised",
+		])
 			driver.push(vm.getProp(started.value, name));
 		started.value.dispose();
-		const [start, runTicks, runNextTimer, checkExact] = driver as [
-			QuickJSHandle,
+		const [start, runTicks, runNextTimer] = driver as [
 			QuickJSHandle,
 			QuickJSHandle,
 			QuickJSHandle,
 		];
+		raisedName = driver[4];
 		const source = asCommonJsModule(job.code);
 		const main = vm.evalCode(`(${source})`, "main.js");
-		if (main.error) return describeError(vm, main.error);
+		if (main.error) return thrown(main.error);
 		const sourceHandle = vm.newString(source);
 		const ran = vm.callFunction(start, vm.undefined, main.value, sourceHandle);
 		sourceHandle.dispose();
 		main.value.dispose();
-		if (ran.error) return describeError(vm, ran.error);
+		if (ran.error) return thrown(ran.error);
 		ran.value.dispose();
 		for (;;) {
 			// drain ticks and promise jobs until both are empty, then run one timer, as Node's loop does
@@ -172,24 +224,26 @@ function runJob(job: RunJob): JobOutcome {
 				const ticked = call(runTicks);
 				if (typeof ticked === "object") return ticked;
 				const jobs = runtime.executePendingJobs();
-				if (jobs.error) return describeError(vm, jobs.error);
+				if (jobs.error) return thrown(jobs.error);
 				if (!ticked && jobs.value === 0) break;
 			}
 			const timer = call(runNextTimer);
 			if (typeof timer === "object") return timer;
 			if (!timer) break;
 		}
-		// the comparison of every built-in costs about a millisecond: only an exact run needs it
-		if (!exact) return undefined;
-		const intact = call(checkExact);
-		if (typeof intact === "object") return intact;
-		if (!intact) exact = false;
-		return undefined;
+		return checkExact();
+	};
+
+	/** The run's failure; an uncaught Error's output is checked as a finished run's is. */
+	const run = (): Failure | undefined => {
+		const failure = drive();
+		if (failure?.raised === undefined) return failure;
+		return checkExact() ?? failure;
 	};
 
 	let outcome: JobOutcome;
 	try {
-		outcome = finish(drive());
+		outcome = finish(run());
 	} catch (error) {
 		// the host side of quickjs-emscripten needs heap too; without it the failure is the memory's
 		if (!limit.exceeded) throw error;

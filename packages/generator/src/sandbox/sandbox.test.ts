@@ -163,6 +163,74 @@ describe("sandbox", () => {
 	});
 
 	it.each([
+		["python", "print('a')\n{}['k']", "a\n", "KeyError"],
+		[
+			"python",
+			"class Overdrawn(Exception):\n    def __str__(self):\n        raise ValueError\nprint(1)\nraise Overdrawn()",
+			"1\n",
+			"Overdrawn",
+		],
+		[
+			"python",
+			"try:\n    {}['k']\nfinally:\n    print('f')\n    x = 1 + 'a'",
+			"f\n",
+			"TypeError",
+		],
+		["javascript", "console.log(1)\nnull.x", "1\n", "TypeError"],
+		["javascript", "{ x; let x = 1 }", "", "ReferenceError"],
+		["javascript", "setTimeout(() => new Array(-1), 0)", "", "RangeError"],
+		[
+			"javascript",
+			"class Invalid extends Error { constructor(m) { super(m); this.name = 'Invalid' } }\nthrow new Invalid('no')",
+			"",
+			"Invalid",
+		],
+		[
+			"javascript",
+			"class Plain extends Error {}\nthrow new Plain()",
+			"",
+			"Error",
+		],
+	] as const)(
+		"names the type of the exception that escaped a %s snippet (%j)",
+		async (language, code, stdout, raised) => {
+			const result = await sandbox.run(language, code);
+			expect(result).toMatchObject({
+				status: "error",
+				stdout,
+				raised,
+				exact: true,
+			});
+		},
+	);
+
+	it.each([
+		"throw 42",
+		"throw { name: 'TypeError', message: 'forged' }",
+		"throw Object.create(TypeError.prototype, { name: { get() { return 'Got'; } } })",
+		"throw new Proxy(new TypeError('p'), {})",
+	])(
+		"names no type for a thrown JavaScript value that is not a plain Error (%j)",
+		async (code) => {
+			const result = await sandbox.run("javascript", code);
+			expect(result.status).toBe("error");
+			expect(result).not.toHaveProperty("raised");
+		},
+	);
+
+	it("marks the output before a JavaScript exception inexact when it holds an Error", async () => {
+		const result = await sandbox.run(
+			"javascript",
+			"console.log(new Error('shown'))\nnull.x",
+		);
+		expect(result).toMatchObject({
+			status: "error",
+			raised: "TypeError",
+			exact: false,
+		});
+	});
+
+	it.each([
 		[
 			"javascript",
 			"for (let i = 0; ; i++) console.log('line'.repeat(100), i)",

@@ -156,6 +156,7 @@ export class WorkerRunner {
 				status: "error",
 				stdout: outcome.stdout.slice(0, MAX_OUTPUT_CHARS),
 				error: "output limit exceeded",
+				exact: false,
 				durationMs,
 			};
 		switch (outcome.status) {
@@ -174,6 +175,8 @@ export class WorkerRunner {
 					status: "error",
 					stdout: outcome.stdout,
 					error: outcome.error,
+					...(outcome.raised === undefined ? {} : { raised: outcome.raised }),
+					exact: outcome.exact,
 					durationMs,
 				};
 			case "crashed":
@@ -181,6 +184,7 @@ export class WorkerRunner {
 					status: "error",
 					stdout: "",
 					error: `sandbox crashed: ${outcome.error}`,
+					exact: false,
 					durationMs,
 				};
 		}
