@@ -24,7 +24,9 @@ export const forInVsForOf = defineFamily<Params>({
 	topics: ["loops", "arrays", "iteration", "for-in", "for-of"],
 	params: (rng) => {
 		const names = rng.pick(NAMES);
-		const values = Array.from({ length: rng.int(3, 5) }, () => rng.int(2, 9));
+		// mostly two digits, so the values as strings print longer than the index strings: the
+		// answer is then not the longest option
+		const values = Array.from({ length: rng.int(3, 5) }, () => rng.int(2, 25));
 		const collect = rng.bool();
 		return {
 			names,
