@@ -15,7 +15,20 @@ const THEMES: readonly Theme[] = [
 	{ obj: "shop", prop: "keeper", method: "keeperName", other: "stall" },
 	{ obj: "song", prop: "artist", method: "by", other: "cover" },
 ];
-const PEOPLE = ["ana", "bo", "cy", "dee", "eli", "fay", "gus", "ivy"];
+// names as long as "undefined", so that the answer, which prints undefined where a mistake prints
+// a name, is as long as every other option
+const PEOPLE = [
+	"gwendolyn",
+	"frederick",
+	"josephine",
+	"catherine",
+	"nathaniel",
+	"charlotte",
+	"valentina",
+	"sebastian",
+	"alexander",
+	"cassandra",
+];
 /** detached: a method read into a variable; borrowed: a method copied to another object */
 const FIRST = ["detached", "borrowed"] as const;
 type Call = (typeof FIRST)[number] | "arrow" | "bound";
@@ -106,6 +119,16 @@ export const thisBinding = defineFamily<Params>({
 					misconception: "call() can give a bound function a new this",
 					code: program({ bound: `${obj}.${method}.call(${obj})` }),
 				},
+				...(first === "borrowed"
+					? [
+							{
+								misconception: `a method copied onto ${other} is cut off from ${obj}, as a method read into a variable is, so it finds no ${prop}`,
+								code: program({
+									borrowed: `${other}.${method}.call(undefined)`,
+								}),
+							},
+						]
+					: []),
 			],
 			explain: (answer) =>
 				`this is set by how a function is called, not where it is written. ` +
