@@ -8,7 +8,24 @@ const NAMES = [
 	["color", "paint"],
 	["theme", "render"],
 ] as const;
-const VALUES = ["red", "blue", "green", "gold", "gray", "pink", "teal", "navy"];
+// CSS colour names, short and long: the answer prints undefined or 'ReferenceError' where a mistake
+// prints a colour, so with short colours only it was always the longest option
+const VALUES = [
+	"red",
+	"blue",
+	"green",
+	"gold",
+	"gray",
+	"pink",
+	"teal",
+	"navy",
+	"mediumvioletred",
+	"mediumspringgreen",
+	"mediumaquamarine",
+	"mediumslateblue",
+	"mediumturquoise",
+	"lightgoldenrodyellow",
+];
 // none is a browser global (window.open, close and stop are): a snippet pasted into a browser
 // console must print what Node.js prints
 const FUNCTIONS = [
