@@ -22,6 +22,7 @@ import { stringMethods as javascriptStringMethods } from "./javascript/string-me
 import { stringNumberCoercion } from "./javascript/string-number-coercion.js";
 import { thisBinding } from "./javascript/this-binding.js";
 import { truthiness as javascriptTruthiness } from "./javascript/truthiness.js";
+import { typeofValues } from "./javascript/typeof-values.js";
 import { varClosureLoop } from "./javascript/var-closure-loop.js";
 import { andOrOperands } from "./python/and-or-operands.js";
 import { bitManipulation } from "./python/bit-manipulation.js";
@@ -76,6 +77,7 @@ export const FAMILIES: readonly Family[] = [
 	sliceVsSplice,
 	divisionAndPrecedence,
 	looseEquality,
+	typeofValues,
 	javascriptStringMethods,
 	fallbackValues,
 	arrayAliasing,
