@@ -14,6 +14,7 @@ import { hoisting } from "./javascript/hoisting.js";
 import { looseEquality } from "./javascript/loose-equality.js";
 import { mapFilterReduce } from "./javascript/map-filter-reduce.js";
 import { memoization } from "./javascript/memoization.js";
+import { optionalChaining } from "./javascript/optional-chaining.js";
 import { recursion } from "./javascript/recursion.js";
 import { setAndMap } from "./javascript/set-and-map.js";
 import { sliceVsSplice } from "./javascript/slice-vs-splice.js";
@@ -78,6 +79,7 @@ export const FAMILIES: readonly Family[] = [
 	divisionAndPrecedence,
 	looseEquality,
 	typeofValues,
+	optionalChaining,
 	javascriptStringMethods,
 	fallbackValues,
 	arrayAliasing,
