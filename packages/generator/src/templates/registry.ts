@@ -14,6 +14,7 @@ import { hoisting } from "./javascript/hoisting.js";
 import { looseEquality } from "./javascript/loose-equality.js";
 import { mapFilterReduce } from "./javascript/map-filter-reduce.js";
 import { memoization } from "./javascript/memoization.js";
+import { objectKeyOrder } from "./javascript/object-key-order.js";
 import { optionalChaining } from "./javascript/optional-chaining.js";
 import { recursion } from "./javascript/recursion.js";
 import { setAndMap } from "./javascript/set-and-map.js";
@@ -89,6 +90,7 @@ export const FAMILIES: readonly Family[] = [
 	mapFilterReduce,
 	setAndMap,
 	spreadCopies,
+	objectKeyOrder,
 	recursion,
 	thisBinding,
 	eventLoopOrder,
