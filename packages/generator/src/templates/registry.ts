@@ -10,6 +10,7 @@ import { finallyReturn } from "./javascript/finally-return.js";
 import { floatingPoint } from "./javascript/floating-point.js";
 import { forInVsForOf } from "./javascript/for-in-vs-for-of.js";
 import { generators } from "./javascript/generators.js";
+import { gettersSetters } from "./javascript/getters-setters.js";
 import { hoisting } from "./javascript/hoisting.js";
 import { looseEquality } from "./javascript/loose-equality.js";
 import { mapFilterReduce } from "./javascript/map-filter-reduce.js";
@@ -91,6 +92,7 @@ export const FAMILIES: readonly Family[] = [
 	setAndMap,
 	spreadCopies,
 	objectKeyOrder,
+	gettersSetters,
 	recursion,
 	thisBinding,
 	eventLoopOrder,
