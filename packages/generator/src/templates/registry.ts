@@ -1,5 +1,6 @@
 import type { Family } from "./family.js";
 import { arrayAliasing } from "./javascript/array-aliasing.js";
+import { asyncAwaitOrder } from "./javascript/async-await-order.js";
 import { bitwiseOperators } from "./javascript/bitwise-operators.js";
 import { classSuper } from "./javascript/class-super.js";
 import { defaultSort } from "./javascript/default-sort.js";
@@ -96,6 +97,7 @@ export const FAMILIES: readonly Family[] = [
 	recursion,
 	thisBinding,
 	eventLoopOrder,
+	asyncAwaitOrder,
 	classSuper,
 	bitwiseOperators,
 	finallyReturn,
