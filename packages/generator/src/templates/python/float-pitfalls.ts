@@ -54,36 +54,28 @@ export const floatPitfalls = defineFamily<Params>({
 		const { float, exact } = results({ left, right, operator });
 		const target = tenths(exact);
 		const inexact = inexactOperands({ left, right, operator });
+		// each belief edits its own part of the snippet, with no import to share, so any two combine
 		const program = (
 			opts: {
-				decimal?: boolean;
+				exact?: boolean;
 				close?: boolean;
 				round?: string;
 				int?: string;
 			} = {},
-		) => {
-			const number = (text: string) =>
-				opts.decimal ? `Decimal("${text}")` : text;
-			const header = [
-				...(opts.decimal ? ["from decimal import Decimal"] : []),
-				...(opts.round || opts.int || opts.close ? ["import math"] : []),
-			];
-			return [
-				...header,
-				...(header.length ? [""] : []),
-				`${x} = ${number(tenths(left))}`,
-				`${y} = ${operator === "*" ? second : number(second)}`,
-				`${z} = ${x} ${operator} ${y}`,
-				`print(${z}, ${opts.close ? `math.isclose(${z}, ${target})` : `${z} == ${number(target)}`}, ${opts.round ?? `round(${half})`}, ${opts.int ?? `int(${cut})`})`,
+		) =>
+			[
+				`${x} = ${tenths(left)}`,
+				`${y} = ${second}`,
+				`${z} = ${opts.exact ? `round(${x} ${operator} ${y}, 10)` : `${x} ${operator} ${y}`}`,
+				`print(${z}, ${opts.close ? `abs(${z} - ${target}) < 1e-9` : `${z} == ${target}`}, ${opts.round ?? `round(${half})`}, ${opts.int ?? `int(${cut})`})`,
 				"",
 			].join("\n");
-		};
 		return {
 			code: program(),
 			mistakes: [
 				{
 					misconception: `${listed(inexact)} ${agree(inexact, "is", "are")} stored exactly, so ${z} is exactly ${target}`,
-					code: program({ decimal: true }),
+					code: program({ exact: true }),
 				},
 				{
 					misconception: "== between floats allows for a tiny rounding error",
@@ -91,11 +83,11 @@ export const floatPitfalls = defineFamily<Params>({
 				},
 				{
 					misconception: `round() always rounds a half up, so round(${half}) is ${half + 0.5}`,
-					code: program({ round: `math.floor(${half} + 0.5)` }),
+					code: program({ round: `int(${half} + 0.5)` }),
 				},
 				{
 					misconception: `int() rounds down, toward minus infinity, as math.floor does`,
-					code: program({ int: `math.floor(${cut})` }),
+					code: program({ int: `int(${cut} // 1)` }),
 				},
 			],
 			explain: (answer) =>
