@@ -21,6 +21,7 @@ import { optionalChaining } from "./javascript/optional-chaining.js";
 import { recursion } from "./javascript/recursion.js";
 import { setAndMap } from "./javascript/set-and-map.js";
 import { sliceVsSplice } from "./javascript/slice-vs-splice.js";
+import { sortComparators } from "./javascript/sort-comparators.js";
 import { spreadCopies } from "./javascript/spread-copies.js";
 import { stringMethods as javascriptStringMethods } from "./javascript/string-methods.js";
 import { stringNumberCoercion } from "./javascript/string-number-coercion.js";
@@ -94,6 +95,7 @@ export const FAMILIES: readonly Family[] = [
 	spreadCopies,
 	objectKeyOrder,
 	gettersSetters,
+	sortComparators,
 	recursion,
 	thisBinding,
 	eventLoopOrder,
