@@ -4,6 +4,7 @@ import { asyncAwaitOrder } from "./javascript/async-await-order.js";
 import { bitwiseOperators } from "./javascript/bitwise-operators.js";
 import { classSuper } from "./javascript/class-super.js";
 import { defaultSort } from "./javascript/default-sort.js";
+import { destructuringDefaults } from "./javascript/destructuring-defaults.js";
 import { divisionAndPrecedence } from "./javascript/division-and-precedence.js";
 import { eventLoopOrder } from "./javascript/event-loop-order.js";
 import { fallbackValues } from "./javascript/fallback-values.js";
@@ -96,6 +97,7 @@ export const FAMILIES: readonly Family[] = [
 	objectKeyOrder,
 	gettersSetters,
 	sortComparators,
+	destructuringDefaults,
 	recursion,
 	thisBinding,
 	eventLoopOrder,
