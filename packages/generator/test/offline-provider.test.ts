@@ -138,3 +138,65 @@ describe("the offline provider", () => {
 		expect(challenge.explanation.match(/^• /gm)).toHaveLength(2);
 	});
 });
+
+describe("the offline provider's error challenges", () => {
+	/** Halves a number in a loop: the real program raises at the 0, each belief does something else. */
+	const halving = defineFamily<{ n: number }>({
+		id: "python/halving",
+		language: "python",
+		difficulty: "easy",
+		kind: "error",
+		title: "Halving",
+		topics: ["halving"],
+		params: (rng) => ({ n: rng.int(2, 9) }),
+		build: ({ n }) => {
+			const program = (body: string) =>
+				`for d in [${n}, 0, 1]:\n${body}\nprint("end")\n`;
+			return {
+				code: program(`    print(${n * 2} // d)`),
+				mistakes: [
+					{
+						misconception: "dividing by 0 gives 0",
+						code: program(`    print(${n * 2} // d if d else 0)`),
+					},
+					{
+						misconception: "the loop skips the 0",
+						code: program(`    if d:\n        print(${n * 2} // d)`),
+					},
+					{
+						misconception: "dividing by 0 raises ValueError",
+						code: program(
+							`    if not d:\n        raise ValueError\n    print(${n * 2} // d)`,
+						),
+					},
+				],
+				explain: (answer) => `Division by 0 raises: ${answer}.`,
+			};
+		},
+	});
+
+	it("asks what happens, with the outcome of each run as an option", async () => {
+		const generator = createOfflineGenerator(sandbox, [halving]);
+		const { challenge } = await generator.generate({
+			language: "python",
+			difficulty: "easy",
+			seed: 1,
+		});
+		expect(challenge).toMatchObject({
+			kind: "error",
+			title: "Halving: what happens when this runs?",
+		});
+		const n = Number(challenge.code?.match(/\[(\d+),/)?.[1]);
+		expect(challenge.options[challenge.correct_answer_id]).toBe(
+			`2\n[raises ZeroDivisionError]`,
+		);
+		expect(new Set(challenge.options)).toEqual(
+			new Set([
+				"2\n[raises ZeroDivisionError]",
+				`2\n0\n${n * 2}\nend`,
+				`2\n${n * 2}\nend`,
+				"2\n[raises ValueError]",
+			]),
+		);
+	});
+});

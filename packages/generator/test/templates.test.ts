@@ -12,10 +12,16 @@ import { assembleOptions, type Distractor } from "../src/distractors.js";
 import { createGenerator, type GenerateResult } from "../src/index.js";
 import { explanation, variantKey } from "../src/providers/offline.js";
 import { createRng } from "../src/rng.js";
-import { printedOption } from "../src/sandbox/printed-option.js";
+import {
+	oneLine,
+	optionOf,
+	outcomeOption,
+	outcomeText,
+} from "../src/sandbox/outcome-option.js";
 import { createSandbox } from "../src/sandbox/sandbox.js";
+import type { Family } from "../src/templates/family.js";
 import { FAMILIES } from "../src/templates/registry.js";
-import { runReal } from "./real-interpreters.js";
+import { runReal, runRealOutcome } from "./real-interpreters.js";
 
 /** Seeds tried per family; every run costs one real-interpreter process and 3–5 sandbox runs. */
 const SEEDS_PER_FAMILY = 7;
@@ -57,6 +63,18 @@ function limiter(size: number) {
 const limited = limiter(2);
 const realOutput = (language: Language, code: string) =>
 	limited(() => runReal(language, code));
+/** What happens when the real interpreter runs the code, as an `error` challenge's option reads. */
+const realOutcome = async (language: Language, code: string) => {
+	const { stdout, raised } = await limited(() =>
+		runRealOutcome(language, code),
+	);
+	return outcomeText(stdout, raised);
+};
+
+const OUTPUT_FAMILIES = FAMILIES.filter(
+	(f) => (f.kind ?? "output") === "output",
+);
+const ERROR_FAMILIES = FAMILIES.filter((f) => f.kind === "error");
 
 describe("template registry", () => {
 	it("has at least four families in every language and difficulty", () => {
@@ -117,7 +135,7 @@ const sandbox = createSandbox();
 afterAll(() => sandbox.close());
 
 describe("template families", () => {
-	it.concurrent.for(FAMILIES)(
+	it.concurrent.for(OUTPUT_FAMILIES)(
 		"$id prints the same in the sandbox as in the real interpreter, and its mistakes run and disagree",
 		async (family, { expect }) => {
 			await fc.assert(
@@ -160,16 +178,55 @@ describe("template families", () => {
 	);
 });
 
-/** The instance's real output and its distractors, assembled as the offline generator does. */
-async function assembled(family: (typeof FAMILIES)[number], seed: number) {
+describe("error template families", () => {
+	it.concurrent.for(ERROR_FAMILIES)(
+		"$id has the same outcome in the sandbox as in the real interpreter, for the snippet and each mistake, and its mistakes disagree",
+		// every program of an instance runs in a real interpreter too, four or five times the above
+		{ timeout: 240_000 },
+		async (family, { expect }) => {
+			await fc.assert(
+				fc.asyncProperty(
+					fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+					async (seed) => {
+						const instance = family.build(family.params(createRng(seed)));
+						const { code, mistakes } = instance;
+						expect(mistakes.length).toBeGreaterThanOrEqual(3);
+						expect(mistakes.length).toBeLessThanOrEqual(4);
+						const outcomes = await Promise.all(
+							[code, ...mistakes.map((m) => m.code)].map(async (program) => {
+								const [run, real] = await Promise.all([
+									sandbox.run(family.language, program),
+									realOutcome(family.language, program),
+								]);
+								// a program that cannot be an option (a limit, a thrown non-Error) is a bug
+								expect(outcomeOption(run), program).toBe(real);
+								return real;
+							}),
+						);
+						const [answer = "", ...wrong] = outcomes;
+						expect(instance.explain(answer).trim()).not.toBe("");
+						const distinct = new Set(wrong.filter((w) => w !== answer));
+						expect(distinct.size, code).toBeGreaterThanOrEqual(2);
+					},
+				),
+				{ numRuns: SEEDS_PER_FAMILY },
+			);
+		},
+	);
+});
+
+/** The instance's real output (or outcome) and its distractors, assembled as the offline generator does. */
+async function assembled(family: Family, seed: number) {
+	const kind = family.kind ?? "output";
 	const instance = family.build(family.params(createRng(seed)));
-	const answer = printedOption(
+	const answer = optionOf(
+		kind,
 		await sandbox.run(family.language, instance.code),
 	);
 	if (answer === null) throw new Error(`no answer for\n${instance.code}`);
 	const candidates: Distractor[] = [];
 	for (const { code, origin, misconception } of mistakePrograms(instance)) {
-		const text = printedOption(await sandbox.run(family.language, code));
+		const text = optionOf(kind, await sandbox.run(family.language, code));
 		if (text !== null) candidates.push({ text, origin, misconception });
 	}
 	const options = assembleOptions(
@@ -199,7 +256,10 @@ describe("mistake models and explanations", () => {
 				if (noted.length === 3) fromMistakes += 1;
 
 				const why = instance.explain(answer);
-				expect(why, instance.code).toContain(answer);
+				// an outcome has several lines; a sentence quotes it on one, as the notes do
+				expect(why, instance.code).toContain(
+					family.kind === "error" ? oneLine(answer) : answer,
+				);
 				expect(why, instance.code).not.toMatch(/\[object |\$\{/);
 				if (family.language === "python")
 					expect(why, instance.code).not.toMatch(/\b(undefined|NaN)\b/);
@@ -251,9 +311,12 @@ describe("offline generator", () => {
 			await Promise.all(
 				withCode.map(async ({ challenge }) => {
 					const code = challenge.code ?? "";
-					const real = await realOutput(language, code);
+					const real =
+						challenge.kind === "error"
+							? await realOutcome(language, code)
+							: trimFinalNewline(await realOutput(language, code));
 					expect(challenge.options[challenge.correct_answer_id], code).toBe(
-						trimFinalNewline(real),
+						real,
 					);
 				}),
 			);

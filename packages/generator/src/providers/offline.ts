@@ -4,9 +4,9 @@ import { mistakePrograms } from "../combined-mistakes.js";
 import { assembleOptions, type Distractor } from "../distractors.js";
 import { createRng, hash32, type Rng } from "../rng.js";
 import { runtimeOf } from "../runtime.js";
-import { printedOption } from "../sandbox/printed-option.js";
-import type { Sandbox } from "../sandbox/sandbox.js";
-import type { Family, Instance } from "../templates/family.js";
+import { oneLine, optionOf } from "../sandbox/outcome-option.js";
+import type { RunResult, Sandbox } from "../sandbox/sandbox.js";
+import type { Family, FamilyKind, Instance } from "../templates/family.js";
 import { matchesTopic } from "../topic.js";
 import {
 	type GenerateRequest,
@@ -29,7 +29,21 @@ export const variantKey = (family: Family, code: string) =>
 	`${family.id}:${hash32(code)}`;
 
 /** An option inside a sentence: quoted, on one line. */
-const quoted = (text: string) => `“${text.replaceAll("\n", " / ")}”`;
+const quoted = (text: string) => `“${oneLine(text)}”`;
+
+/** Why a run's output (or outcome) cannot be an option, for the generator's failure report. */
+function unusable(run: RunResult, kind: FamilyKind): string {
+	const raised = kind === "error" && run.status === "error" && run.raised;
+	if (run.status !== "ok" && !raised)
+		return `${run.status}${"error" in run ? ` (${run.error})` : ""}`;
+	if (!run.exact) return "output cannot be reproduced exactly";
+	return "unusable output";
+}
+
+const TITLES = {
+	output: "what does this code print?",
+	error: "what happens when this runs?",
+} as const;
 
 /** The challenge's explanation: why the answer is right, then one note for each distractor a mistake model printed. */
 export function explanation(why: string, distractors: Distractor[]): string {
@@ -143,20 +157,18 @@ export function createOfflineGenerator(
 			),
 		);
 		if (!real) return `${key}: nothing ran`;
+		const kind = family.kind ?? "output";
 		const runs = 1 + variants.length;
 		const sandboxMs = [real, ...variants].reduce(
 			(total, run) => total + run.durationMs,
 			0,
 		);
-		if (real.status !== "ok")
-			return `${key}: ${real.status}${"error" in real ? ` (${real.error})` : ""}`;
-		if (!real.exact) return `${key}: output cannot be reproduced exactly`;
-		const answer = printedOption(real);
-		if (answer === null) return `${key}: unusable output`;
+		const answer = optionOf(kind, real);
+		if (answer === null) return `${key}: ${unusable(real, kind)}`;
 
 		const candidates: Distractor[] = [];
 		for (const [index, run] of variants.entries()) {
-			const text = printedOption(run);
+			const text = optionOf(kind, run);
 			const program = programs[index];
 			if (text !== null && program)
 				candidates.push({
@@ -175,9 +187,9 @@ export function createOfflineGenerator(
 		const challenge: ChallengeContent = {
 			difficulty: family.difficulty,
 			language: family.language,
-			kind: "output",
+			kind,
 			runtime: runtimeOf(family),
-			title: `${family.title}: what does this code print?`,
+			title: `${family.title}: ${TITLES[kind]}`,
 			code: instance.code,
 			options: assembled.options,
 			correct_answer_id: assembled.correctIndex,

@@ -1,5 +1,11 @@
-import type { Difficulty, Language } from "@app/contract";
+import type { ChallengeKind, Difficulty, Language } from "@app/contract";
 import type { Rng } from "../rng.js";
+
+/**
+ * What a family's challenges ask: what the code prints (`output`), or what happens when it runs
+ * (`error`): what it prints and the type of the exception that escapes, if one does.
+ */
+export type FamilyKind = Extract<ChallengeKind, "output" | "error">;
 
 /** A deliberately wrong version of the snippet: what a learner with one misconception would expect. */
 export interface Mistake {
@@ -11,9 +17,9 @@ export interface Mistake {
 
 /** One concrete question built from a family and its parameters. */
 export interface Instance {
-	/** the snippet the learner reads; its real output is the answer */
+	/** the snippet the learner reads; its real output (in an `error` family, its outcome) is the answer */
 	code: string;
-	/** mistaken variants whose outputs become the distractors */
+	/** mistaken variants whose outputs (or outcomes) become the distractors */
 	mistakes: Mistake[];
 	/** why the real output is what it is, with this instance's values */
 	explain(answer: string): string;
@@ -30,6 +36,11 @@ export interface Family<P = unknown> {
 	difficulty: Difficulty;
 	/** a short headline naming the idea, e.g. "List aliasing" */
 	title: string;
+	/**
+	 * What its challenges ask (`output` when absent). In an `error` family the snippet and the
+	 * mistake programs may raise, and each option is a run's outcome (sandbox/outcome-option.ts).
+	 */
+	kind?: FamilyKind;
 	/** tags a user's topic is matched against */
 	topics: readonly string[];
 	/**

@@ -26,9 +26,11 @@ import { sortComparators } from "./javascript/sort-comparators.js";
 import { spreadCopies } from "./javascript/spread-copies.js";
 import { stringMethods as javascriptStringMethods } from "./javascript/string-methods.js";
 import { stringNumberCoercion } from "./javascript/string-number-coercion.js";
+import { temporalDeadZone } from "./javascript/temporal-dead-zone.js";
 import { thisBinding } from "./javascript/this-binding.js";
 import { truthiness as javascriptTruthiness } from "./javascript/truthiness.js";
 import { typeofValues } from "./javascript/typeof-values.js";
+import { undefinedProperty } from "./javascript/undefined-property.js";
 import { varClosureLoop } from "./javascript/var-closure-loop.js";
 import { andOrOperands } from "./python/and-or-operands.js";
 import { bitManipulation } from "./python/bit-manipulation.js";
@@ -40,6 +42,7 @@ import { floorDivision } from "./python/floor-division.js";
 import { generatorExhaustion } from "./python/generator-exhaustion.js";
 import { lateBindingClosures } from "./python/late-binding-closures.js";
 import { memoizedRecursion } from "./python/memoized-recursion.js";
+import { missingKey } from "./python/missing-key.js";
 import { mutableDefaultArgument } from "./python/mutable-default-argument.js";
 import { nestedComprehensions } from "./python/nested-comprehensions.js";
 import { nestedListAliasing } from "./python/nested-list-aliasing.js";
@@ -51,6 +54,7 @@ import { stringSlicing } from "./python/string-slicing.js";
 import { superMro } from "./python/super-mro.js";
 import { truthiness as pythonTruthiness } from "./python/truthiness.js";
 import { tryFinallyOrder } from "./python/try-finally-order.js";
+import { unboundLocal } from "./python/unbound-local.js";
 
 /** Every template family the offline generator draws from. */
 export const FAMILIES: readonly Family[] = [
@@ -62,9 +66,11 @@ export const FAMILIES: readonly Family[] = [
 	andOrOperands,
 	pythonStringMethods,
 	dictMethods,
+	missingKey,
 	mutableDefaultArgument,
 	lateBindingClosures,
 	tryFinallyOrder,
+	unboundLocal,
 	nestedListAliasing,
 	nestedComprehensions,
 	sortStability,
@@ -87,10 +93,12 @@ export const FAMILIES: readonly Family[] = [
 	optionalChaining,
 	javascriptStringMethods,
 	fallbackValues,
+	undefinedProperty,
 	arrayAliasing,
 	varClosureLoop,
 	defaultSort,
 	hoisting,
+	temporalDeadZone,
 	mapFilterReduce,
 	setAndMap,
 	spreadCopies,

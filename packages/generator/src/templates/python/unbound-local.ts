@@ -1,0 +1,124 @@
+import { oneLine } from "../../sandbox/outcome-option.js";
+import { defineFamily } from "../family.js";
+
+const NAMES = ["count", "total", "score", "level", "balance", "hits"] as const;
+const FUNCTIONS = ["bump", "grow", "record", "update", "apply"] as const;
+const OPS = ["+", "-", "*"] as const;
+
+/**
+ * How the function uses the global: `augmented` does name op= n; `reset` reads it in a condition
+ * that holds and assigns it inside; `read-first` prints it, then assigns it.
+ */
+type Shape =
+	| { kind: "augmented"; op: (typeof OPS)[number] }
+	| { kind: "reset"; limit: number }
+	| { kind: "read-first" };
+
+interface Params {
+	name: (typeof NAMES)[number];
+	fn: (typeof FUNCTIONS)[number];
+	start: number;
+	n: number;
+	shape: Shape;
+}
+
+/** The function's lines between its first print and its return, with the global read as `read` and assigned as `target`. */
+function bodyOf(shape: Shape, name: string, read: string, target: string) {
+	switch (shape.kind) {
+		case "augmented":
+			return target === read
+				? [`${name} ${shape.op}= n`]
+				: [`${target} = ${read} ${shape.op} n`];
+		case "reset":
+			return [`if ${read} > ${shape.limit}:`, `    ${target} = 0`];
+		case "read-first":
+			return [`print("${name} is", ${read})`, `${target} = n`];
+	}
+}
+
+const returned = (shape: Shape, target: string) =>
+	shape.kind === "reset" ? `${target} + n` : target;
+
+export const unboundLocal = defineFamily<Params>({
+	id: "python/unbound-local",
+	language: "python",
+	difficulty: "medium",
+	kind: "error",
+	title: "Assigning a global inside a function",
+	topics: ["scope", "global", "unboundlocalerror", "functions", "exceptions"],
+	params: (rng) => {
+		const start = rng.int(3, 12);
+		const kind = rng.pick(["augmented", "reset", "read-first"] as const);
+		const shape: Shape =
+			kind === "augmented"
+				? { kind, op: rng.pick(OPS) }
+				: kind === "reset"
+					? { kind, limit: rng.int(0, start - 1) }
+					: { kind };
+		return {
+			name: rng.pick(NAMES),
+			fn: rng.pick(FUNCTIONS),
+			start,
+			// never the start value: believing the global changes must print otherwise than not believing it
+			n: rng.pick([2, 3, 4, 5, 6, 7, 8, 9].filter((v) => v !== start)),
+			shape,
+		};
+	},
+	build: ({ name, fn, start, n, shape }) => {
+		const program = ({
+			read = name as string,
+			target = name as string,
+			head = [] as string[],
+			top = "",
+		}: {
+			read?: string;
+			target?: string;
+			head?: string[];
+			top?: string;
+		} = {}) => {
+			const lines = [
+				`print("${fn}", n)`,
+				...head,
+				...bodyOf(shape, name, read, target),
+				`return ${returned(shape, target)}`,
+			];
+			return (
+				`${top}${name} = ${start}\n\ndef ${fn}(n):\n${lines.map((l) => `    ${l}\n`).join("")}\n` +
+				`print("start", ${name})\nprint(${fn}(${n}))\nprint("${name}", ${name})\n`
+			);
+		};
+		const local = `new_${name}`;
+		const [assignment = ""] = bodyOf(shape, name, name, name).slice(-1);
+		const reading =
+			shape.kind === "augmented"
+				? `${name} ${shape.op}= n`
+				: (bodyOf(shape, name, name, name)[0] ?? "");
+		return {
+			code: program(),
+			mistakes: [
+				{
+					misconception: `${fn} reads the global ${name} first, and only the assignment makes a new local ${name}`,
+					code: program({ target: local }),
+				},
+				{
+					misconception: `assigning ${name} inside ${fn} changes the global ${name}`,
+					code: program({ head: [`global ${name}`] }),
+				},
+				{
+					misconception: `${fn} cannot see ${name} at all, so reading it raises NameError`,
+					code: program({ read: `${name}_seen` }),
+				},
+				{
+					misconception: `Python rejects ${fn} as soon as it is defined, before anything is printed`,
+					code: program({ top: "raise UnboundLocalError\n" }),
+				},
+			],
+			explain: (answer) =>
+				`Python decides which names are local when it compiles a function: ${fn} assigns ${name} (\`${assignment.trim()}\`), ` +
+				`so ${name} is local in the whole of ${fn}${shape.kind === "augmented" ? "" : ", the lines before the assignment included"}, and the global ${name} = ${start} is never read there. ` +
+				`The script prints "start ${start}", then ${fn}(${n}) prints "${fn} ${n}", and \`${reading}\` reads the local ${name}${shape.kind === "augmented" ? " to compute its new value" : ""} before it has one: UnboundLocalError. ` +
+				`Nothing catches it, so the last line never runs. Declaring \`global ${name}\` in ${fn}, or passing ${name} in and returning the new value, would fix it. ` +
+				`What happens: “${oneLine(answer)}”.`,
+		};
+	},
+});
