@@ -37,6 +37,7 @@ import { bitManipulation } from "./python/bit-manipulation.js";
 import { classAttributes } from "./python/class-attributes.js";
 import { decoratorOrder } from "./python/decorator-order.js";
 import { dictMethods } from "./python/dict-methods.js";
+import { fStringFormats } from "./python/f-string-formats.js";
 import { floatPitfalls } from "./python/float-pitfalls.js";
 import { floorDivision } from "./python/floor-division.js";
 import { generatorExhaustion } from "./python/generator-exhaustion.js";
@@ -66,6 +67,7 @@ export const FAMILIES: readonly Family[] = [
 	andOrOperands,
 	pythonStringMethods,
 	dictMethods,
+	fStringFormats,
 	missingKey,
 	mutableDefaultArgument,
 	lateBindingClosures,
