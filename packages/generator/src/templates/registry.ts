@@ -41,6 +41,7 @@ import { fStringFormats } from "./python/f-string-formats.js";
 import { floatPitfalls } from "./python/float-pitfalls.js";
 import { floorDivision } from "./python/floor-division.js";
 import { generatorExhaustion } from "./python/generator-exhaustion.js";
+import { identityVsEquality } from "./python/identity-vs-equality.js";
 import { lateBindingClosures } from "./python/late-binding-closures.js";
 import { memoizedRecursion } from "./python/memoized-recursion.js";
 import { missingKey } from "./python/missing-key.js";
@@ -68,6 +69,7 @@ export const FAMILIES: readonly Family[] = [
 	pythonStringMethods,
 	dictMethods,
 	fStringFormats,
+	identityVsEquality,
 	missingKey,
 	mutableDefaultArgument,
 	lateBindingClosures,
