@@ -51,6 +51,7 @@ import { nestedListAliasing } from "./python/nested-list-aliasing.js";
 import { rangeLoops } from "./python/range-loops.js";
 import { setOperations } from "./python/set-operations.js";
 import { sortStability } from "./python/sort-stability.js";
+import { starUnpacking } from "./python/star-unpacking.js";
 import { stringMethods as pythonStringMethods } from "./python/string-methods.js";
 import { stringSlicing } from "./python/string-slicing.js";
 import { superMro } from "./python/super-mro.js";
@@ -70,6 +71,7 @@ export const FAMILIES: readonly Family[] = [
 	dictMethods,
 	fStringFormats,
 	identityVsEquality,
+	starUnpacking,
 	missingKey,
 	mutableDefaultArgument,
 	lateBindingClosures,
