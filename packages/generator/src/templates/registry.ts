@@ -35,6 +35,7 @@ import { varClosureLoop } from "./javascript/var-closure-loop.js";
 import { andOrOperands } from "./python/and-or-operands.js";
 import { bitManipulation } from "./python/bit-manipulation.js";
 import { classAttributes } from "./python/class-attributes.js";
+import { counterArithmetic } from "./python/counter-arithmetic.js";
 import { decoratorOrder } from "./python/decorator-order.js";
 import { dictMethods } from "./python/dict-methods.js";
 import { fStringFormats } from "./python/f-string-formats.js";
@@ -74,6 +75,7 @@ export const FAMILIES: readonly Family[] = [
 	starUnpacking,
 	missingKey,
 	mutableDefaultArgument,
+	counterArithmetic,
 	lateBindingClosures,
 	tryFinallyOrder,
 	unboundLocal,
