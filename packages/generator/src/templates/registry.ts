@@ -36,6 +36,7 @@ import { andOrOperands } from "./python/and-or-operands.js";
 import { bitManipulation } from "./python/bit-manipulation.js";
 import { classAttributes } from "./python/class-attributes.js";
 import { counterArithmetic } from "./python/counter-arithmetic.js";
+import { dataclassFields } from "./python/dataclass-fields.js";
 import { decoratorOrder } from "./python/decorator-order.js";
 import { dictMethods } from "./python/dict-methods.js";
 import { fStringFormats } from "./python/f-string-formats.js";
@@ -76,6 +77,7 @@ export const FAMILIES: readonly Family[] = [
 	missingKey,
 	mutableDefaultArgument,
 	counterArithmetic,
+	dataclassFields,
 	lateBindingClosures,
 	tryFinallyOrder,
 	unboundLocal,
