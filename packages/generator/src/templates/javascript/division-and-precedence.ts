@@ -32,6 +32,12 @@ const POWERS: readonly { base: number; exponent: number }[] = [
 	{ base: 4, exponent: 3 },
 	{ base: 5, exponent: 3 },
 	{ base: 10, exponent: 3 },
+	// fourth roots: grouped from the right they give the smaller number, so the answer is not
+	// always the longest option
+	{ base: 16, exponent: 0.5 },
+	{ base: 81, exponent: 0.5 },
+	{ base: 625, exponent: 0.5 },
+	{ base: 10000, exponent: 0.5 },
 ];
 
 type Names = readonly [string, string, string];
@@ -88,14 +94,12 @@ export const divisionAndPrecedence = defineFamily<Params>({
 				? { names, shape, dividend: -dividend, divisor }
 				: { names, shape, dividend, divisor: -divisor };
 		}
-		if (shape === "strings")
-			return {
-				names,
-				shape,
-				x: rng.int(2, 9),
-				y: rng.int(2, 9),
-				digit: rng.int(1, 9),
-			};
+		if (shape === "strings") {
+			// a one-digit sum, so the answer's x + y + s is shorter than the belief that every + joins
+			// text, and the answer is not always the longest option
+			const x = rng.int(2, 7);
+			return { names, shape, x, y: rng.int(2, 9 - x), digit: rng.int(1, 9) };
+		}
 		for (;;) {
 			const mixed = rng.pick(MIXED);
 			const { additive, tighter } = mixed;
@@ -153,8 +157,8 @@ function division({
 				code: program(`${q}, ${floor}, ${trunc}, ${a} - ${b} * ${floor}`),
 			},
 			{
-				misconception: "Math.trunc rounds down, like Math.floor",
-				code: program(`${q}, ${floor}, ${floor}, ${rem}`),
+				misconception: `% gives the fractional part of ${q}, the digits after the point`,
+				code: program(`${q}, ${floor}, ${trunc}, ${rem} / ${b}`),
 			},
 		],
 		explain: (answer: string) =>
@@ -181,13 +185,9 @@ function precedence({
 		code: program(mixed, chain, power),
 		mistakes: [
 			{
-				misconception:
-					"operators are worked out from left to right, whatever they are",
-				code: program(
-					`(${x} ${additive} ${y}) ${tighter} ${z}`,
-					chain,
-					`(${base} ** ${exponent}) ** 2`,
-				),
+				// one belief per expression, so that any two combine
+				misconception: `${additive} and ${tighter} are worked out from left to right, in the order they are written`,
+				code: program(`(${x} ${additive} ${y}) ${tighter} ${z}`, chain, power),
 			},
 			{
 				misconception: `${chain} subtracts ${y} - ${z} first`,
