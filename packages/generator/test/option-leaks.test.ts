@@ -117,8 +117,6 @@ const STILL_LEAKING = new Set([
 	"javascript/slice-vs-splice: closest to the others",
 	"javascript/spread-copies: closest to the others",
 	"javascript/spread-copies: most tokens shared with the code",
-	"javascript/division-and-precedence: longest",
-	"python/memoized-recursion: shortest",
 	"javascript/generators: shortest",
 	"python/mutable-default-argument: most tokens shared with the code",
 ]);

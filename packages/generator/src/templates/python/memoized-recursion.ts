@@ -62,6 +62,8 @@ const RECURSIONS: readonly Recursion[] = [
 ];
 const STYLES = ["lru_cache", "cache", "dict"] as const;
 const COUNTERS = ["calls", "runs", "count", "evaluated"];
+/** what the counter would read if only the two calls the snippet writes counted */
+const TOP_LEVEL_CALLS = 2;
 
 interface Params {
 	recursion: Recursion;
@@ -107,8 +109,14 @@ export const memoizedRecursion = defineFamily<Params>({
 		// every belief must give its own count, and the two calls their own arguments
 		for (let tries = 0; tries < 50; tries++) {
 			const c = counts(r, first, second);
-			const distinct = new Set([c.cached, c.uncached, c.cleared, c.withHits]);
-			if (distinct.size === 4 && String(first) !== String(second)) break;
+			const distinct = new Set([
+				c.cached,
+				c.uncached,
+				c.cleared,
+				c.withHits,
+				TOP_LEVEL_CALLS,
+			]);
+			if (distinct.size === 5 && String(first) !== String(second)) break;
 			[first, second] = r.draw(rng.int);
 		}
 		return {
@@ -137,7 +145,7 @@ export const memoizedRecursion = defineFamily<Params>({
 					? [style === "dict" ? "memo.clear()" : `${r.name}.cache_clear()`]
 					: []),
 				`second = ${call(second)}`,
-				`print(first, second, ${counter})`,
+				`print(first, second, ${belief.topLevel ? TOP_LEVEL_CALLS : counter})`,
 				"",
 			].join("\n");
 		const c = counts(r, first, second);
@@ -156,6 +164,10 @@ export const memoizedRecursion = defineFamily<Params>({
 				{
 					misconception: `the counter ${counter} also goes up for calls answered from the cache`,
 					code: program({ hits: true, dict: true }),
+				},
+				{
+					misconception: `${counter} counts only the two calls at the bottom, not the calls ${r.name} makes to itself`,
+					code: program({ topLevel: true }),
 				},
 			],
 			explain: (answer) =>
@@ -176,6 +188,8 @@ interface Belief {
 	hits?: boolean;
 	/** write the cache as a dict, whatever the snippet's style */
 	dict?: boolean;
+	/** print the number of top-level calls instead of the counter */
+	topLevel?: boolean;
 }
 
 function header(
