@@ -44,6 +44,7 @@ import { floatPitfalls } from "./python/float-pitfalls.js";
 import { floorDivision } from "./python/floor-division.js";
 import { generatorExhaustion } from "./python/generator-exhaustion.js";
 import { identityVsEquality } from "./python/identity-vs-equality.js";
+import { itertoolsBasics } from "./python/itertools-basics.js";
 import { lateBindingClosures } from "./python/late-binding-closures.js";
 import { memoizedRecursion } from "./python/memoized-recursion.js";
 import { missingKey } from "./python/missing-key.js";
@@ -92,6 +93,7 @@ export const FAMILIES: readonly Family[] = [
 	memoizedRecursion,
 	floatPitfalls,
 	bitManipulation,
+	itertoolsBasics,
 	// javascript: easy, medium, hard
 	stringNumberCoercion,
 	javascriptTruthiness,
