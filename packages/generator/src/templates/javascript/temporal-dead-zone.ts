@@ -1,5 +1,5 @@
 import { oneLine } from "../../sandbox/outcome-option.js";
-import { defineFamily, type Mistake } from "../family.js";
+import { defineFamily, type Instance, type Mistake } from "../family.js";
 import { twoOf } from "../item-at.js";
 
 const NAMES = ["status", "mode", "level", "label", "phase", "theme"] as const;
@@ -22,8 +22,12 @@ interface Params {
 	inner: string;
 	/** an outer variable of the same name that the inner one shadows (a number), or null */
 	outer: number | null;
-	/** `value`: the function logs the variable before its declaration; `typeof`: it logs its typeof */
-	read: "value" | "typeof";
+	/**
+	 * `value`: the function logs the variable before its declaration; `typeof`: it logs its typeof;
+	 * `called-after`: the function reads a top-level variable declared below it, but is only called
+	 * once the declaration has run (and has no outer variable)
+	 */
+	read: "value" | "typeof" | "called-after";
 	/** a line the function logs first, so the output shows where the run stops */
 	first: string;
 }
@@ -44,79 +48,135 @@ export const temporalDeadZone = defineFamily<Params>({
 	],
 	params: (rng) => {
 		const [inner, first] = twoOf(rng.sample(WORDS, 2));
+		const read = rng.pick([
+			"value",
+			"value",
+			"typeof",
+			"called-after",
+		] as const);
 		return {
 			name: rng.pick(NAMES),
 			fn: rng.pick(FUNCTIONS),
 			keyword: rng.pick(["let", "const"] as const),
 			inner,
-			outer: rng.bool() ? rng.int(1, 9) : null,
-			read: rng.pick(["value", "value", "typeof"] as const),
+			outer: read !== "called-after" && rng.bool() ? rng.int(1, 9) : null,
+			read,
 			first,
 		};
 	},
-	build: ({ name, fn, keyword, inner, outer, read, first }) => {
-		const declaration = `${keyword} ${name} = "${inner}";`;
-		const shown = (variable: string) =>
-			read === "typeof" ? `typeof ${variable}` : variable;
-		const program = ({
-			log = shown(name),
-			body = (logLine: string) =>
-				`  console.log(${logLine});\n  ${declaration}\n`,
-			top = "",
-		}: {
-			log?: string;
-			body?: (logLine: string) => string;
-			top?: string;
-		} = {}) =>
-			`${top}${outer === null ? "" : `let ${name} = ${outer};\n`}` +
-			`function ${fn}() {\n  console.log("${first}");\n${body(log)}  return ${name};\n}\n` +
-			`console.log("start");\nconsole.log(${fn}());\nconsole.log("end");\n`;
-		const mistakes: Mistake[] = [
+	build: (params) =>
+		params.read === "called-after" ? calledAfter(params) : readBefore(params),
+});
+
+/** The function reads a top-level variable declared below it, and runs once the declaration has. */
+function calledAfter({ name, fn, keyword, inner, first }: Params): Instance {
+	const declaration = `${keyword} ${name} = "${inner}";\n`;
+	const program = ({
+		read = name,
+		declareFirst = true,
+		top = "",
+	}: {
+		read?: string;
+		declareFirst?: boolean;
+		top?: string;
+	} = {}) =>
+		`${top}function ${fn}() {\n  console.log("${first}");\n  return ${read};\n}\n` +
+		`console.log("start");\n${declareFirst ? declaration : ""}console.log(${fn}());\n` +
+		`${declareFirst ? "" : declaration}console.log("end");\n`;
+	return {
+		code: program(),
+		mistakes: [
 			{
-				misconception: `the engine finds ${name} used before its ${keyword} as the script starts, so nothing is printed`,
+				misconception: `${fn} reads ${name} above its ${keyword} line, so calling it throws a ReferenceError wherever the call is`,
+				code: program({ declareFirst: false }),
+			},
+			{
+				misconception: `${fn} sees ${name} as it was when ${fn} was defined, before the ${keyword} line ran`,
+				code: program({ read: "undefined" }),
+			},
+			{
+				misconception: `the engine finds ${name} used above its ${keyword} as the script starts, so nothing is printed`,
 				code: program({ top: `${name}Checked;\n` }),
 			},
-			{
-				misconception: `a ${keyword} declaration is hoisted with its value, as if it stood at the top of ${fn}`,
-				code: program({
-					body: (logLine) => `  ${declaration}\n  console.log(${logLine});\n`,
-				}),
-			},
-		];
-		if (read === "value")
-			mistakes.push({
-				misconception: `${keyword} is hoisted like var, so ${name} is undefined until its line runs`,
-				code: program({
-					body: (logLine) =>
-						`  console.log(${logLine});\n  var ${name} = "${inner}";\n`,
-				}),
-			});
-		else
-			mistakes.push({
-				misconception: `typeof never throws, whatever name it is given`,
-				code: program({ log: `"undefined"` }),
-			});
-		if (outer !== null)
-			mistakes.push({
-				misconception: `the inner ${name} only exists from its own line on, so the line before it reads the outer ${name}`,
-				code: program({
-					body: (logLine) =>
-						`  console.log(${logLine});\n  {\n    ${keyword} ${name} = "${inner}";\n  }\n`,
-				}),
-			});
-		const where =
-			outer === null
-				? `${name} is declared with ${keyword} inside ${fn}`
-				: `the ${keyword} inside ${fn} makes ${name} a new variable for the whole function, hiding the outer ${name} = ${outer}`;
-		return {
-			code: program(),
-			mistakes,
-			explain: (answer) =>
-				`let and const are hoisted to the top of their block, but unlike var they are not initialised: ` +
-				`from the block's start to the declaration the variable is in the temporal dead zone, and any read of it throws a ReferenceError` +
-				`${read === "typeof" ? ", typeof included" : ""}. ` +
-				`Here ${where}. ${fn}() logs "${first}", then ${read === "typeof" ? `typeof ${name}` : `reading ${name}`} on the line before the declaration throws, ` +
-				`so ${fn} never returns and "end" is never printed. What happens: “${oneLine(answer)}”.`,
-		};
-	},
-});
+		],
+		explain: (answer) =>
+			`The temporal dead zone is about time, not about where the code is written: ${name} is in it only until its ${keyword} line runs. ` +
+			`${fn}'s body mentions ${name} above that line, but ${fn} is only called after \`${declaration.trim()}\` has run, so the read finds "${inner}". ` +
+			`Calling ${fn}() before that line would throw a ReferenceError. What happens: “${oneLine(answer)}”.`,
+	};
+}
+
+/** The function reads its own let or const before the declaration: the read throws. */
+function readBefore({
+	name,
+	fn,
+	keyword,
+	inner,
+	outer,
+	read,
+	first,
+}: Params): Instance {
+	const declaration = `${keyword} ${name} = "${inner}";`;
+	const shown = (variable: string) =>
+		read === "typeof" ? `typeof ${variable}` : variable;
+	const program = ({
+		log = shown(name),
+		body = (logLine: string) =>
+			`  console.log(${logLine});\n  ${declaration}\n`,
+		top = "",
+	}: {
+		log?: string;
+		body?: (logLine: string) => string;
+		top?: string;
+	} = {}) =>
+		`${top}${outer === null ? "" : `let ${name} = ${outer};\n`}` +
+		`function ${fn}() {\n  console.log("${first}");\n${body(log)}  return ${name};\n}\n` +
+		`console.log("start");\nconsole.log(${fn}());\nconsole.log("end");\n`;
+	const mistakes: Mistake[] = [
+		{
+			misconception: `the engine finds ${name} used before its ${keyword} as the script starts, so nothing is printed`,
+			code: program({ top: `${name}Checked;\n` }),
+		},
+		{
+			misconception: `a ${keyword} declaration is hoisted with its value, as if it stood at the top of ${fn}`,
+			code: program({
+				body: (logLine) => `  ${declaration}\n  console.log(${logLine});\n`,
+			}),
+		},
+	];
+	if (read === "value")
+		mistakes.push({
+			misconception: `${keyword} is hoisted like var, so ${name} is undefined until its line runs`,
+			code: program({
+				body: (logLine) =>
+					`  console.log(${logLine});\n  var ${name} = "${inner}";\n`,
+			}),
+		});
+	else
+		mistakes.push({
+			misconception: `typeof never throws, whatever name it is given`,
+			code: program({ log: `"undefined"` }),
+		});
+	if (outer !== null)
+		mistakes.push({
+			misconception: `the inner ${name} only exists from its own line on, so the line before it reads the outer ${name}`,
+			code: program({
+				body: (logLine) =>
+					`  console.log(${logLine});\n  {\n    ${keyword} ${name} = "${inner}";\n  }\n`,
+			}),
+		});
+	const where =
+		outer === null
+			? `${name} is declared with ${keyword} inside ${fn}`
+			: `the ${keyword} inside ${fn} makes ${name} a new variable for the whole function, hiding the outer ${name} = ${outer}`;
+	return {
+		code: program(),
+		mistakes,
+		explain: (answer) =>
+			`let and const are hoisted to the top of their block, but unlike var they are not initialised: ` +
+			`from the block's start to the declaration the variable is in the temporal dead zone, and any read of it throws a ReferenceError` +
+			`${read === "typeof" ? ", typeof included" : ""}. ` +
+			`Here ${where}. ${fn}() logs "${first}", then ${read === "typeof" ? `typeof ${name}` : `reading ${name}`} on the line before the declaration throws, ` +
+			`so ${fn} never returns and "end" is never printed. What happens: “${oneLine(answer)}”.`,
+	};
+}
