@@ -114,7 +114,6 @@ const MAX_PER_FAMILY = 0.45;
 const STILL_LEAKING = new Set([
 	"python/nested-comprehensions: closest to the others",
 	"python/generator-exhaustion: closest to the others",
-	"javascript/slice-vs-splice: closest to the others",
 	"javascript/spread-copies: closest to the others",
 	"javascript/spread-copies: most tokens shared with the code",
 	"javascript/generators: shortest",

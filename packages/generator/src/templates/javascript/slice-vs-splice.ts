@@ -56,7 +56,11 @@ export const sliceVsSplice = defineFamily<Params>({
 					{
 						misconception:
 							"slice removes the elements it returns from the array",
-						code: program(`${list}.splice(${start}, ${second - start})`),
+						// a line of its own that removes what slice returned, so this belief combines with those about the indexes
+						code: program(
+							call,
+							`${list}.splice(${list}.indexOf(${part}[0]), ${part}.length);\n`,
+						),
 					},
 					{
 						misconception: "array positions are counted from 1",
@@ -87,14 +91,18 @@ export const sliceVsSplice = defineFamily<Params>({
 						`${list}.splice(${start}, ${Math.max(0, second - start)})`,
 					),
 				},
+				// each belief edits its own piece (the count, a line after, the assignment), so any two combine
 				{
 					misconception:
 						"splice returns a copy and leaves the array unchanged, like slice",
-					code: program(`${list}.slice(${start}, ${start + second})`),
+					code: program(
+						call,
+						`if (${part} !== ${list}) ${list}.splice(${start}, 0, ...${part});\n`,
+					),
 				},
 				{
 					misconception: "splice returns the array that is left",
-					code: `const ${list} = [${values.join(", ")}];\n${call};\nconst ${part} = ${list};\nconsole.log(${part}, ${list});\n`,
+					code: program(`(${call}, ${list})`),
 				},
 			],
 			explain: (answer) =>
