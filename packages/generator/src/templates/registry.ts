@@ -46,6 +46,7 @@ import { generatorExhaustion } from "./python/generator-exhaustion.js";
 import { identityVsEquality } from "./python/identity-vs-equality.js";
 import { itertoolsBasics } from "./python/itertools-basics.js";
 import { lateBindingClosures } from "./python/late-binding-closures.js";
+import { listMutationInLoop } from "./python/list-mutation-in-loop.js";
 import { memoizedRecursion } from "./python/memoized-recursion.js";
 import { missingKey } from "./python/missing-key.js";
 import { mutableDefaultArgument } from "./python/mutable-default-argument.js";
@@ -79,6 +80,7 @@ export const FAMILIES: readonly Family[] = [
 	mutableDefaultArgument,
 	counterArithmetic,
 	dataclassFields,
+	listMutationInLoop,
 	lateBindingClosures,
 	tryFinallyOrder,
 	unboundLocal,
