@@ -43,6 +43,7 @@ import { fStringFormats } from "./python/f-string-formats.js";
 import { floatPitfalls } from "./python/float-pitfalls.js";
 import { floorDivision } from "./python/floor-division.js";
 import { generatorExhaustion } from "./python/generator-exhaustion.js";
+import { globalNonlocal } from "./python/global-nonlocal.js";
 import { identityVsEquality } from "./python/identity-vs-equality.js";
 import { itertoolsBasics } from "./python/itertools-basics.js";
 import { lateBindingClosures } from "./python/late-binding-closures.js";
@@ -96,6 +97,7 @@ export const FAMILIES: readonly Family[] = [
 	floatPitfalls,
 	bitManipulation,
 	itertoolsBasics,
+	globalNonlocal,
 	// javascript: easy, medium, hard
 	stringNumberCoercion,
 	javascriptTruthiness,
