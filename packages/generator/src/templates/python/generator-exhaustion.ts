@@ -113,8 +113,10 @@ const zipHead = ({ g, letters }: Context) =>
 const SHAPE_VARIANTS: Record<Shape, ShapeVariant> = {
 	next: {
 		head: ({ g }) => `first, second = next(${g}), next(${g})`,
-		restartedHead: ({ g, fresh }) =>
-			`first, second = next(${g}), next(${fresh})`,
+		// g itself is never read, so list(g) gives every value with no edit to the print line:
+		// this belief then combines with those about list(g)
+		restartedHead: ({ fresh }) =>
+			`first, second = next(${fresh}), next(${fresh})`,
 		print: (left) => `print(first, second, ${left})`,
 		mistake: ({ g, fresh, program }, head) => ({
 			misconception: `list(${g}) gives every value ${g} yields, including the ones next() has already taken`,
@@ -203,7 +205,10 @@ export const generatorExhaustion = defineFamily<Params>({
 				{
 					misconception:
 						"each use of a generator starts again from its first value",
-					code: step(variant.restartedHead(c), `list(${fresh})`),
+					code:
+						shape === "next"
+							? step(variant.restartedHead(c), `list(${g})`)
+							: step(variant.restartedHead(c), `list(${fresh})`),
 				},
 				{
 					misconception: "a generator is empty once anything has read from it",
