@@ -40,6 +40,7 @@ import { dataclassFields } from "./python/dataclass-fields.js";
 import { decoratorOrder } from "./python/decorator-order.js";
 import { dictMethods } from "./python/dict-methods.js";
 import { fStringFormats } from "./python/f-string-formats.js";
+import { finallyRaises } from "./python/finally-raises.js";
 import { floatPitfalls } from "./python/float-pitfalls.js";
 import { floorDivision } from "./python/floor-division.js";
 import { generatorExhaustion } from "./python/generator-exhaustion.js";
@@ -96,6 +97,7 @@ export const FAMILIES: readonly Family[] = [
 	memoizedRecursion,
 	floatPitfalls,
 	bitManipulation,
+	finallyRaises,
 	itertoolsBasics,
 	globalNonlocal,
 	// javascript: easy, medium, hard
