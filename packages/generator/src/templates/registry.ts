@@ -3,6 +3,7 @@ import { arrayAliasing } from "./javascript/array-aliasing.js";
 import { asyncAwaitOrder } from "./javascript/async-await-order.js";
 import { bitwiseOperators } from "./javascript/bitwise-operators.js";
 import { classSuper } from "./javascript/class-super.js";
+import { closureCounters } from "./javascript/closure-counters.js";
 import { defaultSort } from "./javascript/default-sort.js";
 import { destructuringDefaults } from "./javascript/destructuring-defaults.js";
 import { divisionAndPrecedence } from "./javascript/division-and-precedence.js";
@@ -109,6 +110,7 @@ export const FAMILIES: readonly Family[] = [
 	looseEquality,
 	typeofValues,
 	optionalChaining,
+	closureCounters,
 	javascriptStringMethods,
 	fallbackValues,
 	undefinedProperty,
