@@ -15,6 +15,7 @@ import { forInVsForOf } from "./javascript/for-in-vs-for-of.js";
 import { generators } from "./javascript/generators.js";
 import { gettersSetters } from "./javascript/getters-setters.js";
 import { hoisting } from "./javascript/hoisting.js";
+import { letLoopBindings } from "./javascript/let-loop-bindings.js";
 import { looseEquality } from "./javascript/loose-equality.js";
 import { mapFilterReduce } from "./javascript/map-filter-reduce.js";
 import { memoization } from "./javascript/memoization.js";
@@ -130,6 +131,7 @@ export const FAMILIES: readonly Family[] = [
 	thisBinding,
 	eventLoopOrder,
 	asyncAwaitOrder,
+	letLoopBindings,
 	classSuper,
 	bitwiseOperators,
 	finallyReturn,
