@@ -162,6 +162,14 @@ function spread(p: Read) {
 					"console.log(first, rest, rest);",
 				]),
 			},
+			{
+				// a line of its own, so it combines with the beliefs about the spreads
+				misconception: `a generator can be read only once, and next() is that read, so nothing is left for either spread`,
+				code: program([
+					`${g}.return();`,
+					`console.log(first, [...${g}], [...${g}]);`,
+				]),
+			},
 		],
 		explain: (answer: string) =>
 			`${g} is one generator object, and reading it uses it up. next() takes ${values[0]}; the first spread reads the rest, ${listed(values.slice(1).map(String))}, until the generator is done; ` +
@@ -215,7 +223,8 @@ function broken(p: Read) {
 	const g = p.variable;
 	const { lines, call, values } = sourceOf(p);
 	const { depth } = p;
-	const program = (loop: string, rest = `[...${g}]`) =>
+	// how many values are left, not which: the answer's [] was always the shortest option
+	const program = (loop: string, rest = `[...${g}].length`) =>
 		[
 			...lines,
 			`const ${g} = ${call};`,
@@ -239,15 +248,15 @@ function broken(p: Read) {
 			},
 			{
 				misconception: `spreading ${g} starts the generator again from its first value`,
-				code: program(forOf, `[...${call}]`),
+				code: program(forOf, `[...${call}].length`),
 			},
 			{
 				misconception: `the value the loop stopped at, ${values[depth - 1]}, stays in ${g} and is read again`,
-				code: program(paused, `[seen.at(-1), ...${g}]`),
+				code: program(paused, `[seen.at(-1), ...${g}].length`),
 			},
 		],
 		explain: (answer: string) =>
 			`for...of takes ${listed(values.slice(0, depth).map(String))} from ${g}. Leaving the loop early with break calls ${g}.return(), which closes the generator for good, ` +
-			`so the spread afterwards finds it finished and gives [], even though ${listed(values.slice(depth).map(String))} ${agree(values.slice(depth), "was", "were")} never read. It prints ${answer}.`,
+			`so the spread afterwards finds it finished and gives [], of length 0, even though ${listed(values.slice(depth).map(String))} ${agree(values.slice(depth), "was", "were")} never read. It prints ${answer}.`,
 	};
 }
