@@ -15,6 +15,7 @@ import { forInVsForOf } from "./javascript/for-in-vs-for-of.js";
 import { generators } from "./javascript/generators.js";
 import { gettersSetters } from "./javascript/getters-setters.js";
 import { hoisting } from "./javascript/hoisting.js";
+import { invalidLength } from "./javascript/invalid-length.js";
 import { letLoopBindings } from "./javascript/let-loop-bindings.js";
 import { looseEquality } from "./javascript/loose-equality.js";
 import { mapFilterReduce } from "./javascript/map-filter-reduce.js";
@@ -135,6 +136,7 @@ export const FAMILIES: readonly Family[] = [
 	classSuper,
 	bitwiseOperators,
 	finallyReturn,
+	invalidLength,
 	floatingPoint,
 	generators,
 	memoization,
