@@ -41,6 +41,7 @@ import { classAttributes } from "./python/class-attributes.js";
 import { counterArithmetic } from "./python/counter-arithmetic.js";
 import { dataclassFields } from "./python/dataclass-fields.js";
 import { decoratorOrder } from "./python/decorator-order.js";
+import { defaultdictLookups } from "./python/defaultdict-lookups.js";
 import { dictMethods } from "./python/dict-methods.js";
 import { fStringFormats } from "./python/f-string-formats.js";
 import { finallyRaises } from "./python/finally-raises.js";
@@ -103,6 +104,7 @@ export const FAMILIES: readonly Family[] = [
 	finallyRaises,
 	itertoolsBasics,
 	globalNonlocal,
+	defaultdictLookups,
 	// javascript: easy, medium, hard
 	stringNumberCoercion,
 	javascriptTruthiness,
