@@ -37,6 +37,7 @@ import { undefinedProperty } from "./javascript/undefined-property.js";
 import { varClosureLoop } from "./javascript/var-closure-loop.js";
 import { andOrOperands } from "./python/and-or-operands.js";
 import { bitManipulation } from "./python/bit-manipulation.js";
+import { chainedComparisons } from "./python/chained-comparisons.js";
 import { classAttributes } from "./python/class-attributes.js";
 import { counterArithmetic } from "./python/counter-arithmetic.js";
 import { dataclassFields } from "./python/dataclass-fields.js";
@@ -82,6 +83,7 @@ export const FAMILIES: readonly Family[] = [
 	fStringFormats,
 	identityVsEquality,
 	starUnpacking,
+	chainedComparisons,
 	missingKey,
 	mutableDefaultArgument,
 	counterArithmetic,
