@@ -108,8 +108,6 @@ const MAX_PER_FAMILY = 0.45;
  * Families in which a guesser still beats (or sits at) the per-family bar, and why.
  */
 const STILL_LEAKING = new Set([
-	// swapping the for clauses, zip and a list of lists all rewrite the one comprehension, so none combine
-	"python/nested-comprehensions: closest to the others",
 	// 44 % after the next() shape was fixed: in its in and zip shapes the options lie on one line, from [] to every value
 	"python/generator-exhaustion: closest to the others",
 	// deep copy and alias both rewrite the copy expression; only the write-through belief combines

@@ -96,6 +96,10 @@ export const nestedComprehensions = defineFamily<Params>({
 		const kept = [...letters].flatMap((c) =>
 			digits.filter((n) => keeps(filter, c, n)).map((n) => joint(c, n)),
 		);
+		// the items the filter drops: none when every digit passes (odd digits only), so that belief is left out
+		const dropped = [...letters].some((c) =>
+			digits.some((n) => !keeps(filter, c, n)),
+		);
 		return {
 			code: program(`[${item} ${loopO} ${loopI} if ${condition}]`),
 			mistakes: [
@@ -115,6 +119,18 @@ export const nestedComprehensions = defineFamily<Params>({
 						"two for clauses build a list of lists, one inner list for each outer item",
 					code: program(`[[${item} ${loopI} if ${condition}] ${loopO}]`),
 				},
+				// edits only the condition, so it combines with the beliefs about the for clauses
+				...(dropped
+					? [
+							{
+								misconception:
+									"the if clause names the items to leave out, as in filtering something out",
+								code: program(
+									`[${item} ${loopO} ${loopI} if not (${condition})]`,
+								),
+							},
+						]
+					: []),
 			],
 			explain: (answer) =>
 				`The for clauses nest in the order they are written, like two nested for statements: ${loopO} is the outer loop, ` +
