@@ -1,6 +1,7 @@
 import type { Family } from "./family.js";
 import { arrayAliasing } from "./javascript/array-aliasing.js";
 import { asyncAwaitOrder } from "./javascript/async-await-order.js";
+import { asyncForeach } from "./javascript/async-foreach.js";
 import { bitwiseOperators } from "./javascript/bitwise-operators.js";
 import { classSuper } from "./javascript/class-super.js";
 import { closureCounters } from "./javascript/closure-counters.js";
@@ -137,6 +138,7 @@ export const FAMILIES: readonly Family[] = [
 	eventLoopOrder,
 	asyncAwaitOrder,
 	letLoopBindings,
+	asyncForeach,
 	classSuper,
 	bitwiseOperators,
 	finallyReturn,
