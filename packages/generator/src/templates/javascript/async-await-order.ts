@@ -29,6 +29,8 @@ interface Belief {
 	lateStart?: boolean;
 	/** await waits like a 0 ms timer */
 	awaitAsTimer?: boolean;
+	/** a 0 ms timer runs as soon as the script's own code has finished */
+	timerFirst?: boolean;
 }
 
 const push = (label: string) => `log.push("${label}")`;
@@ -99,7 +101,14 @@ export const asyncAwaitOrder = defineFamily<Params>({
 			[
 				"const log = [];",
 				...calls.map((c) => asyncFunction(c, belief)),
-				...steps.map(mainLine),
+				...steps.flatMap((s) =>
+					belief.timerFirst && s.kind === "timer" ? [] : [mainLine(s)],
+				),
+				...(belief.timerFirst
+					? steps.flatMap((s) =>
+							s.kind === "timer" ? [`${push(s.label)};`] : [],
+						)
+					: []),
 				'setTimeout(() => console.log(log.join(" ")), 0);',
 				"",
 			].join("\n");
@@ -128,6 +137,11 @@ export const asyncAwaitOrder = defineFamily<Params>({
 					misconception:
 						"the code after an await waits in the timer queue, as a 0 ms setTimeout does, behind timers set before it",
 					code: program({ awaitAsTimer: true }),
+				},
+				{
+					misconception:
+						"a 0 ms setTimeout runs as soon as the script's own code has finished, before the code waiting after an await",
+					code: program({ timerFirst: true }),
 				},
 			],
 			explain: (answer) =>
