@@ -29,12 +29,20 @@ const SPECS = {
 		draw: (rng) => {
 			const value = word(rng);
 			const width = value.length + rng.int(2, 4);
+			const added = rng.bool();
 			return {
 				literal: `"${value}"`,
 				read: (name) => ({
 					shown: `{${name}:>${width}}`,
-					mistaken: `{${name}:<${width}}`,
-					misconception: `the > in \`{${name}:>${width}}\` puts the padding after the text, so "${value}" starts at the left`,
+					...(added
+						? {
+								mistaken: `{'':${width}}{${name}}`,
+								misconception: `\`{${name}:>${width}}\` puts ${width} spaces before "${value}" rather than filling it out to ${width} characters`,
+							}
+						: {
+								mistaken: `{${name}:<${width}}`,
+								misconception: `the > in \`{${name}:>${width}}\` puts the padding after the text, so "${value}" starts at the left`,
+							}),
 					why: `\`{${name}:>${width}}\` pads "${value}" with spaces on the left to ${width} characters, so it ends at the right`,
 				}),
 			};
@@ -45,12 +53,20 @@ const SPECS = {
 		draw: (rng) => {
 			const value = word(rng);
 			const width = value.length + rng.int(2, 4);
+			const added = rng.bool();
 			return {
 				literal: `"${value}"`,
 				read: (name) => ({
 					shown: `{${name}:${width}}`,
-					mistaken: `{${name}:>${width}}`,
-					misconception: `a width alone right-aligns text, as it does numbers`,
+					...(added
+						? {
+								mistaken: `{${name}}{'':${width}}`,
+								misconception: `\`{${name}:${width}}\` adds ${width} spaces after "${value}" rather than filling it out to ${width} characters`,
+							}
+						: {
+								mistaken: `{${name}:>${width}}`,
+								misconception: `a width alone right-aligns text, as it does numbers`,
+							}),
 					why: `a width alone left-aligns a string, so \`{${name}:${width}}\` is "${value}" followed by spaces up to ${width} characters`,
 				}),
 			};
@@ -61,12 +77,20 @@ const SPECS = {
 		draw: (rng) => {
 			const value = rng.int(3, 999);
 			const width = String(value).length + rng.int(2, 4);
+			const added = rng.bool();
 			return {
 				literal: String(value),
 				read: (name) => ({
 					shown: `{${name}:${width}}`,
-					mistaken: `{${name}:<${width}}`,
-					misconception: `a width alone left-aligns a number, as it does text`,
+					...(added
+						? {
+								mistaken: `{'':${width}}{${name}}`,
+								misconception: `\`{${name}:${width}}\` puts ${width} spaces before ${value} rather than filling it out to ${width} characters`,
+							}
+						: {
+								mistaken: `{${name}:<${width}}`,
+								misconception: `a width alone left-aligns a number, as it does text`,
+							}),
 					why: `a width alone right-aligns a number, so \`{${name}:${width}}\` is ${value} with spaces before it up to ${width} characters`,
 				}),
 			};
