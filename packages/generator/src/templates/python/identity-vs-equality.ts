@@ -70,7 +70,8 @@ export const identityVsEquality = defineFamily<Params>({
 	params: (rng) => {
 		return {
 			names: rng.pick(NAMES),
-			values: twoOf(rng.sample([1, 2, 3, 4, 5, 6, 7, 8, 9], 2)),
+			// above the largest count, so the printed counts do not echo the list's items
+			values: twoOf(rng.sample([6, 7, 8, 9, 11, 12, 15, 20], 2)),
 			...draw(rng),
 		};
 	},
@@ -98,13 +99,13 @@ export const identityVsEquality = defineFamily<Params>({
 				`${list} = [${p}, ${q}]`,
 				...(alias ? [`${names.alias} = ${o.bind ?? list}`] : []),
 				`items = [${kinds.map((k) => written(k, o.as)).join(", ")}]`,
-				"equal = same = 0",
+				"equal, same = [], []",
 				`for ${item} in items:`,
 				`    if ${item} ${o.equal ?? "=="} ${list}:`,
-				"        equal += 1",
+				`        equal.append(${item})`,
 				`    if ${item} ${o.same ?? "is"} ${list}:`,
-				"        same += 1",
-				"print(equal, same)",
+				`        same.append(${item})`,
+				"print(len(equal), len(same))",
 				"",
 			].join("\n");
 		const copyMistakes: Record<(typeof COPIES)[number], string> = {
