@@ -116,6 +116,17 @@ const STILL_LEAKING = new Set([
 	"javascript/spread-copies: most tokens shared with the code",
 	// the answer holds every value the calls append, and most beliefs print fewer of them
 	"python/mutable-default-argument: most tokens shared with the code",
+	// "what happens" families: every belief changes where the run stops or what it raises, so the
+	// answer is the hub its distractors branch from (closest, or farthest, in tokens), and its
+	// last line names a long exception type ([raises UnboundLocalError]) where beliefs that finish
+	// print short lines; their beliefs seldom combine (a raise before the loop hides the other edit)
+	"python/unbound-local: closest to the others",
+	"python/unbound-local: longest",
+	"python/missing-key: longest",
+	"javascript/temporal-dead-zone: closest to the others",
+	"javascript/invalid-length: closest to the others",
+	"javascript/invalid-length: longest",
+	"javascript/undefined-property: farthest from the others",
 ]);
 
 describe("offline challenges seen without their code's meaning", () => {

@@ -22,7 +22,7 @@ interface Params {
 	build: (typeof BUILDS)[number];
 	list: (typeof LISTS)[number];
 	loop: (typeof LOOPS)[number];
-	/** the numbers, in order; exactly one is negative, and it is neither first nor last */
+	/** the numbers, in order; exactly one is negative, with one number or more before it and two or more after */
 	numbers: number[];
 }
 
@@ -34,8 +34,9 @@ export const invalidLength = defineFamily<Params>({
 	title: "A negative length or count",
 	topics: ["rangeerror", "arrays", "strings", "repeat", "exceptions"],
 	params: (rng) => {
-		const size = rng.int(3, 5);
-		const at = rng.int(1, size - 2);
+		// two or more numbers after the negative one: the beliefs that the loop goes on print them
+		const size = rng.int(4, 5);
+		const at = rng.int(1, size - 3);
 		return {
 			build: rng.pick(BUILDS),
 			list: rng.pick(LISTS),

@@ -130,7 +130,7 @@ function readBefore({
 		top?: string;
 	} = {}) =>
 		`${top}${outer === null ? "" : `let ${name} = ${outer};\n`}` +
-		`function ${fn}() {\n  console.log("${first}");\n${body(log)}  return ${name};\n}\n` +
+		`function ${fn}() {\n  console.log("${first}");\n${body(log)}  console.log("declared");\n  return ${name};\n}\n` +
 		`console.log("start");\nconsole.log(${fn}());\nconsole.log("end");\n`;
 	const mistakes: Mistake[] = [
 		{

@@ -90,7 +90,7 @@ export const missingKey = defineFamily<Params>({
 			{ guard = "", before = "" }: { guard?: string; before?: string } = {},
 		) =>
 			`${dict} = ${literal(entries)}\n${before}` +
-			`for ${loop} in ${keys}:\n${guard}    print(${loop}, ${value})\nprint("done")\n`;
+			`for ${loop} in ${keys}:\n${guard}    print(${loop}, ${value})\nprint("all done")\n`;
 		const skip = `    if ${loop} not in ${dict}:\n        continue\n`;
 		const at = order.indexOf(missing);
 		const before = order.slice(0, at).map((key) => `"${key}"`);
@@ -106,7 +106,7 @@ export const missingKey = defineFamily<Params>({
 							code: program(read.subscript, { guard: skip }),
 						},
 						{
-							misconception: `a missing key ends the loop quietly, and the program goes on to print "done"`,
+							misconception: `a missing key ends the loop quietly, and the program goes on to print "all done"`,
 							code: program(read.subscript, {
 								guard: `    if ${loop} not in ${dict}:\n        break\n`,
 							}),
@@ -139,11 +139,11 @@ export const missingKey = defineFamily<Params>({
 				lookup === "subscript"
 					? `${dict}[${loop}] looks the key up and raises KeyError when it is not there. ` +
 						`The loop prints ${listed(before)} with ${before.length === 1 ? "its value" : "their values"}, then "${missing}" is not in ${dict}: ` +
-						`the KeyError ends the program there, so nothing after it is printed, not even "done". ` +
+						`the KeyError ends the program there, so nothing after it is printed, not even "all done". ` +
 						`${dict}.get(${loop}) would give None instead, and \`if ${loop} in ${dict}\` would skip it. ` +
 						`What happens: “${oneLine(answer)}”.`
 					: `${dict}.get(${loop}) gives the value of a key, or None when the key is missing; it never raises. ` +
-						`So "${missing}" prints as None and the loop goes on to the end and prints "done". ` +
+						`So "${missing}" prints as None and the loop goes on to the end and prints "all done". ` +
 						`Only ${dict}[${loop}] raises KeyError; get(${loop}, 0) would give 0. ` +
 						`What happens: “${oneLine(answer)}”.`,
 		};

@@ -19,6 +19,8 @@ interface Params {
 	fn: (typeof FUNCTIONS)[number];
 	start: number;
 	n: number;
+	/** the second call's argument: beliefs that the call finishes print two results */
+	again: number;
 	shape: Shape;
 }
 
@@ -61,10 +63,11 @@ export const unboundLocal = defineFamily<Params>({
 			start,
 			// never the start value: believing the global changes must print otherwise than not believing it
 			n: rng.pick([2, 3, 4, 5, 6, 7, 8, 9].filter((v) => v !== start)),
+			again: rng.int(1, 9),
 			shape,
 		};
 	},
-	build: ({ name, fn, start, n, shape }) => {
+	build: ({ name, fn, start, n, again, shape }) => {
 		const program = ({
 			read = name as string,
 			target = name as string,
@@ -84,7 +87,7 @@ export const unboundLocal = defineFamily<Params>({
 			];
 			return (
 				`${top}${name} = ${start}\n\ndef ${fn}(n):\n${lines.map((l) => `    ${l}\n`).join("")}\n` +
-				`print("start", ${name})\nprint(${fn}(${n}))\nprint("${name}", ${name})\n`
+				`print("start", ${name})\nprint(${fn}(${n}))\nprint(${fn}(${again}))\nprint("${name}", ${name})\n`
 			);
 		};
 		const local = `new_${name}`;
@@ -117,7 +120,7 @@ export const unboundLocal = defineFamily<Params>({
 				`Python decides which names are local when it compiles a function: ${fn} assigns ${name} (\`${assignment.trim()}\`), ` +
 				`so ${name} is local in the whole of ${fn}${shape.kind === "augmented" ? "" : ", the lines before the assignment included"}, and the global ${name} = ${start} is never read there. ` +
 				`The script prints "start ${start}", then ${fn}(${n}) prints "${fn} ${n}", and \`${reading}\` reads the local ${name}${shape.kind === "augmented" ? " to compute its new value" : ""} before it has one: UnboundLocalError. ` +
-				`Nothing catches it, so the last line never runs. Declaring \`global ${name}\` in ${fn}, or passing ${name} in and returning the new value, would fix it. ` +
+				`Nothing catches it, so the lines after that first call never run. Declaring \`global ${name}\` in ${fn}, or passing ${name} in and returning the new value, would fix it. ` +
 				`What happens: “${oneLine(answer)}”.`,
 		};
 	},
