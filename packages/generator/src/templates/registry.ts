@@ -21,6 +21,7 @@ import { letLoopBindings } from "./javascript/let-loop-bindings.js";
 import { looseEquality } from "./javascript/loose-equality.js";
 import { mapFilterReduce } from "./javascript/map-filter-reduce.js";
 import { memoization } from "./javascript/memoization.js";
+import { numberParsing } from "./javascript/number-parsing.js";
 import { objectKeyOrder } from "./javascript/object-key-order.js";
 import { optionalChaining } from "./javascript/optional-chaining.js";
 import { recursion } from "./javascript/recursion.js";
@@ -118,6 +119,7 @@ export const FAMILIES: readonly Family[] = [
 	typeofValues,
 	optionalChaining,
 	closureCounters,
+	numberParsing,
 	javascriptStringMethods,
 	fallbackValues,
 	undefinedProperty,
