@@ -53,6 +53,7 @@ import { floorDivision } from "./python/floor-division.js";
 import { generatorExhaustion } from "./python/generator-exhaustion.js";
 import { globalNonlocal } from "./python/global-nonlocal.js";
 import { identityVsEquality } from "./python/identity-vs-equality.js";
+import { inPlaceMethods } from "./python/in-place-methods.js";
 import { itertoolsBasics } from "./python/itertools-basics.js";
 import { lateBindingClosures } from "./python/late-binding-closures.js";
 import { listMutationInLoop } from "./python/list-mutation-in-loop.js";
@@ -91,6 +92,7 @@ export const FAMILIES: readonly Family[] = [
 	counterArithmetic,
 	dataclassFields,
 	listMutationInLoop,
+	inPlaceMethods,
 	lateBindingClosures,
 	tryFinallyOrder,
 	unboundLocal,

@@ -1,0 +1,175 @@
+import { defineFamily } from "../family.js";
+import { itemAt } from "../item-at.js";
+
+const WORDS = ["kiwi", "lime", "fig", "pear", "plum", "date"];
+
+/** A line that reorders the list or a copy of it, two beliefs about it, and what it does. */
+interface Call {
+	line: string;
+	mistakes: { misconception: string; line: string }[];
+	why: string;
+}
+
+const REORDERS: readonly Call[] = [
+	{
+		line: "nums.sort()",
+		mistakes: [
+			{
+				misconception: "nums.sort() returns the list it has just sorted",
+				line: "nums.sort() or nums",
+			},
+			{
+				misconception:
+					"nums.sort() returns a sorted copy and leaves nums as it was, as sorted(nums) does",
+				line: "sorted(nums)",
+			},
+		],
+		why: "nums.sort() sorts nums in place and returns None, so result is None",
+	},
+	{
+		line: "nums.reverse()",
+		mistakes: [
+			{
+				misconception: "nums.reverse() returns the list it has just reversed",
+				line: "nums.reverse() or nums",
+			},
+			{
+				misconception:
+					"nums.reverse() returns a reversed copy and leaves nums as it was, as nums[::-1] does",
+				line: "nums[::-1]",
+			},
+		],
+		why: "nums.reverse() reverses nums in place and returns None, so result is None",
+	},
+	{
+		line: "sorted(nums)",
+		mistakes: [
+			{
+				misconception:
+					"sorted(nums) sorts nums in place and returns None, as nums.sort() does",
+				line: "nums.sort()",
+			},
+			{
+				misconception: "sorted(nums) sorts nums itself as well as returning it",
+				line: "nums.sort() or nums",
+			},
+		],
+		why: "sorted(nums) returns a new sorted list and leaves nums in its order, so result is that new list",
+	},
+];
+
+/** How the string is "changed": a method that returns a new string. */
+const STRING_CALLS = [
+	{ call: "upper()", apply: (w: string) => w.toUpperCase() },
+	{
+		call: "title()",
+		apply: (w: string) => w.charAt(0).toUpperCase() + w.slice(1),
+	},
+	{ call: 'replace("i", "!")', apply: (w: string) => w.replaceAll("i", "!") },
+] as const;
+/** How an item is added: in place (returning None) or by + (a new list, nums unchanged). */
+const addCall = (
+	kind: "append" | "insert" | "extend" | "plus",
+	n: number,
+): Call =>
+	kind === "plus"
+		? {
+				line: `nums + [${n}]`,
+				mistakes: [
+					{
+						misconception: `nums + [${n}] adds ${n} to nums in place and returns None, as append does`,
+						line: `nums.append(${n})`,
+					},
+				],
+				why: `nums + [${n}] builds a new list and leaves nums alone, so grown is that new list`,
+			}
+		: {
+				line: `nums.${{ append: `append(${n})`, insert: `insert(0, ${n})`, extend: `extend([${n}])` }[kind]}`,
+				mistakes: [
+					{
+						misconception: `nums.${kind} returns the list with ${n} added`,
+						line: `nums.${{ append: `append(${n})`, insert: `insert(0, ${n})`, extend: `extend([${n}])` }[kind]} or nums`,
+					},
+				],
+				why: `nums.${kind} adds ${n} to nums in place and returns None, so grown is None`,
+			};
+// + is drawn as often as the in-place methods, so None is the answer only about half the time
+const ADDS = ["append", "insert", "extend", "plus", "plus", "plus"] as const;
+
+/** The items out of ascending order, so sorting them shows: a sorted draw gets its first two swapped. */
+const unsorted = (values: number[]) => {
+	const ascending = values.every(
+		(v, i) => i === 0 || itemAt(values, i - 1) < v,
+	);
+	return ascending
+		? [itemAt(values, 1), itemAt(values, 0), ...values.slice(2)]
+		: values;
+};
+
+interface Params {
+	values: number[];
+	word: string;
+	reorder: Call;
+	stringCall: (typeof STRING_CALLS)[number];
+	add: (typeof ADDS)[number];
+	added: number;
+}
+
+export const inPlaceMethods = defineFamily<Params>({
+	id: "python/in-place-methods",
+	language: "python",
+	difficulty: "medium",
+	title: "Methods that change a list in place return None",
+	topics: ["lists", "methods", "none", "strings", "mutability"],
+	params: (rng) => {
+		const stringCall = rng.pick(STRING_CALLS);
+		return {
+			values: unsorted(rng.sample([2, 3, 4, 5, 6, 7, 8], rng.int(3, 4))),
+			// the call must change the word, or believing it changes in place shows nothing
+			word: rng.pick(WORDS.filter((w) => stringCall.apply(w) !== w)),
+			reorder: rng.pick([
+				...REORDERS,
+				...REORDERS.filter((r) => r.line === "sorted(nums)"),
+			]),
+			stringCall,
+			add: rng.pick(ADDS),
+			added: rng.pick([1, 9, 10]),
+		};
+	},
+	build: ({ values, word, reorder, stringCall, add, added }) => {
+		const grow = addCall(add, added);
+		const program = (
+			o: { result?: string; word?: string; grown?: string } = {},
+		) =>
+			[
+				`nums = [${values.join(", ")}]`,
+				`word = "${word}"`,
+				`result = ${o.result ?? reorder.line}`,
+				o.word ?? `word.${stringCall.call}`,
+				`grown = ${o.grown ?? grow.line}`,
+				"print(result, word, grown, nums)",
+				"",
+			].join("\n");
+		return {
+			code: program(),
+			mistakes: [
+				...reorder.mistakes.map((m) => ({
+					misconception: m.misconception,
+					code: program({ result: m.line }),
+				})),
+				{
+					misconception: `word.${stringCall.call} changes word itself, as list methods change a list`,
+					code: program({ word: `word = word.${stringCall.call}` }),
+				},
+				...grow.mistakes.map((m) => ({
+					misconception: m.misconception,
+					code: program({ grown: m.line }),
+				})),
+			],
+			explain: (answer) =>
+				`A list method that changes the list in place returns None; a function or operator that builds a new list returns it. ` +
+				`${reorder.why}. ${grow.why}. ` +
+				`Strings cannot change, so word.${stringCall.call} builds a new string, "${stringCall.apply(word)}", which nothing keeps: word is still "${word}". It prints ${answer}.`,
+		};
+	},
+});
