@@ -101,7 +101,8 @@ export const unboundLocal = defineFamily<Params>({
 			mistakes: [
 				{
 					misconception: `${fn} reads the global ${name} first, and only the assignment makes a new local ${name}`,
-					code: program({ target: local }),
+					// starts where the global belief's declaration goes, so the two contradictory beliefs never combine
+					code: program({ target: local, head: [`${local} = 0`] }),
 				},
 				{
 					misconception: `assigning ${name} inside ${fn} changes the global ${name}`,
