@@ -62,6 +62,7 @@ import { missingKey } from "./python/missing-key.js";
 import { mutableDefaultArgument } from "./python/mutable-default-argument.js";
 import { nestedComprehensions } from "./python/nested-comprehensions.js";
 import { nestedListAliasing } from "./python/nested-list-aliasing.js";
+import { powerPrecedence } from "./python/power-precedence.js";
 import { rangeLoops } from "./python/range-loops.js";
 import { setOperations } from "./python/set-operations.js";
 import { sortStability } from "./python/sort-stability.js";
@@ -111,6 +112,7 @@ export const FAMILIES: readonly Family[] = [
 	itertoolsBasics,
 	globalNonlocal,
 	defaultdictLookups,
+	powerPrecedence,
 	// javascript: easy, medium, hard
 	stringNumberCoercion,
 	javascriptTruthiness,
