@@ -1,4 +1,5 @@
 import { OPTION_COUNT } from "@app/contract";
+import { editDistance, tokens } from "./option-tokens.js";
 import type { Rng } from "./rng.js";
 
 /**
@@ -55,27 +56,6 @@ export function nearMisses(text: string): string[] {
 	if (!/\d/.test(text) && text.length > 2 && !text.includes("\n"))
 		out.push(text.slice(0, -1), text.slice(1));
 	return out;
-}
-
-/** Words and single marks: the unit by which options are compared. */
-const TOKEN = /\w+|[^\s\w]/g;
-const tokens = (text: string): string[] => text.match(TOKEN) ?? [];
-
-function editDistance(a: readonly string[], b: readonly string[]): number {
-	let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		const next = [i];
-		for (let j = 1; j <= b.length; j++)
-			next.push(
-				Math.min(
-					(row[j] ?? 0) + 1,
-					(next[j - 1] ?? 0) + 1,
-					(row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-				),
-			);
-		row = next;
-	}
-	return row[b.length] ?? 0;
 }
 
 /** Where `own` ranks among `all` (itself included), from 0 (lowest) to all.length - 1; ties share the middle. */

@@ -1,3 +1,4 @@
+import { editDistance, tokens } from "../src/option-tokens.js";
 import { createOfflineGenerator } from "../src/providers/offline.js";
 import type { Sandbox } from "../src/sandbox/sandbox.js";
 import type { Family } from "../src/templates/family.js";
@@ -20,28 +21,8 @@ export interface Guesser {
 	picks(shown: Shown): number[];
 }
 
-const TOKEN = /\w+|[^\s\w]/g;
-
-/** Words and single punctuation marks: the unit every guesser compares options by. */
-export const tokens = (text: string): string[] => text.match(TOKEN) ?? [];
-
-/** Levenshtein distance between two token lists. */
-export function editDistance(a: readonly string[], b: readonly string[]) {
-	let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		const next = [i];
-		for (let j = 1; j <= b.length; j++)
-			next.push(
-				Math.min(
-					(row[j] ?? 0) + 1,
-					(next[j - 1] ?? 0) + 1,
-					(row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-				),
-			);
-		row = next;
-	}
-	return row[b.length] ?? 0;
-}
+// the same comparison the distractor selection makes
+export { editDistance, tokens } from "../src/option-tokens.js";
 
 /** Each option's summed token edit distance to the other options. */
 export function distanceSums(options: readonly string[]): number[] {
