@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { inArray } from "drizzle-orm";
+import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
 import { signInAttempts, webhookDeliveries } from "../../src/db/schema.js";
 import {
@@ -9,6 +10,8 @@ import {
 } from "../../src/features/accounts/sign-in-attempts.repo.js";
 import { DELIVERY_RETENTION_MS } from "../../src/features/webhooks/webhooks.jobs.js";
 import { recordDelivery } from "../../src/features/webhooks/webhooks.repo.js";
+import clockPlugin from "../../src/plugins/clock.js";
+import sweeper from "../../src/plugins/sweeper.js";
 import { buildTestApp, useTestContext } from "../helpers/build-test-app.js";
 import { ENGINES } from "../helpers/test-db.js";
 
@@ -75,5 +78,33 @@ describe.each(ENGINES)("the sweeper on %s", (engine) => {
 		expect(await countSignInAttempt(db, attacked, now)).toMatchObject({
 			allowed: false,
 		});
+	});
+});
+
+describe("the sweeper plugin", () => {
+	it("runs every job it is given when the app is ready, with the app's clock, and a failing job stops none of the others", async () => {
+		const at = new Date("2026-06-10T12:00:00Z");
+		const ran: [string, Date][] = [];
+		const app = Fastify({ logger: false });
+		await app.register(clockPlugin, { now: () => at });
+		await app.register(sweeper, {
+			jobs: [
+				{
+					name: "broken",
+					run: async () => {
+						throw new Error("the table is gone");
+					},
+				},
+				{
+					name: "after it",
+					run: async (now) => {
+						ran.push(["after it", now]);
+					},
+				},
+			],
+		});
+		await app.ready();
+		await app.close();
+		expect(ran).toEqual([["after it", at]]);
 	});
 });
