@@ -48,6 +48,20 @@ describe.each(ENGINES)("local session tokens on %s", (engine) => {
 			expect(new Date(expires_at).getTime()).toBe(exp * 1000);
 		});
 
+		it("dates its tokens by the app's clock, which tests move, not by the wall clock", async () => {
+			// 20 s behind: still inside the token's minute, so the token is accepted as well
+			const clock = new Date(Math.floor((Date.now() - 20_000) / 1000) * 1000);
+			const t = await localApp(context, { now: () => clock });
+			const { cookie } = await signUp(t, newEmail());
+			const { token } = (await tokenFor(t, cookie)).json();
+			const [, claims] = jwtParts(token);
+			expect(claims).toMatchObject({
+				iat: clock.getTime() / 1000,
+				exp: clock.getTime() / 1000 + 60,
+			});
+			expect((await quota(t, bearer(token))).statusCode).toBe(200);
+		});
+
 		it.each([
 			["no cookie", undefined],
 			["a forged cookie", "better-auth.session_token=forged.value"],
