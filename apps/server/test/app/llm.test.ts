@@ -1,11 +1,7 @@
 import { completion, failure } from "@app/generator/testing";
 import { describe, expect, it } from "vitest";
-import {
-	buildTestApp,
-	newUserId,
-	useTestContext,
-} from "../helpers/build-test-app.js";
-import { useFakeModel } from "../helpers/fake-model.js";
+import { newUserId, useTestContext } from "../helpers/build-test-app.js";
+import { modelApp, useFakeModel } from "../helpers/fake-model.js";
 import { generate, myHistory, quotaOf } from "../helpers/practice.js";
 import { publicConfig } from "../helpers/system.js";
 
@@ -23,13 +19,9 @@ describe("POST /api/generate-challenge with GENERATOR=openai", () => {
 	const model = useFakeModel();
 
 	const llmApp = () =>
-		buildTestApp(context, {
-			generator: null,
+		modelApp(context, model, {
 			env: {
-				GENERATOR: "openai",
-				OPENAI_BASE_URL: model.fake.url,
 				OPENAI_API_KEY: "sk-test",
-				OPENAI_MODEL: "fake-model",
 				OPENAI_TIMEOUT_MS: 300,
 				QUOTA_INITIAL: 3,
 			},

@@ -6,12 +6,11 @@ import { completion, runReal, sandboxProcessIds } from "@app/generator/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import {
-	buildTestApp,
 	newUserId,
 	useTestContext,
 	waitUntilWarm,
 } from "../helpers/build-test-app.js";
-import { useFakeModel } from "../helpers/fake-model.js";
+import { modelApp, useFakeModel } from "../helpers/fake-model.js";
 import { generate, myHistory, quotaOf } from "../helpers/practice.js";
 import { health } from "../helpers/system.js";
 import { ENGINES } from "../helpers/test-db.js";
@@ -171,11 +170,7 @@ describe.each(ENGINES)("hostile snippets from the model on %s", (engine) => {
 				await rm(join(canaryDir, name), { recursive: true });
 	});
 
-	const llmApp = () =>
-		buildTestApp(context, {
-			generator,
-			env: { GENERATOR: "openai", OPENAI_BASE_URL: model.fake.url },
-		});
+	const llmApp = () => modelApp(context, model, { generator });
 
 	/** Serves the snippet as every draft the model is asked for, then checks what was reachable. */
 	async function serveHostile(language: string, code: string) {
@@ -235,16 +230,7 @@ describe.each(ENGINES)("hostile snippets from the model on %s", (engine) => {
 describe("a sandbox process that dies or hangs during a generation", () => {
 	const context = useTestContext("pglite");
 	const model = useFakeModel();
-	const llmApp = () =>
-		buildTestApp(context, {
-			generator: null,
-			env: {
-				GENERATOR: "openai",
-				OPENAI_BASE_URL: model.fake.url,
-				OPENAI_MODEL: "fake-model",
-				QUOTA_INITIAL: 3,
-			},
-		});
+	const llmApp = () => modelApp(context, model, { env: { QUOTA_INITIAL: 3 } });
 	const good = completion(draft('console.log("done")'));
 	const easyJavaScript = { difficulty: "easy", language: "javascript" };
 

@@ -1,5 +1,10 @@
 import { type FakeOpenAi, startFakeOpenAi } from "@app/generator/testing";
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import {
+	buildTestApp,
+	type TestAppOptions,
+	type TestContext,
+} from "./build-test-app.js";
 
 /**
  * A local OpenAI-compatible server for a describe block: started before its tests, its queue and
@@ -14,3 +19,23 @@ export function useFakeModel(): { fake: FakeOpenAi } {
 	beforeEach(() => model.fake.reset());
 	return model;
 }
+
+/**
+ * An app whose generator is the model one, as its config makes it, asking this fake model (unless
+ * `options.generator` gives one); `options.env` adds to or overrides the settings.
+ */
+export const modelApp = (
+	context: TestContext,
+	model: { fake: FakeOpenAi },
+	options: TestAppOptions = {},
+) =>
+	buildTestApp(context, {
+		generator: null,
+		...options,
+		env: {
+			GENERATOR: "openai",
+			OPENAI_BASE_URL: model.fake.url,
+			OPENAI_MODEL: "fake-model",
+			...options.env,
+		},
+	});
