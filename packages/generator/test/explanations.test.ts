@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRng } from "../src/rng.js";
-import type { Family } from "../src/templates/family.js";
-import { FAMILIES } from "../src/templates/registry.js";
+import type { Family, OutcomeFamily } from "../src/templates/family.js";
+import { instanceOf, OUTCOME_FAMILIES } from "../testing/families.js";
 
 /** Instances built per family; building is pure and cheap, so many shapes and counts are reached. */
 const SEEDS = 300;
@@ -126,11 +125,11 @@ interface Slip {
 }
 
 /** Every slip in every family's explanations and misconceptions, one row per family and kind. */
-function findSlips(families: readonly Family[]): Slip[] {
+function findSlips(families: readonly OutcomeFamily[]): Slip[] {
 	const rows = new Map<string, Slip>();
 	for (const family of families) {
 		for (let seed = 1; seed <= SEEDS; seed++) {
-			const instance = family.build(family.params(createRng(seed * 7919)));
+			const instance = instanceOf(family, seed * 7919);
 			const texts = [
 				instance.explain(SAMPLE_ANSWER),
 				...instance.mistakes.map((m) => m.misconception),
@@ -161,7 +160,7 @@ function findSlips(families: readonly Family[]): Slip[] {
 
 describe("family explanations", () => {
 	it("read without template slips across many seeds", () => {
-		const slips = findSlips(FAMILIES).map(
+		const slips = findSlips(OUTCOME_FAMILIES).map(
 			(s) => `${s.family} | ${s.kind} ×${s.count}: ${s.example}`,
 		);
 		expect(slips).toEqual([]);
@@ -169,9 +168,9 @@ describe("family explanations", () => {
 
 	it("phrase each misconception as a clause that completes a sentence", () => {
 		const bad: string[] = [];
-		for (const family of FAMILIES) {
+		for (const family of OUTCOME_FAMILIES) {
 			for (let seed = 1; seed <= 50; seed++) {
-				const instance = family.build(family.params(createRng(seed * 7919)));
+				const instance = instanceOf(family, seed * 7919);
 				for (const { misconception } of instance.mistakes)
 					if (
 						/[.!?]$/.test(misconception) ||

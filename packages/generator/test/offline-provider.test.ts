@@ -4,10 +4,10 @@ import {
 	familiesFor,
 	variantKey,
 } from "../src/providers/offline.js";
-import { createRng } from "../src/rng.js";
 import { createSandbox } from "../src/sandbox/sandbox.js";
 import { defineFamily, type Family } from "../src/templates/family.js";
 import { FAMILIES } from "../src/templates/registry.js";
+import { drawnOf } from "../testing/families.js";
 
 const REQUEST_SEEDS = [1, 2, 3, 4, 5];
 
@@ -19,9 +19,7 @@ afterAll(() => sandbox.close());
 function keysOf(family: Family, count: number): Set<string> {
 	const keys = new Set<string>();
 	for (let seed = 0; seed < count; seed++)
-		keys.add(
-			variantKey(family, family.build(family.params(createRng(seed))).code),
-		);
+		keys.add(variantKey(family, drawnOf(family, seed).instance.code));
 	return keys;
 }
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createRng } from "../src/rng.js";
 import { runtimeOf } from "../src/runtime.js";
 import { USE_STRICT } from "../src/templates/family.js";
-import { FAMILIES } from "../src/templates/registry.js";
+import { drawnOf, instanceOf, OUTCOME_FAMILIES } from "../testing/families.js";
 
 const SEEDS = 200;
 
@@ -46,11 +45,13 @@ const globalNames = (code: string) =>
 	].map((match) => match[1]);
 
 describe("where challenges run", () => {
-	const javascript = FAMILIES.filter((f) => f.language === "javascript");
+	const javascript = OUTCOME_FAMILIES.filter(
+		(f) => f.language === "javascript",
+	);
 
 	it('starts every JavaScript snippet and mistake program with "use strict", unless its family is about sloppy mode and its runtime says so', () => {
 		for (const family of javascript) {
-			const instance = family.build(family.params(createRng(7)));
+			const instance = instanceOf(family, 7);
 			const programs = [instance.code, ...instance.mistakes.map((m) => m.code)];
 			for (const code of programs)
 				expect(code.startsWith(USE_STRICT), family.id).toBe(!family.sloppyMode);
@@ -66,7 +67,7 @@ describe("where challenges run", () => {
 	it("declares no browser global at the top level of a JavaScript snippet, so a browser console prints what Node.js prints", () => {
 		for (const family of javascript) {
 			for (let seed = 0; seed < SEEDS; seed++) {
-				const { code } = family.build(family.params(createRng(seed)));
+				const { code } = drawnOf(family, seed).instance;
 				const clashes = globalNames(code).filter((name) =>
 					BROWSER_GLOBALS.has(name ?? ""),
 				);

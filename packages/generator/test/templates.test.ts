@@ -19,8 +19,12 @@ import {
 	outcomeText,
 } from "../src/sandbox/outcome-option.js";
 import { createSandbox } from "../src/sandbox/sandbox.js";
-import type { Family } from "../src/templates/family.js";
+import {
+	type OutcomeFamily,
+	spansDifficulty,
+} from "../src/templates/family.js";
 import { FAMILIES } from "../src/templates/registry.js";
+import { drawnOf, instanceOf, OUTCOME_FAMILIES } from "../testing/families.js";
 import { runReal, runRealOutcome } from "./real-interpreters.js";
 
 /** Seeds tried per family; every run costs one real-interpreter process and 3–5 sandbox runs. */
@@ -71,16 +75,16 @@ const realOutcome = async (language: Language, code: string) => {
 	return outcomeText(stdout, raised);
 };
 
-const OUTPUT_FAMILIES = FAMILIES.filter(
+const OUTPUT_FAMILIES = OUTCOME_FAMILIES.filter(
 	(f) => (f.kind ?? "output") === "output",
 );
-const ERROR_FAMILIES = FAMILIES.filter((f) => f.kind === "error");
+const ERROR_FAMILIES = OUTCOME_FAMILIES.filter((f) => f.kind === "error");
 
 describe("template registry", () => {
 	it("has at least four families in every language and difficulty", () => {
 		for (const [language, difficulty] of CELLS) {
 			const cell = FAMILIES.filter(
-				(f) => f.language === language && f.difficulty === difficulty,
+				(f) => f.language === language && spansDifficulty(f, difficulty),
 			);
 			expect(cell.length, `${language}/${difficulty}`).toBeGreaterThanOrEqual(
 				4,
@@ -114,7 +118,7 @@ describe("template registry", () => {
 		for (const family of FAMILIES) {
 			const keys = new Set<string>();
 			for (let seed = 0; seed < VARIETY_SEEDS; seed++) {
-				const { code } = family.build(family.params(createRng(seed)));
+				const { code } = drawnOf(family, seed).instance;
 				keys.add(variantKey(family, code));
 			}
 			expect(keys.size, family.id).toBeGreaterThanOrEqual(MIN_DISTINCT);
@@ -142,7 +146,7 @@ describe("template families", () => {
 				fc.asyncProperty(
 					fc.integer({ min: 0, max: 2 ** 31 - 1 }),
 					async (seed) => {
-						const instance = family.build(family.params(createRng(seed)));
+						const instance = instanceOf(family, seed);
 						const { code, mistakes } = instance;
 						const [run, real] = await Promise.all([
 							sandbox.run(family.language, code),
@@ -188,7 +192,7 @@ describe("error template families", () => {
 				fc.asyncProperty(
 					fc.integer({ min: 0, max: 2 ** 31 - 1 }),
 					async (seed) => {
-						const instance = family.build(family.params(createRng(seed)));
+						const instance = instanceOf(family, seed);
 						const { code, mistakes } = instance;
 						expect(mistakes.length).toBeGreaterThanOrEqual(3);
 						expect(mistakes.length).toBeLessThanOrEqual(4);
@@ -216,9 +220,9 @@ describe("error template families", () => {
 });
 
 /** The instance's real output (or outcome) and its distractors, assembled as the offline generator does. */
-async function assembled(family: Family, seed: number) {
+async function assembled(family: OutcomeFamily, seed: number) {
 	const kind = family.kind ?? "output";
-	const instance = family.build(family.params(createRng(seed)));
+	const instance = instanceOf(family, seed);
 	const answer = optionOf(
 		kind,
 		await sandbox.run(family.language, instance.code),
@@ -239,7 +243,7 @@ async function assembled(family: Family, seed: number) {
 }
 
 describe("mistake models and explanations", () => {
-	it.concurrent.for(FAMILIES)(
+	it.concurrent.for(OUTCOME_FAMILIES)(
 		"$id takes all three distractors from its mistakes in nearly every instance, and explains the answer and each of them",
 		async (family, { expect }) => {
 			let fromMistakes = 0;

@@ -1,7 +1,7 @@
 import { editDistance, tokens } from "../src/option-tokens.js";
 import { createOfflineGenerator } from "../src/providers/offline.js";
 import type { Sandbox } from "../src/sandbox/sandbox.js";
-import type { Family } from "../src/templates/family.js";
+import { difficultiesOf, type Family } from "../src/templates/family.js";
 
 /** What a code-blind guesser sees of a challenge: the snippet and the options, not the answer. */
 export interface Shown {
@@ -129,10 +129,11 @@ export async function serveEveryFamily(
 			const served: Served[] = [];
 			for (const family of list) {
 				const generator = createOfflineGenerator(sandbox, [family]);
+				const difficulties = difficultiesOf(family);
 				for (let seed = 1; seed <= perFamily; seed++) {
 					const { challenge } = await generator.generate({
 						language: family.language,
-						difficulty: family.difficulty,
+						difficulty: difficulties[seed % difficulties.length] ?? "easy",
 						seed: seed * 7919,
 					});
 					served.push({

@@ -1,12 +1,18 @@
 import { randomInt } from "node:crypto";
-import type { ChallengeContent } from "@app/contract";
+import type { ChallengeContent, Difficulty } from "@app/contract";
 import { mistakePrograms } from "../combined-mistakes.js";
 import { assembleOptions, type Distractor } from "../distractors.js";
 import { createRng, hash32, type Rng } from "../rng.js";
 import { runtimeOf } from "../runtime.js";
 import { oneLine, optionOf } from "../sandbox/outcome-option.js";
 import type { RunResult, Sandbox } from "../sandbox/sandbox.js";
-import type { Family, FamilyKind, Instance } from "../templates/family.js";
+import {
+	type Drawn,
+	draw,
+	type Family,
+	type OutcomeKind,
+	spansDifficulty,
+} from "../templates/family.js";
 import { matchesTopic } from "../topic.js";
 import {
 	type GenerateRequest,
@@ -32,7 +38,7 @@ export const variantKey = (family: Family, code: string) =>
 const quoted = (text: string) => `“${oneLine(text)}”`;
 
 /** Why a run's output (or outcome) cannot be an option, for the generator's failure report. */
-function unusable(run: RunResult, kind: FamilyKind): string {
+function unusable(run: RunResult, kind: OutcomeKind): string {
 	const raised = kind === "error" && run.status === "error" && run.raised;
 	if (run.status !== "ok" && !raised)
 		return `${run.status}${"error" in run ? ` (${run.error})` : ""}`;
@@ -63,7 +69,7 @@ export function familiesFor(
 ): Family[] {
 	const cell = families.filter(
 		(f) =>
-			f.language === request.language && f.difficulty === request.difficulty,
+			f.language === request.language && spansDifficulty(f, request.difficulty),
 	);
 	const onTopic = request.topic
 		? cell.filter((f) => matchesTopic(f, request.topic ?? ""))
@@ -80,15 +86,14 @@ function familyTiers(
 	const rest = families.filter(
 		(f) =>
 			f.language === request.language &&
-			f.difficulty === request.difficulty &&
+			spansDifficulty(f, request.difficulty) &&
 			!preferred.includes(f),
 	);
 	return [preferred, rest].filter((tier) => tier.length > 0);
 }
 
 interface Draw {
-	family: Family;
-	instance: Instance;
+	drawn: Drawn;
 	key: string;
 	/** index of the tier it came from */
 	tier: number;
@@ -104,20 +109,21 @@ interface Draw {
 function* drawInstances(
 	tiers: readonly Family[][],
 	rng: Rng,
-	seen: ReadonlySet<string>,
+	request: GenerateRequest,
 ): IterableIterator<Draw> {
+	const seen = request.exclude ?? new Set<string>();
 	const offered = new Set<string>();
 	for (const [tier, families] of tiers.entries()) {
 		const open = [...families];
 		const misses = new Map<Family, number>();
 		while (open.length > 0) {
 			const family = rng.pick(open);
-			const instance = family.build(family.params(rng));
-			const key = variantKey(family, instance.code);
+			const drawn = draw(family, rng, request.difficulty);
+			const key = variantKey(family, drawn.instance.code);
 			if (!seen.has(key) && !offered.has(key)) {
 				offered.add(key);
 				misses.set(family, 0);
-				yield { family, instance, key, tier, repeat: false };
+				yield { drawn, key, tier, repeat: false };
 				continue;
 			}
 			const count = (misses.get(family) ?? 0) + 1;
@@ -128,9 +134,9 @@ function* drawInstances(
 	const first = tiers[0] ?? [];
 	while (first.length > 0) {
 		const family = rng.pick(first);
-		const instance = family.build(family.params(rng));
-		const key = variantKey(family, instance.code);
-		yield { family, instance, key, tier: 0, repeat: true };
+		const drawn = draw(family, rng, request.difficulty);
+		const key = variantKey(family, drawn.instance.code);
+		yield { drawn, key, tier: 0, repeat: true };
 	}
 }
 
@@ -144,10 +150,13 @@ export function createOfflineGenerator(
 	 * filler rather than a mistake's output, or why this instance cannot be used.
 	 */
 	async function attempt(
-		family: Family,
-		instance: Instance,
+		drawn: Drawn,
 		key: string,
+		difficulty: Difficulty,
 	): Promise<{ result: GenerateResult; fillers: number } | string> {
+		if (drawn.kind !== "output" && drawn.kind !== "error")
+			return `${key}: not supported yet`;
+		const { family, instance, kind } = drawn;
 		const programs = mistakePrograms(instance);
 		// all sent at once: the sandbox process runs them one after another, and each round trip
 		// to it overlaps the runs before it
@@ -157,7 +166,6 @@ export function createOfflineGenerator(
 			),
 		);
 		if (!real) return `${key}: nothing ran`;
-		const kind = family.kind ?? "output";
 		const runs = 1 + variants.length;
 		const sandboxMs = [real, ...variants].reduce(
 			(total, run) => total + run.durationMs,
@@ -185,7 +193,7 @@ export function createOfflineGenerator(
 		);
 		if (!assembled) return `${key}: fewer than three distinct wrong answers`;
 		const challenge: ChallengeContent = {
-			difficulty: family.difficulty,
+			difficulty,
 			language: family.language,
 			kind,
 			runtime: runtimeOf(family),
@@ -224,15 +232,15 @@ export function createOfflineGenerator(
 			// an unseen challenge with filler options, kept while a better one may still come
 			let fallback: { result: GenerateResult; tier: number } | undefined;
 			let attempts = 0;
-			const draws = drawInstances(tiers, rng, request.exclude ?? new Set());
-			for (const { family, instance, key, tier, repeat } of draws) {
+			const draws = drawInstances(tiers, rng, request);
+			for (const { drawn, key, tier, repeat } of draws) {
 				signal?.throwIfAborted();
 				// filler beats leaving the topic, and beats a repeat
 				if (fallback && (tier > fallback.tier || repeat))
 					return fallback.result;
 				if (attempts >= MAX_ATTEMPTS) break;
 				attempts += 1;
-				const outcome = await attempt(family, instance, key);
+				const outcome = await attempt(drawn, key, request.difficulty);
 				if (typeof outcome === "string") problems.push(outcome);
 				else if (outcome.fillers === 0 || repeat) return outcome.result;
 				else fallback ??= { result: outcome.result, tier };
