@@ -1,5 +1,6 @@
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
+import { counted } from "../prose.js";
 
 const NAMES = [
 	["nums", "kept", "total", "n"],
@@ -95,6 +96,22 @@ export const mapFilterReduce = defineFamily<Params>({
 			times: rest.reduce((acc, v) => acc + v * factor, first),
 			count: first + rest.length,
 		}[reducer];
+		const keptValues = values.filter((v) => passes(filter, threshold, v));
+		const mapped = (v: number) =>
+			map === "* 10" ? v * 10 : map === "+ 100" ? v + 100 : v * 2;
+		let acc = first;
+		const steps = rest.map((v) => {
+			const before = acc;
+			acc +=
+				reducer === "squares" ? v * v : reducer === "times" ? v * factor : 1;
+			const term =
+				reducer === "count"
+					? "1"
+					: reducer === "squares"
+						? `${v} * ${v}`
+						: `${v} * ${factor}`;
+			return `${n} = ${v}: acc = ${before} + ${term} = ${acc}`;
+		});
 		return {
 			code: program(),
 			mistakes: [
@@ -113,9 +130,18 @@ export const mapFilterReduce = defineFamily<Params>({
 			],
 			explain: (answer) =>
 				`map returns a new array and leaves ${list} alone; here its result is thrown away, so ${list} is still [${values.join(", ")}]. ` +
-				`filter returns a new array of the items for which ${test} is true: [${values.filter((v) => passes(filter, threshold, v)).join(", ")}]. ` +
-				`reduce with no start value uses the first item, ${first}, as the starting acc and begins with the second item, so ${first} is never passed through \`${step}\`: ` +
+				`filter returns a new array of the items for which ${test} is true: [${keptValues.join(", ")}]. ` +
+				`reduce with no start value takes the first item, ${first}, as the starting acc and calls the callback from the second item on, ` +
+				(reducer === "count"
+					? `so the count starts at ${first} instead of 0 and adds 1 for each of the other ${counted(rest, "item")}: `
+					: `so ${first} is added as it is, never ${reducer === "squares" ? "squared" : `multiplied by ${factor}`}: `) +
 				`${total} is ${fold}. It prints ${answer}.`,
+			trace: [
+				`${list}.map(…) builds [${values.map(mapped).join(", ")}], which nothing keeps: ${list} stays [${values.join(", ")}]`,
+				`${list}.filter(…) keeps ${test}: ${kept} = [${keptValues.join(", ")}]`,
+				`reduce, no start value: acc = ${first}, the first item`,
+				...steps,
+			],
 		};
 	},
 });

@@ -187,6 +187,21 @@ export const objectKeyOrder = defineFamily<Params>({
 					? `Assigning to ${object}.${again.key} again changes its value but not its place. `
 					: "") +
 				`So the keys are ${real.join(", ")}, and the ${ordinal(position + 1)} is ${answer}.`,
+			trace: [
+				`keys as first added: ${steps
+					.filter((s) => !s.again)
+					.map((s) => s.key)
+					.join(", ")}`,
+				...(again
+					? [
+							`${object}.${again.key} = ${again.value}: a new value, the key keeps its place`,
+						]
+					: []),
+				`integer-like keys, ascending: ${integers.join(", ")}`,
+				`then the other keys, as first added: ${strings.join(", ")}`,
+				`Object.keys(${object}) = ${quoted(real)}`,
+				`index ${position}: "${itemAt(real, position)}"`,
+			],
 		};
 	},
 });
