@@ -1,4 +1,7 @@
+import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
+import { twoOf } from "../item-at.js";
+import { times } from "../prose.js";
 
 const NAMES = [
 	["a", "b", "c"],
@@ -67,12 +70,27 @@ interface Strings {
 	y: number;
 	digit: number;
 }
-type Params = Division | Precedence | Strings;
+/** Easy: `dividend / divisor` and `dividend % divisor` on two positive numbers. */
+interface Quotient {
+	shape: "quotient";
+	names: Names;
+	dividend: number;
+	divisor: number;
+}
+/** Easy: `x + y * z` and `x * y + z`, with no parentheses. */
+interface Order {
+	shape: "order";
+	names: Names;
+	x: number;
+	y: number;
+	z: number;
+}
+type Params = Division | Precedence | Strings | Quotient | Order;
 
 export const divisionAndPrecedence = defineFamily<Params>({
 	id: "javascript/division-and-precedence",
 	language: "javascript",
-	difficulty: "easy",
+	difficulty: ["easy", "medium"],
 	title: "Division, remainder and operator precedence",
 	topics: [
 		"division",
@@ -82,7 +100,8 @@ export const divisionAndPrecedence = defineFamily<Params>({
 		"arithmetic",
 		"numbers",
 	],
-	params: (rng) => {
+	params: (rng, difficulty) => {
+		if (difficulty === "easy") return easyParams(rng);
 		const names = rng.pick(NAMES);
 		const shape = rng.pick(SHAPES);
 		if (shape === "division") {
@@ -120,6 +139,10 @@ export const divisionAndPrecedence = defineFamily<Params>({
 				return precedence(p);
 			case "strings":
 				return strings(p);
+			case "quotient":
+				return quotient(p);
+			case "order":
+				return order(p);
 		}
 	},
 });
@@ -131,7 +154,7 @@ function division({
 }: Division) {
 	const program = (line: string) =>
 		`const ${a} = ${first};\nconst ${b} = ${second};\nconsole.log(${line});\n`;
-	const [q, floor, trunc, rem] = [
+	const [q, floor, truncated, rem] = [
 		`${a} / ${b}`,
 		`Math.floor(${a} / ${b})`,
 		`Math.trunc(${a} / ${b})`,
@@ -139,32 +162,39 @@ function division({
 	];
 	const quotient = first / second;
 	const remainder = first % second;
+	const trunc = Math.trunc(quotient);
 	return {
-		code: program(`${q}, ${floor}, ${trunc}, ${rem}`),
+		code: program(`${q}, ${floor}, ${truncated}, ${rem}`),
 		mistakes: [
 			{
 				misconception:
 					"/ between two whole numbers gives a whole number, as in Java or C",
-				code: program(`${trunc}, ${floor}, ${trunc}, ${rem}`),
+				code: program(`${truncated}, ${floor}, ${truncated}, ${rem}`),
 			},
 			{
 				misconception: "Math.floor drops the fraction, rounding toward zero",
-				code: program(`${q}, ${trunc}, ${trunc}, ${rem}`),
+				code: program(`${q}, ${truncated}, ${truncated}, ${rem}`),
 			},
 			{
 				misconception:
 					"% gives a result with the sign of the divisor, as Python's does",
-				code: program(`${q}, ${floor}, ${trunc}, ${a} - ${b} * ${floor}`),
+				code: program(`${q}, ${floor}, ${truncated}, ${a} - ${b} * ${floor}`),
 			},
 			{
 				misconception: `% gives the fractional part of ${q}, the digits after the point`,
-				code: program(`${q}, ${floor}, ${trunc}, ${rem} / ${b}`),
+				code: program(`${q}, ${floor}, ${truncated}, ${rem} / ${b}`),
 			},
 		],
 		explain: (answer: string) =>
 			`In JavaScript every number is a float, so ${a} / ${b} is ${quotient}, fraction and all. ` +
-			`Math.floor rounds down, toward minus infinity: ${Math.floor(quotient)}. Math.trunc drops the fraction, rounding toward zero: ${Math.trunc(quotient)}. ` +
-			`% is the remainder of that truncating division and takes the sign of the dividend ${first}: ${first} - (${second}) * (${Math.trunc(quotient)}) = ${remainder}. It prints ${answer}.`,
+			`Math.floor rounds down, toward minus infinity: ${Math.floor(quotient)}. Math.trunc drops the fraction, rounding toward zero: ${shown(trunc)}. ` +
+			`% is the remainder of that truncating division and takes the sign of the dividend ${first}: ${first} - ${signed(second)} * ${signed(trunc)} = ${remainder}. It prints ${answer}.`,
+		trace: [
+			`${q} → ${first} / ${second} = ${quotient}`,
+			`Math.floor(${quotient}) → ${Math.floor(quotient)} (down, toward minus infinity)`,
+			`Math.trunc(${quotient}) → ${shown(trunc)} (toward zero)`,
+			`${rem} → ${first} - ${signed(second)} * ${signed(trunc)} = ${remainder} (the sign of ${a})`,
+		],
 	};
 }
 
@@ -202,6 +232,11 @@ function precedence({
 			`${tighter} binds tighter than ${additive}, so ${mixed} is ${x} ${additive} (${y} ${tighter} ${z}). ` +
 			`- groups from the left, so ${chain} is (${x} - ${y}) - ${z}. ** is the exception and groups from the right: ${power} is ${base} ** (${exponent} ** 2) = ${base} ** ${exponent ** 2}. ` +
 			`It prints ${answer}.`,
+		trace: [
+			`${mixed} → ${first} ${additive} (${second} ${tighter} ${zValue}) = ${apply(additive, first, apply(tighter, second, zValue))}`,
+			`${chain} → (${first} - ${second}) - ${zValue} = ${first - second - zValue}`,
+			`${power} → ${base} ** (${exponent} ** 2) → ${base} ** ${exponent ** 2} = ${base ** (exponent ** 2)}`,
+		],
 	};
 }
 
@@ -244,5 +279,109 @@ function strings({
 			`+ runs from left to right, and joins text as soon as either side is a string. In ${added}, ${x} + ${y} adds two numbers first (${first + second}) and only then joins "${variant}". ` +
 			`In ${joined}, ${s} + ${x} is already the string "${variant}${first}", so ${y} is joined too. * binds tighter than +, so ${timed} joins ${first * second} to "${variant}". ` +
 			`It prints ${answer}.`,
+		trace: [
+			`${added} → ${first} + ${second} = ${first + second}, then ${first + second} + "${variant}" = "${first + second}${variant}"`,
+			`${joined} → "${variant}" + ${first} = "${variant}${first}", then + ${second} = "${variant}${first}${second}"`,
+			`${timed} → ${first} * ${second} = ${first * second} first, then "${variant}" + ${first * second} = "${variant}${first * second}"`,
+		],
+	};
+}
+
+/** A number as it reads inside a product: a negative one in parentheses. */
+const signed = (n: number) =>
+	n < 0 || Object.is(n, -0) ? `(${shown(n)})` : `${n}`;
+/** A number as console.log prints it: -0 keeps its sign. */
+const shown = (n: number) => (Object.is(n, -0) ? "-0" : `${n}`);
+
+/** Easy variants: one idea each, on small positive numbers. */
+function easyParams(rng: Rng): Quotient | Order {
+	const names = rng.pick(NAMES);
+	if (rng.bool()) {
+		// divisors whose quotients end after a digit or three, so the fraction reads at a glance
+		const divisor = rng.pick([2, 4, 5, 8]);
+		for (;;) {
+			const dividend = rng.int(7, 60);
+			const remainder = dividend % divisor;
+			// an exact quotient has no fraction to lose, and a remainder equal to the whole part
+			// would make two beliefs print the same
+			if (remainder !== 0 && remainder !== Math.trunc(dividend / divisor))
+				return { shape: "quotient", names, dividend, divisor };
+		}
+	}
+	// from 2 up, so that moving the parentheses always changes the value; x and z differ, or
+	// the two expressions would print the same number
+	const [x, z] = twoOf(rng.sample([2, 3, 4, 5, 6, 7, 8, 9], 2));
+	return { shape: "order", names, x, y: rng.int(2, 9), z };
+}
+
+function quotient({
+	names: [a, b],
+	dividend: first,
+	divisor: second,
+}: Quotient) {
+	const program = (line: string) =>
+		`const ${a} = ${first};\nconst ${b} = ${second};\nconsole.log(${line});\n`;
+	const [q, rem, whole] = [
+		`${a} / ${b}`,
+		`${a} % ${b}`,
+		`Math.trunc(${a} / ${b})`,
+	];
+	const fits = Math.trunc(first / second);
+	const remainder = first % second;
+	return {
+		code: program(`${q}, ${rem}`),
+		mistakes: [
+			{
+				misconception:
+					"/ between two whole numbers gives a whole number, as in Java or C",
+				code: program(`${whole}, ${rem}`),
+			},
+			{
+				misconception: `% gives how many whole times ${b} fits into ${a}`,
+				code: program(`${q}, ${whole}`),
+			},
+			{
+				misconception: `% gives the fractional part of ${q}, the digits after the point`,
+				code: program(`${q}, ${rem} / ${b}`),
+			},
+		],
+		explain: (answer: string) =>
+			`In JavaScript every number is a float, so ${q} keeps the fraction: ${first} / ${second} is ${first / second}. ` +
+			`% gives the remainder: ${second} fits into ${first} ${times(fits)}, making ${fits * second}, and ${remainder} is left over. It prints ${answer}.`,
+		trace: [
+			`${q} → ${first} / ${second} = ${first / second} (a float, fraction kept)`,
+			`${rem} → ${first} - ${second} * ${fits} = ${remainder} (what is left over)`,
+		],
+	};
+}
+
+function order({ names: [x, y, z], x: first, y: second, z: third }: Order) {
+	const program = (one: string, two: string) =>
+		`const ${x} = ${first};\nconst ${y} = ${second};\nconst ${z} = ${third};\nconsole.log(${one}, ${two});\n`;
+	const [sum, product] = [`${x} + ${y} * ${z}`, `${x} * ${y} + ${z}`];
+	return {
+		code: program(sum, product),
+		mistakes: [
+			{
+				misconception:
+					"+ and * are worked out from left to right, as on a pocket calculator",
+				code: program(`(${x} + ${y}) * ${z}`, product),
+			},
+			{
+				misconception: "+ is worked out before *",
+				code: program(`(${x} + ${y}) * ${z}`, `${x} * (${y} + ${z})`),
+			},
+			{
+				misconception: `in ${product}, * multiplies ${x} by all that follows it, ${y} + ${z}`,
+				code: program(sum, `${x} * (${y} + ${z})`),
+			},
+		],
+		explain: (answer: string) =>
+			`* binds tighter than +, so it is worked out first wherever it stands. ${sum} is ${x} + (${y} * ${z}) = ${first} + ${second * third}, ` +
+			`and ${product} is (${x} * ${y}) + ${z} = ${first * second} + ${third}. It prints ${answer}.`,
+		trace: [
+			`${sum} → ${first} + (${second} * ${third}) → ${first} + ${second * third} = ${first + second * third}`,
+			`${product} → (${first} * ${second}) + ${third} → ${first * second} + ${third} = ${first * second + third}`,
+		],
 	};
 }
