@@ -120,9 +120,11 @@ function linear({
 			"",
 		].join("\n");
 	};
-	const values: number[] = [];
+	const calls: number[] = [];
 	for (let n = start; up ? n < bound + 1 : n > bound; n += up ? step : -step)
-		values.push(n * factor);
+		calls.push(n);
+	const values = calls.map((n) => n * factor);
+	const last = itemAt(calls, calls.length - 1) + (up ? step : -step);
 	const shown = pre ? values : [...values].reverse();
 	return {
 		code: program({}),
@@ -151,6 +153,17 @@ function linear({
 				? "Each call pushes before it makes the next call, so the values are in the order the calls were made. "
 				: `Each call pushes only after the call it made has returned, so the deepest call pushes first and ${fn}(${start}) last: the order is reversed, ${listed(shown.map(String))}. `) +
 			`It prints ${answer}.`,
+		trace: [
+			...calls.map((n) =>
+				pre
+					? `${fn}(${n}): push ${n * factor}, then call ${fn}(${n + (up ? step : -step)})`
+					: `${fn}(${n}): call ${fn}(${n + (up ? step : -step)}) first, push ${n * factor} once it returns`,
+			),
+			`${fn}(${last}): ${stops(String(last))}, so it returns without pushing`,
+			pre
+				? `${out} = [${shown.join(", ")}]`
+				: `the calls return deepest first: ${out} = [${shown.join(", ")}]`,
+		],
 	};
 }
 
@@ -186,6 +199,11 @@ function tree({ fn, start, bound, factor, separator }: Tree) {
 		visit(n - 2);
 	};
 	visit(start);
+	/** what a call logs, with every call it makes */
+	const subtree = (n: number): number[] =>
+		n < bound
+			? [n * factor]
+			: [n * factor, ...subtree(n - 1), ...subtree(n - 2)];
 	return {
 		code: program([record, base(bound), ...children]),
 		mistakes: [
@@ -212,5 +230,11 @@ function tree({ fn, start, bound, factor, separator }: Tree) {
 		explain: (answer: string) =>
 			`Each call logs its n first, then runs ${fn}(n - 1) to the end, with every call it makes in turn, before ${fn}(n - 2) starts: the calls go depth first. ` +
 			`A call with n below ${bound} logs and returns. So ${fn}(${start}) makes ${order.length} calls, for n = ${order.join(", ")}. It prints ${answer}.`,
+		trace: [
+			`${fn}(${start}) logs ${start * factor}, then calls ${fn}(${start - 1})`,
+			`${fn}(${start - 1}), with all its calls, logs ${subtree(start - 1).join(", ")}`,
+			`then ${fn}(${start - 2}), with all its calls, logs ${subtree(start - 2).join(", ")}`,
+			`log = [${order.map((n) => n * factor).join(", ")}]`,
+		],
 	};
 }

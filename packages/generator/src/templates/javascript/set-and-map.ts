@@ -1,6 +1,6 @@
 import { defineFamily } from "../family.js";
 import { threeOf } from "../item-at.js";
-import { agree, allOf } from "../prose.js";
+import { agree, allOf, counted, numberWord, times } from "../prose.js";
 
 const SET_VALUES = [
 	['"red"', '"blue"', '"green"', '"gold"'],
@@ -129,11 +129,17 @@ export const setAndMap = defineFamily<Params>({
 				},
 			],
 			explain: (answer) =>
-				`A Set keeps each value once. It compares values as === does, except that NaN matches NaN (the rule is called SameValueZero), so [${values.join(", ")}] gives ${distinct} distinct values. ` +
+				`A Set keeps each value once, comparing values as === does, so [${values.join(", ")}] gives ${counted(distinct, "distinct value")}. ` +
 				`But each ${added} literal creates a new ${single}, and two ${kind} are the same value only if they are the same ${single}, so ${allOf(copies, single)} ${agree(copies, "is", "are")} added: ${set}.size is ${distinct + copies}. ` +
 				`A Map compares its keys the same way and does not convert them: ${key} and "${key}" are two keys, so ${map}.size is 2. set() on a key that is already there replaces its value in place, ` +
 				`and ${map}.set(${reset}, "${c}") targets the ${resetNumber ? "number" : "string"} key, so ${map}.get(${key}) is "${resetNumber ? c : a}". ` +
 				`It prints ${answer}.`,
+			trace: [
+				`new Set([${values.join(", ")}]) keeps {${[...new Set(values)].join(", ")}}: size ${distinct}`,
+				`.add(${added}) ${times(copies)}: ${numberWord(copies)} different ${kind}, size ${distinct} + ${copies} = ${distinct + copies}`,
+				`new Map: ${key} → "${a}" and "${key}" → "${b}" are two keys, size 2`,
+				`${map}.set(${reset}, "${c}") replaces "${resetNumber ? a : b}": ${map}.get(${key}) = "${resetNumber ? c : a}"`,
+			],
 		};
 	},
 });

@@ -132,6 +132,17 @@ export const sortComparators = defineFamily<Params>({
 		const tied = items.filter(
 			(item) => items.filter((other) => other.value === item.value).length > 1,
 		);
+		const pair = (item: Item) => `${item.name} ${item.value}`;
+		const sorted = [...items].sort((a, b) =>
+			descending ? b.value - a.value : a.value - b.value,
+		);
+		const small = itemAt(tied, 0).value;
+		// the two-digit value drawn to sort before the tie as text
+		const big = Math.max(
+			...items
+				.map((item) => item.value)
+				.filter((v) => v >= 10 && String(v) < String(small)),
+		);
 		return {
 			code: program(),
 			mistakes: [
@@ -154,6 +165,15 @@ export const sortComparators = defineFamily<Params>({
 				`The comparator returns a negative number when a should come first. ${descending ? `b.${k} - a.${k} is negative when a.${k} is larger, so the largest comes first` : `a.${k} - b.${k} is negative when a.${k} is smaller, so the smallest comes first`}, and the subtraction compares numbers, not text. ` +
 				`When it returns 0, sort is stable: ${listed(tied.map((item) => item.name))} tie on ${k} and keep the order they had in ${t.list}. ` +
 				`It prints ${answer}.`,
+			trace: [
+				`${t.list} as written: ${items.map(pair).join(", ")}`,
+				descending
+					? `b.${k} - a.${k} < 0 when a.${k} is larger: largest ${k} first`
+					: `a.${k} - b.${k} < 0 when a.${k} is smaller: smallest ${k} first`,
+				`as numbers ${big} > ${small}, though as text "${big}" < "${small}"`,
+				`${listed(tied.map((item) => item.name))} tie at ${small}: they keep their order`,
+				`sorted: ${sorted.map(pair).join(", ")}`,
+			],
 		};
 	},
 });

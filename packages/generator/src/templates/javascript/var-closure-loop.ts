@@ -1,5 +1,5 @@
 import { defineFamily } from "../family.js";
-import { listed } from "../prose.js";
+import { counted, listed } from "../prose.js";
 
 const NAMES = [
 	["callbacks", "i", "seen"],
@@ -72,6 +72,11 @@ export const varClosureLoop = defineFamily<Params>({
 		const apply = (x: number) =>
 			operation === "*" ? x * operand : x + operand;
 		const values = Array.from({ length: count }, (_, i) => apply(start + i));
+		const made = `${v} = ${listed(Array.from({ length: count }, (_, i) => String(start + i)))}: the loop ${timers ? `schedules ${counted(count, "timer")}` : `pushes ${counted(count, "callback")}`}`;
+		const run = timers
+			? "after the loop, the timers run"
+			: `after the loop, ${list}.map calls them`;
+		const shown = timers ? out : `${list}.map((f) => f())`;
 		if (keyword === "var")
 			return {
 				code: program("var", expression),
@@ -92,6 +97,12 @@ export const varClosureLoop = defineFamily<Params>({
 				explain: (answer) =>
 					`var declares one ${v} for the whole function around the loop (here the whole script), shared by every iteration. The callbacks run only after the loop has finished, ` +
 					`when ${v} has been incremented to ${stop} (the value that ended the loop), so each computes ${stop} ${operation} ${operand} = ${apply(stop)}. It prints ${answer}.`,
+				trace: [
+					`${made}, all closing over the one ${v}`,
+					`${v}++ makes ${v} ${stop}; ${stop} < ${stop} is false, so the loop ends`,
+					`${run}: each reads ${v} = ${stop}, ${stop} ${operation} ${operand} = ${apply(stop)}`,
+					`${shown} = [${Array.from({ length: count }, () => apply(stop)).join(", ")}]`,
+				],
 			};
 		return {
 			code: program("let", expression),
@@ -112,6 +123,15 @@ export const varClosureLoop = defineFamily<Params>({
 			explain: (answer) =>
 				`A let in a for loop header gives every iteration its own copy of ${v}, and ${v}++ updates the next iteration's copy, not the one already captured. ` +
 				`So the callbacks see ${listed(Array.from({ length: count }, (_, i) => String(start + i)))} and compute ${listed(values.map(String))}. It prints ${answer}.`,
+			trace: [
+				`${made}, each closing over its iteration's own ${v}`,
+				...Array.from(
+					{ length: count },
+					(_, i) =>
+						`callback ${i + 1}: ${v} = ${start + i}, ${start + i} ${operation} ${operand} = ${apply(start + i)}`,
+				),
+				`${shown} = [${values.join(", ")}]`,
+			],
 		};
 	},
 });
