@@ -121,6 +121,8 @@ export const asyncAwaitOrder = defineFamily<Params>({
 			s.kind === "call" ? [s.after] : s.kind === "then" ? [s.label] : [],
 		);
 		const names = calls.map((c) => `${c.name}()`);
+		const quoted = (labels: readonly string[]) =>
+			labels.map((label) => `"${label}"`).join(", ");
 		return {
 			code: program(),
 			mistakes: [
@@ -146,9 +148,18 @@ export const asyncAwaitOrder = defineFamily<Params>({
 			],
 			explain: (answer) =>
 				"Calling an async function runs its body at once, like any call, up to the first await; then it returns a promise and the caller carries on. " +
-				"The rest of the function is queued as a promise job, even when the awaited value is not a promise, and promise jobs run when the script has finished, in the order they were queued, before any timer. " +
+				`The rest of the function is queued as a promise job${calls.some((c) => c.awaited !== "Promise.resolve()") ? ", even when the awaited value is not a promise," : ""} and promise jobs run when the script has finished, in the order they were queued, before any timer. ` +
 				`So the script itself logs ${listed(synchronous)}, the promise jobs log ${listed(jobs)}, ` +
 				`the timer logs ${listed(labelsOf("timer"))}, and the last timer prints ${answer}.`,
+			trace: [
+				...calls.map(
+					(c) =>
+						`${c.name}(): logs "${c.before}", then pauses at await ${c.awaited}`,
+				),
+				`script: logs ${quoted(synchronous)}`,
+				`promise jobs, in the order queued: ${quoted(jobs)}`,
+				`timers: ${quoted(labelsOf("timer"))}, then the last one prints the log`,
+			],
 		};
 	},
 });

@@ -48,6 +48,7 @@ export const asyncForeach = defineFamily<Params>({
 		const items = names.items.slice(0, count);
 		const list = `[${items.map((i) => `"${i}"`).join(", ")}]`;
 		const x = names.label;
+		const quoted = items.map((i) => `"${i}"`).join(", ");
 		const pause = (b: Belief) => (b.noPause ? [] : ["await null;"]);
 		const program = (b: Belief = {}) =>
 			[
@@ -95,10 +96,18 @@ export const asyncForeach = defineFamily<Params>({
 				},
 			],
 			explain: (answer) =>
-				`${names.main}() runs at once up to its first await. On the way, ${method} calls the async callback for ${listed(items)}; each runs up to its await null and returns a promise, which ${method} ignores, so ${method} returns at once and "${w.looped}" is logged. ` +
+				`${names.main}() runs at once up to its first await. On the way, ${method} calls the async callback for ${listed(items)}; each runs up to its await null and returns a promise, which ${method === "forEach" ? "forEach ignores" : "map only collects into an array that nothing awaits"}, so ${method} returns at once and "${w.looped}" is logged. ` +
 				`Then ${names.main} pauses at its own await, and the script logs "${w.called}". ` +
 				`The rest of each function was queued as a promise job in the order the awaits ran: first the callbacks, which log ${listed(items)}, then ${names.main}, which logs "${w.end}". ` +
 				`The timer runs last and prints ${answer}.`,
+			trace: [
+				`${names.main}(): logs "${w.start}"`,
+				`${method} calls the callback for ${quoted}: each pauses at await null`,
+				`${names.main}(): logs "${w.looped}", then pauses at await null`,
+				`script: logs "${w.called}"`,
+				`promise jobs: the callbacks log ${quoted}, then ${names.main} logs "${w.end}"`,
+				"timer: prints the log",
+			],
 		};
 	},
 });

@@ -1,5 +1,5 @@
 import { defineFamily } from "../family.js";
-import { twoOf } from "../item-at.js";
+import { itemAt, twoOf } from "../item-at.js";
 import { possessive } from "../prose.js";
 
 /** An object the snippet copies: a text slot, a list slot and a nested object, with values to draw. */
@@ -143,6 +143,7 @@ export const spreadCopies = defineFamily<Params>({
 			explain: (answer) =>
 				`${made} makes a shallow copy: a new ${p.kind} whose slots hold the same values as ${possessive(original)}, so the ${inner} are shared, not copied. ` +
 				`${steps(p)} It prints ${answer}.`,
+			trace: trace(p),
 		};
 	},
 });
@@ -161,6 +162,42 @@ function steps(p: Params): string {
 		`${c}.${r.list}.push(${p.values.pushedItem}) changes the array that ${o}.${r.list} also holds, so ${o} sees it. ` +
 		`${c}.${r.text} = ${p.values.newText} and ${c}.${r.nested} = {...} put new values into ${possessive(c)} own slots, so ${o} keeps ${p.values.text} and ${p.values.field}.`
 	);
+}
+
+/** The copy, then each change in the snippet's order and what the original sees of it. */
+function trace(p: Params): string[] {
+	const c = p.copyName;
+	const made = p.copy(p.kind === "object" ? p.record.object : p.gridName);
+	if (p.kind === "array") {
+		const g = p.gridName;
+		const rows = p.rows.map((row, i) =>
+			i === p.mutated ? [...row, p.pushed] : row,
+		);
+		const shown = (row: readonly number[]) => `[${row.join(", ")}]`;
+		const lines = {
+			outer: `${c}.push([0]): only ${c} grows, ${g}.length stays ${p.rows.length}`,
+			mutate: `${c}[${p.mutated}].push(${p.pushed}): ${g}[${p.mutated}] is the same array, now ${shown(itemAt(rows, p.mutated))}`,
+			replace: `${c}[${p.replaced}] = [${p.pushed}]: a new row in ${possessive(c)} slot, ${g}[${p.replaced}] stays ${shown(itemAt(p.rows, p.replaced))}`,
+		};
+		return [
+			`${c} = ${made}: a new outer array around the same inner arrays as ${g}`,
+			...p.order.map((s) => lines[s]),
+			`${g} = [${rows.map(shown).join(", ")}]`,
+		];
+	}
+	const r = p.record;
+	const o = r.object;
+	const v = p.values;
+	const lines = {
+		outer: `${c}.${r.text} = ${v.newText}: only ${c} changes, ${o}.${r.text} stays ${v.text}`,
+		mutate: `${c}.${r.list}.push(${v.pushedItem}): ${o}.${r.list} is the same array, now [${v.item}, ${v.pushedItem}]`,
+		replace: `${c}.${r.nested} = {…}: a new object in ${possessive(c)} slot, ${o}.${r.nested}.${r.field} stays ${v.field}`,
+	};
+	return [
+		`${c} is a new object, but ${c}.${r.list} is ${o}.${r.list}, ${c}.${r.nested} is ${o}.${r.nested}`,
+		...p.order.map((s) => lines[s]),
+		`${o} = { ${r.text}: ${v.text}, ${r.list}: [${v.item}, ${v.pushedItem}], ${r.nested}: { ${r.field}: ${v.field} } }`,
+	];
 }
 
 function objectProgram(p: Params, b: Belief): string {
