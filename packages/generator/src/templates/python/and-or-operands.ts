@@ -105,6 +105,25 @@ export const andOrOperands = defineFamily<Params>({
 			`${declared.map((n) => `${n} = ${valueNamed(n)}`).join("\n")}\nprint([${order.map(render).join(", ")}])\n`;
 		const [gx, gy] = operands.guard;
 		const firstTruthy = names[gx !== 0 ? gx : gy];
+		const printed = (role: Role) => shown(values[role]);
+		/** One term worked out: the first operand decides whether Python stops there or goes on. */
+		const step = (kind: Kind) => {
+			const first =
+				kind === "default"
+					? operands.default[0]
+					: kind === "guard"
+						? operands.guard[0]
+						: operands.precedence[0];
+			const result = resultOf(kind, operands);
+			// "and" binds tighter: the precedence term, with the brackets Python reads into it
+			const written =
+				kind === "precedence" ? `${x} or (${y} and ${z})` : text(kind);
+			const verdict =
+				result === first
+					? `stop at ${name(first)}`
+					: `go on to ${name(result)}`;
+			return `${written}: ${name(first)} is ${first === 0 ? "falsy" : "truthy"}, ${verdict} → ${printed(result)}`;
+		};
 		return {
 			code: program(text),
 			mistakes: [
@@ -119,24 +138,18 @@ export const andOrOperands = defineFamily<Params>({
 					),
 				},
 				{
-					misconception: `"and" returns its first truthy operand, as "or" does, so ${g} and ${h} gives ${firstTruthy}`,
+					misconception: `"and" stops at the first truthy operand, as "or" does, so ${g} and ${h} gives ${firstTruthy}`,
 					code: program((kind) =>
 						kind === "guard" ? `${g} or ${h}` : text(kind),
 					),
 				},
 			],
-			explain: (answer) => {
-				const steps = order.map(
-					(kind) =>
-						`${text(kind)} is ${shown(values[resultOf(kind, operands)])}`,
-				);
-				return (
-					'"or" returns its first truthy operand (or the last one, if none is), and "and" returns its first falsy operand (or the last one); ' +
-					'neither turns the result into True or False. "and" binds tighter than "or", ' +
-					`so ${x} or ${y} and ${z} means ${x} or (${y} and ${z}), and as ${x} is truthy, that is ${x}. ` +
-					`Here ${names[0]} = ${values[0]} is falsy and the other two are truthy: ${steps.join(", ")}. It prints ${answer}.`
-				);
-			},
+			explain: (answer) =>
+				'"or" returns its first truthy operand (or the last one, if none is), and "and" returns its first falsy operand (or the last one); ' +
+				'neither turns the result into True or False. "and" binds tighter than "or", ' +
+				`so ${x} or ${y} and ${z} means ${x} or (${y} and ${z}), and as ${x} is truthy, that is ${x}. ` +
+				`Here ${names[0]} = ${values[0]} is falsy and the other two are truthy. It prints ${answer}.`,
+			trace: order.map(step),
 		};
 	},
 });

@@ -12,7 +12,10 @@ interface Piece {
 	value: boolean;
 	misreadValue: boolean;
 	misconception: string;
-	why: string;
+	/** a rule the explanation adds for this piece, beyond how chains read */
+	why?: string;
+	/** the comparison worked out with x and y filled in, ending in its value */
+	step: string;
 }
 
 type Draw = (rng: Rng, x: number, y: number) => Piece;
@@ -27,7 +30,7 @@ const range: Draw = (rng, x) => {
 		value: first && x < hi,
 		misreadValue: asInt(first) < hi,
 		misconception: `${lo} < x < ${hi} works out ${lo} < x first and then compares that True or False with ${hi}, as C does`,
-		why: `${lo} < x < ${hi} means ${lo} < x and x < ${hi}, which is ${py(first && x < hi)} for x = ${x}`,
+		step: `${lo} < x < ${hi} → ${lo} < ${x} and ${x} < ${hi} → ${py(first)} and ${py(x < hi)} → ${py(first && x < hi)}`,
 	};
 };
 
@@ -40,7 +43,7 @@ const equalThree: Draw = (rng, x, y) => {
 		value: both && y === c,
 		misreadValue: asInt(both) === c,
 		misconception: `x == y == ${c} compares x == y first and then compares that True or False with ${c}`,
-		why: `x == y == ${c} means x == y and y == ${c}, which is ${py(both && y === c)}`,
+		step: `x == y == ${c} → ${x} == ${y} and ${y} == ${c} → ${py(both)} and ${py(y === c)} → ${py(both && y === c)}`,
 	};
 };
 
@@ -51,8 +54,9 @@ const negated: Draw = (rng, x) => {
 		misread: `(not x) == ${w}`,
 		value: x !== w,
 		misreadValue: asInt(x === 0) === w,
-		misconception: `the not of not x == ${w} applies to x alone, before the comparison`,
-		why: `not binds more loosely than ==, so not x == ${w} is not (x == ${w}), which is ${py(x !== w)}`,
+		misconception: `not x == ${w} negates x first and then compares that True or False with ${w}`,
+		why: `The not binds more loosely than ==, so not x == ${w} is not (x == ${w}), not (not x) == ${w}`,
+		step: `not x == ${w} → not (${x} == ${w}) → not ${py(x === w)} → ${py(x !== w)}`,
 	};
 };
 
@@ -65,7 +69,7 @@ const descending: Draw = (rng, x, y) => {
 		value: first && mid > y,
 		misreadValue: asInt(first) > y,
 		misconception: `x > ${mid} > y works out x > ${mid} first and then compares that True or False with y`,
-		why: `x > ${mid} > y means x > ${mid} and ${mid} > y, which is ${py(first && mid > y)}`,
+		step: `x > ${mid} > y → ${x} > ${mid} and ${mid} > ${y} → ${py(first)} and ${py(mid > y)} → ${py(first && mid > y)}`,
 	};
 };
 
@@ -111,7 +115,9 @@ export const chainedComparisons = defineFamily<Params>({
 			})),
 			explain: (answer) =>
 				`Python chains comparisons: a < b < c means a < b and b < c, with b worked out once, never (a < b) < c. ` +
-				`Here x is ${x} and y is ${y}. ${pieces.map((p) => p.why).join("; ")}. It prints ${answer}.`,
+				pieces.map((p) => (p.why ? `${p.why}. ` : "")).join("") +
+				`Here x is ${x} and y is ${y}, and it prints ${answer}.`,
+			trace: pieces.map((p) => p.step),
 		};
 	},
 });
