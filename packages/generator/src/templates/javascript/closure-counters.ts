@@ -98,6 +98,35 @@ export const closureCounters = defineFamily<Params>({
 				`${s}++ adds one but gives back the value from before, so a call returns ${start} the first time. ` +
 				`Before the print, ${a} and ${c} are called ${times(first)} together and ${b} ${times(own(1))}; the print calls ${a}, ${b} and ${c} once more each, in that order. ` +
 				`It prints ${answer}.`,
+			trace: counterTrace(a, b, c, s, start, calls),
 		};
 	},
 });
+
+/** Each call, what it returns and what the counter holds after it; the print's three calls last. */
+function counterTrace(
+	a: string,
+	b: string,
+	c: string,
+	state: string,
+	start: number,
+	calls: readonly number[],
+) {
+	const names = [a, b, c];
+	// c is a, so two counters: a's (calls to 0 and 2) and b's
+	const counts = [start, start];
+	const call = (i: number) => {
+		const counter = i === 1 ? 1 : 0;
+		const value = itemAt(counts, counter);
+		counts[counter] = value + 1;
+		return value;
+	};
+	const before = calls.map((i) => {
+		const name = itemAt(names, i);
+		const value = call(i);
+		const alias = i === 2 ? ` (${c} is ${a})` : "";
+		return `${name}() → ${value}${alias}, its ${state} now ${value + 1}`;
+	});
+	const printed = [0, 1, 2].map((i) => `${itemAt(names, i)}() → ${call(i)}`);
+	return [...before, `the print: ${printed.join(", ")}`];
+}

@@ -131,6 +131,21 @@ export const fallbackValues = defineFamily<Params>({
 					? `${missing.prop} is not in ${object} at all, so it reads as undefined, and all three forms fall back for undefined: it is ${missing.fallback}. `
 					: "") +
 				`It prints ${answer}.`,
+			trace: fields.map((f) => fieldStep(object, f)),
 		};
 	},
 });
+
+/** How one field's read comes out. */
+function fieldStep(object: string, f: Field) {
+	if (f.missing)
+		return `${f.prop}: not in ${object}, so undefined, and the fallback ${f.fallback} is used`;
+	switch (f.read) {
+		case "or":
+			return `${f.prop}: ${f.value} is falsy, so || gives ${f.fallback}`;
+		case "nullish":
+			return `${f.prop}: ${f.value} is not null or undefined, so ?? keeps ${f.value}`;
+		case "default":
+			return `${f.prop}: null is not undefined, so the default ${f.fallback} is skipped: null`;
+	}
+}
