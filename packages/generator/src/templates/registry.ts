@@ -57,6 +57,7 @@ import { inPlaceMethods } from "./python/in-place-methods.js";
 import { itertoolsBasics } from "./python/itertools-basics.js";
 import { lateBindingClosures } from "./python/late-binding-closures.js";
 import { listMutationInLoop } from "./python/list-mutation-in-loop.js";
+import { loopAccumulators } from "./python/loop-accumulators.js";
 import { memoizedRecursion } from "./python/memoized-recursion.js";
 import { missingKey } from "./python/missing-key.js";
 import { mutableDefaultArgument } from "./python/mutable-default-argument.js";
@@ -113,6 +114,7 @@ export const FAMILIES: readonly Family[] = [
 	globalNonlocal,
 	defaultdictLookups,
 	powerPrecedence,
+	loopAccumulators,
 	// javascript: easy, medium, hard
 	stringNumberCoercion,
 	javascriptTruthiness,
