@@ -42,6 +42,9 @@ export const bitwiseOperators = defineFamily<Params>({
 		const program = (line: string) =>
 			`const ${p} = ${first};\nconst ${q} = ${second};\nconsole.log(${line});\n`;
 		const bits = (n: number) => n.toString(2).padStart(4, "0");
+		// both numbers written with as many digits as the longer needs, so their bits line up
+		const wide = (n: number) =>
+			n.toString(2).padStart(Math.max(4, first.toString(2).length), "0");
 		if (shape === "binary")
 			return {
 				code: program(`${p} ^ ${q}, ${p} & ${q}, ${p} | ${q}`),
@@ -65,6 +68,12 @@ export const bitwiseOperators = defineFamily<Params>({
 					`^ (XOR) keeps the bits set in exactly one of them: ${bits(first ^ second)} = ${first ^ second}; ` +
 					`& keeps the bits set in both: ${bits(first & second)} = ${first & second}; | keeps the bits set in either: ${bits(first | second)} = ${first | second}. ` +
 					`^ is not a power, which JavaScript writes **. It prints ${answer}.`,
+				trace: [
+					`${first} = ${wide(first)}, ${second} = ${wide(second)}`,
+					`${first} ^ ${second}: set in exactly one, ${wide(first ^ second)} = ${first ^ second}`,
+					`${first} & ${second}: set in both, ${wide(first & second)} = ${first & second}`,
+					`${first} | ${second}: set in either, ${wide(first | second)} = ${first | second}`,
+				],
 			};
 		const shifted = `${p} >> ${q}, -${p} >> ${q}`;
 		return {
@@ -91,6 +100,11 @@ export const bitwiseOperators = defineFamily<Params>({
 				`Bitwise operators work on 32-bit two's-complement integers. ~${first} flips every bit, and in two's complement that is -(${first} + 1) = ${~first}. ` +
 				`>> ${second} shifts right by ${counted(second, "bit")}, copying the sign bit, which divides by ${2 ** second} and rounds down: ${first} >> ${second} is ${first >> second}, ` +
 				`and -${first} >> ${second} is ${-first >> second}, rounded toward minus infinity rather than toward zero. It prints ${answer}.`,
+			trace: [
+				`~${first}: every bit flipped, -(${first} + 1) = ${~first}`,
+				`${first} >> ${second}: ${first} / ${2 ** second} = ${first / 2 ** second}, rounded down to ${first >> second}`,
+				`negative: -${first} >> ${second} is -${first} / ${2 ** second} = ${-first / 2 ** second}, rounded down to ${-first >> second}`,
+			],
 		};
 	},
 });

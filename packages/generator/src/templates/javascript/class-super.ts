@@ -121,6 +121,7 @@ export const classSuper = defineFamily<Params>({
 				"",
 			].join("\n");
 		const ownCall = `this.${method}()`;
+		const made = `new ${sub}(${field ? "" : literal})`;
 		return {
 			code: program(ownCall),
 			mistakes: [
@@ -140,11 +141,23 @@ export const classSuper = defineFamily<Params>({
 				},
 			],
 			explain: (answer) =>
-				`new ${sub}() runs the ${base} constructor first, with this already ${withArticle(sub)}, so this.${method}() finds ${possessive(sub)} override. ` +
+				`${made} runs the ${base} constructor first, with this already ${withArticle(sub)}, so this.${method}() finds ${possessive(sub)} override. ` +
 				(field
 					? `But ${possessive(sub)} field ${prop} is only initialised after the ${base} constructor returns, `
 					: `But this.${prop} is only assigned after super() returns, `) +
 				`so at that moment this.${prop} is undefined, which + turns into the text "undefined": ${variable}.${log} holds "${lower} undefined". Later, ${variable}.${method}() sees ${prop} = ${literal}. It prints ${answer}.`,
+			trace: [
+				`${made}: the ${base} constructor runs first, this is already ${withArticle(sub)}`,
+				`this.${method}() is ${possessive(sub)}: "${lower} " + this.${prop}`,
+				field
+					? `the field ${prop} is not set yet: "${lower} " + undefined = "${lower} undefined"`
+					: `this.${prop} = ${prop} has not run yet: "${lower} " + undefined = "${lower} undefined"`,
+				`${variable}.${log} = ["${lower} undefined"]`,
+				field
+					? `${base} constructor returns, then the field is set: ${prop} = ${literal}`
+					: `super() returns, then this.${prop} = ${literal}`,
+				`${variable}.${method}() = "${lower} ${literal.replace(/^"|"$/g, "")}"`,
+			],
 		};
 	},
 });

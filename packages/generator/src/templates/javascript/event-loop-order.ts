@@ -47,6 +47,15 @@ const PHASE_NAMES = [
 	"timers",
 ];
 
+/** PHASE_NAMES, short, for the trace */
+const TRACE_NAMES = [
+	"script",
+	"nextTick queue",
+	"promise jobs",
+	"promise jobs queued by those",
+	"timers",
+];
+
 function render(step: Step, mode: Mode, asyncName: string): string {
 	const push = (label: string) => `order.push("${label}")`;
 	if (mode === "written") {
@@ -190,6 +199,15 @@ export const eventLoopOrder = defineFamily<Params>({
 					? "A .then chained on another is queued only when the first one has run, so it goes behind the promise jobs already waiting. "
 					: "") +
 				`So the order is: ${order.join(", then ")}, and the last timer prints ${answer}.`,
+			trace: [
+				...TRACE_NAMES.flatMap((name, phase) => {
+					const labels = queued.filter((q) => q.phase === phase);
+					return labels.length
+						? [`${name}: ${labels.map((q) => `"${q.label}"`).join(", ")}`]
+						: [];
+				}),
+				"the last timer prints the order",
+			],
 		};
 	},
 });
