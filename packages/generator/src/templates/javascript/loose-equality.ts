@@ -9,6 +9,10 @@ interface Pair {
 	text: boolean;
 	number: boolean;
 	why: string;
+	/** the comparison after each conversion, left side first, when == converts */
+	steps: readonly (readonly [string, string])[];
+	/** why it ends as it does when there is nothing to convert */
+	note?: string;
 }
 
 type Predictions = Pick<Pair, "loose" | "truthy" | "text" | "number">;
@@ -18,7 +22,9 @@ const pair = (
 	right: string,
 	predictions: Predictions,
 	why: string,
-): Pair => ({ left, right, ...predictions, why });
+	steps: readonly (readonly [string, string])[] = [],
+	note?: string,
+): Pair => ({ left, right, ...predictions, why, steps, note });
 
 // each row checked against node: the comparison, Boolean(l) === Boolean(r), String(l) === String(r), Number(l) === Number(r)
 const PAIRS: readonly Pair[] = [
@@ -27,59 +33,79 @@ const PAIRS: readonly Pair[] = [
 		'""',
 		{ loose: true, truthy: true, text: false, number: true },
 		'"" converts to the number 0',
+		[["0", "0"]],
 	),
 	pair(
 		'"1"',
 		"1",
 		{ loose: true, truthy: true, text: true, number: true },
 		'"1" converts to the number 1',
+		[["1", "1"]],
 	),
 	pair(
 		"null",
 		"undefined",
 		{ loose: true, truthy: true, text: false, number: false },
 		"null and undefined are loosely equal to each other and to nothing else",
+		[],
+		"equal by a rule of their own, unconverted",
 	),
 	pair(
 		"null",
 		"0",
 		{ loose: false, truthy: true, text: false, number: true },
 		"null is loosely equal only to undefined, so it is not converted to 0",
+		[],
+		"null is loosely equal only to undefined",
 	),
 	pair(
 		"NaN",
 		"NaN",
 		{ loose: false, truthy: true, text: true, number: false },
 		"NaN is not equal to anything, itself included",
+		[],
+		"NaN equals nothing",
 	),
 	pair(
 		'"0"',
 		"false",
 		{ loose: true, truthy: false, text: false, number: true },
 		'false converts to 0 and "0" to 0',
+		[
+			['"0"', "0"],
+			["0", "0"],
+		],
 	),
 	pair(
 		"[]",
 		'""',
 		{ loose: true, truthy: false, text: true, number: true },
 		'the array converts to its text, ""',
+		[['""', '""']],
 	),
 	pair(
 		"[2]",
 		"2",
 		{ loose: true, truthy: true, text: true, number: true },
 		'the array converts to "2", then to the number 2',
+		[
+			['"2"', "2"],
+			["2", "2"],
+		],
 	),
 	pair(
 		'" 3 "',
 		"3",
 		{ loose: true, truthy: true, text: false, number: true },
 		'" 3 " converts to 3: spaces around a number are ignored',
+		[["3", "3"]],
 	),
 	pair(
 		"undefined",
 		"0",
 		{ loose: false, truthy: true, text: false, number: false },
+		"undefined is loosely equal only to null",
+		[],
 		"undefined is loosely equal only to null",
 	),
 	pair(
@@ -87,36 +113,54 @@ const PAIRS: readonly Pair[] = [
 		"true",
 		{ loose: false, truthy: true, text: true, number: false },
 		'true converts to 1, and "true" to NaN',
+		[
+			['"true"', "1"],
+			["NaN", "1"],
+		],
 	),
 	pair(
 		"[1, 2]",
 		'"1,2"',
 		{ loose: true, truthy: true, text: true, number: false },
 		'the array converts to its text, "1,2"',
+		[['"1,2"', '"1,2"']],
 	),
 	pair(
 		"[]",
 		"[]",
 		{ loose: false, truthy: true, text: true, number: true },
 		"two array literals are two objects, and == compares objects by reference",
+		[],
+		"two different objects",
 	),
 	pair(
 		'""',
 		"false",
 		{ loose: true, truthy: true, text: false, number: true },
 		'false converts to 0 and "" to 0',
+		[
+			['""', "0"],
+			["0", "0"],
+		],
 	),
 	pair(
 		"null",
 		"false",
 		{ loose: false, truthy: true, text: false, number: true },
 		"null is loosely equal only to undefined, so not to false",
+		[["null", "0"]],
+		"null is loosely equal only to undefined",
 	),
 	pair(
 		"[0]",
 		"false",
 		{ loose: true, truthy: false, text: false, number: true },
 		'false converts to 0, and the array to "0", then 0',
+		[
+			["[0]", "0"],
+			['"0"', "0"],
+			["0", "0"],
+		],
 	),
 ];
 
@@ -181,9 +225,16 @@ export const looseEquality = defineFamily<Params>({
 				},
 			],
 			explain: (answer) =>
-				"When the two sides of == have different types, JavaScript converts them first: null and undefined only equal each other, " +
-				"a boolean becomes a number, a string next to a number becomes a number, and an object becomes its text. Two objects are equal only if they are the same object. " +
+				"When the two sides of == have different types, JavaScript converts them before it compares; null and undefined are the exception. " +
 				`${chosen.map((p) => `${loose(p)} is ${p.loose}: ${p.why}`).join("; ")}. It prints ${answer}.`,
+			trace: pairs.map((p, k) => {
+				const flip = ([l, r]: readonly [string, string]) =>
+					swapped[k] ? ([r, l] as const) : ([l, r] as const);
+				const chain = [[p.left, p.right] as const, ...p.steps]
+					.map(flip)
+					.map(([l, r]) => `${l} == ${r}`);
+				return `${chain.join(" → ")} → ${p.loose}${p.note ? ` (${p.note})` : ""}`;
+			}),
 		};
 	},
 });

@@ -9,6 +9,8 @@ interface Conversion {
 	expected: string;
 	belief: string;
 	why: string;
+	/** the step the call takes, and the value it gives, as console.log prints it */
+	step: string;
 }
 
 /** Each kind draws its values; an instance takes three different kinds. */
@@ -21,6 +23,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 			expected: String(n),
 			belief: `parseInt skips the "${prefix}" and finds the digits after it`,
 			why: `parseInt must find digits at the start (after any spaces or sign), and "${prefix}${n}" starts with "${prefix}", so it gives NaN`,
+			step: `"${prefix}" is not a digit, so no number starts the string → NaN`,
 		};
 	},
 	(rng) => {
@@ -31,6 +34,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 			expected: String(a),
 			belief: `Number("${a} ${b}") reads the first number, ${a}, and stops at the space`,
 			why: `Number needs the whole string, apart from spaces around it, to be one number, so "${a} ${b}" gives NaN`,
+			step: "two numbers with a space between are not one number → NaN",
 		};
 	},
 	(rng) => {
@@ -41,6 +45,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 			expected: "NaN",
 			belief: `parseInt gives NaN for "${n}${unit}", since it has letters in it`,
 			why: `parseInt reads digits from the start and stops at the first character that is not one, so "${n}${unit}" gives ${n}`,
+			step: `reads "${n}", stops at "${unit.charAt(0)}" → ${n}`,
 		};
 	},
 	(rng) => {
@@ -51,6 +56,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 			expected: String(n),
 			belief: `Number reads the leading digits of "${n}${unit}" and drops the rest, as parseInt does`,
 			why: `Number needs the whole string to be a number, so "${n}${unit}" gives NaN`,
+			step: `"${unit}" cannot be part of a number → NaN`,
 		};
 	},
 	(rng) => {
@@ -60,6 +66,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 			expected: "NaN",
 			belief: `Number(${text}) is NaN, since there is no number in it`,
 			why: "Number turns an empty or all-space string into 0",
+			step: "an empty or all-blank string counts as 0 → 0",
 		};
 	},
 	(rng) => {
@@ -70,6 +77,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 			expected: String(whole + 1),
 			belief: `parseInt("${whole}.${fraction}") rounds to the nearest whole number`,
 			why: `parseInt stops at the dot, so "${whole}.${fraction}" gives ${whole}: it cuts the fraction off, it does not round`,
+			step: `reads "${whole}", stops at the dot → ${whole}`,
 		};
 	},
 	(rng) => {
@@ -80,6 +88,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 			expected: String(n * 10 ** exponent),
 			belief: `parseInt reads "${n}e${exponent}" in exponent notation, as ${n * 10 ** exponent}`,
 			why: `parseInt stops at the letter e, so "${n}e${exponent}" gives ${n}`,
+			step: `reads "${n}", stops at "e" → ${n}`,
 		};
 	},
 	(rng) => {
@@ -89,6 +98,10 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 			expected: "NaN",
 			belief: `Number(${value}) is NaN, as Number(undefined) is`,
 			why: `Number(${value}) is 0`,
+			step:
+				value === "[]"
+					? '[] becomes its text "", and "" counts as 0 → 0'
+					: `${value} counts as 0 → 0`,
 		};
 	},
 	(rng) => {
@@ -100,6 +113,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 			expected: "NaN",
 			belief: `a second dot makes parseFloat("${n}.${digits}.${more}") give NaN`,
 			why: `parseFloat reads as much of a number as it can and stops at the second dot, so it gives ${n}.${digits}`,
+			step: `reads "${n}.${digits}", stops at the second dot → ${n}.${digits}`,
 		};
 	},
 	(rng) => {
@@ -110,6 +124,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 			expected: "NaN",
 			belief: `the whitespace around ${n} makes Number("${pad}${n}${pad}") NaN`,
 			why: `Number ignores spaces and line breaks around the digits, so it gives ${n}`,
+			step: `the blanks around ${n} are ignored → ${n}`,
 		};
 	},
 ];
@@ -144,6 +159,7 @@ export const numberParsing = defineFamily<Params>({
 			})),
 			explain: (answer) =>
 				`Each call reads the string its own way: ${conversions.map((c) => c.why).join("; ")}. It prints ${answer}.`,
+			trace: conversions.map((c) => `${c.call}: ${c.step}`),
 		};
 	},
 });
