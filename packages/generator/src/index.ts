@@ -21,6 +21,7 @@ export {
 	GeneratorError,
 	type GeneratorFailure,
 } from "./types.js";
+export { identityOf, LOOK_WINDOW, lookOf } from "./variety.js";
 
 export interface GeneratorOptions {
 	kind: GeneratorKind;

@@ -13,6 +13,11 @@ export interface GenerateRequest {
 	topic?: string;
 	/** variant keys the user has already seen; the generator avoids repeating them */
 	exclude?: ReadonlySet<string>;
+	/**
+	 * Variant keys of the user's latest challenges in this cell, newest first: the generator
+	 * avoids challenges that look like the last LOOK_WINDOW of them (same family, same shape).
+	 */
+	recent?: readonly string[];
 	/** fixes the random choices, to reproduce a challenge */
 	seed?: number;
 }

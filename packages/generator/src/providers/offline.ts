@@ -1,16 +1,17 @@
 import { randomInt } from "node:crypto";
 import type { ChallengeContent, Difficulty } from "@app/contract";
-import { mistakePrograms } from "../combined-mistakes.js";
 import { assembleOptions, type Distractor } from "../distractors.js";
+import { prove } from "../kinds/prove.js";
 import { createRng, hash32, type Rng } from "../rng.js";
 import { runtimeOf } from "../runtime.js";
-import { oneLine, optionOf } from "../sandbox/outcome-option.js";
-import type { RunResult, Sandbox } from "../sandbox/sandbox.js";
+import { oneLine } from "../sandbox/outcome-option.js";
+import type { Sandbox } from "../sandbox/sandbox.js";
 import {
 	type Drawn,
 	draw,
 	type Family,
-	type OutcomeKind,
+	type FamilyKind,
+	kindOf,
 	spansDifficulty,
 } from "../templates/family.js";
 import { matchesTopic } from "../topic.js";
@@ -20,6 +21,9 @@ import {
 	type Generator,
 	GeneratorError,
 } from "../types.js";
+import { identityOf, LOOK_WINDOW, lookOf, variantKey } from "../variety.js";
+
+export { variantKey } from "../variety.js";
 
 /** Sandbox attempts before giving up: a broken instance, or one needing filler options, costs one. */
 const MAX_ATTEMPTS = 12;
@@ -29,37 +33,52 @@ const MAX_ATTEMPTS = 12;
  * still yields one 96% of the time.
  */
 const DRAWS_PER_FAMILY = 64;
-
-/** The key that identifies a challenge: the same family showing the same code is the same challenge. */
-export const variantKey = (family: Family, code: string) =>
-	`${family.id}:${hash32(code)}`;
+/**
+ * The share of draws that ask something other than "what does this print?" (what happens, fill
+ * in the blank, fix the bug) when the families drawn from offer both, whatever their numbers.
+ */
+const OTHER_KINDS_SHARE = 0.4;
 
 /** An option inside a sentence: quoted, on one line. */
 const quoted = (text: string) => `“${oneLine(text)}”`;
 
-/** Why a run's output (or outcome) cannot be an option, for the generator's failure report. */
-function unusable(run: RunResult, kind: OutcomeKind): string {
-	const raised = kind === "error" && run.status === "error" && run.raised;
-	if (run.status !== "ok" && !raised)
-		return `${run.status}${"error" in run ? ` (${run.error})` : ""}`;
-	if (!run.exact) return "output cannot be reproduced exactly";
-	return "unusable output";
-}
-
-const TITLES = {
+const TITLES: Record<FamilyKind, string> = {
 	output: "what does this code print?",
 	error: "what happens when this runs?",
-} as const;
+	"fill-in": "what fills the blank?",
+	"fix-the-bug": "which change fixes it?",
+};
 
-/** The challenge's explanation: why the answer is right, then one note for each distractor a mistake model printed. */
-export function explanation(why: string, distractors: Distractor[]): string {
+/** How a learner comes to a wrong option: predicting what code does, or choosing what to write. */
+const VERBS: Record<FamilyKind, string> = {
+	output: "predict",
+	error: "predict",
+	"fill-in": "choose",
+	"fix-the-bug": "choose",
+};
+
+/**
+ * The challenge's explanation: why the answer is right, the trace of intermediate values when
+ * there is one, then one note for each distractor a mistake model gave.
+ */
+export function explanation(
+	why: string,
+	distractors: Distractor[],
+	{
+		trace = [],
+		kind = "output",
+	}: { trace?: readonly string[]; kind?: FamilyKind } = {},
+): string {
+	const steps = trace.length ? [`Step by step:\n${trace.join("\n")}`] : [];
 	const notes = distractors
 		.filter((d) => d.misconception)
 		.map(
 			(d) =>
-				`• ${quoted(d.text)} is what you would predict if you thought that ${d.misconception}.`,
+				`• ${quoted(d.text)} is what you would ${VERBS[kind]} if you thought that ${d.misconception}.`,
 		);
-	return notes.length ? `${why}\n\n${notes.join("\n")}` : why;
+	return [why, ...steps, ...(notes.length ? [notes.join("\n")] : [])].join(
+		"\n\n",
+	);
 }
 
 /** Picks the families for a request: its language and difficulty, narrowed to the topic when any family matches it. */
@@ -92,51 +111,74 @@ function familyTiers(
 	return [preferred, rest].filter((tier) => tier.length > 0);
 }
 
+/** A family to draw from: of another kind than `output` OTHER_KINDS_SHARE of the time, when both are open. */
+export function pickFamily(open: readonly Family[], rng: Rng): Family {
+	const output = open.filter((f) => kindOf(f) === "output");
+	const other = open.filter((f) => kindOf(f) !== "output");
+	if (output.length === 0 || other.length === 0) return rng.pick(open);
+	const share = Math.max(OTHER_KINDS_SHARE, other.length / open.length);
+	return rng.pick(rng.next() < share ? other : output);
+}
+
 interface Draw {
 	drawn: Drawn;
 	key: string;
-	/** index of the tier it came from */
-	tier: number;
-	/** the user has seen it (or it was already tried in this request) */
-	repeat: boolean;
+	/** how good a draw it is, lower first: 2 × its tier, plus 1 if it looks like a recent one; repeats are Infinity */
+	rank: number;
 }
 
 /**
- * Instances in order of preference: unseen ones from the first tier until each of its families
- * seems used up for this user, then unseen ones from the next tier, and only after that repeats
- * from the first tier, without end. A key is offered once as unseen.
+ * Instances in order of preference. From each tier: unseen ones that look like none of the
+ * user's recent challenges until each family seems used up for this user, then unseen ones that
+ * do. After the last tier, repeats from the first, without end. A challenge is offered once as
+ * unseen.
  */
 function* drawInstances(
 	tiers: readonly Family[][],
 	rng: Rng,
 	request: GenerateRequest,
 ): IterableIterator<Draw> {
-	const seen = request.exclude ?? new Set<string>();
+	const seen = new Set([...(request.exclude ?? [])].map(identityOf));
+	const recent = new Set(
+		(request.recent ?? [])
+			.slice(0, LOOK_WINDOW)
+			.flatMap((k) => lookOf(k) ?? []),
+	);
 	const offered = new Set<string>();
 	for (const [tier, families] of tiers.entries()) {
-		const open = [...families];
-		const misses = new Map<Family, number>();
-		while (open.length > 0) {
-			const family = rng.pick(open);
-			const drawn = draw(family, rng, request.difficulty);
-			const key = variantKey(family, drawn.instance.code);
-			if (!seen.has(key) && !offered.has(key)) {
-				offered.add(key);
-				misses.set(family, 0);
-				yield { drawn, key, tier, repeat: false };
-				continue;
+		for (const alike of [false, true]) {
+			const open = [...families];
+			const misses = new Map<Family, number>();
+			while (open.length > 0) {
+				const family = pickFamily(open, rng);
+				const drawn = draw(family, rng, request.difficulty);
+				const key = variantKey(family, drawn.instance.code);
+				const id = identityOf(key);
+				const fresh =
+					!seen.has(id) &&
+					!offered.has(id) &&
+					(alike || !recent.has(lookOf(key) ?? ""));
+				if (fresh) {
+					offered.add(id);
+					misses.set(family, 0);
+					yield { drawn, key, rank: 2 * tier + (alike ? 1 : 0) };
+					continue;
+				}
+				const count = (misses.get(family) ?? 0) + 1;
+				misses.set(family, count);
+				if (count >= DRAWS_PER_FAMILY) open.splice(open.indexOf(family), 1);
 			}
-			const count = (misses.get(family) ?? 0) + 1;
-			misses.set(family, count);
-			if (count >= DRAWS_PER_FAMILY) open.splice(open.indexOf(family), 1);
 		}
 	}
 	const first = tiers[0] ?? [];
 	while (first.length > 0) {
-		const family = rng.pick(first);
+		const family = pickFamily(first, rng);
 		const drawn = draw(family, rng, request.difficulty);
-		const key = variantKey(family, drawn.instance.code);
-		yield { drawn, key, tier: 0, repeat: true };
+		yield {
+			drawn,
+			key: variantKey(family, drawn.instance.code),
+			rank: Number.POSITIVE_INFINITY,
+		};
 	}
 }
 
@@ -146,62 +188,43 @@ export function createOfflineGenerator(
 	families: readonly Family[],
 ): Generator {
 	/**
-	 * Runs one instance and its mistakes; returns the challenge with how many of its options are
-	 * filler rather than a mistake's output, or why this instance cannot be used.
+	 * Runs one instance as its kind requires; returns the challenge with how many of its options
+	 * are filler rather than a proven mistake, or why this instance cannot be used.
 	 */
 	async function attempt(
 		drawn: Drawn,
 		key: string,
 		difficulty: Difficulty,
 	): Promise<{ result: GenerateResult; fillers: number } | string> {
-		if (drawn.kind !== "output" && drawn.kind !== "error")
-			return `${key}: not supported yet`;
-		const { family, instance, kind } = drawn;
-		const programs = mistakePrograms(instance);
-		// all sent at once: the sandbox process runs them one after another, and each round trip
-		// to it overlaps the runs before it
-		const [real, ...variants] = await Promise.all(
-			[instance.code, ...programs.map((program) => program.code)].map((code) =>
-				sandbox.run(family.language, code),
-			),
-		);
-		if (!real) return `${key}: nothing ran`;
-		const runs = 1 + variants.length;
-		const sandboxMs = [real, ...variants].reduce(
-			(total, run) => total + run.durationMs,
-			0,
-		);
-		const answer = optionOf(kind, real);
-		if (answer === null) return `${key}: ${unusable(real, kind)}`;
-
-		const candidates: Distractor[] = [];
-		for (const [index, run] of variants.entries()) {
-			const text = optionOf(kind, run);
-			const program = programs[index];
-			if (text !== null && program)
-				candidates.push({
-					text,
-					origin: program.origin,
-					misconception: program.misconception,
-				});
-		}
+		const { family, kind } = drawn;
+		const proof = await prove(sandbox, drawn);
+		if (typeof proof === "string") return `${key}: ${proof}`;
 		const assembled = assembleOptions(
-			answer,
-			candidates,
+			proof.answer,
+			proof.candidates,
 			createRng(Number.parseInt(hash32(key), 16)),
-			instance.code,
+			proof.code,
 		);
 		if (!assembled) return `${key}: fewer than three distinct wrong answers`;
+		const fillers = assembled.distractors.filter(
+			(d) => d.misconception === null,
+		).length;
+		// a filler is a near miss of an output, never run as a filling or a change
+		if (fillers > 0 && kind !== "output" && kind !== "error")
+			return `${key}: fewer than three wrong options proven wrong`;
 		const challenge: ChallengeContent = {
 			difficulty,
 			language: family.language,
 			kind,
 			runtime: runtimeOf(family),
 			title: `${family.title}: ${TITLES[kind]}`,
-			code: instance.code,
+			code: proof.code,
 			options: assembled.options,
 			correct_answer_id: assembled.correctIndex,
-			explanation: explanation(instance.explain(answer), assembled.distractors),
+			explanation: explanation(proof.why, assembled.distractors, {
+				kind,
+				...(proof.trace ? { trace: proof.trace } : {}),
+			}),
 			verified: true,
 			source: `offline:${family.id}`,
 			verification: "executed",
@@ -210,10 +233,9 @@ export function createOfflineGenerator(
 			result: {
 				challenge,
 				variantKey: key,
-				report: { runs, sandboxMs, modelCalls: 0 },
+				report: { runs: proof.runs, sandboxMs: proof.sandboxMs, modelCalls: 0 },
 			},
-			fillers: assembled.distractors.filter((d) => d.misconception === null)
-				.length,
+			fillers,
 		};
 	}
 
@@ -230,20 +252,19 @@ export function createOfflineGenerator(
 			const rng = createRng(request.seed ?? randomInt(2 ** 31));
 			const problems: string[] = [];
 			// an unseen challenge with filler options, kept while a better one may still come
-			let fallback: { result: GenerateResult; tier: number } | undefined;
+			let fallback: { result: GenerateResult; rank: number } | undefined;
 			let attempts = 0;
-			const draws = drawInstances(tiers, rng, request);
-			for (const { drawn, key, tier, repeat } of draws) {
+			for (const { drawn, key, rank } of drawInstances(tiers, rng, request)) {
 				signal?.throwIfAborted();
-				// filler beats leaving the topic, and beats a repeat
-				if (fallback && (tier > fallback.tier || repeat))
-					return fallback.result;
+				// filler beats leaving the topic, looking like a recent challenge, and a repeat
+				if (fallback && rank > fallback.rank) return fallback.result;
 				if (attempts >= MAX_ATTEMPTS) break;
 				attempts += 1;
 				const outcome = await attempt(drawn, key, request.difficulty);
 				if (typeof outcome === "string") problems.push(outcome);
-				else if (outcome.fillers === 0 || repeat) return outcome.result;
-				else fallback ??= { result: outcome.result, tier };
+				else if (outcome.fillers === 0 || rank === Number.POSITIVE_INFINITY)
+					return outcome.result;
+				else fallback ??= { result: outcome.result, rank };
 			}
 			if (fallback) return fallback.result;
 			throw new GeneratorError(

@@ -39,12 +39,21 @@ export async function insertChallenge(
 	return row;
 }
 
-/** The variant keys a user has seen in one (difficulty, language) cell, so the generator can avoid repeats. */
-export async function seenVariantKeys(
+/** The variant keys of what a user was served in one cell: all of them, and the latest ones. */
+export interface VariantHistory {
+	/** every key, so the generator and the pool can avoid repeats */
+	seen: Set<string>;
+	/** the latest `recentCount` keys, newest first, so they can avoid look-alikes */
+	recent: string[];
+}
+
+/** What a user was served in one (difficulty, language) cell, by variant key. */
+export async function variantHistory(
 	db: DbOrTx,
 	userId: string,
 	cell: { difficulty: Difficulty; language: Language },
-): Promise<Set<string>> {
+	recentCount: number,
+): Promise<VariantHistory> {
 	const rows = await db
 		.select({ key: challenges.variantKey })
 		.from(challenges)
@@ -55,8 +64,10 @@ export async function seenVariantKeys(
 				eq(challenges.language, cell.language),
 				isNotNull(challenges.variantKey),
 			),
-		);
-	return new Set(rows.flatMap((row) => (row.key ? [row.key] : [])));
+		)
+		.orderBy(desc(challenges.createdAt), desc(challenges.id));
+	const keys = rows.flatMap((row) => (row.key ? [row.key] : []));
+	return { seen: new Set(keys), recent: keys.slice(0, recentCount) };
 }
 
 function resultFilter(result: HistoryQuery["result"]) {

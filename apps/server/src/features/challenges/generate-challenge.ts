@@ -7,6 +7,7 @@ import {
 	type GenerateRequest,
 	type Generator,
 	GeneratorError,
+	LOOK_WINDOW,
 } from "@app/generator";
 import type { FastifyBaseLogger } from "fastify";
 import type { Db, Tx } from "../../db/open-db.js";
@@ -24,7 +25,8 @@ import {
 	type ChallengeRow,
 	insertChallenge,
 	type NewChallenge,
-	seenVariantKeys,
+	type VariantHistory,
+	variantHistory,
 } from "./challenges.repo.js";
 
 export interface GenerateDeps {
@@ -64,18 +66,18 @@ export async function generateChallenge(
 	const cell = { difficulty: input.difficulty, language: input.language };
 	const { topic } = input;
 	try {
-		const exclude = await seenVariantKeys(deps.db, userId, cell);
+		const history = await variantHistory(deps.db, userId, cell, LOOK_WINDOW);
 		// the pool holds challenges on any topic; a request for a topic is generated for it
 		const pooled =
 			deps.pool && !topic
-				? await storeFromPool(deps, userId, cell, exclude, take.holdId)
+				? await storeFromPool(deps, userId, cell, history, take.holdId)
 				: undefined;
 		return (
 			pooled ??
 			(await storeGenerated(
 				deps,
 				userId,
-				{ ...cell, topic, exclude },
+				{ ...cell, topic, exclude: history.seen, recent: history.recent },
 				take.holdId,
 				log,
 			))
@@ -93,11 +95,11 @@ function storeFromPool(
 	deps: GenerateDeps,
 	userId: string,
 	cell: { difficulty: Difficulty; language: Language },
-	exclude: ReadonlySet<string>,
+	history: VariantHistory,
 	holdId: number,
 ): Promise<ChallengeRow | undefined> {
 	return deps.db.transaction(async (tx) => {
-		const pooled = await claimPooled(tx, cell, exclude);
+		const pooled = await claimPooled(tx, cell, history);
 		if (!pooled) return undefined;
 		return store(tx, holdId, {
 			userId,

@@ -1,4 +1,5 @@
 import type { ChallengeContent, Difficulty, Language } from "@app/contract";
+import { identityOf, lookOf } from "@app/generator";
 import {
 	and,
 	asc,
@@ -8,6 +9,7 @@ import {
 	isNull,
 	notInArray,
 	or,
+	sql,
 } from "drizzle-orm";
 import { cellColumns } from "../../db/challenge-columns.js";
 import type { DbOrTx } from "../../db/open-db.js";
@@ -26,22 +28,37 @@ const inCell = (cell: Cell) =>
 		eq(challengePool.language, cell.language),
 	);
 
+/** The parts `<family>:<code hash>:<shape hash>` of a pooled challenge's variant key (see @app/generator). */
+const keyPart = (n: number) =>
+	sql<string>`split_part(${challengePool.variantKey}, ':', ${sql.raw(String(n))})`;
+/** Family and code: what identityOf gives. */
+const identity = sql<string>`${keyPart(1)} || ':' || ${keyPart(2)}`;
+/** Family and shape: what lookOf gives. */
+const look = sql<string>`${keyPart(1)} || ':' || ${keyPart(3)}`;
+
 /**
- * Takes the oldest ready challenge of a cell that the user has not seen, by deleting it: rows
- * locked by another transaction are skipped, so concurrent claims on any number of processes
- * never get the same row. Run it in the transaction that stores the challenge for the user.
+ * Takes the oldest ready challenge of a cell that the user has not seen, and that looks like
+ * none of their recent ones, by deleting it: rows locked by another transaction are skipped,
+ * so concurrent claims on any number of processes never get the same row. Run it in the
+ * transaction that stores the challenge for the user.
  */
 export async function claimPooled(
 	db: DbOrTx,
 	cell: Cell,
-	seen: ReadonlySet<string>,
+	history: { seen: ReadonlySet<string>; recent: readonly string[] },
 ): Promise<PooledChallenge | undefined> {
-	const unseen = seen.size
-		? or(
-				isNull(challengePool.variantKey),
-				notInArray(challengePool.variantKey, [...seen]),
-			)
-		: undefined;
+	const identities = [...history.seen].map(identityOf);
+	const looks = history.recent.flatMap((key) => lookOf(key) ?? []);
+	const unseen =
+		identities.length || looks.length
+			? or(
+					isNull(challengePool.variantKey),
+					and(
+						identities.length ? notInArray(identity, identities) : undefined,
+						looks.length ? notInArray(look, looks) : undefined,
+					),
+				)
+			: undefined;
 	const next = db
 		.select({ id: challengePool.id })
 		.from(challengePool)

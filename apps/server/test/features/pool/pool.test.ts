@@ -110,11 +110,33 @@ describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 	it("skips pooled challenges the user has already seen", async () => {
 		const db = context.db.db;
 		const content = (await context.generator.generate({ ...cell })).challenge;
-		await addPooled(db, content, "seen-key", new Date());
-		await addPooled(db, content, "fresh-key", new Date());
-		const claimed = await claimPooled(db, cell, new Set(["seen-key"]));
-		expect(claimed?.variantKey).toBe("fresh-key");
-		expect(await claimPooled(db, cell, new Set(["seen-key"]))).toBeUndefined();
+		await addPooled(db, content, "f:seen:s1", new Date());
+		await addPooled(db, content, "f:fresh:s2", new Date());
+		const claimed = await claimPooled(db, cell, {
+			seen: new Set(["f:seen"]),
+			recent: [],
+		});
+		expect(claimed?.variantKey).toBe("f:fresh:s2");
+		expect(
+			await claimPooled(db, cell, { seen: new Set(["f:seen"]), recent: [] }),
+		).toBeUndefined();
+		await clearPool(context);
+	});
+
+	it("skips pooled challenges that look like one of the user's recent ones (same family and shape)", async () => {
+		const db = context.db.db;
+		const content = (await context.generator.generate({ ...cell })).challenge;
+		await addPooled(db, content, "f:code1:shape1", new Date());
+		await addPooled(db, content, "f:code2:shape2", new Date());
+		await addPooled(db, content, "g:code3:shape1", new Date());
+		const history = { seen: new Set<string>(), recent: ["f:code9:shape1"] };
+		const first = await claimPooled(db, cell, history);
+		const second = await claimPooled(db, cell, history);
+		expect([first?.variantKey, second?.variantKey]).toEqual([
+			"f:code2:shape2",
+			"g:code3:shape1",
+		]);
+		expect(await claimPooled(db, cell, history)).toBeUndefined();
 		await clearPool(context);
 	});
 
@@ -125,7 +147,9 @@ describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 			await addPooled(db, content, `key-${i}`, new Date());
 		const claims = await Promise.all(
 			Array.from({ length: 30 }, () =>
-				db.transaction((tx) => claimPooled(tx, cell, new Set())),
+				db.transaction((tx) =>
+					claimPooled(tx, cell, { seen: new Set(), recent: [] }),
+				),
 			),
 		);
 		const ids = claims.flatMap((claim) => (claim ? [claim.id] : []));
