@@ -1,4 +1,6 @@
 import { defineFamily } from "../family.js";
+import { itemAt } from "../item-at.js";
+import { withArticle } from "../prose.js";
 
 /** what the function logs: on entering try, when try succeeds, in catch, in finally */
 interface Labels {
@@ -103,6 +105,14 @@ export const finallyReturn = defineFamily<Params>({
 		const { fn, labels, guard: g, args, override } = p;
 		const { tried, done, caught, finished } = labels;
 		const program = (b: Belief = {}) => render(p, b);
+		const pass = itemAt(
+			args.filter((n) => !g.fails(n, p.limit)),
+			0,
+		);
+		const fail = itemAt(
+			args.filter((n) => g.fails(n, p.limit)),
+			0,
+		);
 		const rest = {
 			misconception: `the rest of the try block still runs after the throw, so "${done}" is logged anyway`,
 			code: program({ restRuns: true }),
@@ -140,13 +150,24 @@ export const finallyReturn = defineFamily<Params>({
 							onlyOnError,
 						],
 			explain: (answer) =>
-				`Each call logs "${tried}". ${fn}(${args.find((n) => !g.fails(n, p.limit))}) passes the check, logs "${done}" and returns from try; ` +
-				`${fn}(${args.find((n) => g.fails(n, p.limit))}) throws, so the rest of try is skipped and catch logs "${caught}" and returns ${p.fallback}. ` +
+				`Each call logs "${tried}". ${fn}(${pass}) passes the check, logs "${done}" and returns ${pass * p.factor} from try; ` +
+				`${fn}(${fail}) throws, so the rest of try is skipped and catch logs "${caught}" and returns ${p.fallback}. ` +
 				`In both calls finally runs on the way out, after the return value is decided, and logs "${finished}". ` +
 				(override === null
 					? ""
 					: `A return in finally replaces whatever try or catch was returning, so both calls return ${override}. `) +
 				`It prints ${answer}.`,
+			trace: [
+				...args.flatMap((n) => [
+					g.fails(n, p.limit)
+						? `${fn}(${n}): "${tried}", then ${g.test(p.limit)} throws ${withArticle(g.error)}; catch: "${caught}", returns ${p.fallback}`
+						: `${fn}(${n}): "${tried}", "${done}", try returns ${n} * ${p.factor} = ${n * p.factor}`,
+					override === null
+						? `finally: "${finished}", the return value stays ${g.fails(n, p.limit) ? p.fallback : n * p.factor}`
+						: `finally: "${finished}", and return ${override} replaces ${g.fails(n, p.limit) ? p.fallback : n * p.factor}`,
+				]),
+				`log: ${[...args.flatMap((n) => (g.fails(n, p.limit) ? [tried, caught, finished] : [tried, done, finished]))].join(" ")}`,
+			],
 		};
 	},
 });

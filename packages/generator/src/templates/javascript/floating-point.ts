@@ -113,10 +113,17 @@ export const floatingPoint = defineFamily<Params>({
 				},
 			],
 			explain: (answer) =>
-				`${listed(inexact)} ${agree(inexact, "has", "have")} no exact binary form, so ${x} ${operator} ${y} gives the nearest double, ${float}, not ${target}, and === is false. ` +
+				`${listed(inexact)} ${agree(inexact, "has", "have")} no exact binary form, so ${x} ${operator} ${y} works on the stored approximations and gives ${float}, not ${target}, and === is false. ` +
 				`Math.round rounds a half up, toward +Infinity, so Math.round(${half}) is ${rounded}. ` +
 				`The literal ${fixed} is stored as a double just below it, so toFixed(${digits}) rounds it down to "${Number(fixed).toFixed(digits)}". ` +
 				`It prints ${answer}.`,
+			trace: [
+				`${z} = ${tenths(left)} ${operator} ${second} = ${float}`,
+				`${z} === ${target}: false`,
+				`Math.round(${half}): a half goes up, toward +Infinity, to ${rounded}`,
+				`${fixed} is stored as ${Number(fixed).toPrecision(20)}…, below the half`,
+				`(${fixed}).toFixed(${digits}) rounds down: "${Number(fixed).toFixed(digits)}"`,
+			],
 		};
 	},
 });

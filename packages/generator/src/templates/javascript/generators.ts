@@ -164,7 +164,7 @@ function spread(p: Read) {
 			},
 			{
 				// a line of its own, so it combines with the beliefs about the spreads
-				misconception: `a generator can be read only once, and next() is that read, so nothing is left for either spread`,
+				misconception: `next() uses up the whole generator, not just one value, so nothing is left for either spread`,
 				code: program([
 					`${g}.return();`,
 					`console.log(first, [...${g}], [...${g}]);`,
@@ -174,6 +174,11 @@ function spread(p: Read) {
 		explain: (answer: string) =>
 			`${g} is one generator object, and reading it uses it up. next() takes ${values[0]}; the first spread reads the rest, ${listed(values.slice(1).map(String))}, until the generator is done; ` +
 			`the second spread finds it finished and gives []. It prints ${answer}.`,
+		trace: [
+			`${g}.next(): { value: ${values[0]}, done: false }, so first = ${values[0]}`,
+			`first [...${g}]: [${values.slice(1).join(", ")}], then ${g} is done`,
+			`second [...${g}]: nothing left, []`,
+		],
 	};
 }
 
@@ -216,6 +221,15 @@ function returned({ theme: { fn }, depth, variable: g, picks }: Returned) {
 		explain: (answer: string) =>
 			`Spread (like for...of) stops at the first result whose done is true, and the result of return has done: true, so [...${fn}()] holds only the yielded ${listed([...yielded])}. ` +
 			`next() shows more: after ${allOf(depth, "yield")} it returns { value: ${last}, done: true }, and after that { value: undefined, done: true } for ever. It prints ${answer}.`,
+		trace: [
+			`[...${fn}()] stops at the done of return ${last}: all = [${yielded.join(", ")}]`,
+			...yielded.map(
+				(v, i) => `${g}.next() #${i + 1}: { value: ${v}, done: false }`,
+			),
+			`${g}.next() #${depth + 1}: { value: ${last}, done: true }`,
+			`${g}.next() #${depth + 2}: { value: undefined, done: true }`,
+			`read = [${[...yielded, last, "undefined"].join(", ")}]`,
+		],
 	};
 }
 
@@ -258,5 +272,10 @@ function broken(p: Read) {
 		explain: (answer: string) =>
 			`for...of takes ${listed(values.slice(0, depth).map(String))} from ${g}. Leaving the loop early with break calls ${g}.return(), which closes the generator for good, ` +
 			`so the spread afterwards finds it finished and gives [], of length 0, even though ${listed(values.slice(depth).map(String))} ${agree(values.slice(depth), "was", "were")} never read. It prints ${answer}.`,
+		trace: [
+			`for...of takes ${values.slice(0, depth).join(", ")}: seen = [${values.slice(0, depth).join(", ")}]`,
+			`seen.length === ${depth}: break calls ${g}.return(), and ${g} is done`,
+			`[...${g}] = [], length 0; ${values.slice(depth).join(", ")} ${agree(values.slice(depth), "is", "are")} never yielded`,
+		],
 	};
 }
