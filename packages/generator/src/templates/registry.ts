@@ -55,6 +55,7 @@ import { globalNonlocal } from "./python/global-nonlocal.js";
 import { identityVsEquality } from "./python/identity-vs-equality.js";
 import { inPlaceMethods } from "./python/in-place-methods.js";
 import { itertoolsBasics } from "./python/itertools-basics.js";
+import { keyFunctions } from "./python/key-functions.js";
 import { lateBindingClosures } from "./python/late-binding-closures.js";
 import { listMutationInLoop } from "./python/list-mutation-in-loop.js";
 import { loopAccumulators } from "./python/loop-accumulators.js";
@@ -114,6 +115,7 @@ export const FAMILIES: readonly Family[] = [
 	globalNonlocal,
 	defaultdictLookups,
 	powerPrecedence,
+	keyFunctions,
 	loopAccumulators,
 	// javascript: easy, medium, hard
 	stringNumberCoercion,
