@@ -28,7 +28,10 @@ const CONFUSED: Record<Operator, [Operator, string]> = {
 	"-": ["^", "also keeps the items that only the right-hand set has"],
 	"&": ["|", "combines the two sets, as in “these and those”"],
 	"|": ["^", "leaves out the items the two sets share"],
-	"^": ["&", "gives the items the two sets have in common"],
+	"^": [
+		"&",
+		"gives the items the two sets have in common, like the ∧ (and) of logic",
+	],
 };
 
 /** What each operator keeps, for a sentence about sets a and b. */
@@ -93,8 +96,19 @@ export const setOperations = defineFamily<Params>({
 			(op) =>
 				`${term(op)} keeps what is in ${KEEPS[op](a, b)}: ${apply(op, left, right)}`,
 		);
+		const leftSet = apply("|", left, []);
+		const rightSet = `{${right.join(", ")}}`;
 		return {
 			code: program(shown.map(term)),
+			trace: [
+				...(leftList
+					? [`set([${leftList.join(", ")}]) → ${leftSet} (the repeat dropped)`]
+					: []),
+				...shown.map(
+					(op) =>
+						`${term(op)} → ${leftSet} ${op} ${rightSet} → ${apply(op, left, right)}`,
+				),
+			],
 			mistakes: shown.map((op) => {
 				const [other, belief] = CONFUSED[op];
 				return {
@@ -104,7 +118,7 @@ export const setOperations = defineFamily<Params>({
 			}),
 			explain: (answer) =>
 				(leftList
-					? `set([${leftList.join(", ")}]) drops the repeat, so ${a} is ${apply("|", left, [])}. `
+					? `set([${leftList.join(", ")}]) drops the repeat, so ${a} is ${leftSet}. `
 					: "") +
 				`${clauses.slice(0, -1).join("; ")}; and ${clauses.at(-1)}. ` +
 				`It prints ${answer}.`,

@@ -137,8 +137,22 @@ export const sortStability = defineFamily<Params>({
 			records: "score",
 			numbers: "tens digit",
 		}[kind];
+		const keys = [...new Set(items.map((item) => item.key))].sort(
+			(a, b) => b - a,
+		);
+		const named = (item: Item) =>
+			kind === "numbers" ? String(item.tie) : `'${item.tie}'`;
+		const sorted = keys.flatMap((k) => items.filter((item) => item.key === k));
 		return {
 			code: program(sort(`key=${key}, reverse=True`)),
+			trace: [
+				`${keyText}s: ${items.map((item) => `${item.tie} → ${item.key}`).join(", ")}`,
+				...keys.map((k) => {
+					const tied = items.filter((item) => item.key === k);
+					return `${keyText} ${k}: ${tied.map((item) => item.tie).join(", ")}${tied.length > 1 ? ", in the order written" : ""}`;
+				}),
+				`${shown} → [${sorted.map(named).join(", ")}]`,
+			],
 			mistakes: [
 				{
 					misconception:

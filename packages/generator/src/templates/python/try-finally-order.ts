@@ -96,8 +96,31 @@ export const tryFinallyOrder = defineFamily<Params>({
 				"the rest of the try block still runs after the failing line",
 			code: program({ exceptType: inner, restRuns: true }),
 		};
+		const logged = (...entries: string[]) =>
+			`[${entries.map((e) => `'${e}'`).join(", ")}]`;
+		const failing = t.line.replace("value = ", "").replace(t.param, arg);
+		const shown = (value: string) => value.replace(/^"(.*)"$/, "$1");
+		const final = caught
+			? logged(tried, excepted, finished)
+			: logged(tried, finished);
 		return {
 			code: program({ exceptType: inner }),
+			trace: [
+				`attempt(${arg}): log is ${logged(tried)}`,
+				`${failing} raises ${t.error}; the rest of the try block is skipped`,
+				...(caught
+					? [
+							`except ${t.error}: log is ${logged(tried, excepted)}, return ${fallback} waits`,
+							`finally: log is ${final}, then attempt returns ${fallback}`,
+							`print(result, log) → ${shown(fallback)} ${final}`,
+						]
+					: [
+							`except ${t.other} does not match, so the ${t.error} leaves attempt`,
+							`finally, on the way out: log is ${final}`,
+							`the caller's except ${t.error}: result = "caller"`,
+							`print(result, log) → caller ${final}`,
+						]),
+			],
 			mistakes: caught
 				? [
 						{
