@@ -137,6 +137,13 @@ export const optionalChaining = defineFamily<Params>({
 				`Any other value goes on through the chain, falsy or not, so ${o}.${t.falsy}?.${falsy.read} is ${falsy.shows}. ` +
 				`?? likewise falls back only on null or undefined, so ${o}.${t.nested}?.${nullish.field} keeps ${nullish.value}. ` +
 				`console.log shows the array as ${answer}.`,
+			trace: order.map((which) => {
+				if (which === "stop")
+					return `${o}.${t.missing} is null, so ?. stops: ${o}.${t.missing}?.${t.inner} is undefined`;
+				if (which === "falsy")
+					return `${o}.${t.falsy} is ${falsy.value}, not null or undefined, so .${falsy.read} runs: ${falsy.shows}`;
+				return `${o}.${t.nested}?.${nullish.field} is ${nullish.value}, not null or undefined, so ?? keeps it`;
+			}),
 		};
 	},
 });

@@ -17,6 +17,9 @@ interface Params {
 	second: number;
 }
 
+/** An array of numbers as a step shows it. */
+const shown = (values: readonly number[]) => `[${values.join(", ")}]`;
+
 export const sliceVsSplice = defineFamily<Params>({
 	id: "javascript/slice-vs-splice",
 	language: "javascript",
@@ -80,6 +83,10 @@ export const sliceVsSplice = defineFamily<Params>({
 				explain: (answer) =>
 					`${call} returns a new array with the elements from index ${start} up to, but not including, index ${second}, ` +
 					`here ${listed(values.slice(start, second).map(String))}, and leaves ${list} unchanged. It prints ${answer}.`,
+				trace: [
+					`${call}: copies from index ${start} up to index ${second}, not included → ${shown(values.slice(start, second))}`,
+					`${list} is not changed: ${shown(values)}`,
+				],
 			};
 		return {
 			code: program(call),
@@ -108,6 +115,10 @@ export const sliceVsSplice = defineFamily<Params>({
 			explain: (answer) =>
 				`${call} removes ${counted(second, "element")} starting at index ${start} from ${list} itself and returns ${agree(second, "it", "them")} in a new array, ` +
 				`so ${part} holds the removed ${noun(second, "element")}, ${listed(removed.map(String))}, and ${list} is left with ${listed(values.filter((_, i) => i < start || i >= start + second).map(String))}. It prints ${answer}.`,
+			trace: [
+				`${call}: takes ${counted(second, "element")} out from index ${start} → ${shown(removed)}`,
+				`${list} is changed in place: ${shown(values.filter((_, i) => i < start || i >= start + second))}`,
+			],
 		};
 	},
 });

@@ -1,5 +1,6 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
+import { agree, counted } from "../prose.js";
 
 const WORDS = [
 	"notebook",
@@ -110,6 +111,13 @@ export const stringMethods = defineFamily<Params>({
 			indexOf: `indexOf("${letter}", ${start}) starts searching at index ${start}, so it skips the "${letter}" at ${word.indexOf(letter)} and finds the one at ${word.indexOf(letter, start)}`,
 			padStart: `padStart(${width}, "0") adds zeros in front until the string is ${width} characters long: "${String(number).padStart(width, "0")}"`,
 		};
+		const digits = String(number).length;
+		const step: Record<Term, string> = {
+			slice: `the last ${counted(tail, "character")} → "${word.slice(-tail)}"`,
+			substring: `read as substring(${to}, ${from}) → "${word.substring(to, from)}"`,
+			indexOf: `the search starts at index ${start}, past the "${letter}" at ${word.indexOf(letter)} → ${word.indexOf(letter, start)}`,
+			padStart: `"${number}" has ${counted(digits, "character")}, so ${counted(width - digits, "zero")} ${agree(width - digits, "goes", "go")} in front → "${String(number).padStart(width, "0")}"`,
+		};
 		return {
 			code: program(),
 			mistakes: terms.map((t) => ({
@@ -118,6 +126,7 @@ export const stringMethods = defineFamily<Params>({
 			})),
 			explain: (answer) =>
 				`${terms.map((t) => why[t]).join("; ")}. Indexes count from 0. It prints ${answer}.`,
+			trace: terms.map((t) => `${calls[t]}: ${step[t]}`),
 		};
 	},
 });

@@ -68,6 +68,13 @@ export const stringNumberCoercion = defineFamily<Params>({
 				`${operator} only works on numbers, so it converts ${quoted} and gives ${value}. ` +
 				`+ runs left to right: ${stringFirst ? `${s} + ${n} is already a string, so the second + joins too` : `${n} + ${n} adds two numbers first, and only then is ${number * 2} joined to ${quoted}`}. ` +
 				`It prints ${answer}.`,
+			trace: [
+				`${s} + ${n} → ${quoted} + ${number} = "${text}${number}" (+ with a string joins)`,
+				`${arithmetic} → ${text} ${operator} ${number} = ${value} (${operator} converts ${quoted} to a number)`,
+				stringFirst
+					? `${chain} → "${text}${number}" + ${number} = "${text}${number}${number}"`
+					: `${chain} → ${number} + ${number} = ${number * 2}, then ${number * 2} + ${quoted} = "${number * 2}${text}"`,
+			],
 		};
 	},
 });

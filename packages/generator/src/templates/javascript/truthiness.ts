@@ -12,6 +12,16 @@ const NAMES = [
 	["fields", "filled"],
 ] as const;
 
+/** Why a value the loop keeps is truthy. */
+const whyTruthy = (value: string) =>
+	value.startsWith('"')
+		? "a non-empty string"
+		: EMPTY_OBJECTS.includes(value)
+			? "an object, even an empty one"
+			: value.startsWith("[")
+				? "an array, whatever it holds"
+				: "a number other than 0";
+
 interface Params {
 	names: readonly [string, string];
 	values: string[];
@@ -84,6 +94,11 @@ export const truthiness = defineFamily<Params>({
 				`JavaScript has exactly eight falsy values: false, 0, -0, 0n, "", null, undefined and NaN. Everything else is truthy, ` +
 				`including every array and object, even empty ones, and every non-empty string, whatever it spells. ` +
 				`So the loop drops ${listed(values.filter((v) => FALSY.includes(v)))} and keeps the rest: ${answer}.`,
+			trace: values.map((v) =>
+				FALSY.includes(v)
+					? `v = ${v}: falsy, dropped`
+					: `v = ${v}: truthy (${whyTruthy(v)}), kept`,
+			),
 		};
 	},
 });
