@@ -69,6 +69,19 @@ describe("assembleOptions", () => {
 		expect(picked.length).toBeGreaterThan(0);
 	});
 
+	it("never serves the star in which the answer is the one option a step from every other", () => {
+		const candidates = [
+			{ text: "x b c", origin: "mistake", misconception: "a" },
+			{ text: "a y c", origin: "mistake", misconception: "b" },
+			{ text: "a b z", origin: "mistake", misconception: "c" },
+			{ text: "x y c", origin: "combination", misconception: "a, and that b" },
+		] as const;
+		for (let seed = 0; seed < 30; seed++) {
+			const result = assembleOptions("a b c", [...candidates], createRng(seed));
+			expect(result?.options).toContain("x y c");
+		}
+	});
+
 	it("gives up rather than repeat an option", () => {
 		expect(assembleOptions("", [], createRng(1))).toBeNull();
 	});

@@ -65,17 +65,44 @@ function rankOf(own: number, all: readonly number[]): number {
 	return below + level / 2;
 }
 
+/**
+ * A code-blind guesser's expected score when it takes the option(s) holding the highest value: 1/k
+ * when the answer (the first value) is among k tied at the top, else 0.
+ */
+function topShare(values: readonly number[]): number {
+	const top = Math.max(...values);
+	if (values[0] !== top) return 0;
+	return 1 / values.filter((v) => v === top).length;
+}
+
+const negated = (values: readonly number[]) => values.map((v) => -v);
+
 /** A filler costs more than any placement of the answer gains, so it is only taken to fill a gap. */
 const FILLER_COST = 10;
+/**
+ * What one step of the answer's rank away from its drawn target costs, against about 1 for a
+ * guesser that picks the answer: it varies where the answer stands among triples that no guesser
+ * picks it from, and seldom outweighs handing one the answer.
+ */
+const RANK_COST = 0.1;
 /** Mistake outputs and near misses the selection weighs (their triples grow with the cube). */
 const POOL_CAP = 8;
+/**
+ * How far each guesser's weight is drawn from 1, per instance: when every triple hands the answer
+ * to some guesser, which one gets it is then left to chance rather than always the same one.
+ */
+const WEIGHT_SPREAD = 0.5;
 
 /**
- * Picks three wrong options so that nothing but the code tells the answer apart: the answer's rank
- * among the four on closeness to the others, on length and on tokens shared with the code is
- * drawn at random for each instance, and the triple whose answer ranks nearest those draws wins.
- * Otherwise the closest-to-the-rest option would be the answer, since every wrong option is the
- * answer with one mistake applied.
+ * Picks three wrong options so that nothing but the code tells the answer apart. Every wrong
+ * option is the answer with a mistake applied, so left alone the answer would be the option
+ * closest to the rest; and a belief that stops a run early, or names a shorter exception, tends
+ * to make it the longest. So each triple is scored by what the five code-blind guessers would get
+ * (the option closest to the others, farthest from them, longest, shortest, sharing most tokens
+ * with the code; a tie splits the point; each guesser weighs a little more or less, at random),
+ * and the cheapest triple wins. A smaller cost prefers triples in which the answer's rank on
+ * closeness, length and shared tokens lies near ranks drawn at random for each instance, so that
+ * the answer is not always the middle option either; equal triples are taken at random.
  */
 function pickTriple(
 	answer: string,
@@ -89,7 +116,10 @@ function pickTriple(
 	const inCode = new Set(tokens(code));
 	const shared = split.map((t) => new Set(t.filter((x) => inCode.has(x))).size);
 	const targets = [0, 1, 2].map(() => rng.int(0, OPTION_COUNT - 1));
-	let best: { cost: number; triple: number[] } | null = null;
+	const weights = [0, 1, 2, 3, 4].map(
+		() => 1 + WEIGHT_SPREAD * (rng.next() - 0.5),
+	);
+	const scored: { cost: number; triple: number[] }[] = [];
 	for (let a = 1; a < texts.length; a++)
 		for (let b = a + 1; b < texts.length; b++)
 			for (let c = b + 1; c < texts.length; c++) {
@@ -97,26 +127,35 @@ function pickTriple(
 				const sums = four.map((i) =>
 					four.reduce((sum, j) => sum + (distance[i]?.[j] ?? 0), 0),
 				);
-				const measures = [
-					sums,
-					four.map((i) => texts[i]?.length ?? 0),
-					four.map((i) => shared[i] ?? 0),
+				const lengths = four.map((i) => texts[i]?.length ?? 0);
+				const inCommon = four.map((i) => shared[i] ?? 0);
+				const picked = [
+					topShare(negated(sums)),
+					topShare(sums),
+					topShare(lengths),
+					topShare(negated(lengths)),
+					topShare(inCommon),
 				];
-				let cost = 0;
-				for (const [m, values] of measures.entries())
-					cost += Math.abs(rankOf(values[0] ?? 0, values) - (targets[m] ?? 0));
+				let cost = picked.reduce((sum, p, g) => sum + p * (weights[g] ?? 1), 0);
+				for (const [m, values] of [sums, lengths, inCommon].entries())
+					cost +=
+						RANK_COST *
+						Math.abs(rankOf(values[0] ?? 0, values) - (targets[m] ?? 0));
 				for (const i of [a, b, c])
 					if (pool[i - 1]?.origin === "near miss") cost += FILLER_COST;
-				if (!best || cost < best.cost) best = { cost, triple: [a, b, c] };
+				scored.push({ cost, triple: [a, b, c] });
 			}
-	return (best?.triple ?? []).flatMap((i) => pool[i - 1] ?? []);
+	const cheapest = Math.min(...scored.map((s) => s.cost));
+	const ties = scored.filter((s) => s.cost <= cheapest + 1e-9);
+	const { triple = [] } = ties.length ? rng.pick(ties) : {};
+	return triple.flatMap((i) => pool[i - 1] ?? []);
 }
 
 /**
  * Puts the real output and three distinct wrong ones in random order. Wrong options come from
  * mistake models and their combinations; near misses of those fill gaps, and only as a last resort
- * near misses of the answer. Among the possible triples it takes the one whose answer looks least
- * like the answer (see pickTriple). Returns null when three cannot be found.
+ * near misses of the answer. Among the possible triples it takes the one in which the answer stands
+ * out least (see pickTriple). Returns null when three cannot be found.
  */
 export function assembleOptions(
 	answer: string,
