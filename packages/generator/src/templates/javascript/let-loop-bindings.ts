@@ -1,5 +1,5 @@
 import { defineFamily } from "../family.js";
-import { listed } from "../prose.js";
+import { counted, listed } from "../prose.js";
 
 const NAMES = [
 	{ list: "fns", v: "i" },
@@ -92,6 +92,9 @@ export const letLoopBindings = defineFamily<Params>({
 		const seen = Array.from({ length: count }, (_, i) =>
 			String(start + 2 * i + 1),
 		);
+		const range = Array.from({ length: count }, (_, i) => start + i);
+		const sum = (n: number) =>
+			offset === 0 ? "" : `, ${n} + ${offset} = ${n + offset}`;
 		if (shape === "declaredBefore")
 			return {
 				code: program(),
@@ -112,6 +115,13 @@ export const letLoopBindings = defineFamily<Params>({
 				explain: (answer) =>
 					`let ${v}; before the loop declares one variable, and the loop header only assigns to it, so every iteration and every closure share it. ` +
 					`The closures run after the loop, when ${v} has reached ${stop}, the value that ended the loop, so each gives ${stop + offset}. It prints ${answer}.`,
+				trace: [
+					`let ${v}; before the loop: one ${v}, shared by every closure`,
+					`${v} = ${listed(range.map(String))}: the loop pushes ${counted(count, "closure")}`,
+					`${v}++ makes ${v} ${stop}; ${stop} < ${stop} is false, so the loop ends`,
+					`each closure reads ${v} = ${stop}${sum(stop)}`,
+					`${list}.map((f) => f()) = [${range.map(() => stop + offset).join(", ")}]`,
+				],
 			};
 		return {
 			code: program(),
@@ -133,6 +143,17 @@ export const letLoopBindings = defineFamily<Params>({
 				`A let in a for header gives each iteration its own ${v}. The body's ${v}++ changes the current iteration's copy, which its closure sees; ` +
 				`then the next iteration starts from a new copy holding that value, and the header's ${v}++ changes only the new copy. ` +
 				`So the closures see ${listed(seen)}${offset === 0 ? "" : ` and add ${offset}`}. It prints ${answer}.`,
+			trace: [
+				`copy 1: ${v} = ${start}; the body's ${v}++ makes it ${start + 1}, which its closure sees`,
+				...range
+					.slice(1)
+					.map(
+						(_, i) =>
+							`copy ${i + 2} starts at ${start + 2 * i + 1}: the header's ${v}++ makes it ${start + 2 * i + 2} and the body's ${start + 2 * i + 3}`,
+					),
+				`a new copy starts at ${stop - 1}: the header's ${v}++ makes it ${stop}; ${stop} < ${stop} is false, so the loop ends`,
+				`${list}.map((f) => f()) = [${seen.map((n) => Number(n) + offset).join(", ")}]`,
+			],
 		};
 	},
 });

@@ -128,6 +128,30 @@ export const memoization = defineFamily<Params>({
 	},
 });
 
+/** What the recursive function returns for n. */
+function resultOf(name: string, n: number): number {
+	if (n < 2) return name === "ways" ? 1 : n;
+	const [a, b] = [resultOf(name, n - 1), resultOf(name, n - 2)];
+	return name === "pell" ? 2 * a + b : a + b;
+}
+
+/** The lines of a trace through a cache: each call, whether its key is there, and the counter. */
+function cacheTrace(
+	counter: string,
+	calls: readonly { call: string; key: number; body: string; value: number }[],
+): string[] {
+	const cache = new Map<number, number>();
+	const lines = calls.map(({ call, key, body, value }) => {
+		const stored = cache.get(key);
+		if (stored !== undefined)
+			return `${call}: key ${key} is in the cache, so it returns ${stored}`;
+		cache.set(key, value);
+		const computed = body === String(value) ? body : `${body} = ${value}`;
+		return `${call}: key ${key} is missing, so it stores ${computed}; ${counter} = ${cache.size}`;
+	});
+	return [...lines, `${counter} = ${cache.size}`];
+}
+
 /** How many times a fib-shaped recursion runs without a cache. */
 const tree = (n: number): number => (n < 2 ? 1 : 1 + tree(n - 1) + tree(n - 2));
 
@@ -200,6 +224,16 @@ function wrapped({
 				? `The second fast(${a}) is answered from the cache and runs nothing. `
 				: `fast(${b}) is a new key for the cache, which holds only ${a}, so it runs ${fn} ${counted(tree(b), "more time")}. `) +
 			`It prints ${answer}.`,
+		trace: [
+			`fast(${a}): ${a} is not in the cache, so ${fn}(${a}) runs; its inner calls skip the cache`,
+			`${fn} runs ${times(tree(a))} in all: first = ${resultOf(fn, a)}, ${counter} = ${tree(a)}`,
+			same
+				? `fast(${a}) again: ${a} is in the cache, so ${fn} does not run: second = ${resultOf(fn, a)}`
+				: `fast(${b}): the cache holds only ${a}, so ${fn} runs ${times(tree(b))} more: second = ${resultOf(fn, b)}`,
+			same
+				? `${counter} = ${tree(a)}`
+				: `${counter} = ${tree(a)} + ${tree(b)} = ${tree(a) + tree(b)}`,
+		],
 	};
 }
 
@@ -243,6 +277,18 @@ function shared(p: Shared): Instance {
 			`There is one cache object, created outside memo, and both ${f.name} and ${g.name} use it with the bare number as the key. ` +
 			`So the first call for a number stores its result, and a later call for that number, from either function, returns that result without running its own function. ` +
 			`${counter} goes up only when the key is missing, ${times(count)}, for ${listed([...new Set(p.args)].map(String))}. It prints ${answer}.`,
+		trace: cacheTrace(
+			counter,
+			p.args.map((n, i) => {
+				const fn = fns[i % 2 === 0 ? 0 : 1];
+				return {
+					call: `${fn.name}(${n})`,
+					key: n,
+					body: fn.body.replaceAll("n", String(n)),
+					value: fn.apply(n),
+				};
+			}),
+		),
 	};
 }
 
@@ -278,5 +324,14 @@ function keyed(p: Keyed): Instance {
 		explain: (answer: string) =>
 			"The cache key is a alone: b plays no part in it. So the first call with a given a stores its result, and a later call with the same a returns that result even with another b. " +
 			`${counter} goes up only when the key is missing, ${times(count)}, for a = ${listed([...new Set(p.calls.map(([a]) => a))].map(String))}. It prints ${answer}.`,
+		trace: cacheTrace(
+			counter,
+			p.calls.map(([a, b]) => ({
+				call: `${fn.name}(${a}, ${b})`,
+				key: a,
+				body: fn.body.replace("a", String(a)).replace("b", String(b)),
+				value: fn.apply(a, b),
+			})),
+		),
 	};
 }

@@ -137,6 +137,15 @@ export const thisBinding = defineFamily<Params>({
 					: `${calls.borrowed} is called on ${other}, so this is ${other} and the result is "${theirs}". `) +
 				`An arrow function has no this of its own: it takes the this around the object literal, which at the top of a CommonJS module is the empty module.exports, so ${calls.arrow} gives undefined. ` +
 				`bind fixes this for good: bound ignores the this that call passes and still uses ${other}, giving "${theirs}". It prints ${answer}.`,
+			trace: order.map(
+				(call) =>
+					({
+						detached: `${calls.detached}: a plain call, this = the global object, which has no ${prop}: undefined`,
+						borrowed: `${calls.borrowed}: called on ${other}, this = ${other}: "${theirs}"`,
+						arrow: `${calls.arrow}: an arrow keeps the outer this, module.exports = {}: undefined`,
+						bound: `${calls.bound}: bind fixed this = ${other}, and call cannot change it: "${theirs}"`,
+					})[call],
+			),
 		};
 	},
 });
