@@ -1,5 +1,6 @@
 import type { Family } from "./family.js";
 import { arrayAliasing } from "./javascript/array-aliasing.js";
+import { arrayMethodChoice } from "./javascript/array-method-choice.js";
 import { asyncAwaitOrder } from "./javascript/async-await-order.js";
 import { asyncForeach } from "./javascript/async-foreach.js";
 import { bitwiseOperators } from "./javascript/bitwise-operators.js";
@@ -66,6 +67,7 @@ import { nestedComprehensions } from "./python/nested-comprehensions.js";
 import { nestedListAliasing } from "./python/nested-list-aliasing.js";
 import { powerPrecedence } from "./python/power-precedence.js";
 import { rangeLoops } from "./python/range-loops.js";
+import { searchEarlyExit } from "./python/search-early-exit.js";
 import { setOperations } from "./python/set-operations.js";
 import { sortStability } from "./python/sort-stability.js";
 import { starUnpacking } from "./python/star-unpacking.js";
@@ -117,6 +119,7 @@ export const FAMILIES: readonly Family[] = [
 	powerPrecedence,
 	keyFunctions,
 	loopAccumulators,
+	searchEarlyExit,
 	// javascript: easy, medium, hard
 	stringNumberCoercion,
 	javascriptTruthiness,
@@ -156,4 +159,5 @@ export const FAMILIES: readonly Family[] = [
 	floatingPoint,
 	generators,
 	memoization,
+	arrayMethodChoice,
 ];
