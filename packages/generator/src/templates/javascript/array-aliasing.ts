@@ -50,6 +50,11 @@ export const arrayAliasing = defineFamily<Params>({
 			explain: (answer) =>
 				`const ${alias} = ${original} copies the reference, not the array: both names point at the same array. ` +
 				`Pushing ${pushed} through ${alias} changes the array that ${original} shows, so the code prints ${answer}.`,
+			trace: [
+				`const ${alias} = ${original}: two names, one array [${values.join(", ")}]`,
+				`${alias}.push(${pushed}): ${original} is [${[...values, pushed].join(", ")}] too`,
+				`${original}.length → ${values.length + 1}`,
+			],
 		};
 	},
 });

@@ -73,6 +73,40 @@ function textTrap(values: readonly string[]): string {
 	return "the order is by digits, not by value";
 }
 
+/** How the sort compares, then the order it ends with. */
+function sortSteps(
+	shape: (typeof SHAPES)[number],
+	values: readonly string[],
+): string[] {
+	if (shape === "descending") {
+		const [a, b] = [Number(itemAt(values, 0)), Number(itemAt(values, 1))];
+		const sorted = values.map(Number).sort((x, y) => y - x);
+		return [
+			`compare(${a}, ${b}) → ${b} - ${a} = ${b - a}: ${b - a > 0 ? `positive, so ${b}` : `negative, so ${a}`} goes first`,
+			`the larger number always goes first: ${sorted.join(", ")}`,
+		];
+	}
+	if (shape === "numbers")
+		return [
+			`compared as text: ${values.map((v) => `"${v}"`).join(", ")}`,
+			`by text: ${[...values]
+				.sort()
+				.map((v) => `"${v}"`)
+				.join(" < ")}`,
+		];
+	const words = values.map((v) => String(JSON.parse(v)));
+	const capital = words.find((w) => w.charAt(0) !== w.charAt(0).toLowerCase());
+	if (capital === undefined) throw new RangeError("no capitalised word");
+	const first = capital.charAt(0);
+	return [
+		`"${first}" is code unit ${first.charCodeAt(0)}, and every lower-case letter comes later ("a" is 97)`,
+		`by code unit: ${[...words]
+			.sort()
+			.map((w) => `"${w}"`)
+			.join(" < ")}`,
+	];
+}
+
 export const defaultSort = defineFamily<Params>({
 	id: "javascript/default-sort",
 	language: "javascript",
@@ -129,6 +163,10 @@ export const defaultSort = defineFamily<Params>({
 			],
 			explain: (answer) =>
 				`${why[shape]} sort also works in place and returns the same array, so ${result} and ${list} are one array, printed twice: ${answer}.`,
+			trace: [
+				...sortSteps(shape, values),
+				`${result} = ${list}: the same array, sorted in place`,
+			],
 		};
 	},
 });

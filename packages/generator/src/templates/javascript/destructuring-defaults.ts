@@ -118,6 +118,14 @@ export const destructuringDefaults = defineFamily<Params>({
 					? `, but ${p.list.list} has only two items, so ${last} is undefined and takes its default, ${p.listDefault}. `
 					: `, ${third}. `) +
 				`It prints ${answer}.`,
+			trace: [
+				`${nulled}: null is not undefined, so the default ${p.nullDefault} is skipped: null`,
+				`${falsyField} read into ${alias}: ${p.falsy.value} is not undefined, so ${alias} is ${p.falsy.value}`,
+				`[${first}, , ${last}]: ${first} = ${itemAt(p.items, 0)}, the hole skips ${itemAt(p.items, 1)}, ` +
+					(third === null
+						? `there is no third item, so ${last} = ${p.listDefault}, its default`
+						: `${last} = ${third}`),
+			],
 		};
 	},
 });

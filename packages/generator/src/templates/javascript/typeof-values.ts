@@ -10,6 +10,8 @@ interface Surprise {
 	belief: string;
 	/** why typeof says what it says */
 	why: string;
+	/** what typeof says */
+	type: string;
 }
 
 /** Kinds of value; one surprise of each kind at most, so no two reasons repeat. */
@@ -20,6 +22,7 @@ const KINDS: readonly (readonly Surprise[])[] = [
 			expected: "null",
 			belief: 'typeof null is "null", since null is a type of its own',
 			why: 'typeof null is "object", a bug from the first version of JavaScript that was kept',
+			type: "object",
 		},
 		{
 			literal: "null",
@@ -27,6 +30,7 @@ const KINDS: readonly (readonly Surprise[])[] = [
 			belief:
 				'null and undefined are the same kind of empty value, so typeof null is "undefined"',
 			why: 'typeof null is "object", a bug from the first version of JavaScript that was kept',
+			type: "object",
 		},
 	],
 	["[1, 2]", "[]", '["a"]', "[0]"].map((literal) => ({
@@ -34,24 +38,28 @@ const KINDS: readonly (readonly Surprise[])[] = [
 		expected: "array",
 		belief: `typeof ${literal} is "array"`,
 		why: 'an array is an object, so typeof says "object" (Array.isArray tells arrays apart)',
+		type: "object",
 	})),
 	["NaN", "0 / 0", 'Number("x")'].map((literal) => ({
 		literal,
 		expected: "NaN",
 		belief: `typeof ${literal} is "NaN", since NaN means "not a number"`,
 		why: 'NaN is a value of the number type, so typeof says "number"',
+		type: "number",
 	})),
 	["() => 1", "function () {}", "Math.max", "String"].map((literal) => ({
 		literal,
 		expected: "object",
 		belief: `typeof ${literal} is "object", since functions are objects`,
 		why: 'a function is an object, but typeof gives functions a name of their own, "function"',
+		type: "function",
 	})),
 	["class {}", "Date", "Map"].map((literal) => ({
 		literal,
 		expected: "class",
 		belief: `typeof ${literal} is "class"`,
 		why: 'a class is a constructor function, so typeof says "function"',
+		type: "function",
 	})),
 	[
 		{ literal: "typeof 1", expected: "number" },
@@ -62,6 +70,7 @@ const KINDS: readonly (readonly Surprise[])[] = [
 		expected,
 		belief: `applying typeof to the result of ${literal} gives "${expected}" again, the type the inner typeof read`,
 		why: 'typeof always returns a string, so typeof of a typeof is "string"',
+		type: "string",
 	})),
 	[
 		{ literal: 'new String("a")', expected: "string" },
@@ -72,18 +81,21 @@ const KINDS: readonly (readonly Surprise[])[] = [
 		expected,
 		belief: `typeof ${literal} is "${expected}", the type of the value it wraps`,
 		why: 'new String, new Number and new Boolean make wrapper objects, so typeof says "object"',
+		type: "object",
 	})),
 	["Promise.resolve(1)", "new Promise(() => {})"].map((literal) => ({
 		literal,
 		expected: "promise",
 		belief: `typeof ${literal} is "promise"`,
 		why: 'a promise is an object, so typeof says "object"',
+		type: "object",
 	})),
 	["function* () {}"].map((literal) => ({
 		literal,
 		expected: "generator",
 		belief: `typeof ${literal} is "generator"`,
 		why: 'a generator function is still a function, so typeof says "function"',
+		type: "function",
 	})),
 ];
 
@@ -151,6 +163,11 @@ export const typeofValues = defineFamily<Params>({
 			explain: (answer) =>
 				`typeof returns a string naming one of a few types: "undefined", "boolean", "number", "bigint", "string", "symbol", "function" and "object". ` +
 				`${drawn.map((d) => capitalized(d.why)).join(". ")}. It prints ${answer}.`,
+			trace: drawn.map((d, i) =>
+				named
+					? `typeof ${itemAt(names, i)}: ${itemAt(names, i)} is ${d.literal} → "${d.type}"`
+					: `typeof ${operand(d, i)} → "${d.type}"`,
+			),
 		};
 	},
 });
