@@ -8,6 +8,8 @@ interface Call {
 	line: string;
 	mistakes: { misconception: string; line: string }[];
 	why: string;
+	/** what the line returns (null for None) and what nums holds after it */
+	run(nums: readonly number[]): { returned: number[] | null; nums: number[] };
 }
 
 const REORDERS: readonly Call[] = [
@@ -25,6 +27,10 @@ const REORDERS: readonly Call[] = [
 			},
 		],
 		why: "nums.sort() sorts nums in place and returns None, so result is None",
+		run: (nums) => ({
+			returned: null,
+			nums: [...nums].sort((a, b) => a - b),
+		}),
 	},
 	{
 		line: "nums.reverse()",
@@ -40,6 +46,7 @@ const REORDERS: readonly Call[] = [
 			},
 		],
 		why: "nums.reverse() reverses nums in place and returns None, so result is None",
+		run: (nums) => ({ returned: null, nums: [...nums].reverse() }),
 	},
 	{
 		line: "sorted(nums)",
@@ -55,6 +62,10 @@ const REORDERS: readonly Call[] = [
 			},
 		],
 		why: "sorted(nums) returns a new sorted list and leaves nums in its order, so result is that new list",
+		run: (nums) => ({
+			returned: [...nums].sort((a, b) => a - b),
+			nums: [...nums],
+		}),
 	},
 ];
 
@@ -71,8 +82,14 @@ const STRING_CALLS = [
 const addCall = (
 	kind: "append" | "insert" | "extend" | "plus",
 	n: number,
-): Call =>
-	kind === "plus"
+): Call => {
+	const call = {
+		append: `append(${n})`,
+		insert: `insert(0, ${n})`,
+		extend: `extend([${n}])`,
+		plus: "",
+	}[kind];
+	return kind === "plus"
 		? {
 				line: `nums + [${n}]`,
 				mistakes: [
@@ -82,17 +99,23 @@ const addCall = (
 					},
 				],
 				why: `nums + [${n}] builds a new list and leaves nums alone, so grown is that new list`,
+				run: (nums) => ({ returned: [...nums, n], nums: [...nums] }),
 			}
 		: {
-				line: `nums.${{ append: `append(${n})`, insert: `insert(0, ${n})`, extend: `extend([${n}])` }[kind]}`,
+				line: `nums.${call}`,
 				mistakes: [
 					{
-						misconception: `nums.${kind} returns the list with ${n} added`,
-						line: `nums.${{ append: `append(${n})`, insert: `insert(0, ${n})`, extend: `extend([${n}])` }[kind]} or nums`,
+						misconception: `nums.${call} returns the list with ${n} added`,
+						line: `nums.${call} or nums`,
 					},
 				],
-				why: `nums.${kind} adds ${n} to nums in place and returns None, so grown is None`,
+				why: `nums.${call} adds ${n} to nums in place and returns None, so grown is None`,
+				run: (nums) => ({
+					returned: null,
+					nums: kind === "insert" ? [n, ...nums] : [...nums, n],
+				}),
 			};
+};
 // + is drawn as often as the in-place methods, so None is the answer only about half the time
 const ADDS = ["append", "insert", "extend", "plus", "plus", "plus"] as const;
 
@@ -150,8 +173,18 @@ export const inPlaceMethods = defineFamily<Params>({
 				"print(result, word, grown, nums)",
 				"",
 			].join("\n");
+		const shown = (list: number[] | null) =>
+			list ? `[${list.join(", ")}]` : "None";
+		const reordered = reorder.run(values);
+		const grown = grow.run(reordered.nums);
 		return {
 			code: program(),
+			trace: [
+				`result = ${reorder.line} → ${shown(reordered.returned)}; nums is ${shown(reordered.nums)}`,
+				`word.${stringCall.call} → "${stringCall.apply(word)}", kept by nothing; word is still "${word}"`,
+				`grown = ${grow.line} → ${shown(grown.returned)}; nums is ${shown(grown.nums)}`,
+				`print(result, word, grown, nums) → ${shown(reordered.returned)} ${word} ${shown(grown.returned)} ${shown(grown.nums)}`,
+			],
 			mistakes: [
 				...reorder.mistakes.map((m) => ({
 					misconception: m.misconception,

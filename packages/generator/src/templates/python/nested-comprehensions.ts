@@ -100,8 +100,21 @@ export const nestedComprehensions = defineFamily<Params>({
 		const dropped = [...letters].some((c) =>
 			digits.some((n) => !keeps(filter, c, n)),
 		);
+		const step = (c: string) => {
+			const passing = digits.filter((n) => keeps(filter, c, n));
+			const made = passing.map((n) => joint(c, n)).join(", ");
+			if (filter.kind === "skip")
+				return passing.length === 0
+					? `${o} = "${c}": ${o} != "${c}" is False, nothing kept`
+					: `${o} = "${c}": ${condition} is True for every ${i} → ${made}`;
+			return `${o} = "${c}": ${condition} keeps ${i} = ${passing.join(", ")} → ${made}`;
+		};
 		return {
 			code: program(`[${item} ${loopO} ${loopI} if ${condition}]`),
+			trace: [
+				...[...letters].map(step),
+				`${result} → [${kept.map((k) => `'${k}'`).join(", ")}]`,
+			],
 			mistakes: [
 				{
 					misconception: `the last for clause is the outer loop, so ${o} changes fastest`,
