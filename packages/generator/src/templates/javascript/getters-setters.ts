@@ -152,6 +152,13 @@ export const gettersSetters = defineFamily<Params>({
 				`The setter for ${p.label} ${p.transform.says} before storing it, so ${o}.${p.label} reads "${p.transform.apply(p.text)}", but an assignment expression always gives the value on its right, "${p.text}", whatever the setter does with it. ` +
 				`${o}.${g} has a getter and no setter, and in strict mode assigning to it throws a TypeError, so outcome is the error's name. ` +
 				`It prints ${answer}.`,
+			trace: [
+				`before = ${o}.${g} → ${p.values[0]} ${p.theme.op} ${p.values[1]} = ${before}`,
+				`${o}.${b} = ${p.changed}: the next read runs the getter again → ${p.values[0]} ${p.theme.op} ${p.changed} = ${after}`,
+				`stored = (${o}.${p.label} = "${p.text}") → "${p.text}", the value on the right`,
+				`the setter stores "${p.transform.apply(p.text)}", so ${o}.${p.label} reads "${p.transform.apply(p.text)}"`,
+				`${o}.${g} = ${p.assigned}: no setter, and strict mode throws → outcome = "TypeError"`,
+			],
 		};
 	},
 });

@@ -140,6 +140,20 @@ function shadowed({
 				? `var is hoisted and starts as undefined; only the assignment of "${inner}" waits for its line. `
 				: `A let exists from the start of the block but cannot be read before its line (the temporal dead zone): reading it throws a ReferenceError, which the catch records. `) +
 			`The outer ${name} is a different variable and keeps "${outer}". It prints ${answer}.`,
+		trace:
+			keyword === "var"
+				? [
+						`${fn}(): var ${name} is hoisted to the top of ${fn} and starts as undefined`,
+						`before = ${name} → undefined (the inner ${name}, not yet assigned)`,
+						`${name} = "${inner}", so ${fn} returns [undefined, "${inner}"]`,
+						`the outer ${name} is still "${outer}"`,
+					]
+				: [
+						`${fn}(): the inner let ${name} hides the outer one from the top of ${fn}`,
+						`before = ${name}: read before its let line, it throws → before = "ReferenceError"`,
+						`${name} = "${inner}", so ${fn} returns ["ReferenceError", "${inner}"]`,
+						`the outer ${name} is still "${outer}"`,
+					],
 	};
 }
 
@@ -189,5 +203,10 @@ function functions({ functions: defined }: Functions) {
 				`For ${list(false)}, var hoists only the variable, not the function expression assigned to it, so ${several(false) ? "they are" : "it is"} undefined until the assignment runs. It prints ${answer}.`
 			);
 		},
+		trace: defined.map((f) =>
+			f.declared
+				? `typeof ${f.name}: a declaration, hoisted with its body → "function"`
+				: `typeof ${f.name}: var hoists the name, not the function → "undefined"`,
+		),
 	};
 }
