@@ -51,6 +51,10 @@ function finish(draft: Draft): FixTheBug {
 	};
 }
 
+/** The text with its first letter in capitals, to start a sentence. */
+const capitalised = (text: string) =>
+	text.charAt(0).toUpperCase() + text.slice(1);
+
 const list = (values: readonly (number | string)[]) => `[${values.join(", ")}]`;
 
 /** k distinct whole numbers from min to max, in random order. */
@@ -378,7 +382,7 @@ function buildCountMatches(p: CountMatches): Draft {
 				edits.plusEquals,
 				edits.plusOne,
 			],
-			why: `The ${items} equal to ${limit} make the difference: "${p.sense.words} ${limit}" ${p.sense.edgeWhy} ${limit} itself, which is what ${item} ${op} ${limit} tests, while ${item} ${edge} ${limit} ${edge.includes("=") ? "also counts" : "leaves out"} ${withArticle(item)} equal to ${limit}.`,
+			why: `${capitalised(withArticle(item))} equal to ${limit} makes the difference: "${p.sense.words} ${limit}" ${p.sense.edgeWhy} ${limit} itself, which is what ${item} ${op} ${limit} tests, while ${item} ${edge} ${limit} ${edge.includes("=") ? "counts it too" : "leaves it out"}.`,
 		},
 		assigned: {
 			bug: { line: 6, text: "            count = 1" },
@@ -741,7 +745,7 @@ interface RunTheme {
 
 const RUN_THEMES: readonly RunTheme[] = [
 	{ items: "flips", item: "flip", values: ["'H'", "'T'"] },
-	{ items: "days", item: "day", values: ["'rain'", "'sun'", "'fog'"] },
+	{ items: "days", item: "day", values: ["'wet'", "'dry'", "'fog'"] },
 	{ items: "bits", item: "bit", values: ["1", "0"] },
 	{ items: "moves", item: "move", values: ["'L'", "'R'", "'U'"] },
 	{ items: "rolls", item: "roll", values: ["6", "3", "1", "4"] },

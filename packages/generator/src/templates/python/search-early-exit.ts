@@ -995,7 +995,7 @@ function buildInsert(p: Insert): Draft {
 		oneBack: {
 			line: 11,
 			text: `    return ${low} - 1`,
-			misconception: `${low} ends one place past the ${item} target goes after`,
+			misconception: `${low} ends one place past where target goes`,
 		},
 		middle: {
 			line: 11,
