@@ -95,7 +95,7 @@ export const floatingPoint = defineFamily<Params>({
 					code: program({ exact: true }),
 				},
 				{
-					misconception: "=== between numbers allows for a tiny rounding error",
+					misconception: `=== overlooks a rounding error in the last digits, so ${z} === ${target} holds`,
 					code: program({ close: true }),
 				},
 				half < 0

@@ -136,7 +136,7 @@ export const setAndMap = defineFamily<Params>({
 				`It prints ${answer}.`,
 			trace: [
 				`new Set([${values.join(", ")}]) keeps {${[...new Set(values)].join(", ")}}: size ${distinct}`,
-				`.add(${added}) ${times(copies)}: ${numberWord(copies)} different ${kind}, size ${distinct} + ${copies} = ${distinct + copies}`,
+				`${set}.add(${added}) ${times(copies)}: ${numberWord(copies)} different ${kind}, size ${distinct} + ${copies} = ${distinct + copies}`,
 				`new Map: ${key} → "${a}" and "${key}" → "${b}" are two keys, size 2`,
 				`${map}.set(${reset}, "${c}") replaces "${resetNumber ? a : b}": ${map}.get(${key}) = "${resetNumber ? c : a}"`,
 			],
