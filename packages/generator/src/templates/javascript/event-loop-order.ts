@@ -182,7 +182,7 @@ export const eventLoopOrder = defineFamily<Params>({
 				: "";
 		}).filter(Boolean);
 		const promiseJobs = [
-			"then callbacks",
+			".then callbacks",
 			...(has("microtask") ? ["queueMicrotask callbacks"] : []),
 			...(has("await") ? ["the code after an await"] : []),
 		];
