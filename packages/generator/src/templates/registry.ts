@@ -46,6 +46,7 @@ import { counterArithmetic } from "./python/counter-arithmetic.js";
 import { dataclassFields } from "./python/dataclass-fields.js";
 import { decoratorOrder } from "./python/decorator-order.js";
 import { defaultdictLookups } from "./python/defaultdict-lookups.js";
+import { dictBuilding } from "./python/dict-building.js";
 import { dictMethods } from "./python/dict-methods.js";
 import { fStringFormats } from "./python/f-string-formats.js";
 import { finallyRaises } from "./python/finally-raises.js";
@@ -118,6 +119,7 @@ export const FAMILIES: readonly Family[] = [
 	defaultdictLookups,
 	powerPrecedence,
 	keyFunctions,
+	dictBuilding,
 	loopAccumulators,
 	searchEarlyExit,
 	// javascript: easy, medium, hard
