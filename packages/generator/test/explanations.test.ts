@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { Family, OutcomeFamily } from "../src/templates/family.js";
-import { instanceOf, OUTCOME_FAMILIES } from "../testing/families.js";
+import type { Drawn, Family } from "../src/templates/family.js";
+import { FAMILIES } from "../src/templates/registry.js";
+import { drawnOf, instanceOf, OUTCOME_FAMILIES } from "../testing/families.js";
 
 /** Instances built per family; building is pure and cheap, so many shapes and counts are reached. */
 const SEEDS = 300;
 /** Stands in for the printed answer: the explanation must read well without parsing it. */
 const SAMPLE_ANSWER = "out";
+/** Seeds over which every output family's trace is checked. */
+const TRACE_SEEDS = 40;
+const MAX_TRACE_LINES = 8;
+const MAX_TRACE_CHARS = 100;
 
 /** Plural nouns the families count with; after a lone 1 they are a slip ("1 spaces"). */
 const PLURAL_NOUNS =
@@ -124,19 +129,65 @@ interface Slip {
 	example: string;
 }
 
-/** Every slip in every family's explanations and misconceptions, one row per family and kind. */
-function findSlips(families: readonly OutcomeFamily[]): Slip[] {
+/** A failing example standing in for the one the runs find. */
+const SAMPLE_FAILING = { call: "f(1)", expected: "2", actual: "3" };
+
+/** What an instance says in prose: its explanation and the misconceptions behind its wrong options. */
+function proseOf(drawn: Drawn): {
+	explanation: string;
+	misconceptions: string[];
+} {
+	switch (drawn.kind) {
+		case "fill-in":
+			return {
+				explanation: drawn.instance.explain(SAMPLE_ANSWER),
+				misconceptions: drawn.instance.wrong.map((w) => w.misconception),
+			};
+		case "fix-the-bug":
+			return {
+				explanation: drawn.instance.explain(SAMPLE_FAILING),
+				misconceptions: drawn.instance.wrong.map((w) => w.misconception),
+			};
+		default:
+			return {
+				explanation: drawn.instance.explain(SAMPLE_ANSWER),
+				misconceptions: drawn.instance.mistakes.map((m) => m.misconception),
+			};
+	}
+}
+
+/**
+ * The slips a trace line is checked for: its words agree with its numbers, but its values and
+ * code (`typeof typeof x`, a string padded with spaces) are not prose.
+ */
+const TRACE_SLIPS = new Set([
+	"1 with a plural noun",
+	"all/both with a count",
+	"s's possessive",
+	"a/an before the wrong sound",
+]);
+
+/** Every slip in every family's explanations, traces and misconceptions, one row per family and kind. */
+function findSlips(families: readonly Family[]): Slip[] {
 	const rows = new Map<string, Slip>();
 	for (const family of families) {
 		for (let seed = 1; seed <= SEEDS; seed++) {
-			const instance = instanceOf(family, seed * 7919);
+			const drawn = drawnOf(family, seed * 7919);
+			const { explanation, misconceptions } = proseOf(drawn);
+			const trace =
+				drawn.kind === "output" || drawn.kind === "error"
+					? (drawn.instance.trace ?? [])
+					: [];
 			const texts = [
-				instance.explain(SAMPLE_ANSWER),
-				...instance.mistakes.map((m) => m.misconception),
+				explanation,
+				...misconceptions,
+				...trace.map((line) => ({ line })),
 			];
-			for (const raw of texts) {
+			for (const text of texts) {
+				const raw = typeof text === "string" ? text : text.line;
 				const prose = withoutQuoted(raw);
 				for (const slip of SLIPS) {
+					if (typeof text !== "string" && !TRACE_SLIPS.has(slip.kind)) continue;
 					const found = slip.find(prose, raw);
 					if (found === null) continue;
 					if (slip.kind === "leftover value" && namedOnPurpose(family, found))
@@ -160,7 +211,7 @@ function findSlips(families: readonly OutcomeFamily[]): Slip[] {
 
 describe("family explanations", () => {
 	it("read without template slips across many seeds", () => {
-		const slips = findSlips(OUTCOME_FAMILIES).map(
+		const slips = findSlips(FAMILIES).map(
 			(s) => `${s.family} | ${s.kind} ×${s.count}: ${s.example}`,
 		);
 		expect(slips).toEqual([]);
@@ -168,10 +219,10 @@ describe("family explanations", () => {
 
 	it("phrase each misconception as a clause that completes a sentence", () => {
 		const bad: string[] = [];
-		for (const family of OUTCOME_FAMILIES) {
+		for (const family of FAMILIES) {
 			for (let seed = 1; seed <= 50; seed++) {
-				const instance = instanceOf(family, seed * 7919);
-				for (const { misconception } of instance.mistakes)
+				for (const misconception of proseOf(drawnOf(family, seed * 7919))
+					.misconceptions)
 					if (
 						/[.!?]$/.test(misconception) ||
 						/^(that|you|if)\b/i.test(misconception) ||
@@ -181,5 +232,28 @@ describe("family explanations", () => {
 			}
 		}
 		expect([...new Set(bad)]).toEqual([]);
+	});
+
+	it("trace every output question in 1 to 8 short steps", () => {
+		const bad: string[] = [];
+		for (const family of OUTCOME_FAMILIES.filter(
+			(f) => !f.kind || f.kind === "output",
+		))
+			for (let seed = 1; seed <= TRACE_SEEDS; seed++) {
+				const trace = instanceOf(family, seed * 7919).trace ?? [];
+				const wrong =
+					trace.length < 1 ||
+					trace.length > MAX_TRACE_LINES ||
+					trace.some(
+						(line) =>
+							line.trim() === "" ||
+							line.length > MAX_TRACE_CHARS ||
+							line.includes("\n") ||
+							/[.]$/.test(line) ||
+							/^\s*[•*-] /.test(line),
+					);
+				if (wrong) bad.push(`${family.id}: ${JSON.stringify(trace)}`);
+			}
+		expect([...new Set(bad.map((b) => b.split(":")[0]))]).toEqual([]);
 	});
 });

@@ -3,7 +3,6 @@ import { proveFillIn } from "../src/kinds/fill-in.js";
 import { changeOption, proveFix } from "../src/kinds/fix-the-bug.js";
 import type { Proven } from "../src/kinds/proof.js";
 import { createOfflineGenerator } from "../src/providers/offline.js";
-import { createRng } from "../src/rng.js";
 import { createSandbox } from "../src/sandbox/sandbox.js";
 import {
 	BLANK,

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import {
 	createOfflineGenerator,
+	explanation,
 	familiesFor,
 	variantKey,
 } from "../src/providers/offline.js";
@@ -48,6 +49,20 @@ const smallFamily = (
 			explain: (answer) => `${n} * 2 is ${answer}.`,
 		}),
 	});
+
+describe("explanation", () => {
+	it("puts the trace between the reason and the notes, and words each note for its kind", () => {
+		const wrong = [
+			{ text: "3\n4", origin: "mistake" as const, misconception: "x is 3" },
+		];
+		expect(explanation("Why.", wrong, { trace: ["a = 1", "b = 2"] })).toBe(
+			"Why.\n\nStep by step:\na = 1\nb = 2\n\n• “3 / 4” is what you would predict if you thought that x is 3.",
+		);
+		expect(explanation("Why.", wrong, { kind: "fill-in" })).toBe(
+			"Why.\n\n• “3 / 4” is what you would choose if you thought that x is 3.",
+		);
+	});
+});
 
 describe("the offline provider", () => {
 	it("serves unseen challenges on a narrow topic when the user has seen most of its instances", async () => {

@@ -10,6 +10,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mistakePrograms } from "../src/combined-mistakes.js";
 import { assembleOptions, type Distractor } from "../src/distractors.js";
 import { createGenerator, type GenerateResult } from "../src/index.js";
+import { filled } from "../src/kinds/fill-in.js";
+import { changeOption, harness, withChange } from "../src/kinds/fix-the-bug.js";
+import { prove } from "../src/kinds/prove.js";
 import { explanation, variantKey } from "../src/providers/offline.js";
 import { createRng } from "../src/rng.js";
 import {
@@ -20,6 +23,8 @@ import {
 } from "../src/sandbox/outcome-option.js";
 import { createSandbox } from "../src/sandbox/sandbox.js";
 import {
+	type FillInFamily,
+	type FixTheBugFamily,
 	type OutcomeFamily,
 	spansDifficulty,
 } from "../src/templates/family.js";
@@ -219,6 +224,111 @@ describe("error template families", () => {
 	);
 });
 
+const FILL_IN_FAMILIES = FAMILIES.filter(
+	(f): f is FillInFamily => f.kind === "fill-in",
+);
+const FIX_FAMILIES = FAMILIES.filter(
+	(f): f is FixTheBugFamily => f.kind === "fix-the-bug",
+);
+
+/** What the real interpreter prints for a program, or the exception it raises, on one string. */
+const realResult = async (language: Language, code: string) => {
+	const { stdout, raised } = await limited(() =>
+		runRealOutcome(language, code),
+	);
+	return raised === null ? trimFinalNewline(stdout) : `raises ${raised}`;
+};
+
+/** A family's instance proven as the offline generator proves it; throws when the instance is refused. */
+async function provenOf(family: FillInFamily | FixTheBugFamily, seed: number) {
+	const drawn = drawnOf(family, seed);
+	const proof = await prove(sandbox, drawn);
+	if (typeof proof === "string")
+		throw new Error(`${family.id} seed ${seed}: ${proof}`);
+	return { drawn, proof };
+}
+
+describe("fill-in template families", () => {
+	it.concurrent.for(FILL_IN_FAMILIES)(
+		"$id: the answer prints the stated output in the real interpreter too, no offered filling does, and at least three are offered",
+		{ timeout: 240_000 },
+		async (family, { expect }) => {
+			await fc.assert(
+				fc.asyncProperty(
+					fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+					async (seed) => {
+						const { drawn, proof } = await provenOf(family, seed);
+						if (drawn.kind !== "fill-in") throw new Error("not a fill-in");
+						const { code } = drawn.instance;
+						const stated = proof.code
+							.slice(code.trimEnd().length)
+							.split("\n")
+							.slice(3, -1)
+							.map((line) => line.replace(/^(#|\/\/) ?/, ""))
+							.join("\n");
+						expect(
+							await realResult(family.language, filled(code, proof.answer)),
+							code,
+						).toBe(stated);
+						expect(proof.candidates.length, code).toBeGreaterThanOrEqual(3);
+						for (const { text } of proof.candidates)
+							expect(
+								await realResult(family.language, filled(code, text)),
+								text,
+							).not.toBe(stated);
+						expect(proof.why.trim()).not.toBe("");
+					},
+				),
+				{ numRuns: SEEDS_PER_FAMILY },
+			);
+		},
+	);
+});
+
+describe("fix-the-bug template families", () => {
+	it.concurrent.for(FIX_FAMILIES)(
+		"$id: in the real interpreter too, the fix returns what the reference returns on every example, the shown code and every offered change do not, and at least three are offered",
+		{ timeout: 240_000 },
+		async (family, { expect }) => {
+			await fc.assert(
+				fc.asyncProperty(
+					fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+					async (seed) => {
+						const { drawn, proof } = await provenOf(family, seed);
+						if (drawn.kind !== "fix-the-bug") throw new Error("not a fix");
+						const { instance } = drawn;
+						const checks = harness(family.language, instance.examples);
+						const real = (program: string | null) =>
+							realResult(family.language, `${program ?? ""}${checks}`);
+						const expected = await real(instance.reference);
+						expect(await real(withChange(instance.code, instance.fix))).toBe(
+							expected,
+						);
+						expect(await real(instance.code)).not.toBe(expected);
+						expect(
+							proof.candidates.length,
+							instance.code,
+						).toBeGreaterThanOrEqual(3);
+						for (const candidate of proof.candidates) {
+							const change = instance.wrong.find(
+								(w) => changeOption(w) === candidate.text,
+							);
+							expect(change, candidate.text).toBeDefined();
+							if (change)
+								expect(
+									await real(withChange(instance.code, change)),
+									candidate.text,
+								).not.toBe(expected);
+						}
+						expect(proof.why.trim()).not.toBe("");
+					},
+				),
+				{ numRuns: SEEDS_PER_FAMILY },
+			);
+		},
+	);
+});
+
 /** The instance's real output (or outcome) and its distractors, assembled as the offline generator does. */
 async function assembled(family: OutcomeFamily, seed: number) {
 	const kind = family.kind ?? "output";
@@ -284,6 +394,41 @@ describe("mistake models and explanations", () => {
 	);
 });
 
+/**
+ * From a served fill-in or fix-the-bug challenge alone: the program its marked option makes, and
+ * what that program must print by the comment under the code (the stated output, or the result
+ * the failing example should return).
+ */
+function statedCheck(
+	kind: "fill-in" | "fix-the-bug",
+	language: Language,
+	shown: string,
+	marked: string,
+): { program: string; expected: string } {
+	const note = shown.lastIndexOf("\n\n");
+	const code = `${shown.slice(0, note)}\n`;
+	const comments = shown
+		.slice(note + 2, -1)
+		.split("\n")
+		.map((line) => line.replace(/^(#|\/\/) ?/, ""));
+	if (kind === "fill-in")
+		return {
+			program: filled(code, marked),
+			expected: comments.slice(1).join("\n"),
+		};
+	const [, call = "", expected = ""] =
+		comments[0]?.match(/^(.*) should return (.*), but (?:returns|raises) /) ??
+		[];
+	const [, line = "0", text = ""] = marked.match(/^line (\d+): (.*)$/) ?? [];
+	const original = code.split("\n")[Number(line) - 1] ?? "";
+	const indent = original.match(/^\s*/)?.[0] ?? "";
+	const program = withChange(code, { line: Number(line), text: indent + text });
+	return {
+		program: `${program ?? ""}${harness(language, [call])}`,
+		expected,
+	};
+}
+
 describe("offline generator", () => {
 	const generator = createGenerator({ kind: "offline" });
 	afterAll(() => generator.close());
@@ -315,13 +460,25 @@ describe("offline generator", () => {
 			await Promise.all(
 				withCode.map(async ({ challenge }) => {
 					const code = challenge.code ?? "";
+					const marked = challenge.options[challenge.correct_answer_id] ?? "";
+					if (
+						challenge.kind === "fill-in" ||
+						challenge.kind === "fix-the-bug"
+					) {
+						const { program, expected } = statedCheck(
+							challenge.kind,
+							language,
+							code,
+							marked,
+						);
+						expect(await realResult(language, program), code).toBe(expected);
+						return;
+					}
 					const real =
 						challenge.kind === "error"
 							? await realOutcome(language, code)
 							: trimFinalNewline(await realOutput(language, code));
-					expect(challenge.options[challenge.correct_answer_id], code).toBe(
-						real,
-					);
+					expect(marked, code).toBe(real);
 				}),
 			);
 		},

@@ -40,6 +40,8 @@ export async function proveFillIn(
 	if (output === null) return "the answer's program prints no usable output";
 	if (output.split("\n").length > MAX_LINES)
 		return "the stated output is too long";
+	// the output is stated in comments, which cannot show a line's trailing spaces
+	if (/[ \t]$/m.test(output)) return "the stated output ends a line in spaces";
 	return {
 		code: withNote(family.language, instance.code, [
 			"It prints:",
