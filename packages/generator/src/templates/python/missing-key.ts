@@ -128,6 +128,10 @@ export const missingKey = defineFamily<Params>({
 							code: program(read.zero),
 						},
 						{
+							misconception: `get tells whether a key is in ${dict}, as \`${loop} in ${dict}\` does`,
+							code: program(`${loop} in ${dict}`),
+						},
+						{
 							misconception: `get leaves a missing key out, so the loop prints nothing for "${missing}"`,
 							code: program(read.get, { guard: skip }),
 						},

@@ -1,5 +1,5 @@
 import { oneLine } from "../../sandbox/outcome-option.js";
-import { defineFamily } from "../family.js";
+import { defineFamily, type Mistake } from "../family.js";
 
 const NAMES = ["count", "total", "score", "level", "balance", "hits"] as const;
 const FUNCTIONS = ["bump", "grow", "record", "update", "apply"] as const;
@@ -23,6 +23,32 @@ interface Params {
 	again: number;
 	shape: Shape;
 }
+
+type Belief =
+	| "reads-global"
+	| "second-call"
+	| "none"
+	| "global"
+	| "name-error"
+	| "name-error-early";
+
+/**
+ * The beliefs each shape shows, four of them, picked so that the answer is neither the option
+ * closest to the others nor the longest: a second call that fails prints more than the answer,
+ * and NameError before and after the first print makes a square with the answer. Believing the
+ * function raises as soon as it is defined with the error it really raises would put the answer
+ * between every other option.
+ */
+const MISTAKES: Record<Shape["kind"], readonly Belief[]> = {
+	augmented: ["reads-global", "second-call", "global", "name-error"],
+	reset: ["reads-global", "second-call", "none", "global"],
+	"read-first": [
+		"reads-global",
+		"second-call",
+		"name-error",
+		"name-error-early",
+	],
+};
 
 /** The function's lines between its first print and its return, with the global read as `read` and assigned as `target`. */
 function bodyOf(shape: Shape, name: string, read: string, target: string) {
@@ -73,13 +99,17 @@ export const unboundLocal = defineFamily<Params>({
 			target = name as string,
 			head = [] as string[],
 			top = "",
+			entry = [] as string[],
 		}: {
 			read?: string;
 			target?: string;
 			head?: string[];
 			top?: string;
+			/** lines before the function's first print */
+			entry?: string[];
 		} = {}) => {
 			const lines = [
+				...entry,
 				`print("${fn}", n)`,
 				...head,
 				...bodyOf(shape, name, read, target),
@@ -96,27 +126,44 @@ export const unboundLocal = defineFamily<Params>({
 			shape.kind === "augmented"
 				? `${name} ${shape.op}= n`
 				: (bodyOf(shape, name, name, name)[0] ?? "");
+		const beliefs: Record<Belief, Mistake> = {
+			"reads-global": {
+				misconception: `${fn} reads the global ${name} first, and only the assignment makes a new local ${name}`,
+				// starts where the global belief's declaration goes, so the two contradictory beliefs never combine
+				code: program({ target: local, head: [`${local} = 0`] }),
+			},
+			"second-call": {
+				misconception: `${fn} reads the global ${name} until it has assigned ${name} once, and from then on ${name} is local and unset, so the second call fails at once`,
+				// the first call as the belief above runs it
+				code: program({
+					target: local,
+					entry: [
+						`if hasattr(${fn}, "ran"): raise UnboundLocalError`,
+						`${fn}.ran = True`,
+					],
+					head: [`${local} = 0`],
+				}),
+			},
+			none: {
+				misconception: `a local ${name} that has not been assigned yet holds None`,
+				code: program({ head: [`${name} = None`] }),
+			},
+			global: {
+				misconception: `assigning ${name} inside ${fn} changes the global ${name}`,
+				code: program({ head: [`global ${name}`] }),
+			},
+			"name-error": {
+				misconception: `${fn} cannot see ${name} at all, so reading it raises NameError`,
+				code: program({ read: `${name}_seen` }),
+			},
+			"name-error-early": {
+				misconception: `${fn} cannot see ${name} at all, and Python finds that out as soon as ${fn} is defined, before anything is printed`,
+				code: program({ top: "raise NameError\n" }),
+			},
+		};
 		return {
 			code: program(),
-			mistakes: [
-				{
-					misconception: `${fn} reads the global ${name} first, and only the assignment makes a new local ${name}`,
-					// starts where the global belief's declaration goes, so the two contradictory beliefs never combine
-					code: program({ target: local, head: [`${local} = 0`] }),
-				},
-				{
-					misconception: `assigning ${name} inside ${fn} changes the global ${name}`,
-					code: program({ head: [`global ${name}`] }),
-				},
-				{
-					misconception: `${fn} cannot see ${name} at all, so reading it raises NameError`,
-					code: program({ read: `${name}_seen` }),
-				},
-				{
-					misconception: `Python rejects ${fn} as soon as it is defined, before anything is printed`,
-					code: program({ top: "raise UnboundLocalError\n" }),
-				},
-			],
+			mistakes: MISTAKES[shape.kind].map((belief) => beliefs[belief]),
 			explain: (answer) =>
 				`Python decides which names are local when it compiles a function: ${fn} assigns ${name} (\`${assignment.trim()}\`), ` +
 				`so ${name} is local in the whole of ${fn}${shape.kind === "augmented" ? "" : ", the lines before the assignment included"}, and the global ${name} = ${start} is never read there. ` +
