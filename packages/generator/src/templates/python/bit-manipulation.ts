@@ -94,6 +94,13 @@ function operators({ names: [x, y], first, second, binary }: Params) {
 	const flipped = 2 ** bin(first).length - 1 - first;
 	return {
 		code: program(`${x} & ${y}, ${x} | ${y}, ${x} ^ ${y}, ~${x}`),
+		trace: [
+			`${x} = ${first} = ${pad(first)}, ${y} = ${second} = ${pad(second)}`,
+			`${x} & ${y} → ${pad(first & second)} → ${first & second}`,
+			`${x} | ${y} → ${pad(first | second)} → ${first | second}`,
+			`${x} ^ ${y} → ${pad(first ^ second)} → ${first ^ second}`,
+			`~${x} → -(${first} + 1) → ${-first - 1}`,
+		],
 		mistakes: [
 			{
 				misconception: "^ raises a number to a power",
@@ -126,6 +133,12 @@ function shifts({ names: [x], shift: k, first, second, binary }: Params) {
 	const masked = first & (1 << second);
 	return {
 		code: program(`${x} << ${k}, ${x} >> ${k}, ${x} & 1 << ${k}`),
+		trace: [
+			`${x} << ${k} → ${bin(first)} << ${second} → ${bin(first << second)} → ${first << second}`,
+			`${x} >> ${k} → ${bin(first)} >> ${second} → ${bin(first >> second)} → ${first >> second}`,
+			`1 << ${k} goes first, as << binds tighter than & → ${bin(1 << second)} → ${1 << second}`,
+			`${x} & ${1 << second} → ${bin(first)} & ${bin(1 << second).padStart(bin(first).length, "0")} → ${masked}`,
+		],
 		mistakes: [
 			{
 				misconception: `<< ${second} multiplies by ${second} and >> ${second} divides by ${second}`,
@@ -170,6 +183,13 @@ function counting({ names: [x], first, second, binary, fn }: Params) {
 	};
 	return {
 		code: program(loop(`${x} &= ${x} - 1`)),
+		trace: [
+			...[first, second].map(
+				(n) =>
+					`${fn}(${literal(n, binary)}): ${steps(n)}, ${counted(ones(n), "pass", "passes")}`,
+			),
+			`print → ${ones(first)} ${ones(second)}`,
+		],
 		mistakes: [
 			{
 				misconception: `${x} &= ${x} - 1 just subtracts 1, so the loop runs ${x} times`,
@@ -186,6 +206,6 @@ function counting({ names: [x], first, second, binary, fn }: Params) {
 		],
 		explain: (answer: string) =>
 			`${x} & (${x} - 1) clears the lowest set bit of ${x}: subtracting 1 turns that bit off and the zeros below it on, and & keeps only what both share. ` +
-			`So the loop runs once per 1 bit. ${first} goes ${steps(first)} (${counted(ones(first), "pass", "passes")}), and ${second} goes ${steps(second)} (${ones(second)}). It prints ${answer}.`,
+			`So the loop runs once per 1 bit. ${first} goes ${steps(first)} (${counted(ones(first), "pass", "passes")}), and ${second} goes ${steps(second)} (${counted(ones(second), "pass", "passes")}). It prints ${answer}.`,
 	};
 }

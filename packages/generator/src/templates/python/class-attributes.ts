@@ -88,8 +88,19 @@ export const classAttributes = defineFamily<Params>({
 			].join("\n");
 		const append = `self.${list}.append(label)`;
 		const mine = `self.${counter}`;
+		const quoted = (items: readonly string[]) =>
+			`[${items.map((l) => `'${l}'`).join(", ")}]`;
 		return {
 			code: program(start, mine, append),
+			trace: [
+				`${cls}.${counter} = ${start}, ${cls}.${list} = []`,
+				...variables.map(
+					(name, i) =>
+						`${name} = ${cls}("${labels[i]}"): ${name}.${counter} = ${start} + ${increment} → ${start + increment}, its own; "${labels[i]}" joins the shared list`,
+				),
+				`${cls}.${counter} is still ${start}; ${cls}.${list} is ${quoted(labels)}`,
+				`print(${cls}.${counter}, ${v}.${counter}, ${v}.${list}) → ${start} ${start + increment} ${quoted(labels)}`,
+			],
 			mistakes: [
 				{
 					misconception: `self.${counter} += ${increment} updates the ${counter} shared by the class`,
