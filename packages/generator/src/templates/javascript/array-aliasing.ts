@@ -39,11 +39,12 @@ export const arrayAliasing = defineFamily<Params>({
 				},
 				{
 					misconception:
-						"push puts the new element at the front of the array, as unshift does (the two are easy to swap)",
+						"push adds the new element at the front of the array, as unshift does",
 					code: `const ${original} = [${[pushed, ...values].join(", ")}];\nconsole.log(${original}.length, ${original});\n`,
 				},
 				{
-					misconception: "length is the index of the last element",
+					misconception:
+						"length counts from 0 as indexes do, so it is the index of the last element",
 					code: `const ${original} = [${[...values, pushed].join(", ")}];\nconsole.log(${original}.length - 1, ${original});\n`,
 				},
 			],

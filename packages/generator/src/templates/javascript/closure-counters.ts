@@ -95,7 +95,7 @@ export const closureCounters = defineFamily<Params>({
 			explain: (answer) =>
 				`Each call of ${t.factory}() creates a new variable ${s}, and the function it returns keeps that variable alive between calls, so ${a} and ${b} count separately. ` +
 				`${c} is not a new counter: it names the same function as ${a}, so they share one ${s}. ` +
-				`${s}++ adds one but gives back the value from before, so a call returns ${start} the first time. ` +
+				`${s}++ adds one but gives back the value from before, so the first call of each counter returns ${start}. ` +
 				`Before the print, ${a} and ${c} are called ${times(first)} together and ${b} ${times(own(1))}; the print calls ${a}, ${b} and ${c} once more each, in that order. ` +
 				`It prints ${answer}.`,
 			trace: counterTrace(a, b, c, s, start, calls),

@@ -123,7 +123,7 @@ export const destructuringDefaults = defineFamily<Params>({
 				`${falsyField} read into ${alias}: ${p.falsy.value} is not undefined, so ${alias} is ${p.falsy.value}`,
 				`[${first}, , ${last}]: ${first} = ${itemAt(p.items, 0)}, the hole skips ${itemAt(p.items, 1)}, ` +
 					(third === null
-						? `there is no third item, so ${last} = ${p.listDefault}, its default`
+						? `no third item, so ${last} takes its default, ${p.listDefault}`
 						: `${last} = ${third}`),
 			],
 		};

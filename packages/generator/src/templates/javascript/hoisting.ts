@@ -186,12 +186,12 @@ function functions({ functions: defined }: Functions) {
 			},
 			{
 				misconception:
-					"nothing can be used above the line that defines it, so all are still undefined",
+					'a function declaration is hoisted as a var is, the name without its value, so every typeof gives "undefined"',
 				code: program(() => "var"),
 			},
 			{
 				misconception:
-					"a var holding a function expression is hoisted with its value, while a function declaration is not",
+					"var hoists the function assigned to it, while a function declaration exists only once its line has run",
 				code: program((f) => (f.declared ? "var" : "declaration")),
 			},
 		],

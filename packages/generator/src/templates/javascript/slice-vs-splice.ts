@@ -81,7 +81,7 @@ export const sliceVsSplice = defineFamily<Params>({
 						: []),
 				],
 				explain: (answer) =>
-					`${call} returns a new array with the elements from index ${start} up to, but not including, index ${second}, ` +
+					`${call} returns a new array with the ${noun(second - start, "element")} from index ${start} up to, but not including, index ${second}, ` +
 					`here ${listed(values.slice(start, second).map(String))}, and leaves ${list} unchanged. It prints ${answer}.`,
 				trace: [
 					`${call}: copies from index ${start} up to index ${second}, not included → ${shown(values.slice(start, second))}`,

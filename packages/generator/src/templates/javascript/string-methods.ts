@@ -94,8 +94,7 @@ export const stringMethods = defineFamily<Params>({
 				call: `${name}.slice(${from}, ${to})`,
 			},
 			indexOf: {
-				misconception:
-					"the second argument of indexOf is ignored, so the search starts at the beginning",
+				misconception: `indexOf finds the first "${letter}" in ${name} whatever its second argument says`,
 				call: `${name}.indexOf("${letter}")`,
 			},
 			padStart: {
