@@ -203,13 +203,19 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 			},
 		);
 
-		it("tells the generator which challenges of that cell the user has already seen", async () => {
+		it("tells the generator which challenges of that cell the user has already seen, the latest first", async () => {
 			const seen: number[] = [];
+			const recent: (readonly string[] | undefined)[] = [];
+			const served: string[] = [];
 			const observed: Generator = {
 				...context.generator,
-				generate: (request, signal) => {
+				generate: async (request, signal) => {
 					seen.push(request.exclude?.size ?? -1);
-					return context.generator.generate(request, signal);
+					recent.push(request.recent);
+					const result = await context.generator.generate(request, signal);
+					if (request.difficulty === "easy")
+						served.push(result.variantKey ?? "");
+					return result;
 				},
 			};
 			const t = await buildTestApp(context, { generator: observed });
@@ -228,6 +234,14 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 			});
 			expect(seen).toEqual([0, 1, 2, 3, 0]);
 			expect(codes.size).toBe(4);
+			// so it can steer away from look-alikes of the latest ones
+			expect(recent).toEqual([
+				[],
+				served.slice(0, 1).reverse(),
+				served.slice(0, 2).reverse(),
+				served.slice(0, 3).reverse(),
+				[],
+			]);
 		});
 
 		it("steers to the topic's template family", async () => {
