@@ -106,8 +106,8 @@ const KEYS = [
 ];
 const PEOPLE = ["ann", "bob", "cy", "dee", "eve", "fay", "gus", "hal", "ivy"];
 const THEMES = [
-	{ list: "scores", param: "s", item: "player", field: "score" },
-	{ list: "results", param: "r", item: "team", field: "points" },
+	{ list: "scores", param: "s", item: "player", field: "points" },
+	{ list: "results", param: "r", item: "team", field: "wins" },
 	{ list: "laps", param: "p", item: "runner", field: "laps" },
 	{ list: "votes", param: "v", item: "candidate", field: "votes" },
 ] as const;
@@ -159,7 +159,15 @@ interface RankingParams {
 	/** highest first with ties by name, or lowest first with ties by name */
 	highestFirst: boolean;
 }
+interface TiebreakParams {
+	shape: "tiebreak";
+	list: string;
+	words: string[];
+	/** longest first, or shortest first; words of one length go from A to Z either way */
+	longestFirst: boolean;
+}
 type Params =
+	| TiebreakParams
 	| LengthParams
 	| CaseParams
 	| DigitsParams
@@ -346,6 +354,31 @@ const rankingParams = (rng: Rng): RankingParams => {
 		container: rng.pick(["list", "dict"] as const),
 		entries,
 		highestFirst: rng.bool(),
+	};
+};
+
+const tiebreakParams = (rng: Rng): TiebreakParams => {
+	const words = until(
+		() => rng.sample(FRUITS, 5),
+		(ws) => {
+			const length = (w: string) => w.length;
+			const orders = [
+				sortBy(ws, (w) => [w.length, w]),
+				sortBy(ws, (w) => [-w.length, w]),
+				sortBy(ws, (w) => [w.length, w], true),
+				sortBy(ws, (w) => [-w.length, w], true),
+				sortBy(ws, length),
+				sortBy(ws, length, true),
+				sortBy(ws, (w) => w),
+			];
+			return new Set(orders.map((o) => o.join(" "))).size === orders.length;
+		},
+	);
+	return {
+		shape: "tiebreak",
+		list: rng.pick(["fruits", "words", "basket", "items"]),
+		words,
+		longestFirst: rng.bool(),
 	};
 };
 
@@ -661,6 +694,69 @@ function buildDict({ dict, entries, call, style }: DictParams): FillIn {
 	};
 }
 
+function buildTiebreak({ list, words, longestFirst }: TiebreakParams): FillIn {
+	const code = `${list} = ${literal(words)}\nprint(sorted(${list}, ${BLANK}))\n`;
+	const tuple = "key=lambda w: (len(w), w)";
+	const negated = "key=lambda w: (-len(w), w)";
+	const ordered = sortBy(words, (w) => [
+		longestFirst ? -w.length : w.length,
+		w,
+	]);
+	const ties = [...new Set(ordered.map((w) => w.length))]
+		.map((n) => ({ items: ordered.filter((w) => w.length === n), on: n }))
+		.filter((group) => group.items.length > 1);
+	const TIES_ALPHA =
+		"words of the same length are then put in alphabetical order anyway";
+	const LAST_FIRST = "a tuple key is compared from its last item to its first";
+	const TUPLE_OF_FUNCTIONS =
+		"key= takes a tuple of functions, used one after the other";
+	const PLUS =
+		"+ joins the length and the word into one key that compares both";
+	const ON_ITS_OWN =
+		"sorted puts the largest key first on its own, so the longest word comes first without a minus sign";
+	const FLIP =
+		"sorted puts the largest key first, so reverse=True is needed to start from the shortest word";
+	return {
+		code,
+		answer: longestFirst ? negated : tuple,
+		wrong: longestFirst
+			? [
+					wrong(
+						`${tuple}, reverse=True`,
+						"reverse=True turns round only the first item of a tuple key",
+					),
+					wrong("key=len, reverse=True", TIES_ALPHA),
+					wrong("key=lambda w: (w, -len(w))", LAST_FIRST),
+					wrong(tuple, ON_ITS_OWN),
+					wrong("key=(len, str), reverse=True", TUPLE_OF_FUNCTIONS),
+					wrong("key=lambda w: -len(w) + w", PLUS),
+					wrong(
+						`${negated}, reverse=True`,
+						"the minus sign alone does not turn the order round, so reverse=True is still needed for the longest word first",
+					),
+					wrong("key=len", `${ON_ITS_OWN}, and ${TIES_ALPHA}`),
+				]
+			: [
+					wrong("key=len", TIES_ALPHA),
+					wrong("key=lambda w: (w, len(w))", LAST_FIRST),
+					wrong("key=(len, str)", TUPLE_OF_FUNCTIONS),
+					wrong("key=lambda w: len(w) + w", PLUS),
+					wrong(`${tuple}, reverse=True`, FLIP),
+					wrong(
+						negated,
+						"sorted puts the largest key first, so the length must be negated to start from the shortest word",
+					),
+					wrong("key=len, reverse=True", `${FLIP}, and ${TIES_ALPHA}`),
+				],
+		explain: (output) =>
+			"A tuple key compares the lengths first and, only between words of the same length, the words themselves, from A to Z. " +
+			(longestFirst
+				? "Negating the length puts the longest words first while equal lengths still go from A to Z; reverse=True would turn those round as well. "
+				: "") +
+			`Words of the same length would otherwise keep the order they have in ${list}; here they are ${tieGroups(ties)}. It prints ${output}.`,
+	};
+}
+
 function buildRanking({
 	theme,
 	container,
@@ -707,7 +803,10 @@ function buildRanking({
 					`${lam(negated)}, reverse=True`,
 					`the minus sign alone does not turn the order round, so reverse=True is still needed for the most ${field} first`,
 				),
-				wrong(lam(`-${first}`), TIES_BY_NAME),
+				wrong(
+					lam(`-${first}`),
+					`negating the ${field} also puts ${items} with equal ${field} in order by name`,
+				),
 				wrong(single, `sorted puts the largest key first, and ${TIES_BY_NAME}`),
 			]
 		: [
@@ -755,7 +854,7 @@ export const keyFunctions = defineFamily<Params>({
 			return rng.bool() ? lengthParams(rng) : caseParams(rng);
 		if (difficulty === "medium")
 			return rng.bool() ? digitsParams(rng) : dictParams(rng);
-		return rankingParams(rng);
+		return rng.bool() ? rankingParams(rng) : tiebreakParams(rng);
 	},
 	build: (params) => {
 		switch (params.shape) {
@@ -769,6 +868,8 @@ export const keyFunctions = defineFamily<Params>({
 				return buildDict(params);
 			case "ranking":
 				return buildRanking(params);
+			case "tiebreak":
+				return buildTiebreak(params);
 		}
 	},
 });
