@@ -21,7 +21,7 @@ const KINDS: readonly (readonly Surprise[])[] = [
 			literal: "null",
 			expected: "null",
 			belief: 'typeof null is "null", since null is a type of its own',
-			why: 'typeof null is "object", a bug from the first version of JavaScript that was kept',
+			why: 'for null, typeof says "object": a bug from the first version of JavaScript that was kept',
 			type: "object",
 		},
 		{
@@ -29,7 +29,7 @@ const KINDS: readonly (readonly Surprise[])[] = [
 			expected: "undefined",
 			belief:
 				'null and undefined are the same kind of empty value, so typeof null is "undefined"',
-			why: 'typeof null is "object", a bug from the first version of JavaScript that was kept',
+			why: 'for null, typeof says "object": a bug from the first version of JavaScript that was kept',
 			type: "object",
 		},
 	],
@@ -69,7 +69,7 @@ const KINDS: readonly (readonly Surprise[])[] = [
 		literal,
 		expected,
 		belief: `applying typeof to the result of ${literal} gives "${expected}" again, the type the inner typeof read`,
-		why: 'typeof always returns a string, so typeof of a typeof is "string"',
+		why: 'every typeof returns a string, so typeof of a typeof is "string"',
 		type: "string",
 	})),
 	[
@@ -80,7 +80,7 @@ const KINDS: readonly (readonly Surprise[])[] = [
 		literal,
 		expected,
 		belief: `typeof ${literal} is "${expected}", the type of the value it wraps`,
-		why: 'new String, new Number and new Boolean make wrapper objects, so typeof says "object"',
+		why: 'calling new String, new Number or new Boolean makes a wrapper object, so typeof says "object"',
 		type: "object",
 	})),
 	["Promise.resolve(1)", "new Promise(() => {})"].map((literal) => ({
