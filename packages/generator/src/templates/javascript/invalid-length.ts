@@ -62,8 +62,8 @@ export const invalidLength = defineFamily<Params>({
 					code: program(build.make(`Math.max(${loop}, 0)`)),
 				},
 				{
-					misconception: `a negative ${noun} counts by its size, as if ${bad} were ${-bad}`,
-					code: program(build.make(`Math.abs(${loop})`)),
+					misconception: `JavaScript does not throw for a negative ${noun}: it gives back an empty value, whose length is undefined`,
+					code: program(`${loop} < 0 ? {} : ${build.make(loop)}`),
 				},
 				{
 					misconception: `a ${noun} that is out of range is a TypeError, like a value of the wrong type`,

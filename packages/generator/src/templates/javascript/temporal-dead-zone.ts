@@ -75,12 +75,15 @@ function calledAfter({ name, fn, keyword, inner, first }: Params): Instance {
 		read = name,
 		declareFirst = true,
 		top = "",
+		head = "",
 	}: {
 		read?: string;
 		declareFirst?: boolean;
 		top?: string;
+		/** a line the function's body begins with */
+		head?: string;
 	} = {}) =>
-		`${top}function ${fn}() {\n  console.log("${first}");\n  return ${read};\n}\n` +
+		`${top}function ${fn}() {\n${head}  console.log("${first}");\n  return ${read};\n}\n` +
 		`console.log("start");\n${declareFirst ? declaration : ""}console.log(${fn}());\n` +
 		`${declareFirst ? "" : declaration}console.log("end");\n`;
 	return {
@@ -89,6 +92,10 @@ function calledAfter({ name, fn, keyword, inner, first }: Params): Instance {
 			{
 				misconception: `${fn} reads ${name} above its ${keyword} line, so calling it throws a ReferenceError wherever the call is`,
 				code: program({ declareFirst: false }),
+			},
+			{
+				misconception: `calling ${fn} first checks every name its body reads, and ${name} is declared below ${fn}, so the call throws before ${fn} logs anything`,
+				code: program({ head: `  ${name}Checked;\n` }),
 			},
 			{
 				misconception: `${fn} sees ${name} as it was when ${fn} was defined, before the ${keyword} line ran`,
@@ -124,13 +131,16 @@ function readBefore({
 		body = (logLine: string) =>
 			`  console.log(${logLine});\n  ${declaration}\n`,
 		top = "",
+		head = "",
 	}: {
 		log?: string;
 		body?: (logLine: string) => string;
 		top?: string;
+		/** a line the function's body begins with */
+		head?: string;
 	} = {}) =>
 		`${top}${outer === null ? "" : `let ${name} = ${outer};\n`}` +
-		`function ${fn}() {\n  console.log("${first}");\n${body(log)}  console.log("declared");\n  return ${name};\n}\n` +
+		`function ${fn}() {\n${head}  console.log("${first}");\n${body(log)}  console.log("declared");\n  return ${name};\n}\n` +
 		`console.log("start");\nconsole.log(${fn}());\nconsole.log("end");\n`;
 	const mistakes: Mistake[] = [
 		{
@@ -138,12 +148,18 @@ function readBefore({
 			code: program({ top: `${name}Checked;\n` }),
 		},
 		{
+			misconception: `calling ${fn} first checks every name its body reads, so the call throws before ${fn} logs anything`,
+			code: program({ head: `  ${name}Checked;\n` }),
+		},
+	];
+	// with an outer variable, its own belief takes this one's place: four beliefs in all
+	if (outer === null)
+		mistakes.push({
 			misconception: `a ${keyword} declaration is hoisted with its value, as if it stood at the top of ${fn}`,
 			code: program({
 				body: (logLine) => `  ${declaration}\n  console.log(${logLine});\n`,
 			}),
-		},
-	];
+		});
 	if (read === "value")
 		mistakes.push({
 			misconception: `${keyword} is hoisted like var, so ${name} is undefined until its line runs`,
