@@ -139,6 +139,21 @@ export const spreadCopies = defineFamily<Params>({
 					misconception: `assigning a new value to a slot of ${p.copyName} changes the ${p.kind === "object" ? "object" : "array"} that slot held, which ${original} shares`,
 					code: program({ writeThrough: true }),
 				},
+				p.kind === "array"
+					? {
+							misconception: `${made} still shares the outer array, so ${p.copyName}.push([0]) adds a row to ${original} too`,
+							code: program().replace(
+								`${p.copyName}.push([0]);`,
+								`${p.copyName}.push([0]);\n${original}.push([0]);`,
+							),
+						}
+					: {
+							misconception: `${made} still shares ${possessive(original)} ${p.record.text}, so giving ${p.copyName}.${p.record.text} a new value changes ${original}.${p.record.text} too`,
+							code: program().replace(
+								`${p.copyName}.${p.record.text} = ${p.values.newText};`,
+								`${p.copyName}.${p.record.text} = ${p.values.newText};\n${original}.${p.record.text} = ${p.values.newText};`,
+							),
+						},
 			],
 			explain: (answer) =>
 				`${made} makes a shallow copy: a new ${p.kind} whose slots hold the same values as ${possessive(original)}, so the ${inner} are shared, not copied. ` +
