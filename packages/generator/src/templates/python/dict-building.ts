@@ -216,7 +216,51 @@ interface GroupParams {
 	by: GroupKey;
 	words: string[];
 }
+/** Two parallel lists, numbered and zipped: what each holds and what one item is called. */
+const UNPACK_THEMES = [
+	{
+		keys: "names",
+		key: "name",
+		values: "scores",
+		value: "score",
+		items: PEOPLE,
+	},
+	{
+		keys: "cities",
+		key: "city",
+		values: "temps",
+		value: "temp",
+		items: CITIES,
+	},
+	{
+		keys: "fruits",
+		key: "fruit",
+		values: "prices",
+		value: "price",
+		items: FRUITS,
+	},
+	{
+		keys: "players",
+		key: "player",
+		values: "goals",
+		value: "goal",
+		items: NAMES,
+	},
+] as const;
+interface UnpackParams {
+	shape: "unpack";
+	theme: (typeof UNPACK_THEMES)[number];
+	keys: string[];
+	values: number[];
+	/** only pairs whose value is over this are kept */
+	over: number;
+	/** where enumerate starts counting */
+	start: 0 | 1;
+	/** the dict maps each count to its key, not each key to its count */
+	countFirst: boolean;
+}
 type Params =
+	| UnpackParams
 	| ZipParams
 	| EnumerateParams
 	| NumberingParams
@@ -433,6 +477,79 @@ function buildItems({ theme, entries, body, n }: ItemsParams): FillIn {
 	};
 }
 
+function unpackParams(rng: Rng): UnpackParams {
+	const theme = rng.pick(UNPACK_THEMES);
+	const size = rng.int(4, 5);
+	const values = rng.sample([2, 3, 4, 5, 6, 7, 8, 9], size);
+	const sorted = [...values].sort((a, b) => a - b);
+	return {
+		shape: "unpack",
+		theme,
+		keys: rng.sample(theme.items, size),
+		values,
+		// keeps two or more pairs and drops one or more
+		over: itemAt(sorted, rng.int(0, size - 3)),
+		start: rng.pick([0, 1] as const),
+		countFirst: rng.bool(),
+	};
+}
+
+function buildUnpack({
+	theme,
+	keys,
+	values,
+	over,
+	start,
+	countFirst,
+}: UnpackParams): FillIn {
+	const { key: k, value: v } = theme;
+	const numbered = `enumerate(zip(${theme.keys}, ${theme.values})${start === 1 ? ", 1" : ""})`;
+	const body = countFirst ? `i: ${k}` : `${k}: i`;
+	const code = `${theme.keys} = ${strings(keys)}\n${theme.values} = ${numbers(values)}\nprint({${body} for ${BLANK} in ${numbered} if ${v} > ${over}})\n`;
+	const kept = keys.flatMap((key, index) =>
+		itemAt(values, index) > over ? [`${key} (${index + start})`] : [],
+	);
+	const first = `(${start}, ("${itemAt(keys, 0)}", ${itemAt(values, 0)}))`;
+	return {
+		code,
+		answer: `i, (${k}, ${v})`,
+		wrong: [
+			wrong(
+				`i, ${k}, ${v}`,
+				"enumerate hands out the count and the two items of each pair as three separate values",
+			),
+			wrong(
+				`(${k}, ${v}), i`,
+				"enumerate gives each item first and its count second",
+			),
+			wrong(
+				`(i, ${k}), ${v}`,
+				"enumerate puts the count together with the first item of each pair",
+			),
+			wrong(
+				`${k}, ${v}`,
+				"enumerate(zip(...)) gives zip's pairs unchanged, and the count is still there as i",
+			),
+			wrong(
+				`i, (${theme.keys}, ${theme.values})`,
+				"the pair is unpacked into the names of the lists it came from",
+			),
+			wrong(
+				`i, zip(${k}, ${v})`,
+				"a pair that zip made is taken apart with zip again",
+			),
+			wrong(
+				`${k}, ${v}, i`,
+				"enumerate gives each item first and its count second, and hands out the two items of each pair as separate values",
+			),
+		],
+		explain: (output) =>
+			`${numbered} gives each count together with one pair from zip, as a nested tuple: the first is ${first}. ` +
+			`The loop target must have the same shape, i, (${k}, ${v}), to take the count and both items apart. ` +
+			`The pairs with ${v} over ${over} are ${listed(kept)}. It prints ${output}.`,
+	};
+}
+
 function buildGroup({ theme, by, words }: GroupParams): FillIn {
 	const { dict, word, plural } = theme;
 	const key = GROUP_KEYS[by].code(word);
@@ -513,7 +630,7 @@ export const dictBuilding = defineFamily<Params>({
 			return rng.bool() ? zipParams(rng) : listParams(rng, "enumerate");
 		if (difficulty === "medium")
 			return rng.bool() ? itemsParams(rng) : listParams(rng, "numbering");
-		return groupParams(rng);
+		return rng.bool() ? groupParams(rng) : unpackParams(rng);
 	},
 	build: (params) => {
 		switch (params.shape) {
@@ -525,6 +642,8 @@ export const dictBuilding = defineFamily<Params>({
 				return buildNumbering(params);
 			case "items":
 				return buildItems(params);
+			case "unpack":
+				return buildUnpack(params);
 			case "group":
 				return buildGroup(params);
 		}
