@@ -129,6 +129,16 @@ export const counterArithmetic = defineFamily<Params>({
 				"",
 			].join("\n");
 		};
+		const dictText = (counts: Map<string, number>) =>
+			`{${[...counts].map(([k, v]) => `'${k}': ${v}`).join(", ")}}`;
+		const start = counted(items);
+		const after = new Map(start);
+		for (const [k, v] of added) after.set(k, (after.get(k) ?? 0) + v);
+		const differences = removed.map(([k, v]) => {
+			const before = after.get(k) ?? 0;
+			const diff = before - v;
+			return `${k} ${before} - ${v} = ${diff}${diff > 0 ? "" : ", dropped"}`;
+		});
 		return {
 			code: program(),
 			mistakes: [
@@ -158,6 +168,12 @@ export const counterArithmetic = defineFamily<Params>({
 				`${have} - ${gone} subtracts count by count and keeps only the keys whose count stays above zero, so a key that reaches zero or less disappears. ` +
 				`Reading a key that was never counted, such as "${missing}", gives 0 without adding it. ` +
 				`It prints ${answer}.`,
+			trace: [
+				`Counter(...) → ${dictText(start)}`,
+				`after update → ${dictText(after)}`,
+				`${have} - ${gone}: ${differences.join("; ")}`,
+				`${have}["${missing}"] → 0, and "${missing}" is not added`,
+			],
 		};
 	},
 });

@@ -100,6 +100,7 @@ export const dataclassFields = defineFamily<Params>({
 					: Math.max(...pool.map((p) => p.rank))),
 		);
 		const [early, late] = [itemAt(tied, 0), itemAt(tied, 1)];
+		const fields = (e: Entry) => `(${e.rank}, '${e.label}')`;
 		return {
 			code: program(),
 			mistakes: [
@@ -123,6 +124,12 @@ export const dataclassFields = defineFamily<Params>({
 				`field(default_factory=list) calls list() for each new ${cls}, so only ${one}.${extra} gets "${tag}" and ${other}.${extra} stays empty, of length 0. ` +
 				`order=True compares (${rank}, ${label}) in the order the fields are declared: ${early.label} and ${late.label} tie on ${rank} ${early.rank}, ` +
 				`so the ${label}s decide, and ${pick} picks "${late.label}" as the ${best}. It prints ${answer}.`,
+			trace: [
+				`a ${compare} b: ${fields(twin)} ${compare} ${fields(twin)} → ${compare === "==" ? "True" : "False"}, ${extra} left out`,
+				`${one}.${extra}.append("${tag}"): ${one}.${extra} is ['${tag}'], ${other}.${extra} is still []`,
+				`len(${other}.${extra}) → 0`,
+				`${pick}: ${fields(early)} and ${fields(late)} tie on ${rank}, ${label} decides → ${late.label}`,
+			],
 		};
 	},
 });

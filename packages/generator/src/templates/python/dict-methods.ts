@@ -74,6 +74,26 @@ export const dictMethods = defineFamily<Params>({
 			`${dict} = ${literal(start)}\n${order.map((step) => change[step] ?? lines[step]).join("\n")}\nprint(${read}, ${dict})\n`;
 		const shownMissing =
 			missing.fallback === null ? "None" : String(missing.fallback);
+		// the dict after each step, as Python prints it
+		const entries = start.map((entry) => ({ ...entry }));
+		const shown = () =>
+			`{${entries.map(({ key, value }) => `'${key}': ${value}`).join(", ")}}`;
+		const step = {
+			insert: () => {
+				entries.push({ ...added });
+				return `${dict}["${added.key}"] = 0 + ${added.value} → ${shown()}`;
+			},
+			assign: () => {
+				itemAt(entries, 0).value = assigned;
+				return `${dict}["${first}"] = ${assigned} → ${shown()}`;
+			},
+			setdefault: () =>
+				`${dict}.setdefault("${defaulted.key}", ${defaulted.offered}): "${defaulted.key}" is there, so it stays ${defaulted.kept}`,
+		};
+		const trace = [
+			...order.map((name) => step[name]()),
+			`${get} → ${shownMissing}, and ${dict} is unchanged`,
+		];
 		return {
 			code: program(),
 			mistakes: [
@@ -99,6 +119,7 @@ export const dictMethods = defineFamily<Params>({
 				`${get} is ${shownMissing}, and ${dict}.get("${added.key}", 0) + ${added.value} stores ${added.value} under the new key "${added.key}", at the end. ` +
 				`setdefault only sets a key that is missing; "${defaulted.key}" is already there, so it keeps ${defaulted.kept}. ` +
 				`Giving "${first}" the value ${assigned} changes it where it stands: a dict keeps the order in which keys were first inserted. It prints ${answer}.`,
+			trace,
 		};
 	},
 });

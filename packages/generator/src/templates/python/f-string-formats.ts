@@ -1,6 +1,6 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
-import { listed } from "../prose.js";
+import { counted, listed } from "../prose.js";
 
 const WORDS = ["kiwi", "fig", "plum", "lime", "pear", "oslo", "rome", "lima"];
 
@@ -13,6 +13,8 @@ interface Reading {
 	misconception: string;
 	/** what the placeholder prints, said for the explanation */
 	why: string;
+	/** the text the placeholder puts in the line */
+	result: string;
 }
 
 /** A kind of placeholder: its variable's names, how it draws a value, and how that value is read. */
@@ -44,6 +46,7 @@ const SPECS = {
 								misconception: `the > in \`{${name}:>${width}}\` puts the padding after the text, so "${value}" starts at the left`,
 							}),
 					why: `\`{${name}:>${width}}\` pads "${value}" with spaces on the left to ${width} characters, so it ends at the right`,
+					result: value.padStart(width),
 				}),
 			};
 		},
@@ -68,6 +71,7 @@ const SPECS = {
 								misconception: `a width alone right-aligns text, as it does numbers`,
 							}),
 					why: `a width alone left-aligns a string, so \`{${name}:${width}}\` is "${value}" followed by spaces up to ${width} characters`,
+					result: value.padEnd(width),
 				}),
 			};
 		},
@@ -92,6 +96,7 @@ const SPECS = {
 								misconception: `a width alone left-aligns a number, as it does text`,
 							}),
 					why: `a width alone right-aligns a number, so \`{${name}:${width}}\` is ${value} with spaces before it up to ${width} characters`,
+					result: String(value).padStart(width),
 				}),
 			};
 		},
@@ -107,6 +112,7 @@ const SPECS = {
 					mistaken: `{${name}}`,
 					misconception: `the conversion \`!r\` shows a string as print shows it, without quotes`,
 					why: `\`{${name}!r}\` formats ${name} with repr, which puts quotes around a string: '${value}'`,
+					result: `'${value}'`,
 				}),
 			};
 		},
@@ -122,6 +128,7 @@ const SPECS = {
 					mistaken: `${name}={${name}}`,
 					misconception: `\`{${name}=}\` writes the name, an equals sign and the value as str shows it, without quotes`,
 					why: `\`{${name}=}\` writes the expression, an equals sign and the value's repr, so a string keeps its quotes: ${name}='${value}'`,
+					result: `${name}='${value}'`,
 				}),
 			};
 		},
@@ -140,6 +147,7 @@ const SPECS = {
 					mistaken: `{int(${name} * 100) / 100:.2f}`,
 					misconception: `the spec \`.2f\` cuts off the digits after the second decimal instead of rounding`,
 					why: `\`{${name}:.2f}\` rounds ${value} to two decimals, ${up}`,
+					result: up,
 				}),
 			};
 		},
@@ -157,6 +165,7 @@ const SPECS = {
 					mistaken: `{str(${name})[:3]},{str(${name})[3:]}`,
 					misconception: `\`:,\` puts a separator after every three digits counting from the left`,
 					why: `\`{${name}:,}\` groups the digits in threes from the right, so ${digits} prints as ${grouped}`,
+					result: grouped,
 				}),
 			};
 		},
@@ -173,6 +182,7 @@ const SPECS = {
 					mistaken: `{${name}}%`,
 					misconception: `the spec \`.0%\` adds a percent sign after the number as it is`,
 					why: `\`{${name}:.0%}\` multiplies ${literal} by 100, keeps no decimals and adds a percent sign: ${hundredths}%`,
+					result: `${hundredths}%`,
 				}),
 			};
 		},
@@ -224,6 +234,10 @@ export const fStringFormats = defineFamily<Params>({
 			explain: (answer) =>
 				`Each placeholder formats its value by the spec after the colon (or the conversion after \`!\`): ` +
 				`${listed(fields.map((f) => f.reading.why))}. It prints ${answer}.`,
+			trace: fields.map(
+				({ reading }) =>
+					`${reading.shown} → "${reading.result}" (${counted(reading.result.length, "character")})`,
+			),
 		};
 	},
 });

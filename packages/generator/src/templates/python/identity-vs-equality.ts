@@ -1,7 +1,7 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily, type Mistake } from "../family.js";
 import { twoOf } from "../item-at.js";
-import { counted, listed } from "../prose.js";
+import { agree, counted, listed } from "../prose.js";
 
 /** the list, the second name bound to it, the loop variable */
 const NAMES = [
@@ -166,7 +166,15 @@ export const identityVsEquality = defineFamily<Params>({
 				(reversed
 					? `[${q}, ${p}] holds the items in another order, so it is not equal to ${list}. `
 					: "") +
-				`Of the ${counted(kinds, "item")}, ${equal} ${equal === 1 ? "is" : "are"} equal to ${list} and ${same} ${same === 1 ? "is" : "are"} ${list} itself: it prints ${answer}.`,
+				`Of the ${counted(kinds, "item")}, ${equal} ${agree(equal, "is", "are")} equal to ${list} and ${same} ${agree(same, "is", "are")} ${list} itself: it prints ${answer}.`,
+			trace: [
+				...kinds.map((kind) => {
+					const shown = written(kind);
+					const py = (b: boolean) => (b ? "True" : "False");
+					return `${shown} == ${list} → ${py(equalTo(kind))}, ${shown} is ${list} → ${py(sameAs(kind))}`;
+				}),
+				`equal gets ${counted(equal, "item")}, same ${counted(same, "item")}`,
+			],
 		};
 	},
 });

@@ -1,4 +1,8 @@
 import { defineFamily } from "../family.js";
+import { allOf, counted } from "../prose.js";
+
+const capitalized = (text: string) =>
+	text.charAt(0).toUpperCase() + text.slice(1);
 
 const NAMES = [
 	["actions", "i", "act"],
@@ -60,6 +64,11 @@ export const lateBindingClosures = defineFamily<Params>({
 				.concat(show, "")
 				.join("\n");
 		const body = `${v} ${operation} ${operand}`;
+		const value = {
+			"*": last * operand,
+			"+": last + operand,
+			"-": last - operand,
+		}[operation];
 		return {
 			code: program(`lambda: ${body}`),
 			mistakes: [
@@ -77,9 +86,14 @@ export const lateBindingClosures = defineFamily<Params>({
 				},
 			],
 			explain: (answer) =>
-				`A lambda looks a variable up when it is called, not when it is created. All ${count} lambdas refer to the same ${v}, ` +
+				`A lambda looks a variable up when it is called, not when it is created. ${capitalized(allOf(count, "lambda"))} refer to the same ${v}, ` +
 				`and by the time they are called the loop has finished with ${v} = ${last} (the last value of ${range}), ` +
 				`so each one computes ${last} ${operation} ${operand}: ${answer}.`,
+			trace: [
+				`${v} = ${Array.from({ length: count }, (_, i) => start + i).join(", ")}: ${counted(count, "lambda")} made, none called yet`,
+				`the ${comprehension ? "comprehension" : "loop"} ends with ${v} = ${last}`,
+				`each call looks ${v} up now: ${last} ${operation} ${operand} → ${value}`,
+			],
 		};
 	},
 });

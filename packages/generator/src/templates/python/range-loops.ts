@@ -86,6 +86,16 @@ export const rangeLoops = defineFamily<Params>({
 			explain: (answer) =>
 				`${rangeCall(start, stop, step)} starts at ${start} and goes ${step > 0 ? "up" : "down"} by ${Math.abs(step)}, stopping before it reaches ${stop}: ` +
 				`the stop value is never included. The loop appends each of those ${count} values, so the list is ${answer}.`,
+			trace: [
+				...Array.from({ length: count }, (_, i) => {
+					const values = Array.from(
+						{ length: i + 1 },
+						(_, j) => start + j * step,
+					);
+					return `${variable} = ${values.at(-1)}: ${list} = [${values.join(", ")}]`;
+				}),
+				`${variable} would be ${stop}, the stop, so the loop ends`,
+			],
 		};
 	},
 });

@@ -162,6 +162,23 @@ export const starUnpacking = defineFamily<Params>({
 			swap: [b0, a0],
 			sumDiff: [a0 + b0, a0 - b0],
 		}[pair.update];
+		const filled = {
+			fibonacci: `${b0}, ${a0} + ${b0}`,
+			swap: `${b0}, ${a0}`,
+			sumDiff: `${a0} + ${b0}, ${a0} - ${b0}`,
+		}[pair.update];
+		const steps = {
+			string: [
+				`${targets(s.one, s.many, string.star)} = ${word} → ${s.one} = '${string.star === "last" ? chars[0] : chars.at(-1)}', ${s.many} = [${restChars.map((c) => `'${c}'`).join(", ")}]`,
+			],
+			tuple: [
+				`${targets(t.one, t.many, tuple.star)} = ${tupleLiteral} → ${t.one} = ${tuple.star === "last" ? tuple.values[0] : tuple.values.at(-1)}, ${t.many} = [${middle.join(", ")}]`,
+			],
+			pair: [
+				`${a}, ${b} = ${a0}, ${b0}`,
+				`${a}, ${b} = ${filled} → ${a} = ${itemAt(after, 0)}, ${b} = ${itemAt(after, 1)}`,
+			],
+		};
 		return {
 			code: program(),
 			mistakes,
@@ -174,6 +191,12 @@ export const starUnpacking = defineFamily<Params>({
 					: ". ") +
 				`In ${a}, ${b} = ${rhs.a}, ${rhs.b} the whole right side is evaluated first, from the old values ${a0} and ${b0}, and only then assigned, ` +
 				`so ${a} becomes ${itemAt(after, 0)} and ${b} becomes ${itemAt(after, 1)}. It prints ${answer}.`,
+			trace: [
+				...order.flatMap((block) => steps[block]),
+				...(tuple.spread
+					? [`print(*${t.many}) → ${middle.join(" ")}, as separate values`]
+					: []),
+			],
 		};
 	},
 });

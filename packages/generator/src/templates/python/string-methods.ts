@@ -73,6 +73,8 @@ export const stringMethods = defineFamily<Params>({
 			`${line} = "${raw}"\n${split}\nprint(len(${items}), ${shown}, ${find})\n`;
 		const split = `${items} = ${line}.strip().split("${sep}")`;
 		const index = raw.indexOf(target);
+		const stripped = fields.join(sep);
+		const joined = joiner === null ? null : fields.join(joiner);
 		return {
 			code: program(split),
 			mistakes: [
@@ -101,6 +103,14 @@ export const stringMethods = defineFamily<Params>({
 					: `"${joiner}".join(${items}) puts "${joiner}" between every two pieces, the empty one included. `) +
 				`${line}.find("${target}") searches the original ${line}, whose ${counted(lead, "leading space")} ${agree(lead, "counts", "count")}, and gives the index of the first match, counted from 0: ${index}. ` +
 				`It prints ${answer}.`,
+			trace: [
+				`${line}.strip() → "${stripped}"`,
+				`.split("${sep}") → [${fields.map((f) => `'${f}'`).join(", ")}], ${counted(fields, "piece")}`,
+				...(joined === null
+					? []
+					: [`"${joiner}".join(${items}) → "${joined}"`]),
+				`${line}.find("${target}") in "${raw}" → ${index}`,
+			],
 		};
 	},
 });

@@ -316,6 +316,13 @@ export const stringSlicing = defineFamily<Params>({
 		const { word, variable: v } = p;
 		const { code, mistakes, why } = read(p);
 		const program = (s: Subscript) => `${v} = "${word}"\nprint(${s.show(v)})\n`;
+		// the subscript applied to characters that name their own index tells which indexes it takes
+		const marks = Array.from(word, (_, i) => String.fromCharCode(0xe000 + i));
+		const taken = (text: string) =>
+			Array.from(text.replace(/ /g, ""), (c) => c.charCodeAt(0) - 0xe000);
+		const indexes = taken(code.of(marks.join("")));
+		const negative = /\[[^\]]*-/.test(code.show(v));
+		const result = code.of(word);
 		return {
 			code: program(code),
 			mistakes: mistakes.map((m) => ({
@@ -323,6 +330,22 @@ export const stringSlicing = defineFamily<Params>({
 				code: program(m.code),
 			})),
 			explain: (answer) => `In "${word}", ${why}: ${answer}.`,
+			trace: [
+				`${v} = "${word}": ${Array.from(word, (c, i) => `${c} ${i}`).join(", ")}`,
+				...(negative
+					? [
+							`from the end: ${Array.from(
+								word,
+								(c, i) => `${c} ${i - word.length}`,
+							)
+								.reverse()
+								.join(", ")}`,
+						]
+					: []),
+				p.variant === "indexPair"
+					? `${code.show(v)} → indexes ${indexes.join(" and ")} → ${result}`
+					: `${code.show(v)} takes ${indexes.length === 1 ? "index" : "indexes"} ${indexes.join(", ")} → "${result}"`,
+			],
 		};
 	},
 });

@@ -1,5 +1,5 @@
 import { defineFamily } from "../family.js";
-import { listed } from "../prose.js";
+import { listed, noun, numberWord } from "../prose.js";
 
 const FALSY_EMPTY = ["0", "0.0", '""', "[]", "{}", "()"];
 const FALSY_NONE = ["None", "False"];
@@ -12,6 +12,24 @@ const NAMES = [
 	["inputs", "passed"],
 	["answers", "real"],
 ] as const;
+
+/** Why a literal is truthy or falsy, in a few words. */
+function reason(literal: string): string {
+	if (literal === "None" || literal === "False") return literal;
+	if (/^-?\d/.test(literal))
+		return Number(literal) === 0 ? "zero" : "a non-zero number";
+	if (literal.startsWith('"'))
+		return literal === '""' ? "an empty string" : "a non-empty string";
+	const kind = literal.startsWith("[")
+		? "list"
+		: literal.startsWith("(")
+			? "tuple"
+			: "dict";
+	const inner = literal.slice(1, -1).replace(/,$/, "").trim();
+	if (inner === "") return `an empty ${kind}`;
+	const items = kind === "dict" ? 1 : inner.split(", ").length;
+	return `a ${kind} of ${numberWord(items)} ${noun(items, "item")}`;
+}
 
 interface Params {
 	names: readonly [string, string];
@@ -71,6 +89,11 @@ export const truthiness = defineFamily<Params>({
 				`In a condition Python treats zero, empty strings, empty containers, None and False as false, and everything else as true. ` +
 				`So the comprehension drops ${listed(dropped)} and keeps the rest: a non-empty string is true whatever it spells, so ${spelled} stays, ` +
 				`and a non-empty container is true whatever it holds, so ${inside} stays. It prints ${answer}.`,
+			trace: values.map((v) =>
+				isFalsy(v)
+					? `${v} is falsy (${reason(v)}): dropped`
+					: `${v} is truthy (${reason(v)}): kept`,
+			),
 		};
 	},
 });
