@@ -1,5 +1,6 @@
 import type {
 	ChallengeContent,
+	ChallengeKind,
 	Difficulty,
 	GeneratorKind,
 	Language,
@@ -18,6 +19,8 @@ export interface GenerateRequest {
 	 * avoids challenges that look like the last LOOK_WINDOW of them (same family, same shape).
 	 */
 	recent?: readonly string[];
+	/** only this kind of question (a tool's option; the offline generator honours it, a model asks `output`) */
+	kind?: ChallengeKind;
 	/** fixes the random choices, to reproduce a challenge */
 	seed?: number;
 }

@@ -137,29 +137,43 @@ describe("npm run generate", () => {
 		}
 	});
 
-	it("shows the marked answer and how it was verified", async () => {
-		const result = await runScript(
-			"generate.ts",
-			["--difficulty", "easy", "--language", "python", "--count", "1"],
-			{},
-		);
-		expect(result.output).toContain("✓");
-		expect(result.output).toContain(
-			"verified: the sandbox printed the marked answer",
-		);
-		// what it asks and where its code runs
-		expect(result.output).toContain("· easy · output · Python 3 ·");
-	});
+	it.each([
+		["output", "verified: the sandbox printed the marked answer"],
+		["error", "verified: the sandbox's run did what the marked answer says"],
+		["fill-in", "only the marked one prints the stated output"],
+		["fix-the-bug", "only the marked one passes them all"],
+	])(
+		"shows a challenge of kind %s, its marked answer and how it was verified",
+		async (kind, verified) => {
+			const result = await runScript(
+				"generate.ts",
+				[
+					"--difficulty",
+					"easy",
+					"--language",
+					"python",
+					"--kind",
+					kind,
+					"--count",
+					"1",
+				],
+				{},
+			);
+			expect(result.output).toContain("✓");
+			expect(result.output).toContain(verified);
+			// what it asks and where its code runs
+			expect(result.output).toContain(`· easy · ${kind} · Python 3 ·`);
+		},
+	);
 
-	it("refuses an unknown difficulty with its usage", async () => {
-		const result = await runScript(
-			"generate.ts",
-			["--difficulty", "extreme"],
-			{},
-		);
-		expect(result.code).toBe(2);
-		expect(result.output).toContain("Usage: npm run generate");
-	});
+	it.each([[["--difficulty", "extreme"]], [["--kind", "essay"]]])(
+		"refuses %j with its usage",
+		async (args) => {
+			const result = await runScript("generate.ts", args, {});
+			expect(result.code).toBe(2);
+			expect(result.output).toContain("Usage: npm run generate");
+		},
+	);
 });
 
 describe("npm run account:reset-password", () => {

@@ -98,9 +98,12 @@ export function familiesFor(
 
 /** The families to draw from, in order of preference: those familiesFor picks, then the rest of the cell. */
 function familyTiers(
-	families: readonly Family[],
+	all: readonly Family[],
 	request: GenerateRequest,
 ): Family[][] {
+	const families = request.kind
+		? all.filter((f) => kindOf(f) === request.kind)
+		: all;
 	const preferred = familiesFor(families, request);
 	const rest = families.filter(
 		(f) =>
@@ -246,7 +249,7 @@ export function createOfflineGenerator(
 			if (tiers.length === 0) {
 				throw new GeneratorError(
 					"unavailable",
-					`No ${request.difficulty} ${request.language} templates are available.`,
+					`No ${request.difficulty} ${request.language}${request.kind ? ` ${request.kind}` : ""} templates are available.`,
 				);
 			}
 			const rng = createRng(request.seed ?? randomInt(2 ** 31));
