@@ -1402,7 +1402,12 @@ function buildMedian(p: Median): Draft {
 		lines,
 		bug: chosen.bug,
 		wrong: chosen.wrong,
-		reference: `import statistics\n\ndef ${p.name}(${items}):\n    return statistics.median(${items})\n`,
+		// written with slices rather than statistics.median, whose import costs the sandbox a second
+		reference:
+			`def ${p.name}(${items}):\n` +
+			`    ordered = sorted(${items})\n` +
+			"    halves = ordered[(len(ordered) - 1) // 2 : len(ordered) // 2 + 1]\n" +
+			"    return halves[0] if len(halves) == 1 else sum(halves) / 2\n",
 		examples: p.cases.map((values) => `${p.name}(${list(values)})`),
 		why: chosen.why,
 	};
