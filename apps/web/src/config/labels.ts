@@ -1,4 +1,9 @@
-import type { Difficulty, HistoryQuery, Language } from "@app/contract";
+import type {
+	ChallengeKind,
+	Difficulty,
+	HistoryQuery,
+	Language,
+} from "@app/contract";
 
 /** The outcome of a challenge as history filters and shows it. */
 export type Result = NonNullable<HistoryQuery["result"]>;
@@ -15,6 +20,14 @@ export const DIFFICULTY_LABELS: Record<Difficulty, string> = {
 	easy: "Easy",
 	medium: "Medium",
 	hard: "Hard",
+};
+
+/** What a challenge asks, as its badge names it. */
+export const KIND_LABELS: Record<ChallengeKind, string> = {
+	output: "Output",
+	error: "What happens",
+	"fill-in": "Fill in the blank",
+	"fix-the-bug": "Fix the bug",
 };
 
 export const RESULT_LABELS: Record<Result, string> = {

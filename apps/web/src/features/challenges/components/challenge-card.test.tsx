@@ -63,6 +63,21 @@ describe("ChallengeCard", () => {
 		).toBeInTheDocument();
 	});
 
+	it("names what the challenge asks in a badge", () => {
+		render(
+			<ChallengeCard
+				challenge={challengeFixture({
+					kind: "fix-the-bug",
+					title: "Accumulating in a loop: which change fixes it?",
+					options: ["line 2: a", "line 3: b", "line 4: c", "line 5: d"],
+				})}
+				answer={null}
+			/>,
+		);
+		expect(screen.getByText("Fix the bug")).toBeInTheDocument();
+		expect(screen.queryByText("Output")).not.toBeInTheDocument();
+	});
+
 	it("lets the keyboard reach the code, which scrolls sideways, before the options", async () => {
 		const user = userEvent.setup();
 		render(<Answerable />);

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
-import { LANGUAGE_LABELS } from "@/config/labels";
+import { KIND_LABELS, LANGUAGE_LABELS } from "@/config/labels";
 import { CodeBlock } from "./code-block";
 import "./challenge-card.css";
 
@@ -12,6 +12,7 @@ export type CardChallenge = Pick<
 	| "title"
 	| "code"
 	| "language"
+	| "kind"
 	| "runtime"
 	| "difficulty"
 	| "options"
@@ -115,6 +116,7 @@ export function ChallengeCard({
 				<div className="badges">
 					<Badge tone="info">{challenge.difficulty}</Badge>
 					<Badge>{LANGUAGE_LABELS[challenge.language]}</Badge>
+					<Badge>{KIND_LABELS[challenge.kind]}</Badge>
 					<VerificationBadge challenge={challenge} />
 				</div>
 			</header>
