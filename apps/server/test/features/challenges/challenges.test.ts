@@ -46,7 +46,6 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 			expect(challenge).toMatchObject({
 				difficulty: "easy",
 				language: "javascript",
-				kind: "output",
 				runtime: "Node.js (CommonJS script)",
 				verified: true,
 			});
