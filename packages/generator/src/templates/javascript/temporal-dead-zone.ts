@@ -74,16 +74,14 @@ function calledAfter({ name, fn, keyword, inner, first }: Params): Instance {
 	const program = ({
 		read = name,
 		declareFirst = true,
-		top = "",
 		head = "",
 	}: {
 		read?: string;
 		declareFirst?: boolean;
-		top?: string;
 		/** a line the function's body begins with */
 		head?: string;
 	} = {}) =>
-		`${top}function ${fn}() {\n${head}  console.log("${first}");\n  return ${read};\n}\n` +
+		`function ${fn}() {\n${head}  console.log("${first}");\n  return ${read};\n}\n` +
 		`console.log("start");\n${declareFirst ? declaration : ""}console.log(${fn}());\n` +
 		`${declareFirst ? "" : declaration}console.log("end");\n`;
 	return {
@@ -102,8 +100,12 @@ function calledAfter({ name, fn, keyword, inner, first }: Params): Instance {
 				code: program({ read: "undefined" }),
 			},
 			{
-				misconception: `the engine finds ${name} used above its ${keyword} as the script starts, so nothing is printed`,
-				code: program({ top: `${name}Checked;\n` }),
+				// as short as the answer, and as close to the code
+				misconception: `console.log(${fn}()) prints what ${fn} returns before the line ${fn} logs itself`,
+				code: program().replace(
+					`console.log(${fn}());`,
+					`console.log(${name});\n${fn}();`,
+				),
 			},
 		],
 		explain: (answer) =>
@@ -142,24 +144,20 @@ function readBefore({
 		`${top}${outer === null ? "" : `let ${name} = ${outer};\n`}` +
 		`function ${fn}() {\n${head}  console.log("${first}");\n${body(log)}  console.log("declared");\n  return ${name};\n}\n` +
 		`console.log("start");\nconsole.log(${fn}());\nconsole.log("end");\n`;
+	// the wrong type where the run really stops, and two runs that finish a word apart: every
+	// option is then as far from the rest as the answer is
 	const mistakes: Mistake[] = [
 		{
-			misconception: `the engine finds ${name} used before its ${keyword} as the script starts, so nothing is printed`,
-			code: program({ top: `${name}Checked;\n` }),
+			misconception: `${read === "typeof" ? `typeof ${name}` : `reading ${name}`} before its ${keyword} line throws a TypeError, as using a missing value does`,
+			code: program({ log: "null.length" }),
 		},
 		{
-			misconception: `calling ${fn} first checks every name its body reads, so the call throws before ${fn} logs anything`,
-			code: program({ head: `  ${name}Checked;\n` }),
-		},
-	];
-	// with an outer variable, its own belief takes this one's place: four beliefs in all
-	if (outer === null)
-		mistakes.push({
 			misconception: `a ${keyword} declaration is hoisted with its value, as if it stood at the top of ${fn}`,
 			code: program({
 				body: (logLine) => `  ${declaration}\n  console.log(${logLine});\n`,
 			}),
-		});
+		},
+	];
 	if (read === "value")
 		mistakes.push({
 			misconception: `${keyword} is hoisted like var, so ${name} is undefined until its line runs`,
@@ -173,14 +171,20 @@ function readBefore({
 			misconception: `typeof never throws, whatever name it is given`,
 			code: program({ log: `"undefined"` }),
 		});
-	if (outer !== null)
-		mistakes.push({
-			misconception: `the inner ${name} only exists from its own line on, so the line before it reads the outer ${name}`,
-			code: program({
-				body: (logLine) =>
-					`  console.log(${logLine});\n  {\n    ${keyword} ${name} = "${inner}";\n  }\n`,
-			}),
-		});
+	mistakes.push(
+		outer === null
+			? {
+					misconception: `the engine finds ${name} used before its ${keyword} as the script starts, so nothing is printed`,
+					code: program({ top: `${name}Checked;\n` }),
+				}
+			: {
+					misconception: `the inner ${name} only exists from its own line on, so the line before it reads the outer ${name}`,
+					code: program({
+						body: (logLine) =>
+							`  console.log(${logLine});\n  {\n    ${keyword} ${name} = "${inner}";\n  }\n`,
+					}),
+				},
+	);
 	const where =
 		outer === null
 			? `${name} is declared with ${keyword} inside ${fn}`
