@@ -1,4 +1,5 @@
 import { defineFamily } from "../family.js";
+import { itemAt } from "../item-at.js";
 import { listed, possessive } from "../prose.js";
 
 /** A decorator: its name, and the text its wrapper puts before and after the wrapped result. */
@@ -75,8 +76,27 @@ export const decoratorOrder = defineFamily<Params>({
 		const outer = stack[0];
 		if (!nearest || !outer) throw new RangeError("empty decorator stack");
 		const bottomUp = [...stack].reverse().map(({ name }) => name);
+		const quoted = (names: readonly string[]) =>
+			`[${names.map((n) => `'${n}'`).join(", ")}]`;
+		// the text each wrapper returns, from the innermost out
+		const wrapped: string[] = [];
+		for (const { before, after } of [...stack].reverse())
+			wrapped.push(`${before}${wrapped.at(-1) ?? value}${after}`);
 		return {
 			code: program(stack),
+			trace: [
+				...bottomUp.map(
+					(name, i) =>
+						`${name}(${i === 0 ? fn : `${possessive(itemAt(bottomUp, i - 1))} wrapper`}) runs: applied is ${quoted(bottomUp.slice(0, i + 1))}`,
+				),
+				`${fn}() calls ${possessive(outer.name)} wrapper; each calls the one below, down to the original ${fn}`,
+				...[...stack]
+					.reverse()
+					.map(
+						({ name, before, after }, i) =>
+							`${possessive(name)} wrapper: "${before}" + "${i === 0 ? value : itemAt(wrapped, i - 1)}" + "${after}" → "${itemAt(wrapped, i)}"`,
+					),
+			],
 			mistakes: [
 				{
 					misconception:

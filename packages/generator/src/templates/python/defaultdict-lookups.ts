@@ -98,8 +98,29 @@ export const defaultdictLookups = defineFamily<Params>({
 				`print(found, total, len(${dict}))`,
 				"",
 			].join("\n");
+		const groups = firsts(words).map(
+			(l) =>
+				`${l} (${counted(
+					words.filter((w) => w.startsWith(l)),
+					"word",
+				)})`,
+		);
+		let running = 0;
+		const reads = looked.map((l) => {
+			const size = words.filter((w) => w.startsWith(l)).length;
+			running += size;
+			return l === indexed
+				? `letter "${l}": ${dict}["${l}"] stores a new empty list, len 0, total = ${running}`
+				: `letter "${l}": len(${dict}["${l}"]) → ${size}, total = ${running}`;
+		});
 		return {
 			code: program(),
+			trace: [
+				`${dict} holds ${counted(keys - 1, "key")}: ${groups.join(", ")}`,
+				`${dict}.get("${got}") → None, and no key is added`,
+				...reads,
+				`print(found, total, len(${dict})) → None ${total} ${keys}`,
+			],
 			mistakes: [
 				{
 					misconception: `get on a defaultdict also calls list() for a missing key, as [] does`,
@@ -122,7 +143,7 @@ export const defaultdictLookups = defineFamily<Params>({
 				(shown === undefined
 					? ", "
 					: ` (${dict}["${shown}"] holds only ${listed(words.filter((w) => w.startsWith(shown)).map((w) => `"${w}"`))}), `) +
-				`and the second loop's ${dict}[letter] adds "${indexed}" with a new empty list, so the total counts only the words of ${listed(present.map((l) => `"${l}"`))}, ${total}, and ${dict} ends with ${counted(keys, "key")}. ` +
+				`and the second loop's ${dict}[letter] adds "${indexed}" with a new empty list, so total counts only the words under ${listed(present.map((l) => `"${l}"`))}, ${total}, and ${dict} ends with ${counted(keys, "key")}. ` +
 				`get is the ordinary dict method: it never calls the factory, so ${dict}.get("${got}") is None and adds nothing. ` +
 				`It prints ${answer}.`,
 		};

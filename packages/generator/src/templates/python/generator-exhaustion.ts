@@ -103,6 +103,8 @@ interface ShapeVariant {
 	/** the belief about this way of reading, and the program that prints what it predicts */
 	mistake(c: Context, head: string): { misconception: string; code: string };
 	why(c: Context): string;
+	/** the reads of the first step, then what list() gets and the printed line */
+	trace(c: Context): string[];
 }
 
 const pairs = (depth: number) => counted(depth, "pair");
@@ -124,6 +126,11 @@ const SHAPE_VARIANTS: Record<Shape, ShapeVariant> = {
 		}),
 		why: ({ g, values, rest }) =>
 			`The two next(${g}) calls take ${values[0]} and ${values[1]}, and list(${g}) carries on from there, giving ${rest(2)}.`,
+		trace: ({ g, values, rest }) => [
+			`next(${g}) → ${values[0]}, then next(${g}) → ${values[1]}`,
+			`list(${g}) → ${rest(2)}, the values not yet taken`,
+			`print(first, second, list(${g})) → ${values[0]} ${values[1]} ${rest(2)}`,
+		],
 	},
 	in: {
 		head: inHead,
@@ -138,6 +145,11 @@ const SHAPE_VARIANTS: Record<Shape, ShapeVariant> = {
 		}),
 		why: ({ g, target, values, depth, rest }) =>
 			`\`${target} in ${g}\` reads values until it finds ${target}, so ${listed(values.slice(0, depth + 1).map(String))} ${agree(depth + 1, "is", "are")} used up and list(${g}) gives ${rest(depth + 1)}.`,
+		trace: ({ g, target, values, depth, rest }) => [
+			`${target} in ${g} reads ${values.slice(0, depth + 1).join(", ")} and stops at ${target} → True`,
+			`list(${g}) → ${rest(depth + 1)}, the values after ${target}`,
+			`print(found, list(${g})) → True ${rest(depth + 1)}`,
+		],
 	},
 	zip: {
 		head: zipHead,
@@ -151,6 +163,16 @@ const SHAPE_VARIANTS: Record<Shape, ShapeVariant> = {
 		}),
 		why: ({ g, values, depth, letters, rest }) =>
 			`zip asks ${g} for a value before it asks "${letters}"; after ${pairs(depth)} it reads ${values[depth]} from ${g}, finds "${letters}" exhausted and stops, so ${values[depth]} is lost and list(${g}) gives ${rest(depth + 1)}.`,
+		trace: ({ g, values, depth, letters, rest }) => [
+			`zip pairs ${listed(
+				values
+					.slice(0, depth)
+					.map((v, i) => `${v} with '${letters.charAt(i)}'`),
+			)}`,
+			`zip reads ${values[depth]} from ${g}, finds "${letters}" used up and stops: ${values[depth]} is lost`,
+			`list(${g}) → ${rest(depth + 1)}`,
+			`print(len(pairs), list(${g})) → ${depth} ${rest(depth + 1)}`,
+		],
 	},
 };
 
@@ -201,6 +223,10 @@ export const generatorExhaustion = defineFamily<Params>({
 			program(`${first}\n${variant.print(left)}`);
 		return {
 			code: step(head, `list(${g})`),
+			trace: [
+				`${g} = ${fresh}: one generator, to yield ${values.join(", ")}`,
+				...variant.trace(c),
+			],
 			mistakes: [
 				{
 					misconception:

@@ -106,6 +106,14 @@ export const globalNonlocal = defineFamily<Params>({
 		};
 		return {
 			code: program(),
+			trace: [
+				`${s.fn}(${save.saved}): ${s.name} = ${save.saved} makes a local ${s.name}; the module's stays ${save.start}`,
+				`${r.fn}(${scale.x}) looks ${r.name} up at the call, when it is ${scale.after} → ${scale.x} * ${scale.after} → ${scale.x * scale.after}`,
+				`${c.first} and ${c.second} come from two calls to ${c.maker}: each has its own ${c.count} = 0`,
+				`${c.first}() before the print, ${times(counter.calls)}: the ${c.count} of ${c.first} is ${counter.calls}`,
+				`in the print: ${c.first}() → ${counter.calls + 1}, ${c.second}() → 1`,
+				`print → ${save.start} ${scale.x * scale.after} ${counter.calls + 1} 1`,
+			],
 			mistakes: [
 				{
 					misconception: `assigning ${s.name} inside ${s.fn} changes the module's ${s.name}, with no global statement needed`,
