@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { runtimeOf } from "../src/runtime.js";
 import { USE_STRICT } from "../src/templates/family.js";
-import { drawnOf, instanceOf, OUTCOME_FAMILIES } from "../testing/families.js";
+import { FAMILIES } from "../src/templates/registry.js";
+import { drawnOf } from "../testing/families.js";
 
 const SEEDS = 200;
 
@@ -45,14 +46,21 @@ const globalNames = (code: string) =>
 	].map((match) => match[1]);
 
 describe("where challenges run", () => {
-	const javascript = OUTCOME_FAMILIES.filter(
-		(f) => f.language === "javascript",
-	);
+	const javascript = FAMILIES.filter((f) => f.language === "javascript");
 
 	it('starts every JavaScript snippet and mistake program with "use strict", unless its family is about sloppy mode and its runtime says so', () => {
 		for (const family of javascript) {
-			const instance = instanceOf(family, 7);
-			const programs = [instance.code, ...instance.mistakes.map((m) => m.code)];
+			const drawn = drawnOf(family, 7);
+			// the programs each kind runs: the snippet or the function, and what it is checked against
+			const programs =
+				drawn.kind === "fix-the-bug"
+					? [drawn.instance.code, drawn.instance.reference]
+					: drawn.kind === "fill-in"
+						? [drawn.instance.code]
+						: [
+								drawn.instance.code,
+								...drawn.instance.mistakes.map((m) => m.code),
+							];
 			for (const code of programs)
 				expect(code.startsWith(USE_STRICT), family.id).toBe(!family.sloppyMode);
 			expect(runtimeOf(family), family.id).toBe(
