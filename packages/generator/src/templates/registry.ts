@@ -19,6 +19,7 @@ import { gettersSetters } from "./javascript/getters-setters.js";
 import { hoisting } from "./javascript/hoisting.js";
 import { invalidLength } from "./javascript/invalid-length.js";
 import { letLoopBindings } from "./javascript/let-loop-bindings.js";
+import { loopAccumulatorBugs } from "./javascript/loop-accumulator-bugs.js";
 import { looseEquality } from "./javascript/loose-equality.js";
 import { mapFilterReduce } from "./javascript/map-filter-reduce.js";
 import { memoization } from "./javascript/memoization.js";
@@ -162,4 +163,5 @@ export const FAMILIES: readonly Family[] = [
 	generators,
 	memoization,
 	arrayMethodChoice,
+	loopAccumulatorBugs,
 ];
