@@ -31,6 +31,7 @@ import { setAndMap } from "./javascript/set-and-map.js";
 import { sliceVsSplice } from "./javascript/slice-vs-splice.js";
 import { sortComparators } from "./javascript/sort-comparators.js";
 import { spreadCopies } from "./javascript/spread-copies.js";
+import { stringBuilding } from "./javascript/string-building.js";
 import { stringMethods as javascriptStringMethods } from "./javascript/string-methods.js";
 import { stringNumberCoercion } from "./javascript/string-number-coercion.js";
 import { temporalDeadZone } from "./javascript/temporal-dead-zone.js";
@@ -164,4 +165,5 @@ export const FAMILIES: readonly Family[] = [
 	memoization,
 	arrayMethodChoice,
 	loopAccumulatorBugs,
+	stringBuilding,
 ];
