@@ -14,8 +14,6 @@ const COLUMNS =
 	"a list of two lists is read as a column of keys and a column of values";
 const ENUMERATE_PAIRS =
 	"enumerate pairs each item of its first list with the matching item of its second";
-const BRACES =
-	"writing one list as the key and the other as the value pairs up their items";
 const SWAPPED =
 	"dict takes each key from the second list given to zip, and its value from the first";
 /** Added to a belief about how the lists are passed, when the lists are also given the other way round. */
@@ -349,9 +347,7 @@ function pairings(first: string, second: string): Wrong[] {
 		wrong(`${first}, ${second}`, SIDE_BY_SIDE),
 		wrong(`[${first}, ${second}]`, COLUMNS),
 		wrong(`enumerate(${first}, ${second})`, ENUMERATE_PAIRS),
-		wrong(`{${first}: ${second}}`, BRACES),
 		wrong(`${second}, ${first}`, both(SIDE_BY_SIDE)),
-		wrong(`[${second}, ${first}]`, both(COLUMNS)),
 	];
 }
 
@@ -394,7 +390,6 @@ function buildEnumerate({ theme, items }: EnumerateParams): FillIn {
 				`${STOP_INCLUDED}, so range(1, ${n}) counts up to ${n}`,
 			),
 			wrong(`zip(range(${n}), ${list})`, COUNT_FROM_ONE(n)),
-			wrong(`range(1, ${n + 1}), ${list}`, SIDE_BY_SIDE),
 			wrong(
 				`zip(${list}, range(${n}))`,
 				`${COUNT_FROM_ONE(n)}, and ${SWAPPED}`,
@@ -423,7 +418,6 @@ function buildNumbering({ theme, items }: NumberingParams): FillIn {
 			wrong(`zip(${list}, range(${n}))`, COUNT_FROM_ONE(n)),
 			wrong(`zip(${list}, range(1, ${n}))`, stop),
 			wrong(`zip(${range}, ${list})`, SWAPPED),
-			wrong(`${list}, ${range}`, SIDE_BY_SIDE),
 			wrong(
 				`zip(${list}, range(1, len(${list})))`,
 				`${STOP_INCLUDED}, so range(1, len(${list})) counts up to the length`,
@@ -432,7 +426,6 @@ function buildNumbering({ theme, items }: NumberingParams): FillIn {
 				`zip(range(${n}), ${list})`,
 				`${COUNT_FROM_ONE(n)}, and ${SWAPPED}`,
 			),
-			wrong(`zip(range(1, ${n}), ${list})`, `${stop}, and ${SWAPPED}`),
 		],
 		explain: (output) =>
 			`${range} counts from 1 up to ${n}: a range stops before its stop value. zip pairs the lists item by item, ${list} first, ` +
@@ -466,10 +459,7 @@ function buildItems({ theme, entries, body, n }: ItemsParams): FillIn {
 			wrong(`${dict}.keys()`, `keys() ${PAIRS}`),
 			wrong(`${dict}.values()`, `values() ${PAIRS}`),
 			wrong(`enumerate(${dict})`, `enumerate(${dict}) ${PAIRS}`),
-			wrong(`zip(${dict})`, `zip(${dict}) ${PAIRS}`),
-			wrong(`list(${dict})`, `list(${dict}) ${PAIRS}`),
 			wrong(`${dict}.keys`, `keys() ${PAIRS}, and it ${UNCALLED}`),
-			wrong(`${dict}.values`, `values() ${PAIRS}, and it ${UNCALLED}`),
 		],
 		explain: (output) =>
 			`Going through a dict gives only its keys, so "for ${k}, ${v} in ${dict}" would try to unpack each key string. ` +
@@ -538,10 +528,6 @@ function buildUnpack({
 				`i, zip(${k}, ${v})`,
 				"a pair that zip made is taken apart with zip again",
 			),
-			wrong(
-				`${k}, ${v}, i`,
-				"enumerate gives each item first and its count second, and hands out the two items of each pair as separate values",
-			),
 		],
 		explain: (output) =>
 			`${numbered} gives each count together with one pair from zip, as a nested tuple: the first is ${first}. ` +
@@ -588,20 +574,8 @@ function buildGroup({ theme, by, words }: GroupParams): FillIn {
 			),
 			wrong(`${setdefault}.extend(${word})`, EXTEND),
 			wrong(
-				`${setdefault} + [${word}]`,
-				`+ adds the ${word} to the list stored in the dict`,
-			),
-			wrong(
 				`${dict}.setdefault(${key}, list).append(${word})`,
 				"setdefault is given the type of the default, as defaultdict is",
-			),
-			wrong(
-				`${dict}.get(${key}, []).extend(${word})`,
-				`${GET_STORES}, and ${EXTEND}`,
-			),
-			wrong(
-				`${dict}[${key}] = ${dict}.get(${key}, []).append(${word})`,
-				"append returns the list with the item added",
 			),
 		],
 		explain: (output) =>

@@ -392,11 +392,14 @@ interface KeyBelief {
 const reversed = (args: string, descending: boolean) =>
 	`${args}, reverse=${descending ? "True" : "False"}`;
 
+/** How many wrong fillings an instance offers (the engine shows three of them). */
+const WRONG_COUNT = 6;
+
 /**
- * The answer and wrong fillings of a shape that sorts one way or the other: each mistaken key
- * in the answer's direction, the right key the other way round, and the first `combined`
- * mistaken keys the other way round too (two beliefs at once), so the answer is not the one
- * option every other is a single edit away from.
+ * The answer and six wrong fillings of a shape that sorts one way or the other: the right key
+ * the other way round, the first mistaken keys in the answer's direction, the first of them the
+ * other way round too (two beliefs at once, so the answer is not the one option every other is a
+ * single edit away from), and the extras.
  */
 function directional(
 	descending: boolean,
@@ -404,7 +407,6 @@ function directional(
 	smallest: string,
 	largest: string,
 	keys: readonly KeyBelief[],
-	combined: number,
 	extras: readonly Wrong[],
 ): Pick<FillIn, "answer" | "wrong"> {
 	const flip = descending
@@ -414,9 +416,11 @@ function directional(
 		answer: reversed(right, descending),
 		wrong: [
 			wrong(reversed(right, !descending), flip),
-			...keys.map((k) => wrong(reversed(k.args, descending), k.belief)),
 			...keys
-				.slice(0, combined)
+				.slice(0, WRONG_COUNT - 2 - extras.length)
+				.map((k) => wrong(reversed(k.args, descending), k.belief)),
+			...keys
+				.slice(0, 1)
 				.map((k) =>
 					wrong(reversed(k.args, !descending), `${k.belief}, and ${flip}`),
 				),
@@ -474,7 +478,6 @@ function buildLength({ list, words, descending, style }: LengthParams): FillIn {
 						{ args: "key=lambda(w): len(w)", belief: PARENS },
 						{ args: "key=lambda w: return len(w)", belief: RETURN },
 					],
-			4,
 			[
 				plain,
 				descending
@@ -526,7 +529,6 @@ function buildCase({ list, words, descending, style }: CaseParams): FillIn {
 						{ args: "key=lambda(s): s.lower()", belief: PARENS },
 						{ args: "key=lambda s: return s.lower()", belief: RETURN },
 					],
-			4,
 			[
 				descending
 					? wrong(
@@ -588,7 +590,6 @@ function buildDigits({ list, codes, descending, style }: DigitsParams): FillIn {
 						},
 						{ args: "key=lambda(c): int(c)", belief: PARENS },
 					],
-			4,
 			named
 				? [plain]
 				: [
@@ -659,17 +660,7 @@ function buildDict({ dict, entries, call, style }: DictParams): FillIn {
 						wrong("key=None", PLAIN),
 						...keys.map((k) => wrong(k.args, k.belief)),
 						...(named
-							? [
-									wrong(`key=${dict}.values()`, `${VALUES}, and ${CALLED}`),
-									wrong(
-										`key=${dict}.items`,
-										`key=${dict}.items gives each key's (key, value) pair, compared by its value`,
-									),
-									wrong(
-										`key=${dict}.items()`,
-										`${dict}.items() gives each key's (key, value) pair, compared by its value`,
-									),
-								]
+							? [wrong(`key=${dict}.values()`, `${VALUES}, and ${CALLED}`)]
 							: []),
 					],
 				}
@@ -679,7 +670,6 @@ function buildDict({ dict, entries, call, style }: DictParams): FillIn {
 					"the smallest value",
 					"the largest value",
 					keys,
-					4,
 					[wrong(reversed("key=None", call === "sorted-reverse"), PLAIN)],
 				);
 	return {
@@ -729,12 +719,10 @@ function buildTiebreak({ list, words, longestFirst }: TiebreakParams): FillIn {
 					wrong("key=lambda w: (w, -len(w))", LAST_FIRST),
 					wrong(tuple, ON_ITS_OWN),
 					wrong("key=(len, str), reverse=True", TUPLE_OF_FUNCTIONS),
-					wrong("key=lambda w: -len(w) + w", PLUS),
 					wrong(
 						`${negated}, reverse=True`,
 						"the minus sign alone does not turn the order round, so reverse=True is still needed for the longest word first",
 					),
-					wrong("key=len", `${ON_ITS_OWN}, and ${TIES_ALPHA}`),
 				]
 			: [
 					wrong("key=len", TIES_ALPHA),
@@ -742,10 +730,6 @@ function buildTiebreak({ list, words, longestFirst }: TiebreakParams): FillIn {
 					wrong("key=(len, str)", TUPLE_OF_FUNCTIONS),
 					wrong("key=lambda w: len(w) + w", PLUS),
 					wrong(`${tuple}, reverse=True`, FLIP),
-					wrong(
-						negated,
-						"sorted puts the largest key first, so the length must be negated to start from the shortest word",
-					),
 					wrong("key=len, reverse=True", `${FLIP}, and ${TIES_ALPHA}`),
 				],
 		explain: (output) =>
@@ -802,10 +786,6 @@ function buildRanking({
 				wrong(
 					`${lam(negated)}, reverse=True`,
 					`the minus sign alone does not turn the order round, so reverse=True is still needed for the most ${field} first`,
-				),
-				wrong(
-					lam(`-${first}`),
-					`negating the ${field} also puts ${items} with equal ${field} in order by name`,
 				),
 				wrong(single, `sorted puts the largest key first, and ${TIES_BY_NAME}`),
 			]
