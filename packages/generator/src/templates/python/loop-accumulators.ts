@@ -1,68 +1,18 @@
 import type { Difficulty } from "@app/contract";
 import type { Rng } from "../../rng.js";
+import { defineFamily, type LineChange } from "../family.js";
 import {
-	defineFamily,
-	type FailingExample,
-	type FixTheBug,
-	type LineChange,
-	type WrongChoice,
-} from "../family.js";
-import { itemAt } from "../item-at.js";
+	type Draft,
+	distinct,
+	type Edit,
+	finishFix,
+	list,
+} from "../fix-draft.js";
 import { withArticle } from "../prose.js";
-
-type Edit = WrongChoice & LineChange;
-
-/** One instance before it is shown: the correct lines, the line made wrong, and the changes a learner might try instead. */
-interface Draft {
-	lines: readonly string[];
-	bug: LineChange;
-	wrong: readonly Edit[];
-	reference: string;
-	examples: readonly string[];
-	/** why the correct line does what the docstring says, and what the shown line does instead */
-	why: string;
-}
-
-/** "returns 3" or "raises IndexError", as the harness prints a run. */
-const outcome = (actual: string) =>
-	actual.startsWith("raises ") ? actual : `returns ${actual}`;
-
-function finish(draft: Draft): FixTheBug {
-	const shown = draft.lines.map((line, i) =>
-		i + 1 === draft.bug.line ? draft.bug.text : line,
-	);
-	const fix = {
-		line: draft.bug.line,
-		text: itemAt(draft.lines, draft.bug.line - 1),
-	};
-	const wrong = draft.wrong.filter(
-		(edit) =>
-			edit.text !== itemAt(shown, edit.line - 1) &&
-			!(edit.line === fix.line && edit.text === fix.text),
-	);
-	return {
-		code: `${shown.join("\n")}\n`,
-		fix,
-		wrong,
-		reference: draft.reference,
-		examples: draft.examples,
-		explain: (failing: FailingExample) =>
-			`${failing.call} should return ${failing.expected}, but ${outcome(failing.actual)}. ${draft.why}`,
-	};
-}
 
 /** The text with its first letter in capitals, to start a sentence. */
 const capitalised = (text: string) =>
 	text.charAt(0).toUpperCase() + text.slice(1);
-
-const list = (values: readonly (number | string)[]) => `[${values.join(", ")}]`;
-
-/** k distinct whole numbers from min to max, in random order. */
-const distinct = (rng: Rng, k: number, min: number, max: number) =>
-	rng.sample(
-		Array.from({ length: max - min + 1 }, (_, i) => min + i),
-		k,
-	);
 
 interface Theme {
 	/** the list's name, plural */
@@ -1120,5 +1070,5 @@ export const loopAccumulators = defineFamily<Params>({
 	title: "Accumulating in a loop",
 	topics: ["loops", "accumulators", "off-by-one", "range", "debugging"],
 	params: (rng, difficulty) => rng.pick(DRAWS[difficulty])(rng),
-	build: (params) => finish(draft(params)),
+	build: (params) => finishFix(draft(params)),
 });

@@ -1,64 +1,15 @@
 import type { Difficulty } from "@app/contract";
 import type { Rng } from "../../rng.js";
+import { defineFamily, type LineChange } from "../family.js";
 import {
-	defineFamily,
-	type FailingExample,
-	type FixTheBug,
-	type LineChange,
-	type WrongChoice,
-} from "../family.js";
+	type Draft,
+	distinct,
+	type Edit,
+	finishFix,
+	list,
+} from "../fix-draft.js";
 import { itemAt } from "../item-at.js";
 import { withArticle } from "../prose.js";
-
-type Edit = WrongChoice & LineChange;
-
-/** One instance before it is shown: the correct lines, the line made wrong, and the changes a learner might try instead. */
-interface Draft {
-	lines: readonly string[];
-	bug: LineChange;
-	wrong: readonly Edit[];
-	reference: string;
-	examples: readonly string[];
-	/** why the correct line does what the docstring says, and what the shown line does instead */
-	why: string;
-}
-
-/** "returns 3" or "raises IndexError", as the harness prints a run. */
-const outcome = (actual: string) =>
-	actual.startsWith("raises ") ? actual : `returns ${actual}`;
-
-function finish(draft: Draft): FixTheBug {
-	const shown = draft.lines.map((line, i) =>
-		i + 1 === draft.bug.line ? draft.bug.text : line,
-	);
-	const fix = {
-		line: draft.bug.line,
-		text: itemAt(draft.lines, draft.bug.line - 1),
-	};
-	const wrong = draft.wrong.filter(
-		(edit) =>
-			edit.text !== itemAt(shown, edit.line - 1) &&
-			!(edit.line === fix.line && edit.text === fix.text),
-	);
-	return {
-		code: `${shown.join("\n")}\n`,
-		fix,
-		wrong,
-		reference: draft.reference,
-		examples: draft.examples,
-		explain: (failing: FailingExample) =>
-			`${failing.call} should return ${failing.expected}, but ${outcome(failing.actual)}. ${draft.why}`,
-	};
-}
-
-const list = (values: readonly (number | string)[]) => `[${values.join(", ")}]`;
-
-/** k distinct whole numbers from min to max, in random order. */
-const distinct = (rng: Rng, k: number, min: number, max: number) =>
-	rng.sample(
-		Array.from({ length: max - min + 1 }, (_, i) => min + i),
-		k,
-	);
 
 const ascending = (values: readonly number[]) =>
 	[...values].sort((a, b) => a - b);
@@ -1450,5 +1401,5 @@ export const searchEarlyExit = defineFamily<Params>({
 	title: "Searching and returning early",
 	topics: ["search", "binary search", "early return", "loops", "debugging"],
 	params: (rng, difficulty) => rng.pick(DRAWS[difficulty])(rng),
-	build: (params) => finish(draft(params)),
+	build: (params) => finishFix(draft(params)),
 });
