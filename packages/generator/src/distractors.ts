@@ -77,8 +77,6 @@ function topShare(values: readonly number[]): number {
 
 const negated = (values: readonly number[]) => values.map((v) => -v);
 
-/** A filler costs more than any placement of the answer gains, so it is only taken to fill a gap. */
-const FILLER_COST = 10;
 /**
  * What one step of the answer's rank away from its drawn target costs, against about 1 for a
  * guesser that picks the answer: it varies where the answer stands among triples that no guesser
@@ -88,21 +86,40 @@ const RANK_COST = 0.1;
 /** Mistake outputs and near misses the selection weighs (their triples grow with the cube). */
 const POOL_CAP = 8;
 /**
- * How far each guesser's weight is drawn from 1, per instance: when every triple hands the answer
- * to some guesser, which one gets it is then left to chance rather than always the same one.
+ * How far each guesser's starting weight is drawn from 1, per instance, so that guessers an
+ * instance cannot keep from the answer take turns rather than always the same one.
  */
 const WEIGHT_SPREAD = 0.5;
+/** Rounds of the game between the selection and the guessers (see pickTriple), and its step. */
+const ROUNDS = 60;
+const STEP = 0.25;
+
+/** A triple the selection may take: each guesser's expected score on it, and its other costs. */
+interface Scored {
+	triple: number[];
+	hits: number[];
+	/** near misses in it: only the triples with the fewest are weighed, so a filler only fills a gap */
+	fillers: number;
+	/** how far the answer's ranks lie from the instance's drawn ranks */
+	offTarget: number;
+}
 
 /**
  * Picks three wrong options so that nothing but the code tells the answer apart. Every wrong
  * option is the answer with a mistake applied, so left alone the answer would be the option
  * closest to the rest; and a belief that stops a run early, or names a shorter exception, tends
- * to make it the longest. So each triple is scored by what the five code-blind guessers would get
- * (the option closest to the others, farthest from them, longest, shortest, sharing most tokens
- * with the code; a tie splits the point; each guesser weighs a little more or less, at random),
- * and the cheapest triple wins. A smaller cost prefers triples in which the answer's rank on
- * closeness, length and shared tokens lies near ranks drawn at random for each instance, so that
- * the answer is not always the middle option either; equal triples are taken at random.
+ * to make it the longest. So each triple is scored by what the five code-blind guessers would
+ * get on it (the option closest to the others, farthest from them, longest, shortest, sharing
+ * most tokens with the code; a tie splits the point).
+ *
+ * Taking the cheapest triple every time would hand the answer to the same guesser whenever an
+ * instance's mistakes leave one that cannot be beaten, and an instance whose every triple helps
+ * some guesser is common. So the selection plays a few rounds against the guessers: each round
+ * it takes the triple cheapest under the guessers' weights, and the guessers it helped weigh
+ * more in the next; the triple served is drawn from those rounds, so over many instances each
+ * guesser gets as little as the mistakes allow. A small cost prefers triples in which the
+ * answer's rank on closeness, length and shared tokens lies near ranks drawn for the instance,
+ * so that among equally safe triples the answer is not always the middle option.
  */
 function pickTriple(
 	answer: string,
@@ -116,10 +133,7 @@ function pickTriple(
 	const inCode = new Set(tokens(code));
 	const shared = split.map((t) => new Set(t.filter((x) => inCode.has(x))).size);
 	const targets = [0, 1, 2].map(() => rng.int(0, OPTION_COUNT - 1));
-	const weights = [0, 1, 2, 3, 4].map(
-		() => 1 + WEIGHT_SPREAD * (rng.next() - 0.5),
-	);
-	const scored: { cost: number; triple: number[] }[] = [];
+	const scored: Scored[] = [];
 	for (let a = 1; a < texts.length; a++)
 		for (let b = a + 1; b < texts.length; b++)
 			for (let c = b + 1; c < texts.length; c++) {
@@ -129,26 +143,55 @@ function pickTriple(
 				);
 				const lengths = four.map((i) => texts[i]?.length ?? 0);
 				const inCommon = four.map((i) => shared[i] ?? 0);
-				const picked = [
-					topShare(negated(sums)),
-					topShare(sums),
-					topShare(lengths),
-					topShare(negated(lengths)),
-					topShare(inCommon),
-				];
-				let cost = picked.reduce((sum, p, g) => sum + p * (weights[g] ?? 1), 0);
-				for (const [m, values] of [sums, lengths, inCommon].entries())
-					cost +=
-						RANK_COST *
-						Math.abs(rankOf(values[0] ?? 0, values) - (targets[m] ?? 0));
-				for (const i of [a, b, c])
-					if (pool[i - 1]?.origin === "near miss") cost += FILLER_COST;
-				scored.push({ cost, triple: [a, b, c] });
+				scored.push({
+					triple: [a, b, c],
+					hits: [
+						topShare(negated(sums)),
+						topShare(sums),
+						topShare(lengths),
+						topShare(negated(lengths)),
+						topShare(inCommon),
+					],
+					fillers: [a, b, c].filter((i) => pool[i - 1]?.origin === "near miss")
+						.length,
+					offTarget: [sums, lengths, inCommon].reduce(
+						(sum, values, m) =>
+							sum +
+							Math.abs(rankOf(values[0] ?? 0, values) - (targets[m] ?? 0)),
+						0,
+					),
+				});
 			}
-	const cheapest = Math.min(...scored.map((s) => s.cost));
-	const ties = scored.filter((s) => s.cost <= cheapest + 1e-9);
-	const { triple = [] } = ties.length ? rng.pick(ties) : {};
-	return triple.flatMap((i) => pool[i - 1] ?? []);
+	const fewest = Math.min(...scored.map((s) => s.fillers));
+	const open = scored.filter((s) => s.fillers === fewest);
+	const weights = [0, 1, 2, 3, 4].map(
+		() => 1 + WEIGHT_SPREAD * (rng.next() - 0.5),
+	);
+	const taken = open.map(() => 0);
+	for (let round = 0; round < ROUNDS; round++) {
+		let cheapest = 0;
+		let lowest = Number.POSITIVE_INFINITY;
+		for (const [t, s] of open.entries()) {
+			const cost =
+				s.hits.reduce((sum, hit, g) => sum + hit * (weights[g] ?? 1), 0) +
+				RANK_COST * s.offTarget;
+			if (cost < lowest - 1e-9) {
+				lowest = cost;
+				cheapest = t;
+			}
+		}
+		taken[cheapest] = (taken[cheapest] ?? 0) + 1;
+		const hits = open[cheapest]?.hits ?? [];
+		for (const g of weights.keys())
+			weights[g] = (weights[g] ?? 1) * Math.exp(STEP * (hits[g] ?? 0));
+	}
+	let drawn = rng.next() * ROUNDS;
+	let at = 0;
+	while (at < taken.length - 1 && drawn >= (taken[at] ?? 0)) {
+		drawn -= taken[at] ?? 0;
+		at++;
+	}
+	return (open[at]?.triple ?? []).flatMap((i) => pool[i - 1] ?? []);
 }
 
 /**
