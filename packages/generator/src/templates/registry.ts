@@ -6,6 +6,7 @@ import { asyncForeach } from "./javascript/async-foreach.js";
 import { bitwiseOperators } from "./javascript/bitwise-operators.js";
 import { classSuper } from "./javascript/class-super.js";
 import { closureCounters } from "./javascript/closure-counters.js";
+import { comparisonConversionBugs } from "./javascript/comparison-conversion-bugs.js";
 import { defaultSort } from "./javascript/default-sort.js";
 import { destructuringDefaults } from "./javascript/destructuring-defaults.js";
 import { divisionAndPrecedence } from "./javascript/division-and-precedence.js";
@@ -166,4 +167,5 @@ export const FAMILIES: readonly Family[] = [
 	arrayMethodChoice,
 	loopAccumulatorBugs,
 	stringBuilding,
+	comparisonConversionBugs,
 ];
