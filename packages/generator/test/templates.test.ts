@@ -128,7 +128,8 @@ describe("template registry", () => {
 			}
 			expect(keys.size, family.id).toBeGreaterThanOrEqual(MIN_DISTINCT);
 		}
-	});
+		// every family builds 2000 instances: seconds on a quiet machine, more on a shared one
+	}, 180_000);
 
 	it("gives every family a title and lowercase topics of three or more characters", () => {
 		for (const family of FAMILIES) {

@@ -123,6 +123,15 @@ export function pickFamily(open: readonly Family[], rng: Rng): Family {
 	return rng.pick(rng.next() < share ? other : output);
 }
 
+/**
+ * The text a draw's variant key is made from: its code, and for a fill-in its answer too, since
+ * one snippet with a blank can ask for different fillings.
+ */
+const keyText = (drawn: Drawn) =>
+	drawn.kind === "fill-in"
+		? `${drawn.instance.code}\n${drawn.instance.answer}`
+		: drawn.instance.code;
+
 interface Draw {
 	drawn: Drawn;
 	key: string;
@@ -155,7 +164,7 @@ function* drawInstances(
 			while (open.length > 0) {
 				const family = pickFamily(open, rng);
 				const drawn = draw(family, rng, request.difficulty);
-				const key = variantKey(family, drawn.instance.code);
+				const key = variantKey(family, keyText(drawn));
 				const id = identityOf(key);
 				const fresh =
 					!seen.has(id) &&
@@ -179,7 +188,7 @@ function* drawInstances(
 		const drawn = draw(family, rng, request.difficulty);
 		yield {
 			drawn,
-			key: variantKey(family, drawn.instance.code),
+			key: variantKey(family, keyText(drawn)),
 			rank: Number.POSITIVE_INFINITY,
 		};
 	}
