@@ -1,6 +1,7 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
+import { agree } from "../prose.js";
 
 const NAMES = [
 	{ list: "nums", item: "n" },
@@ -138,6 +139,22 @@ export const listMutationInLoop = defineFamily<Params>({
 		const removed = values.filter((n) => test.holds(n));
 		const kept = finalList(params, {});
 		const skipped = kept.filter((n) => test.holds(n));
+		// the first loop as Python runs it: by index, over the live list
+		const live = [...values];
+		const steps: string[] = [];
+		for (let i = 0; i < live.length; i++) {
+			const n = itemAt(live, i);
+			if (!test.holds(n)) {
+				steps.push(`index ${i}: ${n} is not ${test.being}, kept`);
+				continue;
+			}
+			live.splice(live.indexOf(n), 1);
+			const next = live[i];
+			steps.push(
+				`index ${i}: ${n} is ${test.being}, removed → ${show(live)}` +
+					(next === undefined ? "" : `, so ${next} is skipped`),
+			);
+		}
 		return {
 			code: program(),
 			mistakes: [
@@ -165,10 +182,14 @@ export const listMutationInLoop = defineFamily<Params>({
 				`A for loop over a list walks it by position, and reads the list as it is now. ` +
 				`When ${list}.remove(${item}) takes out an item, the items after it move one place to the left, so the item that moves into the current place is never looked at` +
 				(skipped.length
-					? `: here ${show(skipped)} ${skipped.length === 1 ? "is" : "are"} ${test.being} but never looked at, so ${skipped.length === 1 ? "it stays" : "they stay"}. `
+					? `: here ${show(skipped)} ${agree(skipped, "is", "are")} ${test.being} but never looked at, so ${agree(skipped, "it stays", "they stay")}. `
 					: ". ") +
 				`Of the ${test.items}, ${show(removed)}, only those the loop reaches are removed. ` +
 				`In the second loop, ${change.write(item)} only rebinds the name ${item}; the list is not changed. It prints ${answer}.`,
+			trace: [
+				...steps,
+				`second loop: ${change.write(item)} rebinds ${item} only, ${list} stays ${show(kept)}`,
+			],
 		};
 	},
 });

@@ -1,6 +1,6 @@
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
-import { listed } from "../prose.js";
+import { listed, possessive } from "../prose.js";
 
 /** function, its list parameter, the caller's own list */
 const NAMES = [
@@ -112,6 +112,31 @@ export const mutableDefaultArgument = defineFamily<Params>({
 					becomesDefault,
 				];
 		const defaults = [first, ...unstored, last];
+		const list = (values: readonly number[]) => `[${values.join(", ")}]`;
+		const calls = [
+			{ call: `first = ${fn}(${first})`, item: first },
+			...unstored.map((item) => ({ call: `${fn}(${item})`, item })),
+			{ call: `last = ${fn}(${last})`, item: last },
+		];
+		const shared: number[] = [];
+		const trace = calls.map(({ call, item }, i) => {
+			shared.push(item);
+			if (!mutating)
+				return `${call}: [] + [${item}] → a new list ${list([item])}, the default stays []`;
+			return i === 0
+				? `${call}: the default list → ${list(shared)}`
+				: `${call}: the same default list → ${list(shared)}`;
+		});
+		// the call with the caller's list comes just before the last one
+		trace.splice(
+			trace.length - 1,
+			0,
+			mutating
+				? `${fn}(${passed}, ${mine}): ${possessive(mine)} own list → ${list([...own, passed])}`
+				: `${fn}(${passed}, ${mine}): ${mine} + [${passed}] is a new list, ${mine} stays ${list(own)}`,
+		);
+		if (mutating)
+			trace.push(`first and last are that one list: ${list(shared)}`);
 		return {
 			code: program({}),
 			mistakes,
@@ -124,6 +149,7 @@ export const mutableDefaultArgument = defineFamily<Params>({
 					: `But ${param} = ${param} + [item] builds a new list and rebinds the local name, so the default stays empty and each call without a list returns a new one-item list: ` +
 						`first is [${first}] and last is [${last}]. ${mine} is never changed, because + does not touch its operands. `) +
 				`It prints ${answer}.`,
+			trace,
 		};
 	},
 });

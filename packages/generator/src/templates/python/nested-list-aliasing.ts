@@ -1,5 +1,5 @@
 import { defineFamily } from "../family.js";
-import { possessive, times } from "../prose.js";
+import { counted, possessive, times } from "../prose.js";
 
 const NAMES = [
 	["grid", "backup"],
@@ -78,6 +78,11 @@ function multiplied({ names: [grid], rows, cols, row, col, value }: Params) {
 			`Assigning ${grid}[${row}][${col}] changes that one inner list, so every row shows ${value} in column ${col}. ` +
 			`Only column ${col} changes: the assignment puts ${value} into one slot of the shared row and leaves the 0 in its other slots alone, ` +
 			`so the row is now [${Array.from({ length: cols }, (_, c) => (c === col ? value : 0)).join(", ")}] and the outer list shows it ${times(rows)}. It prints ${answer}.`,
+		trace: [
+			`[[0] * ${cols}] * ${rows} → one row [${Array(cols).fill(0).join(", ")}], in the outer list ${times(rows)}`,
+			`${grid}[${row}][${col}] = ${value} → that row is [${Array.from({ length: cols }, (_, c) => (c === col ? value : 0)).join(", ")}]`,
+			`every row of ${grid} is that same row`,
+		],
 	};
 }
 
@@ -86,6 +91,9 @@ function shallowCopy(
 	copy: (typeof COPIES)[number],
 ) {
 	const literal = `[${Array.from({ length: rows }, (_, r) => `[${cells.slice(r * cols, (r + 1) * cols).join(", ")}]`).join(", ")}]`;
+	const shared = cells
+		.slice(row * cols, (row + 1) * cols)
+		.map((cell, c) => (c === col ? value : cell));
 	const program = (create: string, header = "", also = "") =>
 		`${header}${grid} = ${literal}\n${backup} = ${create}\n${grid}[${row}][${col}] = ${value}\n${grid}.append([0] * ${cols})\n${also}print(${backup})\n`;
 	return {
@@ -112,5 +120,10 @@ function shallowCopy(
 			`${copyOf(grid, copy)} is a shallow copy: a new outer list that holds the same inner lists. ` +
 			`Appending a row to ${grid} changes only ${possessive(grid)} outer list, but ${grid}[${row}][${col}] = ${value} changes an inner list that ${backup} shares. ` +
 			`So ${backup} prints ${answer}.`,
+		trace: [
+			`${backup} = ${copyOf(grid, copy)}: a new outer list, the same ${counted(rows, "inner list")}`,
+			`${grid}[${row}][${col}] = ${value} → row ${row}, shared, is [${shared.join(", ")}]`,
+			`${grid}.append([0] * ${cols}) → only ${possessive(grid)} outer list grows`,
+		],
 	};
 }
