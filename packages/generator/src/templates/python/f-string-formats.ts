@@ -1,6 +1,6 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
-import { counted, listed } from "../prose.js";
+import { counted } from "../prose.js";
 
 const WORDS = ["kiwi", "fig", "plum", "lime", "pear", "oslo", "rome", "lima"];
 
@@ -232,8 +232,8 @@ export const fStringFormats = defineFamily<Params>({
 				code: program(field),
 			})),
 			explain: (answer) =>
-				`Each placeholder formats its value by the spec after the colon (or the conversion after \`!\`): ` +
-				`${listed(fields.map((f) => f.reading.why))}. It prints ${answer}.`,
+				`Each placeholder formats its value by what follows the name in the braces: ` +
+				`${fields.map((f) => f.reading.why).join("; ")}. It prints ${answer}.`,
 			trace: fields.map(
 				({ reading }) =>
 					`${reading.shown} → "${reading.result}" (${counted(reading.result.length, "character")})`,
