@@ -1,7 +1,7 @@
 import type { Rng } from "../../rng.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
-import { listed } from "../prose.js";
+import { agree, counted, listed } from "../prose.js";
 
 const LETTERS = ["a", "b", "c"];
 const NAMES = ["ann", "bob", "cy", "dee", "eve"];
@@ -13,6 +13,9 @@ interface Facet {
 	printed: string;
 	mistake: { misconception: string; lines: string[]; imports?: string[] };
 	why: string;
+	/** the steps to the printed value, and the value as print shows it */
+	steps: string[];
+	value: string;
 }
 
 interface Params {
@@ -77,6 +80,10 @@ function facets(p: Params): Record<Params["facets"][number], Facet> {
 				],
 			},
 			why: `groupby starts a new group each time the key changes, so "${codes}" splits into runs of ${listed(p.runs.map((r) => String(r.length)))}`,
+			steps: [
+				`groupby("${codes}") → ${p.runs.map((r) => r.letter.repeat(r.length)).join(", ")} → sizes = ${show(p.runs.map((r) => r.length))}`,
+			],
+			value: show(p.runs.map((r) => r.length)),
 		},
 		accumulate: {
 			imports: ["accumulate"],
@@ -100,6 +107,16 @@ function facets(p: Params): Record<Params["facets"][number], Facet> {
 				p.initial === null
 					? `accumulate yields the running totals, starting with the first item itself: ${show(totals)}`
 					: `accumulate with initial=${p.initial} yields ${p.initial} first and then the running totals from it: ${show(totals)}`,
+			steps: [
+				`accumulate → ${totals
+					.map((t, i) =>
+						i === 0
+							? String(t)
+							: `${itemAt(totals, i - 1)} + ${t - itemAt(totals, i - 1)} = ${t}`,
+					)
+					.join(", ")}`,
+			],
+			value: show(totals),
 		},
 		islice: {
 			imports: ["islice"],
@@ -118,6 +135,11 @@ function facets(p: Params): Record<Params["facets"][number], Facet> {
 				],
 			},
 			why: `islice takes items from the iterator it, and taken items are gone, so the second islice(it, ${p.take}) continues where the first stopped: ${show(second)}`,
+			steps: [
+				`first = ${show(p.queue.slice(0, p.take))}; it still holds ${show(p.queue.slice(p.take))}`,
+				`second = ${show(second)}, the next ${p.take} from it`,
+			],
+			value: show(second),
 		},
 		zip: {
 			imports: [],
@@ -129,6 +151,10 @@ function facets(p: Params): Record<Params["facets"][number], Facet> {
 				imports: ["zip_longest"],
 			},
 			why: `zip stops at the end of the shorter list, so only ${listed(p.names.slice(0, p.scores.length))} get scores: {${paired.join(", ")}}`,
+			steps: [
+				`zip stops after ${counted(p.scores, "score")}: ${p.names.slice(p.scores.length).join(", ")} ${agree(p.names.length - p.scores.length, "gets", "get")} none → {${paired.join(", ")}}`,
+			],
+			value: `{${paired.join(", ")}}`,
 		},
 	};
 }
@@ -176,6 +202,10 @@ export const itertoolsBasics = defineFamily<Params>({
 		};
 		return {
 			code: program(null),
+			trace: [
+				...chosen.flatMap((f) => f.steps),
+				`print(${chosen.map((f) => f.printed).join(", ")}) → ${chosen.map((f) => f.value).join(" ")}`,
+			],
 			mistakes: chosen.map((f) => ({
 				misconception: f.mistake.misconception,
 				code: program(f),

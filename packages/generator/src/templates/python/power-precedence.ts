@@ -7,6 +7,8 @@ interface Piece {
 	misread: string;
 	misconception: string;
 	why: string;
+	/** the expression worked out as Python groups it, one "→" a step */
+	steps: string;
 }
 
 type Draw = (rng: Rng) => Piece;
@@ -19,6 +21,7 @@ const negated: Draw = (rng) => {
 		misread: `(-${a}) ** ${b}`,
 		misconception: `the minus in -${a} ** ${b} belongs to ${a}, so the power works on -${a}`,
 		why: `** binds more tightly than the minus sign in front, so -${a} ** ${b} is -(${a} ** ${b}), ${-(a ** b)}`,
+		steps: `the minus goes last: -${a} ** ${b} → -(${a} ** ${b}) → ${-(a ** b)}`,
 	};
 };
 
@@ -33,6 +36,7 @@ const tower: Draw = (rng) => {
 		misread: `(2 ** ${b}) ** ${c}`,
 		misconception: `2 ** ${b} ** ${c} is worked out from left to right, as 10 - 4 - 3 is`,
 		why: `** groups from the right, so 2 ** ${b} ** ${c} is 2 ** (${b} ** ${c}), 2 ** ${b ** c}, ${2 ** (b ** c)}`,
+		steps: `2 ** ${b} ** ${c} → 2 ** (${b} ** ${c}) → 2 ** ${b ** c} → ${2 ** (b ** c)}`,
 	};
 };
 
@@ -44,6 +48,7 @@ const scaled: Draw = (rng) => {
 		misread: `(${k} * ${a}) ** 2`,
 		misconception: `${k} * ${a} ** 2 multiplies first and then squares, reading from left to right`,
 		why: `${k} * ${a} ** 2 squares ${a} first, so it is ${k} * ${a ** 2}, ${k * a ** 2}`,
+		steps: `${k} * ${a} ** 2 → ${k} * ${a ** 2} → ${k * a ** 2}`,
 	};
 };
 
@@ -55,6 +60,7 @@ const summed: Draw = (rng) => {
 		misread: `(${k} + ${a}) ** 2`,
 		misconception: `${k} + ${a} ** 2 adds first and then squares, reading from left to right`,
 		why: `${k} + ${a} ** 2 squares ${a} first, so it is ${k} + ${a ** 2}, ${k + a ** 2}`,
+		steps: `${k} + ${a} ** 2 → ${k} + ${a ** 2} → ${k + a ** 2}`,
 	};
 };
 
@@ -66,6 +72,7 @@ const inverse: Draw = (rng) => {
 		misread: `int(${a} ** -${b})`,
 		misconception: `an int raised to a negative power stays an int, rounded down to 0`,
 		why: `an int to a negative power gives a float, so ${a} ** -${b} is ${1 / a ** b}`,
+		steps: `${a} ** -${b} → 1 / ${a} ** ${b} → 1 / ${a ** b} → ${1 / a ** b}, a float`,
 	};
 };
 
@@ -94,6 +101,7 @@ export const powerPrecedence = defineFamily<Params>({
 			`print(${pieces.map((p) => (p === misread ? p.misread : p.shown)).join(", ")})\n`;
 		return {
 			code: program(null),
+			trace: pieces.map((p) => p.steps),
 			mistakes: pieces.map((p) => ({
 				misconception: p.misconception,
 				code: program(p),
