@@ -87,7 +87,7 @@ export const lateBindingClosures = defineFamily<Params>({
 			],
 			explain: (answer) =>
 				`A lambda looks a variable up when it is called, not when it is created. ${capitalized(allOf(count, "lambda"))} refer to the same ${v}, ` +
-				`and by the time they are called the loop has finished with ${v} = ${last} (the last value of ${range}), ` +
+				`and by the time they are called ${comprehension ? "the comprehension" : "the loop"} has finished with ${v} = ${last} (the last value of ${range}), ` +
 				`so each one computes ${last} ${operation} ${operand}: ${answer}.`,
 			trace: [
 				`${v} = ${Array.from({ length: count }, (_, i) => start + i).join(", ")}: ${counted(count, "lambda")} made, none called yet`,
