@@ -26,6 +26,7 @@ import { mapFilterReduce } from "./javascript/map-filter-reduce.js";
 import { memoization } from "./javascript/memoization.js";
 import { numberParsing } from "./javascript/number-parsing.js";
 import { objectKeyOrder } from "./javascript/object-key-order.js";
+import { objectLookupBugs } from "./javascript/object-lookup-bugs.js";
 import { optionalChaining } from "./javascript/optional-chaining.js";
 import { recursion } from "./javascript/recursion.js";
 import { setAndMap } from "./javascript/set-and-map.js";
@@ -168,4 +169,5 @@ export const FAMILIES: readonly Family[] = [
 	loopAccumulatorBugs,
 	stringBuilding,
 	comparisonConversionBugs,
+	objectLookupBugs,
 ];
