@@ -5,6 +5,7 @@ import {
 	type FailingExample,
 	type FixTheBug,
 } from "../family.js";
+import { withArticle } from "../prose.js";
 
 type Variant =
 	| "ascending"
@@ -629,7 +630,7 @@ function buildShorten(p: Params): Built {
 			[
 				3,
 				`\tif (${t}.length < ${m}) return ${t};`,
-				`a ${t} exactly ${m} long is what comes out too long`,
+				`${withArticle(t)} exactly ${m} long is what comes out too long`,
 			],
 		],
 		reference: `function ${p.fn}(${t}, ${m}) {\n\treturn ${t}.length > ${m} ? \`\${${t}.substring(0, ${m} - 3)}...\` : ${t};\n}`,
