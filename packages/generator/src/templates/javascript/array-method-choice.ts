@@ -463,8 +463,8 @@ function buildRecords(p: RecordParams): FillIn {
 					misconception: "reduce adds up whatever the callback returns",
 				},
 				{
-					option: `(sum, ${v}) => sum.${num} + ${v}.${num}`,
-					misconception: `the first parameter is the previous ${item}`,
+					option: `(sum, ${v}) => { sum + ${v}; }`,
+					misconception: `the callback only has to name the total and the ${item} to add them up`,
 				},
 				{
 					option: `(sum, ${v}) => sum + ${v}`,
