@@ -150,8 +150,23 @@ export const memoizedRecursion = defineFamily<Params>({
 			].join("\n");
 		const c = counts(r, first, second);
 		const alone = counts(r, first, first).cached;
+		// every recursion adds up its children's values; a base case is n itself (fib) or 1
+		const value = (args: number[]): number => {
+			const children = r.children(args);
+			return children.length === 0
+				? r.baseValue === "n"
+					? (args[0] ?? 0)
+					: 1
+				: children.reduce((sum, child) => sum + value(child), 0);
+		};
+		const added = c.cached - alone;
 		return {
 			code: program(),
+			trace: [
+				`${call(first)} → ${value(first)}: the body runs once per new argument, ${counter} = ${alone}`,
+				`${call(second)} → ${value(second)}: ${added === 0 ? "every argument it reaches is cached" : `${counted(added, "new argument")}`}, ${counter} = ${c.cached}`,
+				`print(first, second, ${counter}) → ${value(first)} ${value(second)} ${c.cached}`,
+			],
 			mistakes: [
 				{
 					misconception: `the cache does not stop the recursion, so ${r.name} runs once for every call in the call tree`,

@@ -112,8 +112,37 @@ export const superMro = defineFamily<Params>({
 			: firsts.some(Boolean)
 				? "a class that appends before calling super() shows up on the way in, one that appends after it on the way back"
 				: `each class appends after its super() call returns, so ${log} runs from ${base} back up the chain`;
+		const appendsFirst = (cls: string) =>
+			cls === child ? childFirst : recordFirst;
+		const between = chain.slice(0, -1);
+		const childLog = [
+			...between.filter(appendsFirst),
+			base,
+			...between.filter((cls) => !appendsFirst(cls)).reverse(),
+		];
+		const leftLog = recordFirst ? [left, base] : [base, left];
+		const quoted = (names: readonly string[]) =>
+			`[${names.map((n) => `'${n}'`).join(", ")}]`;
+		const finalLog = alsoLeft ? [...childLog, ...leftLog] : childLog;
 		return {
 			code: program(cooperative),
+			trace: [
+				`${possessive(child)} MRO: ${mro.join(", ")}, object`,
+				...between.map((cls, i) => {
+					const next = chain[i + 1];
+					return appendsFirst(cls)
+						? `${cls}.${method}: appends "${cls}", then super() goes to ${next}`
+						: `${cls}.${method}: super() goes to ${next} first, "${cls}" is appended after`;
+				}),
+				`${base}.${method}: appends "${base}" and calls nothing further`,
+				`after ${create(child)}: ${log} is ${quoted(childLog)}`,
+				...(alsoLeft
+					? [
+							`${create(left)}: MRO ${left}, ${base}, object; it adds ${quoted(leftLog)}`,
+						]
+					: []),
+				`print(${log}) → ${quoted(finalLog)}`,
+			],
 			mistakes: [
 				{
 					misconception: `super() inside ${left} always means ${possessive(left)} own parent, ${base}`,
