@@ -518,7 +518,7 @@ function buildLastN(p: Params): Built {
 			[
 				3,
 				ret(`-${n} - 1`),
-				`counting from the end, the last item is at -0, so -${n} - 1 is needed`,
+				`a start of -1 leaves out the last item, so -${n} needs 1 more taken off`,
 			],
 			[
 				3,

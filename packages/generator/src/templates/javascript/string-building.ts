@@ -2,7 +2,7 @@ import type { Difficulty } from "@app/contract";
 import type { Rng } from "../../rng.js";
 import { BLANK, defineFamily, type FillIn } from "../family.js";
 import { itemAt } from "../item-at.js";
-import { counted } from "../prose.js";
+import { counted, listed } from "../prose.js";
 
 /** easy: a template literal with two values */
 interface TemplateParams {
@@ -512,7 +512,7 @@ function buildTable(p: TableParams): FillIn {
 		],
 		explain: (output) =>
 			`padEnd(${w}, ".") adds dots after each label until it is ${w} characters long, so every number starts in the same column; then n is added on the end. ` +
-			`It prints ${output.split("\n").join(" and ")}.`,
+			`It prints ${listed(output.split("\n"))}.`,
 	};
 }
 
