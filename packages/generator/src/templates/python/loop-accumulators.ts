@@ -136,7 +136,7 @@ function buildSumFirst(p: SumFirst): Draft {
 				edits.addLast,
 				edits.sumTotal,
 			],
-			why: `range(1, n) starts at position 1, so ${items}[0] is never added and only n - 1 ${items} are summed. Positions count from 0: range(n) gives 0 to n - 1, exactly the first n ${items}.`,
+			why: `\`range(1, n)\` starts at position 1, so \`${items}[0]\` is never added and only the next n - 1 of the ${items} are summed. Positions count from 0: \`range(n)\` gives 0 to n - 1, exactly the first n ${items}.`,
 		},
 		"one-short": {
 			bug: { line: 4, text: `    for ${i} in range(n - 1):` },
@@ -148,7 +148,7 @@ function buildSumFirst(p: SumFirst): Draft {
 				edits.shifted,
 				edits.sumTotal,
 			],
-			why: `range(n - 1) stops before n - 1, so the loop adds only n - 1 ${items}. range(n) already stops at the last of the first n positions, 0 to n - 1.`,
+			why: `\`range(n - 1)\` stops before n - 1, so the loop adds only the first n - 1 of the ${items}. \`range(n)\` already stops at the last of the first n positions, 0 to n - 1.`,
 		},
 		assigned: {
 			bug: { line: 5, text: `        total = ${items}[${i}]` },
@@ -344,7 +344,7 @@ function buildCountMatches(p: CountMatches): Draft {
 				edits.plusEquals,
 				edits.plusOne,
 			],
-			why: `count = 1 sets the count back to 1 at every match, so it can never pass 1. count += 1 adds one to it for each ${item} that passes the test.`,
+			why: `\`count = 1\` sets the count back to 1 at every match, so it can never pass 1. \`count += 1\` adds one to it for each ${item} that passes the test.`,
 		},
 		summed: {
 			bug: { line: 6, text: `            count += ${item}` },
@@ -842,7 +842,7 @@ function buildStreak(p: Streak): Draft {
 				edits.returnBest,
 				edits.returnRun,
 			],
-			why: `${run} = 1 sets the run back to 1 at every match, so no run ever counts more than one ${item}. ${run} += 1 makes it grow by one for each matching ${item} in a row.`,
+			why: `\`${run} = 1\` sets the run back to 1 at every match, so no run ever counts more than one ${item}. \`${run} += 1\` makes it grow by one for each matching ${item} in a row.`,
 		},
 		overwritten: {
 			bug: { line: 9, text: `            ${best} = ${run}` },
@@ -1015,7 +1015,7 @@ function buildRises(p: Rises): Draft {
 				edits.amount,
 				edits.plusOne,
 			],
-			why: `count = 1 sets the count back to 1 at every rise, so it never passes 1. count += 1 adds one for each rise.`,
+			why: `\`count = 1\` sets the count back to 1 at every rise, so it never passes 1. \`count += 1\` adds one for each rise.`,
 		},
 	};
 	const chosen = bugs[p.bug];
