@@ -65,3 +65,46 @@ export const distinct = (rng: Rng, k: number, min: number, max: number) =>
 		Array.from({ length: max - min + 1 }, (_, i) => min + i),
 		k,
 	);
+
+/**
+ * A fix-the-bug instance written as its lines with the bug in place, the fix and the wrong
+ * changes as `[line, text]` and `[line, text, misconception]`, and a reference implementation.
+ */
+export interface LinesFix {
+	lines: string[];
+	fix: [number, string];
+	wrong: [number, string, string][];
+	reference: string;
+	explain(failing: FailingExample): string;
+}
+
+/** The question a LinesFix makes, checked on the given calls. */
+export function fixFromLines(
+	built: LinesFix,
+	examples: readonly string[],
+): FixTheBug {
+	return {
+		code: `${built.lines.join("\n")}\n`,
+		fix: { line: built.fix[0], text: built.fix[1] },
+		wrong: built.wrong.map(([line, text, misconception]) => ({
+			line,
+			text,
+			misconception,
+		})),
+		reference: `${built.reference}\n`,
+		examples,
+		explain: built.explain,
+	};
+}
+
+/** A value as JavaScript source: strings quoted, arrays and plain objects spelled out. */
+export const jsLiteral = (value: unknown): string =>
+	typeof value === "string"
+		? JSON.stringify(value)
+		: Array.isArray(value)
+			? `[${value.map(jsLiteral).join(", ")}]`
+			: typeof value === "object" && value !== null
+				? `{ ${Object.entries(value)
+						.map(([k, v]) => `${k}: ${jsLiteral(v)}`)
+						.join(", ")} }`
+				: String(value);

@@ -1,10 +1,7 @@
 import type { Difficulty } from "@app/contract";
 import type { Rng } from "../../rng.js";
-import {
-	defineFamily,
-	type FailingExample,
-	type FixTheBug,
-} from "../family.js";
+import { defineFamily, type FixTheBug } from "../family.js";
+import { fixFromLines, jsLiteral, type LinesFix } from "../fix-draft.js";
 import { withArticle } from "../prose.js";
 
 type Variant =
@@ -110,13 +107,6 @@ interface Params {
 	examples: string[];
 }
 
-const show = (value: unknown): string =>
-	typeof value === "string"
-		? JSON.stringify(value)
-		: Array.isArray(value)
-			? `[${value.map(show).join(", ")}]`
-			: String(value);
-
 /** Numbers whose text order differs from their numeric order. */
 function trickyNumbers(rng: Rng, count: number): number[] {
 	for (;;) {
@@ -140,11 +130,11 @@ function drawExamples(rng: Rng, variant: Variant): string[] {
 		case "descending": {
 			const plain = rng.sample([1, 2, 3, 4, 5, 6, 7, 8, 9], 3);
 			return rng.bool()
-				? [show(plain), show(trickyNumbers(rng, 4))]
+				? [jsLiteral(plain), jsLiteral(trickyNumbers(rng, 4))]
 				: [
-						show(trickyNumbers(rng, 3)),
-						show(plain),
-						show(trickyNumbers(rng, 4)),
+						jsLiteral(trickyNumbers(rng, 3)),
+						jsLiteral(plain),
+						jsLiteral(trickyNumbers(rng, 4)),
 					];
 		}
 		case "exactIndex": {
@@ -153,8 +143,8 @@ function drawExamples(rng: Rng, variant: Variant): string[] {
 			// a loosely equal value comes first: "n" before n, 0 or "" before false
 			return rng
 				.shuffle([
-					`${show([String(n), n, n + 1])}, ${n}`,
-					`${show([word, rng.pick(WORDS)])}, ${show(word)}`,
+					`${jsLiteral([String(n), n, n + 1])}, ${n}`,
+					`${jsLiteral([word, rng.pick(WORDS)])}, ${jsLiteral(word)}`,
 					`[0, "", false], false`,
 					`[${n + 1}, "${n}", ${n}], ${n}`,
 				])
@@ -174,35 +164,35 @@ function drawExamples(rng: Rng, variant: Variant): string[] {
 				);
 			const fraction = `${rng.int(2, 9)}.${rng.int(1, 9)}`;
 			return [
-				show(list()),
-				show([String(rng.int(10, 40)), fraction]),
-				show([rng.pick(["0", "7"])]),
+				jsLiteral(list()),
+				jsLiteral([String(rng.int(10, 40)), fraction]),
+				jsLiteral([rng.pick(["0", "7"])]),
 			].slice(0, rng.int(2, 3));
 		}
 		case "amounts": {
 			const part = () => rng.pick(["5", "25", "75"]);
 			const amount = () => `${rng.int(0, 9)}.${part()}`;
 			return [
-				show([amount(), amount()]),
-				show([String(rng.int(1, 9)), String(rng.int(1, 9))]),
-				show([amount(), String(rng.int(1, 9)), amount()]),
+				jsLiteral([amount(), amount()]),
+				jsLiteral([String(rng.int(1, 9)), String(rng.int(1, 9))]),
+				jsLiteral([amount(), String(rng.int(1, 9)), amount()]),
 			].slice(0, rng.int(2, 3));
 		}
 		case "lastN": {
 			const words = rng.sample(WORDS, rng.int(4, 6));
 			return [
-				`${show(words)}, ${rng.int(2, 3)}`,
-				`${show(words.slice(0, 3))}, 1`,
-				`${show(words.slice(1))}, ${words.length - 1}`,
+				`${jsLiteral(words)}, ${rng.int(2, 3)}`,
+				`${jsLiteral(words.slice(0, 3))}, 1`,
+				`${jsLiteral(words.slice(1))}, ${words.length - 1}`,
 			].slice(0, rng.int(2, 3));
 		}
 		case "between": {
 			const nums = rng.sample([3, 5, 8, 13, 21, 34, 55, 89], rng.int(5, 6));
 			const start = rng.int(1, 2);
 			return [
-				`${show(nums)}, ${start}, ${start + rng.int(1, 2)}`,
-				`${show(nums)}, 0, 0`,
-				`${show(nums)}, 0, ${nums.length - 1}`,
+				`${jsLiteral(nums)}, ${start}, ${start + rng.int(1, 2)}`,
+				`${jsLiteral(nums)}, 0, 0`,
+				`${jsLiteral(nums)}, 0, ${nums.length - 1}`,
 			].slice(0, rng.int(2, 3));
 		}
 		case "shorten": {
@@ -210,8 +200,8 @@ function drawExamples(rng: Rng, variant: Variant): string[] {
 			const max = rng.int(8, sentence.length - 4);
 			const short = rng.pick(WORDS);
 			return rng.shuffle([
-				`${show(sentence)}, ${max}`,
-				`${show(short)}, ${short.length + rng.int(0, 3)}`,
+				`${jsLiteral(sentence)}, ${max}`,
+				`${jsLiteral(short)}, ${short.length + rng.int(0, 3)}`,
 			]);
 		}
 	}
@@ -238,14 +228,7 @@ function draw(rng: Rng, difficulty: Difficulty): Params {
 	};
 }
 
-interface Built {
-	fn: string;
-	lines: string[];
-	fix: [number, string];
-	wrong: [number, string, string][];
-	reference: string;
-	explain(failing: FailingExample): string;
-}
+type Built = LinesFix & { fn: string };
 
 function buildSort(p: Params, up: boolean): Built {
 	const v = p.list;
@@ -682,17 +665,9 @@ export const comparisonConversionBugs = defineFamily<Params>({
 	params: draw,
 	build: (p): FixTheBug => {
 		const built = build(p);
-		return {
-			code: `${built.lines.join("\n")}\n`,
-			fix: { line: built.fix[0], text: built.fix[1] },
-			wrong: built.wrong.map(([line, text, misconception]) => ({
-				line,
-				text,
-				misconception,
-			})),
-			reference: `${built.reference}\n`,
-			examples: p.examples.map((args) => `${built.fn}(${args})`),
-			explain: built.explain,
-		};
+		return fixFromLines(
+			built,
+			p.examples.map((args) => `${built.fn}(${args})`),
+		);
 	},
 });

@@ -1,10 +1,7 @@
 import type { Difficulty } from "@app/contract";
 import type { Rng } from "../../rng.js";
-import {
-	defineFamily,
-	type FailingExample,
-	type FixTheBug,
-} from "../family.js";
+import { defineFamily, type FixTheBug } from "../family.js";
+import { fixFromLines, jsLiteral, type LinesFix } from "../fix-draft.js";
 import { itemAt } from "../item-at.js";
 
 /** A list of records with one number field: the function adds that field up. */
@@ -173,17 +170,6 @@ interface Params {
 	indexLoop: boolean;
 }
 
-const show = (value: unknown): string =>
-	typeof value === "string"
-		? JSON.stringify(value)
-		: Array.isArray(value)
-			? `[${value.map(show).join(", ")}]`
-			: typeof value === "object" && value !== null
-				? `{ ${Object.entries(value)
-						.map(([k, v]) => `${k}: ${show(v)}`)
-						.join(", ")} }`
-				: String(value);
-
 const distinctInts = (rng: Rng, count: number, low: number, high: number) =>
 	rng.sample(
 		Array.from({ length: high - low + 1 }, (_, i) => low + i),
@@ -304,13 +290,7 @@ function draw(rng: Rng, difficulty: Difficulty): Params {
 	return { ...base, inputs: drawInputs(rng, variant, base) };
 }
 
-interface Built {
-	lines: string[];
-	fix: [number, string];
-	wrong: [number, string, string][];
-	reference: string;
-	explain(failing: FailingExample): string;
-}
+type Built = LinesFix;
 
 function buildField(p: Params): Built {
 	const { fn, list, item, field } = p.field;
@@ -924,19 +904,9 @@ export const loopAccumulatorBugs = defineFamily<Params>({
 	build: (p): FixTheBug => {
 		const built = build(p);
 		const fnName = itemAt(/function (\w+)/.exec(built.lines[1] ?? "") ?? [], 1);
-		return {
-			code: `${built.lines.join("\n")}\n`,
-			fix: { line: built.fix[0], text: built.fix[1] },
-			wrong: built.wrong.map(([line, text, misconception]) => ({
-				line,
-				text,
-				misconception,
-			})),
-			reference: `${built.reference}\n`,
-			examples: p.inputs.map(
-				(args) => `${fnName}(${args.map(show).join(", ")})`,
-			),
-			explain: built.explain,
-		};
+		return fixFromLines(
+			built,
+			p.inputs.map((args) => `${fnName}(${args.map(jsLiteral).join(", ")})`),
+		);
 	},
 });

@@ -1,10 +1,7 @@
 import type { Difficulty } from "@app/contract";
 import type { Rng } from "../../rng.js";
-import {
-	defineFamily,
-	type FailingExample,
-	type FixTheBug,
-} from "../family.js";
+import { defineFamily, type FixTheBug } from "../family.js";
+import { fixFromLines, jsLiteral, type LinesFix } from "../fix-draft.js";
 import { withArticle } from "../prose.js";
 
 type Variant =
@@ -137,18 +134,8 @@ const FN_NAMES: Record<Variant, readonly string[]> = {
 	firstUnique: ["firstUnique", "firstSingle", "loneOne", "firstOnce"],
 };
 
-const show = (value: unknown): string =>
-	typeof value === "string"
-		? JSON.stringify(value)
-		: Array.isArray(value)
-			? `[${value.map(show).join(", ")}]`
-			: typeof value === "object" && value !== null
-				? `{ ${Object.entries(value)
-						.map(([k, v]) => `${k}: ${show(v)}`)
-						.join(", ")} }`
-				: String(value);
-
-const showMap = (entries: [string, number][]) => `new Map(${show(entries)})`;
+const showMap = (entries: [string, number][]) =>
+	`new Map(${jsLiteral(entries)})`;
 
 /** Three distinct things to count: words of one theme, or letters. */
 const drawUnits = (rng: Rng, subject: Subject) =>
@@ -156,7 +143,7 @@ const drawUnits = (rng: Rng, subject: Subject) =>
 
 /** A list of the subject's units, or the string they spell. */
 const asArgument = (subject: Subject, units: string[]) =>
-	show(subject.letters ? units.join("") : units);
+	jsLiteral(subject.letters ? units.join("") : units);
 
 function drawExamples(rng: Rng, p: Omit<Params, "examples">): string[] {
 	switch (p.variant) {
@@ -195,11 +182,11 @@ function drawExamples(rng: Rng, p: Omit<Params, "examples">): string[] {
 			const table =
 				p.variant === "mapRead"
 					? showMap(entries)
-					: show(Object.fromEntries(entries));
+					: jsLiteral(Object.fromEntries(entries));
 			const [a = "", b = "", c = ""] = names;
 			return [
-				`${table}, ${show(rng.shuffle([a, b, c]).slice(0, rng.int(2, 3)))}`,
-				`${table}, ${show([rng.pick(names), a])}`,
+				`${table}, ${jsLiteral(rng.shuffle([a, b, c]).slice(0, rng.int(2, 3)))}`,
+				`${table}, ${jsLiteral([rng.pick(names), a])}`,
 				`${table}, []`,
 			].slice(0, rng.int(2, 3));
 		}
@@ -215,8 +202,8 @@ function drawExamples(rng: Rng, p: Omit<Params, "examples">): string[] {
 				]) as [string, number][],
 			);
 			return [
-				`${table}, ${show(rng.shuffle([a, b, d]))}`,
-				`${table}, ${show(rng.shuffle([c, e]))}`,
+				`${table}, ${jsLiteral(rng.shuffle([a, b, d]))}`,
+				`${table}, ${jsLiteral(rng.shuffle([c, e]))}`,
 			];
 		}
 		case "keyCount": {
@@ -228,10 +215,10 @@ function drawExamples(rng: Rng, p: Omit<Params, "examples">): string[] {
 				Object.fromEntries(
 					names.slice(0, n).map((name) => [name, rng.int(1, 20)]),
 				);
-			return [show(scores(rng.int(2, 4))), show(scores(rng.int(2, 3)))].slice(
-				0,
-				rng.int(1, 2),
-			);
+			return [
+				jsLiteral(scores(rng.int(2, 4))),
+				jsLiteral(scores(rng.int(2, 3))),
+			].slice(0, rng.int(1, 2));
 		}
 		case "truthyLookup": {
 			const names = rng.sample(
@@ -249,7 +236,7 @@ function drawExamples(rng: Rng, p: Omit<Params, "examples">): string[] {
 				4,
 			);
 			const [a = "", b = "", c = "", d = ""] = names;
-			const stock = show(
+			const stock = jsLiteral(
 				Object.fromEntries(
 					rng.shuffle([
 						[a, 0],
@@ -259,8 +246,8 @@ function drawExamples(rng: Rng, p: Omit<Params, "examples">): string[] {
 				),
 			);
 			return [
-				`${stock}, ${show(rng.shuffle([a, b, d]))}`,
-				`${stock}, ${show(rng.shuffle([c, d]))}`,
+				`${stock}, ${jsLiteral(rng.shuffle([a, b, d]))}`,
+				`${stock}, ${jsLiteral(rng.shuffle([c, d]))}`,
 			];
 		}
 		case "defaults": {
@@ -269,14 +256,14 @@ function drawExamples(rng: Rng, p: Omit<Params, "examples">): string[] {
 				(typeof SETTINGS)[number],
 				(typeof SETTINGS)[number],
 			];
-			const base = show({
+			const base = jsLiteral({
 				[s1.key]: s1.value,
 				[s2.key]: s2.value,
 				[s3.key]: s3.value,
 			});
 			// a falsy setting, a null one (?? would skip it) and a plain override
-			const withFalsy = show({ [s1.key]: s1.falsy });
-			const withNull = show(
+			const withFalsy = jsLiteral({ [s1.key]: s1.falsy });
+			const withNull = jsLiteral(
 				rng.bool()
 					? { [s2.key]: null, [s3.key]: s3.other }
 					: { [s3.key]: s3.other, [s2.key]: null },
@@ -304,13 +291,7 @@ function draw(rng: Rng, difficulty: Difficulty): Params {
 	return { ...base, examples: drawExamples(rng, base) };
 }
 
-interface Built {
-	lines: string[];
-	fix: [number, string];
-	wrong: [number, string, string][];
-	reference: string;
-	explain(failing: FailingExample): string;
-}
+type Built = LinesFix;
 
 /** "each of the words" or "each letter of text". */
 const eachOf = (s: Subject) =>
@@ -888,17 +869,9 @@ export const objectLookupBugs = defineFamily<Params>({
 	params: draw,
 	build: (p): FixTheBug => {
 		const built = build(p);
-		return {
-			code: `${built.lines.join("\n")}\n`,
-			fix: { line: built.fix[0], text: built.fix[1] },
-			wrong: built.wrong.map(([line, text, misconception]) => ({
-				line,
-				text,
-				misconception,
-			})),
-			reference: `${built.reference}\n`,
-			examples: p.examples.map((args) => `${p.fn}(${args})`),
-			explain: built.explain,
-		};
+		return fixFromLines(
+			built,
+			p.examples.map((args) => `${p.fn}(${args})`),
+		);
 	},
 });
