@@ -8,8 +8,9 @@ import type {
 import { itemAt } from "./item-at.js";
 
 /**
- * Shared by the fix-the-bug families that write each instance as its correct lines plus the one
- * line made wrong (a Draft), and turn it into what the learner is shown with finishFix.
+ * What fix-the-bug families share: two ways of writing an instance before it becomes a FixTheBug
+ * (a Draft, the correct lines plus the line made wrong, for finishFix; or a LinesFix, the lines
+ * with the bug in place plus the fix, for fixFromLines), and how to write values as source.
  */
 
 /** A one-line change a learner might try, and the belief behind it. */
