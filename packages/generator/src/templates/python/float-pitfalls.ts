@@ -108,12 +108,15 @@ function compare({
 		exact?: boolean;
 		close?: boolean;
 		short?: boolean;
+		strict?: boolean;
 	}) =>
 		[
+			"import math",
+			"",
 			`${x} = ${tenths(left)}`,
 			`${y} = ${second}`,
 			`${z} = ${opts.exact ? `round(${x} ${operator} ${y}, 10)` : `${x} ${operator} ${y}`}`,
-			`print(${opts.short ? `round(${z}, 10)` : z}, ${opts.close ? `abs(${z} - ${target}) < 1e-9` : `${z} == ${target}`})`,
+			`print(${opts.short ? `round(${z}, 10)` : z}, ${opts.close ? `abs(${z} - ${target}) < 1e-9` : `${z} == ${target}`}, math.isclose(${z}, ${target}${opts.strict ? ", rel_tol=0" : ""}))`,
 			"",
 		].join("\n");
 	return {
@@ -131,15 +134,22 @@ function compare({
 				misconception: `print shows a float rounded to a few decimal places, so ${z} shows as ${target} even though it is not exactly ${target}`,
 				code: program({ short: true }),
 			},
+			{
+				misconception:
+					"math.isclose allows no difference unless it is given a tolerance, so it is False too",
+				code: program({ strict: true }),
+			},
 		],
 		explain: (answer: string) =>
 			`${listed(inexact)} cannot be stored exactly in binary, so ${x} ${operator} ${y} works on the nearest ${agree(inexact, "float", "floats")}, and the float nearest that result is ${float}. ` +
 			`print shows the shortest decimal that reads back as that float, so the error shows. ` +
-			`It is not the float that ${target} stands for, so == is False; compare floats with math.isclose. It prints ${answer}.`,
+			`It is not the float that ${target} stands for, so == is False. ` +
+			`math.isclose allows a relative difference of up to 1e-09 by default, so it is True: that is how to compare floats. It prints ${answer}.`,
 		trace: [
 			...storedLines({ left, right, operator }),
 			`${x} ${operator} ${y} → ${tenths(left)} ${operator} ${second} → ${float}, not ${target}`,
 			`${z} == ${target} → ${float} == ${target} → False`,
+			`math.isclose(${z}, ${target}) → True: they differ by far less than 1e-09 of ${target}`,
 		],
 	};
 }
@@ -154,17 +164,22 @@ function halves({
 }) {
 	const program = (line: string) =>
 		`${a} = ${first}\n${b} = ${second}\nprint(${line})\n`;
-	const even = (first - 0.5) % 2 === 0 ? first : second;
+	const evenFirst = (first - 0.5) % 2 === 0;
+	const [even, odd] = evenFirst ? [first, second] : [second, first];
+	const [evenName, oddName] = evenFirst ? [a, b] : [b, a];
+	// each belief changes only the call whose result it changes, so the two also combine
+	const calls = (evenCall: string, oddCall: string) =>
+		evenFirst ? `${evenCall}, ${oddCall}` : `${oddCall}, ${evenCall}`;
 	return {
 		code: program(`round(${a}), round(${b})`),
 		mistakes: [
 			{
 				misconception: `round() always rounds a half up, so round(${even}) is ${even + 0.5}`,
-				code: program(`int(${a} + 0.5), int(${b} + 0.5)`),
+				code: program(calls(`int(${evenName} + 0.5)`, `round(${oddName})`)),
 			},
 			{
-				misconception: "round() drops the fraction, as int() does",
-				code: program(`int(${a}), int(${b})`),
+				misconception: `round() drops the fraction, as int() does, so round(${odd}) is ${odd - 0.5}`,
+				code: program(calls(`round(${evenName})`, `int(${oddName})`)),
 			},
 			{
 				misconception:
