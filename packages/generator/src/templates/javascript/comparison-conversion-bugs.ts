@@ -40,7 +40,7 @@ const NAMES: Record<Variant, readonly string[]> = {
 	mapParse: ["toWholeNumbers", "wholeParts", "asIntegers", "truncateAll"],
 	amounts: ["totalOf", "sumAmounts", "addUp", "grandTotal"],
 	lastN: ["lastN", "takeLast", "tail", "lastFew"],
-	between: ["between", "span", "window", "pick"],
+	between: ["between", "span", "fromTo", "pick"],
 	shorten: ["shorten", "truncate", "clip", "ellipsize"],
 };
 const PAIRS = [
