@@ -181,7 +181,7 @@ export const memoizedRecursion = defineFamily<Params>({
 					code: program({ hits: true, dict: true }),
 				},
 				{
-					misconception: `${counter} counts only the two calls at the bottom, not the calls ${r.name} makes to itself`,
+					misconception: `the counter ${counter} counts only the two calls the snippet writes, ${call(first)} and ${call(second)}, not the calls ${r.name} makes to itself`,
 					code: program({ topLevel: true }),
 				},
 			],

@@ -153,7 +153,7 @@ export const superMro = defineFamily<Params>({
 					code: program(cooperative, `${right}, ${left}`),
 				},
 				{
-					misconception: `a class with two bases runs the method of each base in turn, so ${possessive(base)} runs once through ${left} and once through ${right}`,
+					misconception: `a class with two bases runs the method of each base in turn, so ${possessive(base)} ${method} runs once through ${left} and once through ${right}`,
 					code: program({ left: base, right: base, child: [left, right] }),
 				},
 			],
