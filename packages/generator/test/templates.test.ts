@@ -2,6 +2,7 @@ import { readdir } from "node:fs/promises";
 import {
 	ChallengeContentSchema,
 	DIFFICULTIES,
+	type Difficulty,
 	LANGUAGES,
 	type Language,
 } from "@app/contract";
@@ -23,12 +24,16 @@ import {
 } from "../src/sandbox/outcome-option.js";
 import { createSandbox } from "../src/sandbox/sandbox.js";
 import {
+	difficultiesOf,
+	draw,
+	type Family,
 	type FillInFamily,
 	type FixTheBugFamily,
 	type OutcomeFamily,
 	spansDifficulty,
 } from "../src/templates/family.js";
 import { FAMILIES } from "../src/templates/registry.js";
+import { shapeOf } from "../src/variety.js";
 import { drawnOf, instanceOf, OUTCOME_FAMILIES } from "../testing/families.js";
 import { runReal, runRealOutcome } from "./real-interpreters.js";
 
@@ -43,6 +48,8 @@ const VARIETY_SEEDS = 2000;
 const MIN_DISTINCT = 300;
 const CHALLENGES_PER_CELL = 25;
 const MAX_OUTPUT_CHARS = 400;
+/** Seeds drawn at each level of a family that spans several, to compare their shapes. */
+const SPAN_SEEDS = 200;
 
 const CELLS = LANGUAGES.flatMap((language) =>
 	DIFFICULTIES.map((difficulty) => [language, difficulty] as const),
@@ -130,6 +137,34 @@ describe("template registry", () => {
 		}
 		// every family builds 2000 instances: seconds on a quiet machine, more on a shared one
 	}, 180_000);
+
+	it("builds each level of a family that spans several differently, not the same snippets relabelled", () => {
+		const shapesAt = (family: Family, difficulty: Difficulty) => {
+			const shapes = new Set<string>();
+			for (let seed = 0; seed < SPAN_SEEDS; seed++) {
+				const drawn = draw(family, createRng(seed), difficulty);
+				// a fill-in's level may lie in what fills the blank
+				const answer = drawn.kind === "fill-in" ? drawn.instance.answer : "";
+				shapes.add(shapeOf(`${drawn.instance.code}\n${answer}`));
+			}
+			return shapes;
+		};
+		const spanning = FAMILIES.filter((f) => difficultiesOf(f).length > 1);
+		expect(spanning.length).toBeGreaterThanOrEqual(10);
+		for (const family of spanning) {
+			const levels = difficultiesOf(family);
+			const shapes = levels.map((level) => shapesAt(family, level));
+			for (const [i, a] of shapes.entries())
+				for (const [j, b] of shapes.entries()) {
+					if (j <= i) continue;
+					const shared = [...a].filter((shape) => b.has(shape)).length;
+					expect(
+						shared,
+						`${family.id}: ${levels[i]} and ${levels[j]}`,
+					).toBeLessThanOrEqual(Math.min(a.size, b.size) / 2);
+				}
+		}
+	});
 
 	it("gives every family a title and lowercase topics of three or more characters", () => {
 		for (const family of FAMILIES) {

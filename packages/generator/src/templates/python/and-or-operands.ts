@@ -57,19 +57,31 @@ function resultOf(kind: Kind, operands: Operands): Role {
 export const andOrOperands = defineFamily<Params>({
 	id: "python/and-or-operands",
 	language: "python",
-	difficulty: "easy",
+	// easy: one "or" and one "and"; medium adds `x or y and z`, where precedence decides
+	difficulty: ["easy", "medium"],
 	title: 'What "and" and "or" return',
 	topics: ["boolean operators", "operators", "precedence", "truthiness"],
-	params: (rng) => {
+	params: (rng, difficulty) => {
 		const truthy = rng.sample(TRUTHY, 2);
 		const t = rng.pick([1, 2] as const);
 		const other = t === 1 ? 2 : 1;
 		const declared = rng.pick(NAMES);
+		// drawn in this order so that medium instances are those the family always drew
+		const names = threeOf(rng.shuffle(declared));
+		const values = [
+			rng.pick(FALSY),
+			itemAt(truthy, 0),
+			itemAt(truthy, 1),
+		] as const;
+		const order = rng.shuffle(KINDS);
 		return {
 			declared,
-			names: threeOf(rng.shuffle(declared)),
-			values: [rng.pick(FALSY), itemAt(truthy, 0), itemAt(truthy, 1)],
-			order: rng.shuffle(KINDS),
+			names,
+			values,
+			order:
+				difficulty === "easy"
+					? order.filter((kind) => kind !== "precedence")
+					: order,
 			operands: {
 				default: [0, t],
 				guard: rng.pick([
@@ -124,6 +136,7 @@ export const andOrOperands = defineFamily<Params>({
 					: `go on to ${name(result)}`;
 			return `${written}: ${name(first)} is ${first === 0 ? "falsy" : "truthy"}, ${verdict} → ${printed(result)}`;
 		};
+		const withPrecedence = order.includes("precedence");
 		return {
 			code: program(text),
 			mistakes: [
@@ -131,12 +144,20 @@ export const andOrOperands = defineFamily<Params>({
 					misconception: '"and" and "or" always give True or False',
 					code: program((kind) => `bool(${text(kind)})`),
 				},
-				{
-					misconception: `"and" and "or" have the same precedence, so ${text("precedence")} is read from left to right`,
-					code: program((kind) =>
-						kind === "precedence" ? `(${x} or ${y}) and ${z}` : text(kind),
-					),
-				},
+				withPrecedence
+					? {
+							misconception: `"and" and "or" have the same precedence, so ${text("precedence")} is read from left to right`,
+							code: program((kind) =>
+								kind === "precedence" ? `(${x} or ${y}) and ${z}` : text(kind),
+							),
+						}
+					: {
+							misconception:
+								'"or" gives True or False, while "and" gives one of its operands',
+							code: program((kind) =>
+								kind === "default" ? `bool(${text(kind)})` : text(kind),
+							),
+						},
 				{
 					misconception: `"and" stops at the first truthy operand, as "or" does, so ${g} and ${h} gives ${firstTruthy}`,
 					code: program((kind) =>
@@ -146,8 +167,10 @@ export const andOrOperands = defineFamily<Params>({
 			],
 			explain: (answer) =>
 				'"or" returns its first truthy operand (or the last one, if none is), and "and" returns its first falsy operand (or the last one); ' +
-				'neither turns the result into True or False. "and" binds tighter than "or", ' +
-				`so ${x} or ${y} and ${z} means ${x} or (${y} and ${z}), and as ${x} is truthy, that is ${x}. ` +
+				"neither turns the result into True or False. " +
+				(withPrecedence
+					? `"and" binds tighter than "or", so ${x} or ${y} and ${z} means ${x} or (${y} and ${z}), and as ${x} is truthy, that is ${x}. `
+					: "") +
 				`Here ${names[0]} = ${values[0]} is falsy and the other two are truthy. It prints ${answer}.`,
 			trace: order.map(step),
 		};
