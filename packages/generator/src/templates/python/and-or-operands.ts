@@ -164,6 +164,24 @@ export const andOrOperands = defineFamily<Params>({
 						kind === "guard" ? `${g} or ${h}` : text(kind),
 					),
 				},
+				// easy only: a belief whose options are values from the code, as the answer's are
+				...(withPrecedence
+					? []
+					: [
+							{
+								misconception:
+									'only None counts as false, so 0, "" and [] count as true, as they do in Ruby',
+								code: program((kind) => {
+									const [left, right] =
+										kind === "default"
+											? [name(operands.default[0]), name(operands.default[1])]
+											: [g, h];
+									return kind === "default"
+										? `(${left} if ${left} is not None else ${right})`
+										: `(${right} if ${left} is not None else ${left})`;
+								}),
+							},
+						]),
 			],
 			explain: (answer) =>
 				'"or" returns its first truthy operand (or the last one, if none is), and "and" returns its first falsy operand (or the last one); ' +
