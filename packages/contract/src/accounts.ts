@@ -29,6 +29,12 @@ export const SignInRequestSchema = z.object({
 });
 export type SignInRequest = z.infer<typeof SignInRequestSchema>;
 
+/** Body of DELETE /api/auth/account (local accounts): the password again, so a borrowed session cannot. */
+export const DeleteAccountRequestSchema = z.object({
+	password: textField({ max: PASSWORD_MAX_LENGTH }).min(1, "is required"),
+});
+export type DeleteAccountRequest = z.infer<typeof DeleteAccountRequestSchema>;
+
 /** The signed-in local account. */
 export const AccountSchema = z.object({
 	user: z.object({ id: z.string(), email: z.string() }),

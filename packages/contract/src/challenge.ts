@@ -2,7 +2,9 @@ import { z } from "zod";
 import {
 	CHALLENGE_KINDS,
 	DIFFICULTIES,
+	EXPORT_FORMATS,
 	HISTORY_MAX_LIMIT,
+	IDEA_ID_MAX_LENGTH,
 	HISTORY_RESULTS,
 	LANGUAGES,
 	OPTION_COUNT,
@@ -20,6 +22,12 @@ export type Language = z.infer<typeof LanguageSchema>;
 const lowerCased = (value: unknown) =>
 	typeof value === "string" ? value.toLowerCase() : value;
 
+/** An idea id as a client sends it: whether the idea exists is the server's to say. */
+export const IdeaIdSchema = z
+	.string()
+	.max(IDEA_ID_MAX_LENGTH)
+	.regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "must be an idea id such as py.aliasing");
+
 /**
  * Body of POST /api/generate-challenge; the original client sends "Hard", so enums are
  * case-insensitive. The original API had no language field (its challenges were Python), and a
@@ -27,11 +35,14 @@ const lowerCased = (value: unknown) =>
  */
 export const GenerateChallengeRequestSchema = z.object({
 	difficulty: z.preprocess(lowerCased, DifficultySchema),
-	language: z.preprocess(lowerCased, LanguageSchema).default("python"),
+	/** python when absent, or the language of the idea asked for */
+	language: z.preprocess(lowerCased, LanguageSchema).optional(),
 	topic: textField({ max: TOPIC_MAX_LENGTH })
 		.trim()
 		.optional()
 		.transform((topic) => topic || undefined),
+	/** practise this idea: the challenge is on it (an addition to the original API) */
+	idea: IdeaIdSchema.optional(),
 });
 /** What a client sends. */
 export type GenerateChallengeRequest = z.input<
@@ -76,10 +87,29 @@ export const ChallengeContentSchema = z.object({
 });
 export type ChallengeContent = z.infer<typeof ChallengeContentSchema>;
 
+/** An idea a challenge teaches, as a learner reads it: "py.aliasing", "Aliasing and copying". */
+export const IdeaRefSchema = z.object({ id: z.string(), name: z.string() });
+export type IdeaRef = z.infer<typeof IdeaRefSchema>;
+
+/**
+ * The belief behind a wrong option: a stable id, its idea's id, and one sentence in the second
+ * person ("You may think that assigning a list copies it."). Never sent before the answer.
+ */
+export const MisconceptionSchema = z.object({
+	id: z.string(),
+	idea: z.string(),
+	statement: z.string(),
+});
+export type Misconception = z.infer<typeof MisconceptionSchema>;
+
 /** Response of POST /api/generate-challenge. */
 export const ChallengeSchema = ChallengeContentSchema.extend({
 	id: z.number().int(),
 	timestamp: z.iso.datetime(),
+	/** the idea the challenge is on, when the generator knows it */
+	idea: IdeaRefSchema.nullable(),
+	/** the idea this challenge reviews, when it was chosen to bring back an open misconception */
+	review_of: z.string().nullable(),
 });
 export type Challenge = z.infer<typeof ChallengeSchema>;
 
@@ -87,6 +117,8 @@ export const AnswerRecordSchema = z.object({
 	answer_id: z.number().int(),
 	correct: z.boolean(),
 	answered_at: z.iso.datetime(),
+	/** what the learner probably believes, for a wrong answer whose option a mistake model produced */
+	misconception: MisconceptionSchema.nullable(),
 });
 export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
 
@@ -135,5 +167,18 @@ export const AnswerResponseSchema = z.object({
 	correct: z.boolean(),
 	correct_answer_id: z.number().int(),
 	explanation: z.string(),
+	misconception: MisconceptionSchema.nullable(),
 });
 export type AnswerResponse = z.infer<typeof AnswerResponseSchema>;
+
+/** Query of GET /api/my-history/export: every challenge of the caller, as JSON or CSV. */
+export const HistoryExportQuerySchema = z.object({
+	format: z.enum(EXPORT_FORMATS).default("json"),
+});
+export type HistoryExportQuery = z.infer<typeof HistoryExportQuerySchema>;
+
+/** The JSON export: the same items as the history, all of them, newest first. */
+export const HistoryExportSchema = z.object({
+	challenges: z.array(HistoryItemSchema),
+});
+export type HistoryExport = z.infer<typeof HistoryExportSchema>;

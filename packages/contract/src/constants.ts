@@ -29,3 +29,10 @@ export const PASSWORD_MAX_LENGTH = 128;
 export const EMAIL_MAX_LENGTH = 254;
 /** Clerk's user ids are about 32 characters; anything this long is not one, from Clerk or a local account. */
 export const USER_ID_MAX_LENGTH = 255;
+/** Idea ids (`py.aliasing`) and misconception ids (`py.aliasing.assignment-copies`) are short. */
+export const IDEA_ID_MAX_LENGTH = 80;
+export const MISCONCEPTIONS_MAX_LIMIT = 100;
+/** What GET /api/my-history/export writes. */
+export const EXPORT_FORMATS = ["json", "csv"] as const;
+/** What a learner's misconception is, judged by their last answers on its idea. */
+export const MISCONCEPTION_STATUSES = ["open", "resolved"] as const;

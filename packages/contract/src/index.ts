@@ -2,6 +2,7 @@ export * from "./accounts.js";
 export * from "./challenge.js";
 export * from "./constants.js";
 export * from "./errors.js";
+export * from "./misconceptions.js";
 export * from "./public-config.js";
 export * from "./quota.js";
 export * from "./stats.js";

@@ -13,7 +13,9 @@ import { FAMILIES } from "./templates/registry.js";
 import { type Generator, GeneratorError } from "./types.js";
 
 export type { OpenAiOptions } from "./providers/openai.js";
+export { type Idea, IDEAS, ideaById } from "./ideas.js";
 export {
+	type Diagnosis,
 	type GenerateRequest,
 	type GenerateResult,
 	type GenerationReport,

@@ -4,6 +4,7 @@ import type {
 	Difficulty,
 	GeneratorKind,
 	Language,
+	Misconception,
 } from "@app/contract";
 
 /** What the caller asks for. */
@@ -21,6 +22,13 @@ export interface GenerateRequest {
 	recent?: readonly string[];
 	/** only this kind of question (a tool's option; the offline generator honours it, a model asks `output`) */
 	kind?: ChallengeKind;
+	/**
+	 * Only challenges on this idea (an id of IDEAS): the offline generator draws from the idea's
+	 * families, at the difficulty asked for or the nearest one they span; a model is told the idea.
+	 */
+	idea?: string;
+	/** for a model: the belief to probe, when practice comes back to a misconception */
+	probe?: string;
 	/** fixes the random choices, to reproduce a challenge */
 	seed?: number;
 }
@@ -37,8 +45,20 @@ export interface GenerationReport {
 	rejectedAnswer?: string;
 }
 
+/**
+ * What the generator knows about the beliefs behind a challenge's options. Stored with the
+ * challenge and never sent before it is answered: it would give the answer away.
+ */
+export interface Diagnosis {
+	/** the idea the challenge is on (an id of IDEAS), or null when the generator cannot tell */
+	idea: string | null;
+	/** one per option, in the options' order: the belief behind a wrong one, null for the answer and fillers */
+	misconceptions: (Misconception | null)[];
+}
+
 export interface GenerateResult {
 	challenge: ChallengeContent;
+	diagnosis: Diagnosis;
 	/** identifies the template and parameters, so the same challenge is not served twice to one user */
 	variantKey: string | null;
 	report: GenerationReport;
