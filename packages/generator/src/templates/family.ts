@@ -90,6 +90,8 @@ interface FamilyBase<P> {
 	/** stable id, `<language>/<name>`; part of every challenge's variant key */
 	id: string;
 	language: Language;
+	/** the idea it teaches: an id of IDEAS (`src/ideas.ts`) in the family's language */
+	idea: string;
 	/**
 	 * The difficulty of its challenges, or the difficulties its variants span: then `params`
 	 * builds one of the difficulty asked for (how many steps, how many ideas interact).

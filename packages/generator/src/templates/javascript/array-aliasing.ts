@@ -15,6 +15,7 @@ interface Params {
 
 export const arrayAliasing = defineFamily<Params>({
 	id: "javascript/array-aliasing",
+	idea: "js.aliasing",
 	language: "javascript",
 	difficulty: "medium",
 	title: "Array aliasing",

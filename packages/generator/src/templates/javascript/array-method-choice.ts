@@ -664,6 +664,7 @@ function buildExtreme(p: ExtremeParams): FillIn {
 
 export const arrayMethodChoice = defineFamily<Params>({
 	id: "javascript/array-method-choice",
+	idea: "js.array-methods",
 	language: "javascript",
 	kind: "fill-in",
 	difficulty: ["easy", "medium", "hard"],

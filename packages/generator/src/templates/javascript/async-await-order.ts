@@ -64,6 +64,7 @@ function mainLine(step: Step): string {
 
 export const asyncAwaitOrder = defineFamily<Params>({
 	id: "javascript/async-await-order",
+	idea: "js.async-await",
 	language: "javascript",
 	difficulty: "hard",
 	title: "What runs before and after an await",

@@ -29,6 +29,7 @@ interface Belief {
 
 export const asyncForeach = defineFamily<Params>({
 	id: "javascript/async-foreach",
+	idea: "js.async-await",
 	language: "javascript",
 	difficulty: "hard",
 	title: "Async callbacks in forEach and map",

@@ -18,6 +18,7 @@ interface Params {
 
 export const bitwiseOperators = defineFamily<Params>({
 	id: "javascript/bitwise-operators",
+	idea: "js.bitwise-operators",
 	language: "javascript",
 	difficulty: "hard",
 	title: "Bitwise operators",

@@ -62,6 +62,7 @@ interface Params {
 
 export const classSuper = defineFamily<Params>({
 	id: "javascript/class-super",
+	idea: "js.classes",
 	language: "javascript",
 	difficulty: "hard",
 	title: "Overridden methods called from a base constructor",

@@ -34,6 +34,7 @@ interface Belief {
 
 export const closureCounters = defineFamily<Params>({
 	id: "javascript/closure-counters",
+	idea: "js.closures",
 	language: "javascript",
 	difficulty: "easy",
 	title: "Closures that keep their own state",

@@ -648,6 +648,7 @@ function build(p: Params): Built {
 
 export const comparisonConversionBugs = defineFamily<Params>({
 	id: "javascript/comparison-conversion-bugs",
+	idea: "js.type-coercion",
 	language: "javascript",
 	kind: "fix-the-bug",
 	difficulty: ["easy", "medium", "hard"],

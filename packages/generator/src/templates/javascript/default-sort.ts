@@ -109,6 +109,7 @@ function sortSteps(
 
 export const defaultSort = defineFamily<Params>({
 	id: "javascript/default-sort",
+	idea: "js.sorting",
 	language: "javascript",
 	difficulty: "medium",
 	title: "How Array.prototype.sort orders and mutates",

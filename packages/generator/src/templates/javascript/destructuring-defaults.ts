@@ -51,6 +51,7 @@ interface Belief {
 
 export const destructuringDefaults = defineFamily<Params>({
 	id: "javascript/destructuring-defaults",
+	idea: "js.default-values",
 	language: "javascript",
 	difficulty: "medium",
 	title: "Destructuring with defaults, renaming and holes",

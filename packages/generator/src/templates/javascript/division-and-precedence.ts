@@ -89,6 +89,7 @@ type Params = Division | Precedence | Strings | Quotient | Order;
 
 export const divisionAndPrecedence = defineFamily<Params>({
 	id: "javascript/division-and-precedence",
+	idea: "js.arithmetic-and-precedence",
 	language: "javascript",
 	difficulty: ["easy", "medium"],
 	title: "Division, remainder and operator precedence",

@@ -119,6 +119,7 @@ function pickSteps(rng: Rng): Step[] {
 
 export const eventLoopOrder = defineFamily<Params>({
 	id: "javascript/event-loop-order",
+	idea: "js.event-loop",
 	language: "javascript",
 	difficulty: "hard",
 	title: "Event loop order: ticks, promises and timers",

@@ -60,6 +60,7 @@ function fieldOf(fields: readonly Field[], matches: (f: Field) => boolean) {
 
 export const fallbackValues = defineFamily<Params>({
 	id: "javascript/fallback-values",
+	idea: "js.default-values",
 	language: "javascript",
 	difficulty: "easy",
 	title: "Fallback values with ||, ?? and defaults",

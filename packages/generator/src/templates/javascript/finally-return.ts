@@ -69,6 +69,7 @@ interface Belief {
 
 export const finallyReturn = defineFamily<Params>({
 	id: "javascript/finally-return",
+	idea: "js.exceptions-and-finally",
 	language: "javascript",
 	difficulty: "hard",
 	title: "try, catch and finally with return",

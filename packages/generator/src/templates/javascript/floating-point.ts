@@ -50,6 +50,7 @@ function drawFixed(rng: Rng): { fixed: string; digits: number } {
 
 export const floatingPoint = defineFamily<Params>({
 	id: "javascript/floating-point",
+	idea: "js.floating-point",
 	language: "javascript",
 	difficulty: "hard",
 	title: "Floating-point sums, Math.round and toFixed",

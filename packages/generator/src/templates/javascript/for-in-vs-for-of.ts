@@ -39,6 +39,7 @@ type Params = Both | Loop;
 
 export const forInVsForOf = defineFamily<Params>({
 	id: "javascript/for-in-vs-for-of",
+	idea: "js.for-in-and-for-of",
 	language: "javascript",
 	difficulty: ["easy", "medium"],
 	title: "for...in versus for...of on arrays",

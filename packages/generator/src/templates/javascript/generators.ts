@@ -90,6 +90,7 @@ type Params = Read | Returned;
 
 export const generators = defineFamily<Params>({
 	id: "javascript/generators",
+	idea: "js.generators",
 	language: "javascript",
 	difficulty: "hard",
 	title: "Generators and iterators",

@@ -61,6 +61,7 @@ interface Belief {
 
 export const gettersSetters = defineFamily<Params>({
 	id: "javascript/getters-setters",
+	idea: "js.getters-setters",
 	language: "javascript",
 	difficulty: "medium",
 	title: "Getters and setters",

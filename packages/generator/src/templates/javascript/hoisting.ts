@@ -58,6 +58,7 @@ type Params = Shadowed | Functions;
 
 export const hoisting = defineFamily<Params>({
 	id: "javascript/hoisting",
+	idea: "js.hoisting",
 	language: "javascript",
 	difficulty: "medium",
 	title: "Hoisting of var, let and functions",

@@ -28,6 +28,7 @@ interface Params {
 
 export const invalidLength = defineFamily<Params>({
 	id: "javascript/invalid-length",
+	idea: "js.invalid-lengths",
 	language: "javascript",
 	difficulty: "hard",
 	kind: "error",

@@ -42,6 +42,7 @@ interface Belief {
 
 export const letLoopBindings = defineFamily<Params>({
 	id: "javascript/let-loop-bindings",
+	idea: "js.closures",
 	language: "javascript",
 	difficulty: "hard",
 	title: "Which copy of a let loop variable a closure sees",

@@ -888,6 +888,7 @@ function build(p: Params): Built {
 
 export const loopAccumulatorBugs = defineFamily<Params>({
 	id: "javascript/loop-accumulator-bugs",
+	idea: "js.loop-accumulators",
 	language: "javascript",
 	kind: "fix-the-bug",
 	difficulty: ["easy", "medium", "hard"],

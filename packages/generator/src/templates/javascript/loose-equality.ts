@@ -180,6 +180,7 @@ const predicted = (rule: (typeof RULES)[number], p: Pair) =>
 
 export const looseEquality = defineFamily<Params>({
 	id: "javascript/loose-equality",
+	idea: "js.type-coercion",
 	language: "javascript",
 	difficulty: "easy",
 	title: "Loose equality (==) and type coercion",

@@ -32,6 +32,7 @@ const passes = (filter: Params["filter"], threshold: number, n: number) =>
 
 export const mapFilterReduce = defineFamily<Params>({
 	id: "javascript/map-filter-reduce",
+	idea: "js.array-methods",
 	language: "javascript",
 	difficulty: "medium",
 	title: "What map, filter and reduce return",

@@ -100,6 +100,7 @@ function drawKeyed(rng: Rng, counter: string): Keyed {
 
 export const memoization = defineFamily<Params>({
 	id: "javascript/memoization",
+	idea: "js.recursion-and-memoisation",
 	language: "javascript",
 	difficulty: "hard",
 	title: "Memoisation and its cache",

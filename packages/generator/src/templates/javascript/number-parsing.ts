@@ -135,6 +135,7 @@ interface Params {
 
 export const numberParsing = defineFamily<Params>({
 	id: "javascript/number-parsing",
+	idea: "js.number-parsing",
 	language: "javascript",
 	difficulty: "easy",
 	title: "parseInt, parseFloat and Number on messy strings",

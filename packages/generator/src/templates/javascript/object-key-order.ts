@@ -129,6 +129,7 @@ function textTrap(integers: readonly string[]): string {
 
 export const objectKeyOrder = defineFamily<Params>({
 	id: "javascript/object-key-order",
+	idea: "js.object-key-order",
 	language: "javascript",
 	difficulty: "medium",
 	title: "Object key order",

@@ -861,6 +861,7 @@ function buildBlock(p: Params): Built {
 
 export const objectLookupBugs = defineFamily<Params>({
 	id: "javascript/object-lookup-bugs",
+	idea: "js.object-lookups",
 	language: "javascript",
 	kind: "fix-the-bug",
 	difficulty: ["easy", "medium", "hard"],

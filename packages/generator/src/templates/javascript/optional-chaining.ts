@@ -75,6 +75,7 @@ interface Belief {
 
 export const optionalChaining = defineFamily<Params>({
 	id: "javascript/optional-chaining",
+	idea: "js.missing-properties",
 	language: "javascript",
 	difficulty: "easy",
 	title: "Where optional chaining stops",

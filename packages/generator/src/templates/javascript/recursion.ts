@@ -40,6 +40,7 @@ type Params = Linear | Tree;
 
 export const recursion = defineFamily<Params>({
 	id: "javascript/recursion",
+	idea: "js.recursion-and-memoisation",
 	language: "javascript",
 	difficulty: "medium",
 	title: "The order of recursive calls",

@@ -33,6 +33,7 @@ interface Params {
 
 export const setAndMap = defineFamily<Params>({
 	id: "javascript/set-and-map",
+	idea: "js.set-and-map",
 	language: "javascript",
 	difficulty: "medium",
 	title: "How Set and Map compare their keys",

@@ -22,6 +22,7 @@ const shown = (values: readonly number[]) => `[${values.join(", ")}]`;
 
 export const sliceVsSplice = defineFamily<Params>({
 	id: "javascript/slice-vs-splice",
+	idea: "js.slice-and-splice",
 	language: "javascript",
 	difficulty: "easy",
 	title: "slice versus splice",

@@ -90,6 +90,7 @@ function drawItems(rng: Rng, names: readonly string[]): Item[] {
 
 export const sortComparators = defineFamily<Params>({
 	id: "javascript/sort-comparators",
+	idea: "js.sorting",
 	language: "javascript",
 	difficulty: "medium",
 	title: "Sorting objects with a comparator",

@@ -91,6 +91,7 @@ interface Belief {
 
 export const spreadCopies = defineFamily<Params>({
 	id: "javascript/spread-copies",
+	idea: "js.aliasing",
 	language: "javascript",
 	difficulty: "medium",
 	title: "Spread and other shallow copies",

@@ -557,6 +557,7 @@ function buildMask(p: MaskParams): FillIn {
 
 export const stringBuilding = defineFamily<Params>({
 	id: "javascript/string-building",
+	idea: "js.string-building",
 	language: "javascript",
 	kind: "fill-in",
 	difficulty: ["easy", "medium", "hard"],

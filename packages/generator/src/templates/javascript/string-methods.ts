@@ -55,6 +55,7 @@ function drawSearch(rng: Rng, word: string) {
 
 export const stringMethods = defineFamily<Params>({
 	id: "javascript/string-methods",
+	idea: "js.string-methods",
 	language: "javascript",
 	difficulty: "easy",
 	title: "String methods: slice, substring, indexOf and padStart",

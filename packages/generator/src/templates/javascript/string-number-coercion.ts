@@ -18,6 +18,7 @@ interface Params {
 
 export const stringNumberCoercion = defineFamily<Params>({
 	id: "javascript/string-number-coercion",
+	idea: "js.type-coercion",
 	language: "javascript",
 	difficulty: "easy",
 	title: "Strings and numbers with + and other operators",

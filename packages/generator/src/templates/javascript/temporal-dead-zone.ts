@@ -34,6 +34,7 @@ interface Params {
 
 export const temporalDeadZone = defineFamily<Params>({
 	id: "javascript/temporal-dead-zone",
+	idea: "js.hoisting",
 	language: "javascript",
 	difficulty: "medium",
 	kind: "error",

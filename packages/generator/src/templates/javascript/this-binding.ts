@@ -45,6 +45,7 @@ interface Params {
 
 export const thisBinding = defineFamily<Params>({
 	id: "javascript/this-binding",
+	idea: "js.this",
 	language: "javascript",
 	difficulty: "hard",
 	title: "What this refers to",

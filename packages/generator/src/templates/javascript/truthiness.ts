@@ -29,6 +29,7 @@ interface Params {
 
 export const truthiness = defineFamily<Params>({
 	id: "javascript/truthiness",
+	idea: "js.truthiness",
 	language: "javascript",
 	difficulty: "easy",
 	title: "Truthy and falsy values",

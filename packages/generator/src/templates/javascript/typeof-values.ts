@@ -122,6 +122,7 @@ interface Params {
 
 export const typeofValues = defineFamily<Params>({
 	id: "javascript/typeof-values",
+	idea: "js.typeof",
 	language: "javascript",
 	difficulty: "easy",
 	title: "What typeof says",

@@ -56,6 +56,7 @@ interface Params {
 
 export const undefinedProperty = defineFamily<Params>({
 	id: "javascript/undefined-property",
+	idea: "js.missing-properties",
 	language: "javascript",
 	difficulty: "easy",
 	kind: "error",

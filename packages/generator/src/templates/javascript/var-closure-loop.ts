@@ -21,6 +21,7 @@ interface Params {
 
 export const varClosureLoop = defineFamily<Params>({
 	id: "javascript/var-closure-loop",
+	idea: "js.closures",
 	language: "javascript",
 	difficulty: "medium",
 	title: "Closures over var and let loop variables",

@@ -56,6 +56,7 @@ function resultOf(kind: Kind, operands: Operands): Role {
 
 export const andOrOperands = defineFamily<Params>({
 	id: "python/and-or-operands",
+	idea: "py.truthiness",
 	language: "python",
 	// easy: one "or" and one "and"; medium adds `x or y and z`, where precedence decides
 	difficulty: ["easy", "medium"],

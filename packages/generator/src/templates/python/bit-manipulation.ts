@@ -34,6 +34,7 @@ const counts = (n: number) => [ones(n), n, bin(n).length, logical(n)];
 
 export const bitManipulation = defineFamily<Params>({
 	id: "python/bit-manipulation",
+	idea: "py.bitwise-operators",
 	language: "python",
 	difficulty: "hard",
 	title: "Bit manipulation on integers",

@@ -84,6 +84,7 @@ interface Params {
 
 export const chainedComparisons = defineFamily<Params>({
 	id: "python/chained-comparisons",
+	idea: "py.operators-and-precedence",
 	language: "python",
 	difficulty: "easy",
 	title: "Chained comparisons",

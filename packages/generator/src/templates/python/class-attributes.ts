@@ -47,6 +47,7 @@ interface Params {
 
 export const classAttributes = defineFamily<Params>({
 	id: "python/class-attributes",
+	idea: "py.class-attributes",
 	language: "python",
 	difficulty: "hard",
 	title: "Class attributes and instance attributes",

@@ -105,6 +105,7 @@ const literal = (entries: Entries) =>
 
 export const counterArithmetic = defineFamily<Params>({
 	id: "python/counter-arithmetic",
+	idea: "py.counter",
 	language: "python",
 	difficulty: "medium",
 	title: "Counting with collections.Counter",

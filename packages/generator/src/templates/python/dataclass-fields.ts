@@ -46,6 +46,7 @@ function drawPool(rng: Rng, pick: "min" | "max"): Entry[] {
 
 export const dataclassFields = defineFamily<Params>({
 	id: "python/dataclass-fields",
+	idea: "py.dataclasses",
 	language: "python",
 	difficulty: "medium",
 	title: "Dataclass defaults, equality and ordering",

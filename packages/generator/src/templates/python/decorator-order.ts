@@ -46,6 +46,7 @@ function decorator({ name, before, after }: Wrapper): string {
 
 export const decoratorOrder = defineFamily<Params>({
 	id: "python/decorator-order",
+	idea: "py.decorators",
 	language: "python",
 	difficulty: "hard",
 	title: "Stacked decorators",

@@ -51,6 +51,7 @@ const firsts = (words: readonly string[]) => [
 
 export const defaultdictLookups = defineFamily<Params>({
 	id: "python/defaultdict-lookups",
+	idea: "py.dict-lookups",
 	language: "python",
 	difficulty: "hard",
 	title: "defaultdict: which lookups add keys",

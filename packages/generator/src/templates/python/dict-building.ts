@@ -586,6 +586,7 @@ function buildGroup({ theme, by, words }: GroupParams): FillIn {
 
 export const dictBuilding = defineFamily<Params>({
 	id: "python/dict-building",
+	idea: "py.building-dicts",
 	language: "python",
 	kind: "fill-in",
 	difficulty: ["easy", "medium", "hard"],

@@ -34,6 +34,7 @@ const literal = (entries: Entry[]) =>
 
 export const dictMethods = defineFamily<Params>({
 	id: "python/dict-methods",
+	idea: "py.dict-lookups",
 	language: "python",
 	difficulty: "easy",
 	title: "Dictionary get, setdefault and key order",

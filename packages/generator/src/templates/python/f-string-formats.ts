@@ -203,6 +203,7 @@ interface Params {
 
 export const fStringFormats = defineFamily<Params>({
 	id: "python/f-string-formats",
+	idea: "py.string-formatting",
 	language: "python",
 	difficulty: "easy",
 	title: "f-string format specs",

@@ -32,6 +32,7 @@ interface Params {
 
 export const finallyRaises = defineFamily<Params>({
 	id: "python/finally-raises",
+	idea: "py.exceptions-and-finally",
 	language: "python",
 	difficulty: "hard",
 	kind: "error",

@@ -68,6 +68,7 @@ function drawHalves(rng: Rng): [number, number] {
 
 export const floatPitfalls = defineFamily<Params>({
 	id: "python/float-pitfalls",
+	idea: "py.floating-point",
 	language: "python",
 	difficulty: ["medium", "hard"],
 	title: "Floating-point sums and rounding",

@@ -30,6 +30,7 @@ const wrap = (n: number) => (n < 0 ? `(${n})` : `${n}`);
 
 export const floorDivision = defineFamily<Params>({
 	id: "python/floor-division",
+	idea: "py.integer-division",
 	language: "python",
 	difficulty: ["easy", "medium"],
 	title: "Division, floor division and modulo",

@@ -178,6 +178,7 @@ const SHAPE_VARIANTS: Record<Shape, ShapeVariant> = {
 
 export const generatorExhaustion = defineFamily<Params>({
 	id: "python/generator-exhaustion",
+	idea: "py.generators",
 	language: "python",
 	difficulty: "hard",
 	title: "Generators are used up as they are read",

@@ -43,6 +43,7 @@ interface Params {
 
 export const globalNonlocal = defineFamily<Params>({
 	id: "python/global-nonlocal",
+	idea: "py.scope",
 	language: "python",
 	difficulty: "hard",
 	title: "global, nonlocal and when a name is looked up",

@@ -63,6 +63,7 @@ function draw(rng: Rng): Omit<Params, "names" | "values"> {
 
 export const identityVsEquality = defineFamily<Params>({
 	id: "python/identity-vs-equality",
+	idea: "py.identity-and-equality",
 	language: "python",
 	difficulty: "easy",
 	title: "Identity vs equality",

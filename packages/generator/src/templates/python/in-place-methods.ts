@@ -140,6 +140,7 @@ interface Params {
 
 export const inPlaceMethods = defineFamily<Params>({
 	id: "python/in-place-methods",
+	idea: "py.in-place-methods",
 	language: "python",
 	difficulty: "medium",
 	title: "Methods that change a list in place return None",

@@ -161,6 +161,7 @@ function facets(p: Params): Record<Params["facets"][number], Facet> {
 
 export const itertoolsBasics = defineFamily<Params>({
 	id: "python/itertools-basics",
+	idea: "py.itertools",
 	language: "python",
 	difficulty: "hard",
 	title: "itertools: groupby, accumulate, islice and zip",

@@ -824,6 +824,7 @@ function buildRanking({
 
 export const keyFunctions = defineFamily<Params>({
 	id: "python/key-functions",
+	idea: "py.sorting",
 	language: "python",
 	kind: "fill-in",
 	difficulty: ["easy", "medium", "hard"],

@@ -23,6 +23,7 @@ interface Params {
 
 export const lateBindingClosures = defineFamily<Params>({
 	id: "python/late-binding-closures",
+	idea: "py.closures-late-binding",
 	language: "python",
 	difficulty: "medium",
 	title: "Late binding in closures",

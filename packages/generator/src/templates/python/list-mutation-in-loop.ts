@@ -112,6 +112,7 @@ const show = (values: readonly number[]) => `[${values.join(", ")}]`;
 
 export const listMutationInLoop = defineFamily<Params>({
 	id: "python/list-mutation-in-loop",
+	idea: "py.mutating-while-looping",
 	language: "python",
 	difficulty: "medium",
 	title: "Changing a list while looping over it",

@@ -1064,6 +1064,7 @@ function draft(p: Params): Draft {
 
 export const loopAccumulators = defineFamily<Params>({
 	id: "python/loop-accumulators",
+	idea: "py.loop-accumulators",
 	kind: "fix-the-bug",
 	language: "python",
 	difficulty: ["easy", "medium", "hard"],

@@ -99,6 +99,7 @@ function counts(r: Recursion, first: number[], second: number[]) {
 
 export const memoizedRecursion = defineFamily<Params>({
 	id: "python/memoized-recursion",
+	idea: "py.recursion-and-memoisation",
 	language: "python",
 	difficulty: "hard",
 	title: "How often a memoised function runs",

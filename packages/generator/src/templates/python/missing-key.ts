@@ -53,6 +53,7 @@ const literal = (entries: Entry[]) =>
 
 export const missingKey = defineFamily<Params>({
 	id: "python/missing-key",
+	idea: "py.dict-lookups",
 	language: "python",
 	difficulty: "easy",
 	kind: "error",

@@ -25,6 +25,7 @@ interface Params {
 
 export const mutableDefaultArgument = defineFamily<Params>({
 	id: "python/mutable-default-argument",
+	idea: "py.mutable-defaults",
 	language: "python",
 	difficulty: "medium",
 	title: "Mutable default arguments",

@@ -57,6 +57,7 @@ function drawFilter(rng: Rng, letters: string, digits: number[]): Filter {
 
 export const nestedComprehensions = defineFamily<Params>({
 	id: "python/nested-comprehensions",
+	idea: "py.comprehensions",
 	language: "python",
 	difficulty: "medium",
 	title: "Nested list comprehensions with a condition",

@@ -26,6 +26,7 @@ const copyOf = (name: string, copy: (typeof COPIES)[number]) =>
 
 export const nestedListAliasing = defineFamily<Params>({
 	id: "python/nested-list-aliasing",
+	idea: "py.aliasing",
 	language: "python",
 	difficulty: "medium",
 	title: "Shared inner lists",

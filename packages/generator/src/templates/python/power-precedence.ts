@@ -86,6 +86,7 @@ interface Params {
 
 export const powerPrecedence = defineFamily<Params>({
 	id: "python/power-precedence",
+	idea: "py.operators-and-precedence",
 	language: "python",
 	difficulty: "hard",
 	title: "Precedence of ** and unary minus",

@@ -26,6 +26,7 @@ function rangeCall(start: number, stop: number, step: number): string {
 
 export const rangeLoops = defineFamily<Params>({
 	id: "python/range-loops",
+	idea: "py.ranges",
 	language: "python",
 	difficulty: "easy",
 	title: "Looping over a range",

@@ -1395,6 +1395,7 @@ function draft(p: Params): Draft {
 
 export const searchEarlyExit = defineFamily<Params>({
 	id: "python/search-early-exit",
+	idea: "py.searching",
 	kind: "fix-the-bug",
 	language: "python",
 	difficulty: ["easy", "medium", "hard"],

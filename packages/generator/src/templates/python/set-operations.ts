@@ -69,6 +69,7 @@ function drawSets(rng: Rng): [number[], number[]] {
 // only small non-negative integers: a set of them prints in ascending order on every CPython
 export const setOperations = defineFamily<Params>({
 	id: "python/set-operations",
+	idea: "py.sets",
 	language: "python",
 	difficulty: "medium",
 	title: "Set operators: -, &, | and ^",

@@ -85,6 +85,7 @@ function draw(rng: Rng, kind: Params["kind"]): Item[] {
 
 export const sortStability = defineFamily<Params>({
 	id: "python/sort-stability",
+	idea: "py.sorting",
 	language: "python",
 	difficulty: "medium",
 	title: "Sorting with key and reverse",

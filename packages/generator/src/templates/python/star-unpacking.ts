@@ -57,6 +57,7 @@ const targets = (
 
 export const starUnpacking = defineFamily<Params>({
 	id: "python/star-unpacking",
+	idea: "py.unpacking",
 	language: "python",
 	difficulty: "easy",
 	title: "Unpacking and starred names",

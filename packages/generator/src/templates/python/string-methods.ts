@@ -39,6 +39,7 @@ interface Params {
 
 export const stringMethods = defineFamily<Params>({
 	id: "python/string-methods",
+	idea: "py.string-methods",
 	language: "python",
 	difficulty: "easy",
 	title: "String methods: strip, split, join and find",

@@ -296,6 +296,7 @@ const distinct = (word: string, reading: Reading) => {
 
 export const stringSlicing = defineFamily<Params>({
 	id: "python/string-slicing",
+	idea: "py.slicing",
 	language: "python",
 	difficulty: "easy",
 	title: "String slicing and indexing",

@@ -32,6 +32,7 @@ type Next = "super" | "none" | string | string[];
 
 export const superMro = defineFamily<Params>({
 	id: "python/super-mro",
+	idea: "py.inheritance",
 	language: "python",
 	difficulty: "hard",
 	title: "super() and the method resolution order",

@@ -41,6 +41,7 @@ const isFalsy = (literal: string) =>
 
 export const truthiness = defineFamily<Params>({
 	id: "python/truthiness",
+	idea: "py.truthiness",
 	language: "python",
 	difficulty: "easy",
 	title: "Truthy and falsy values",

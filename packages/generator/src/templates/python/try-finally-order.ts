@@ -71,6 +71,7 @@ interface Shape {
 
 export const tryFinallyOrder = defineFamily<Params>({
 	id: "python/try-finally-order",
+	idea: "py.exceptions-and-finally",
 	language: "python",
 	difficulty: "medium",
 	title: "try, except and finally order",

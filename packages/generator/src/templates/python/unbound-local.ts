@@ -69,6 +69,7 @@ const returned = (shape: Shape, target: string) =>
 
 export const unboundLocal = defineFamily<Params>({
 	id: "python/unbound-local",
+	idea: "py.scope",
 	language: "python",
 	difficulty: "medium",
 	kind: "error",
