@@ -26,10 +26,10 @@ function capped(what: keyof typeof DRAFT_LIMITS) {
 }
 
 /**
- * What the model is asked to return: the fields of the contract's challenge schema, each capped;
+ * The challenge a model returns: the fields of the contract's challenge schema, each capped;
  * `asks_for_output` says whether the question is "what does this code print".
  */
-export const DraftSchema = ChallengeContentSchema.pick({
+const ChallengeDraftSchema = ChallengeContentSchema.pick({
 	title: true,
 	code: true,
 	options: true,
@@ -46,7 +46,42 @@ export const DraftSchema = ChallengeContentSchema.pick({
 			"true when the question asks what the code prints; the correct option is then its exact output",
 		),
 });
+
+const IDEA_HINT =
+	"the id of the idea the challenge is on, from the list given; null when none fits";
+const BELIEFS_HINT =
+	'one entry per option, in the same order: for a wrong option, one sentence in the second person starting "You may think that", ' +
+	"stating the belief that leads a learner to choose it; null for the correct option";
+
+/**
+ * What a model reply is read as. The diagnosis fields are extras: a reply without them, or with
+ * them malformed, still gives a challenge, served without misconceptions; their sentences are
+ * normalized and capped when the diagnosis is made, so none is refused here for its length.
+ */
+export const DraftSchema = ChallengeDraftSchema.extend({
+	idea: z.string().nullable().catch(null),
+	misconceptions: z.array(z.string().nullable()).nullable().catch(null),
+});
 export type Draft = z.infer<typeof DraftSchema>;
+
+/**
+ * What the model is asked to return: the draft with an idea among `ideaIds` (the ideas of the
+ * request's language) and one belief per option. Both are required, as strict structured output
+ * wants every field to be.
+ */
+export function draftRequestSchema(ideaIds: readonly string[]) {
+	const [first, ...rest] = ideaIds;
+	return ChallengeDraftSchema.extend({
+		idea: (first === undefined
+			? z.null()
+			: z.enum([first, ...rest]).nullable()
+		).describe(IDEA_HINT),
+		misconceptions: z
+			.array(z.string().nullable())
+			.length(OPTION_COUNT)
+			.describe(BELIEFS_HINT),
+	});
+}
 
 /** The model's explanation of an output it got wrong, asked for after a correction. */
 export const ExplanationSchema = z.object({

@@ -12,6 +12,8 @@ export interface Verified {
 	rejected?: string;
 	/** whether the code was run (any draft with code is, whatever the verification says) */
 	ran: boolean;
+	/** for each option of `draft`, the index of the model's option it shows; null for an output written in over a distractor */
+	origins: (number | null)[];
 	sandboxMs: number;
 }
 
@@ -34,8 +36,15 @@ export async function verifyDraft(
 	language: Language,
 	draft: Draft,
 ): Promise<Verified> {
+	const origins = draft.options.map((_, index): number | null => index);
 	if (!draft.code?.trim())
-		return { draft, verification: "not_applicable", ran: false, sandboxMs: 0 };
+		return {
+			draft,
+			verification: "not_applicable",
+			ran: false,
+			origins,
+			sandboxMs: 0,
+		};
 	// a model wrote this code: no later snippet may run in the interpreter it ran in
 	const run = await sandbox.run(language, draft.code, { isolated: true });
 	const sandboxMs = run.durationMs;
@@ -44,20 +53,27 @@ export async function verifyDraft(
 		draft.asks_for_output || OUTPUT_QUESTION.test(draft.title);
 	if (output === null) {
 		const verification = asksForOutput ? "not_runnable" : "not_applicable";
-		return { draft, verification, ran: true, sandboxMs };
+		return { draft, verification, ran: true, origins, sandboxMs };
 	}
 	const options = [...draft.options];
 	const matching = options.findIndex(
 		(option) => canonicalOutput(option) === canonicalOutput(output),
 	);
 	if (matching === -1 && !asksForOutput)
-		return { draft, verification: "not_applicable", ran: true, sandboxMs };
+		return {
+			draft,
+			verification: "not_applicable",
+			ran: true,
+			origins,
+			sandboxMs,
+		};
 	const marked = draft.correct_answer_id;
 	const rejected = options[marked] ?? "";
 	let correct = matching;
 	if (matching === -1) {
 		// over the distractor furthest from the marked one, so the tempting wrong answer survives
 		correct = (marked + 2) % options.length;
+		origins[correct] = null;
 	}
 	// the option shows the output exactly as the interpreter prints it
 	options[correct] = output;
@@ -68,6 +84,7 @@ export async function verifyDraft(
 			verification: "executed",
 			output,
 			ran: true,
+			origins,
 			sandboxMs,
 		};
 	return {
@@ -76,6 +93,7 @@ export async function verifyDraft(
 		output,
 		rejected,
 		ran: true,
+		origins,
 		sandboxMs,
 	};
 }

@@ -2,9 +2,11 @@ import type { ChallengeContent, Difficulty, Language } from "@app/contract";
 import OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import type { ResponseFormatJSONSchema } from "openai/resources/shared";
+import { diagnose, ideasFor, type Served } from "../llm/diagnosis.js";
 import {
 	type Draft,
-	DraftSchema,
+	draftRequestSchema,
 	ExplanationSchema,
 	readDraft,
 } from "../llm/draft.js";
@@ -38,9 +40,25 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
 
 /** The structured-output formats, converted to JSON Schema once rather than on every call (about 1 ms each). */
-const DRAFT_FORMAT = zodResponseFormat(DraftSchema, "challenge");
 const EXPLANATION_FORMAT = zodResponseFormat(ExplanationSchema, "explanation");
-type ResponseFormat = typeof DRAFT_FORMAT | typeof EXPLANATION_FORMAT;
+type ResponseFormat = ResponseFormatJSONSchema;
+const draftFormats = new Map<string, ResponseFormat>();
+
+/** The draft's format for a list of idea ids (its enum), converted once per list. */
+function draftFormat(ideaIds: readonly string[]): ResponseFormat {
+	const key = ideaIds.join("\n");
+	const known = draftFormats.get(key);
+	if (known) return known;
+	const format = zodResponseFormat(draftRequestSchema(ideaIds), "challenge");
+	draftFormats.set(key, format);
+	return format;
+}
+
+/** A draft served as the model wrote it. */
+const asServed = (draft: Draft): Served => ({
+	correct: draft.correct_answer_id,
+	origins: draft.options.map((_, index) => index),
+});
 
 /** What a transport failure means for the caller, once the SDK has spent its retries. */
 function transportFailure(error: unknown): GeneratorError {
@@ -154,11 +172,12 @@ export function createOpenAiGenerator(
 		let modelCalls = 0;
 		let sandboxMs = 0;
 		let runs = 0;
+		const ideas = ideasFor(request.language);
+		const messages = challengeMessages(request, ideas);
+		const format = draftFormat(ideas.map((idea) => idea.id));
 		for (let attempt = 0; attempt < MAX_DRAFTS; attempt++) {
 			modelCalls += 1;
-			const draft = readDraft(
-				await ask(challengeMessages(request), DRAFT_FORMAT, signal),
-			);
+			const draft = readDraft(await ask(messages, format, signal));
 			if (typeof draft === "string") {
 				problems.push(draft);
 				continue;
@@ -191,6 +210,10 @@ export function createOpenAiGenerator(
 				checked.draft,
 				checked.verification,
 				explanation,
+				diagnose(options.model, request, draft, {
+					correct: checked.draft.correct_answer_id,
+					origins: checked.origins,
+				}),
 				{
 					runs,
 					sandboxMs,
@@ -205,6 +228,7 @@ export function createOpenAiGenerator(
 				unrunnable,
 				"not_runnable",
 				unrunnable.explanation,
+				diagnose(options.model, request, unrunnable, asServed(unrunnable)),
 				{ runs, sandboxMs, modelCalls },
 			);
 		}
@@ -222,6 +246,7 @@ export function createOpenAiGenerator(
 		draft: Draft,
 		verification: ChallengeContent["verification"],
 		explanation: string,
+		diagnosis: GenerateResult["diagnosis"],
 		report: GenerateResult["report"],
 	): GenerateResult {
 		const challenge: ChallengeContent = {
@@ -240,6 +265,7 @@ export function createOpenAiGenerator(
 		};
 		return {
 			challenge,
+			diagnosis,
 			variantKey: `llm:${hash32(`${draft.title}\n${draft.code ?? ""}`)}`,
 			report,
 		};
