@@ -51,6 +51,12 @@ export const routes: RouteObject[] = [
 						}),
 					},
 					{
+						path: paths.challenge,
+						lazy: async () => ({
+							Component: (await import("./routes/challenge")).ChallengePage,
+						}),
+					},
+					{
 						path: "*",
 						lazy: async () => ({
 							Component: (await import("./routes/not-found")).NotFoundPage,

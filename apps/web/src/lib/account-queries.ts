@@ -1,7 +1,12 @@
 import type { QueryClient } from "@tanstack/react-query";
 
 /** First elements of the query keys of the signed-in account's data; each feature's keys start with one. */
-export type AccountDataRoot = "quota" | "history" | "stats";
+export type AccountDataRoot =
+	| "quota"
+	| "history"
+	| "stats"
+	| "misconceptions"
+	| "challenge";
 
 /** Marks the account's data under these roots stale, after a change the server made to it. */
 export function invalidateAccountData(

@@ -22,7 +22,7 @@ export class NetworkError extends Error {
 }
 
 export interface RequestOptions {
-	method?: "GET" | "POST";
+	method?: "GET" | "POST" | "DELETE";
 	body?: unknown;
 	token?: string | null;
 	signal?: AbortSignal;
@@ -36,17 +36,13 @@ function parse(text: string): unknown {
 	}
 }
 
-/** The one place that talks HTTP to the API: JSON in, JSON out, every failure a typed error. */
-export async function apiRequest<T>(
-	path: string,
-	options: RequestOptions = {},
-): Promise<T> {
-	const headers: Record<string, string> = { accept: "application/json" };
+/** Sends the request; an unreachable server becomes a NetworkError. */
+async function send(path: string, options: RequestOptions, accept: string) {
+	const headers: Record<string, string> = { accept };
 	if (options.body !== undefined) headers["content-type"] = "application/json";
 	if (options.token) headers.authorization = `Bearer ${options.token}`;
-	let response: Response;
 	try {
-		response = await fetch(path, {
+		return await fetch(path, {
 			method: options.method ?? "GET",
 			headers,
 			body:
@@ -58,19 +54,48 @@ export async function apiRequest<T>(
 		if (options.signal?.aborted) throw error;
 		throw new NetworkError();
 	}
+}
+
+function toApiError(status: number, json: unknown): ApiError {
+	const body = (json ?? {}) as Partial<ErrorBody> & Record<string, unknown>;
+	return new ApiError(
+		status,
+		typeof body.code === "string" ? body.code : "http_error",
+		typeof body.detail === "string"
+			? body.detail
+			: `The request failed (${status}).`,
+		body,
+	);
+}
+
+/** The one place that talks HTTP to the API: JSON in, JSON out, every failure a typed error. */
+export async function apiRequest<T>(
+	path: string,
+	options: RequestOptions = {},
+): Promise<T> {
+	const response = await send(path, options, "application/json");
 	const json = parse(await response.text());
-	if (!response.ok) {
-		const body = (json ?? {}) as Partial<ErrorBody> & Record<string, unknown>;
-		throw new ApiError(
-			response.status,
-			typeof body.code === "string" ? body.code : "http_error",
-			typeof body.detail === "string"
-				? body.detail
-				: `The request failed (${response.status}).`,
-			body,
-		);
-	}
+	if (!response.ok) throw toApiError(response.status, json);
 	return json as T;
+}
+
+/** A file the API sends as an attachment, with the name its Content-Disposition gives. */
+export interface Download {
+	blob: Blob;
+	filename: string | null;
+}
+
+/** Downloads an attachment (an export); a failure is the same typed error as for JSON. */
+export async function apiDownload(
+	path: string,
+	options: RequestOptions = {},
+): Promise<Download> {
+	const response = await send(path, options, "*/*");
+	if (!response.ok)
+		throw toApiError(response.status, parse(await response.text()));
+	const disposition = response.headers.get("content-disposition") ?? "";
+	const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+	return { blob: await response.blob(), filename };
 }
 
 /** A message a person can act on, for any error a request can end with. */

@@ -1,12 +1,20 @@
 import { useMemo } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { paths } from "@/config/paths";
-import { ApiError, apiRequest } from "./api-client";
+import {
+	ApiError,
+	apiDownload,
+	apiRequest,
+	type Download,
+	type RequestOptions,
+} from "./api-client";
 import { useAuth } from "./auth-context";
 
 export interface Api {
 	get<T>(path: string, signal?: AbortSignal): Promise<T>;
 	post<T>(path: string, body: unknown): Promise<T>;
+	/** an attachment (an export), fetched with the token like every other request */
+	download(path: string): Promise<Download>;
 }
 
 /**
@@ -28,6 +36,10 @@ export function useApi(): Api {
 			path: string,
 			body?: unknown,
 			signal?: AbortSignal,
+			request: (
+				path: string,
+				options: RequestOptions,
+			) => Promise<T> = apiRequest<T>,
 		) {
 			const token = await getToken();
 			if (!token) {
@@ -35,7 +47,7 @@ export function useApi(): Api {
 				throw new ApiError(401, "unauthorized", "Please sign in.", {});
 			}
 			try {
-				return await apiRequest<T>(path, { method, body, token, signal });
+				return await request(path, { method, body, token, signal });
 			} catch (error) {
 				// the client still holds a session the server refuses: ending it is what keeps the
 				// sign-in page from sending a "signed-in" visitor straight back here
@@ -48,6 +60,8 @@ export function useApi(): Api {
 			get: <T>(path: string, signal?: AbortSignal) =>
 				call<T>("GET", path, undefined, signal),
 			post: <T>(path: string, body: unknown) => call<T>("POST", path, body),
+			download: (path: string) =>
+				call<Download>("GET", path, undefined, undefined, apiDownload),
 		};
 	}, [getToken, endSession, navigate, pathname, search]);
 }

@@ -140,6 +140,7 @@ describe("the practice page", () => {
 					correct: true,
 					correct_answer_id: 1,
 					explanation: "Aliasing.",
+					misconception: null,
 				} satisfies AnswerResponse),
 		});
 		const user = userEvent.setup();

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { invalidateAccountData } from "@/lib/account-queries";
 import { useApi } from "@/lib/use-api";
 
-/** Generates a challenge; the quota, history and stats change with it. */
+/** Generates a challenge; the quota, history, stats and misconceptions change with it. */
 export function useGenerateChallenge() {
 	const api = useApi();
 	const queryClient = useQueryClient();
@@ -11,6 +11,11 @@ export function useGenerateChallenge() {
 		mutationFn: (request: GenerateChallengeRequest) =>
 			api.post<Challenge>("/api/generate-challenge", request),
 		onSettled: () =>
-			invalidateAccountData(queryClient, ["quota", "history", "stats"]),
+			invalidateAccountData(queryClient, [
+				"quota",
+				"history",
+				"stats",
+				"misconceptions",
+			]),
 	});
 }

@@ -1,10 +1,13 @@
-import type { Challenge } from "@app/contract";
+import type { Challenge, Misconception } from "@app/contract";
 import { useEffect, useId, useRef } from "react";
+import { Link } from "react-router";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { KIND_LABELS, LANGUAGE_LABELS } from "@/config/labels";
 import { CodeBlock } from "./code-block";
+import { IdeaBadge } from "./idea-badge";
+import { MisconceptionNote } from "./misconception-note";
 import "./challenge-card.css";
 
 export type CardChallenge = Pick<
@@ -20,17 +23,27 @@ export type CardChallenge = Pick<
 	| "explanation"
 	| "verified"
 	| "verification"
+	| "idea"
+	| "review_of"
 >;
 
 interface ChallengeCardProps {
 	challenge: CardChallenge;
-	/** the recorded answer; null until the person answers */
-	answer: { answer_id: number; correct: boolean } | null;
+	/** the recorded answer, with the belief a wrong one suggests; null until the person answers */
+	answer: {
+		answer_id: number;
+		correct: boolean;
+		misconception?: Misconception | null;
+	} | null;
 	/** absent for a past challenge, which is shown read-only */
 	onAnswer?: (answerId: number) => void;
 	answering?: boolean;
 	answerError?: unknown;
 	onNext?: () => void;
+	/** generates a challenge on the idea of the answer's misconception */
+	onPractise?: () => void;
+	/** the challenge's own page, linked from the feedback (absent where the page is this one) */
+	pageHref?: string;
 	/** moves keyboard focus to the title when the card appears (a newly generated challenge) */
 	focusOnShow?: boolean;
 	/** moves keyboard focus to the feedback when the person answers here (not to an answer recorded before) */
@@ -77,6 +90,8 @@ export function ChallengeCard({
 	answering,
 	answerError,
 	onNext,
+	onPractise,
+	pageHref,
 	focusOnShow,
 	focusFeedback,
 	titleHidden,
@@ -117,6 +132,7 @@ export function ChallengeCard({
 					<Badge tone="info">{challenge.difficulty}</Badge>
 					<Badge>{LANGUAGE_LABELS[challenge.language]}</Badge>
 					<Badge>{KIND_LABELS[challenge.kind]}</Badge>
+					<IdeaBadge idea={challenge.idea} reviewOf={challenge.review_of} />
 					<VerificationBadge challenge={challenge} />
 				</div>
 			</header>
@@ -162,11 +178,20 @@ export function ChallengeCard({
 						<h3 ref={feedbackRef} tabIndex={-1}>
 							{answer.correct ? "Correct" : "Incorrect"}
 						</h3>
+						{answer.misconception && !answer.correct && (
+							<MisconceptionNote
+								misconception={answer.misconception}
+								onPractise={onPractise}
+							/>
+						)}
 						<p className="explanation">{challenge.explanation}</p>
-						{onNext && (
-							<Button className="next-button" onClick={onNext}>
-								Next challenge
-							</Button>
+						{(onNext || pageHref) && (
+							<div className="feedback-actions">
+								{onNext && <Button onClick={onNext}>Next challenge</Button>}
+								{pageHref && (
+									<Link to={pageHref}>Open this challenge on its own page</Link>
+								)}
+							</div>
 						)}
 					</section>
 				)}

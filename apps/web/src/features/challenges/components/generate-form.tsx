@@ -24,7 +24,8 @@ const LANGUAGE_OPTIONS = labelledOptions(LANGUAGES, LANGUAGE_LABELS);
 
 const STORAGE_KEY = "trainer.generate";
 
-function remembered(): { difficulty: Difficulty; language: Language } {
+/** The difficulty and language last chosen here (easy, Python the first time). */
+export function remembered(): { difficulty: Difficulty; language: Language } {
 	try {
 		const saved = JSON.parse(
 			localStorage.getItem(STORAGE_KEY) ?? "{}",

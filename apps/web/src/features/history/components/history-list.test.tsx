@@ -26,6 +26,8 @@ function item(
 		verification: "executed",
 		kind: "output",
 		runtime: "Node.js (CommonJS script)",
+		idea: null,
+		review_of: null,
 		timestamp: created,
 		date_created: created,
 		answer,
@@ -37,11 +39,13 @@ const items = [
 		answer_id: 0,
 		correct: true,
 		answered_at: now.toISOString(),
+		misconception: null,
 	}),
 	item(2, "Slicing: what does this code print?", {
 		answer_id: 2,
 		correct: false,
 		answered_at: now.toISOString(),
+		misconception: null,
 	}),
 	item(1, "Sorting: what does this code print?", null),
 ];

@@ -25,6 +25,8 @@ function item(id: number): HistoryItem {
 		verification: "executed",
 		kind: "output",
 		runtime: "Python 3",
+		idea: null,
+		review_of: null,
 		timestamp: created,
 		date_created: created,
 		answer: null,
