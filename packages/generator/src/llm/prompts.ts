@@ -22,7 +22,7 @@ const MAX_PROBE_CHARS = 300;
 const quoted = (text: string) =>
 	JSON.stringify(text.replace(/\p{Cc}/gu, " ").trim());
 
-/** The ideas the model chooses `idea` from, one a line: ours, so they are instructions, not data. */
+/** The ideas the model chooses `idea` from, one a line: our catalogue, not user text, so it sits in the instructions. */
 const ideaList = (ideas: readonly Idea[]) =>
 	ideas.length > 0
 		? `\`idea\` is the id of the idea the challenge is on, one of these (id: name):\n${ideas.map((idea) => `- ${idea.id}: ${idea.name}`).join("\n")}\nor null when none fits.`
