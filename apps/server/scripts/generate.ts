@@ -92,7 +92,7 @@ try {
 			values.seed === undefined ? undefined : Number(values.seed) + i;
 		const result = await generator.generate({
 			difficulty,
-			language,
+			language: language ?? "python",
 			topic,
 			seed,
 			...(kind.data ? { kind: kind.data } : {}),

@@ -46,6 +46,7 @@ try {
 		secret: await instanceSecret(database.db, "better-auth"),
 		trustedOrigins: config.corsOrigins,
 		onUserCreated: async () => undefined,
+		onUserDeleted: async () => undefined,
 		log: (level, message) => level === "error" && console.error(message),
 	});
 	if (!(await resetPassword(auth, values.email, password))) {

@@ -15,12 +15,13 @@ import { accountJobs } from "./features/accounts/accounts.jobs.js";
 import { accountsRoutes } from "./features/accounts/accounts.routes.js";
 import { createLocalAuth } from "./features/accounts/local-auth.js";
 import { challengesRoutes } from "./features/challenges/challenges.routes.js";
+import { misconceptionsRoutes } from "./features/misconceptions/misconceptions.routes.js";
 import { createChallengePool } from "./features/pool/pool.public.js";
 import { quotaJobs } from "./features/quota/quota.jobs.js";
 import { quotaRoutes } from "./features/quota/quota.routes.js";
 import { statsRoutes } from "./features/stats/stats.routes.js";
 import { systemRoutes } from "./features/system/system.routes.js";
-import { provisionUser } from "./features/users/users.public.js";
+import { deleteUser, provisionUser } from "./features/users/users.public.js";
 import { webhookJobs } from "./features/webhooks/webhooks.jobs.js";
 import { webhookRoutes } from "./features/webhooks/webhooks.routes.js";
 import { loggerOptions } from "./logger.js";
@@ -66,6 +67,7 @@ async function localAccounts(app: FastifyInstance, config: Config) {
 		trustedOrigins: config.corsOrigins,
 		onUserCreated: (userId) =>
 			provisionUser(app.db, userId, config.quota, app.now()),
+		onUserDeleted: (userId) => deleteUser(app.db, userId),
 		log: (level, message) => app.log[level](message),
 	});
 }
@@ -179,6 +181,7 @@ export async function buildApp(
 		await api.register(quotaRoutes);
 		await api.register(challengesRoutes);
 		await api.register(statsRoutes);
+		await api.register(misconceptionsRoutes);
 	});
 	// last: its page fallback answers the GETs no route above took
 	await app.register(webStatic, { root: deps.webRoot });

@@ -15,6 +15,10 @@ export class AppError extends Error {
 	}
 }
 
+/** Input that passed the schema but names something that does not exist; the detail names the field. */
+export const invalidRequest = (detail: string) =>
+	new AppError(400, "invalid_request", detail);
+
 export const notFound = (what: string) =>
 	new AppError(404, "not_found", `${what} not found`);
 

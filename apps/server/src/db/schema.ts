@@ -8,6 +8,7 @@ import {
 	type ChallengeContent,
 	DIFFICULTIES,
 	LANGUAGES,
+	type Misconception,
 	VERIFICATIONS,
 } from "@app/contract";
 import {
@@ -100,6 +101,15 @@ export const challenges = pgTable(
 		topic: text(),
 		/** template family and parameters, so that one user never gets the same challenge twice */
 		variantKey: text(),
+		/** the idea it is on (an id of the generator's IDEAS), null when unknown and for older rows */
+		idea: text(),
+		/**
+		 * The belief behind each option, in the options' order (null for the answer and fillers):
+		 * never sent before the challenge is answered. Null for older rows.
+		 */
+		misconceptions: jsonb().$type<(Misconception | null)[]>(),
+		/** the idea it was served to review, when it brought back an open misconception */
+		reviewOf: text(),
 		createdAt: instant().notNull(),
 	},
 	(t) => [
@@ -120,11 +130,15 @@ export const answers = pgTable(
 		userId: text().notNull(),
 		answerId: integer().notNull(),
 		correct: boolean().notNull(),
+		/** the id of the misconception behind a wrong answer's option, when known */
+		misconceptionId: text(),
 		answeredAt: instant().notNull(),
 	},
 	(t) => [
 		// stats and the streak: a user's answers by day
 		index().on(t.userId, t.answeredAt),
+		// a user's misconceptions
+		index().on(t.userId, t.misconceptionId),
 	],
 );
 
@@ -146,6 +160,11 @@ export const challengePool = pgTable(
 		difficulty: text({ enum: DIFFICULTIES }).notNull(),
 		language: text({ enum: LANGUAGES }).notNull(),
 		content: jsonb().$type<ChallengeContent>().notNull(),
+		/** the generator's diagnosis (idea, misconceptions), stored with the challenge when served */
+		diagnosis: jsonb().$type<{
+			idea: string | null;
+			misconceptions: (Misconception | null)[];
+		}>(),
 		variantKey: text(),
 		createdAt: instant().notNull(),
 	},

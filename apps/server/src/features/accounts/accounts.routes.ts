@@ -1,5 +1,6 @@
 import {
 	AccountSchema,
+	DeleteAccountRequestSchema,
 	ErrorBodySchema,
 	SessionSchema,
 	SessionTokenSchema,
@@ -9,9 +10,11 @@ import {
 } from "@app/contract";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { Config } from "../../config.js";
 import { instanceSecret } from "../../db/instance-secret.js";
 import type { AccountsDeps, Credentials } from "./accounts-deps.js";
+import { deleteAccount } from "./delete-account.js";
 import type { LocalAuth } from "./local-auth.js";
 import { issueSessionToken } from "./session-token.js";
 import { signIn } from "./sign-in.js";
@@ -126,6 +129,30 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
 		async (request, reply) => {
 			sendCookies(request, reply, await signOut(deps, toHeaders(request)));
 			return { status: "signed_out" as const };
+		},
+	);
+
+	app.delete(
+		"/api/auth/account",
+		{
+			schema: {
+				tags: ["accounts"],
+				summary:
+					"Delete the signed-in account with all its challenges, answers and quota (password required)",
+				body: DeleteAccountRequestSchema,
+				response: {
+					200: z.object({ status: z.literal("deleted") }),
+					...errors,
+				},
+			},
+		},
+		async (request, reply) => {
+			sendCookies(
+				request,
+				reply,
+				await deleteAccount(deps, toHeaders(request), request.body.password),
+			);
+			return { status: "deleted" as const };
 		},
 	);
 

@@ -18,6 +18,12 @@ export interface LocalAuthOptions {
 	trustedOrigins: string[];
 	/** provisions a new account's quota: the same function Clerk's user.created webhook calls */
 	onUserCreated(userId: string): Promise<unknown>;
+	/**
+	 * Removes what the account owns (challenges, answers, quota): the same function Clerk's
+	 * user.deleted webhook calls. It runs before the account goes, so a crash in between leaves
+	 * an empty account the learner can delete again, never data without an owner.
+	 */
+	onUserDeleted(userId: string): Promise<unknown>;
 	/** where better-auth reports problems */
 	log(level: "error" | "debug", message: string): void;
 }
@@ -55,6 +61,14 @@ export function createLocalAuth(options: LocalAuthOptions) {
 			autoSignIn: true,
 		},
 		session: { expiresIn: SESSION_DAYS * 24 * 60 * 60 },
+		user: {
+			deleteUser: {
+				enabled: true,
+				beforeDelete: async (user) => {
+					await options.onUserDeleted(user.id);
+				},
+			},
+		},
 		// our own limits instead (sign-in-throttle.ts, sign-up-limits.ts): per account and client, never per address alone
 		rateLimit: { enabled: false },
 		telemetry: { enabled: false },

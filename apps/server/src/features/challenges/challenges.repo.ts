@@ -4,6 +4,7 @@ import type {
 	HistoryQuery,
 	Language,
 } from "@app/contract";
+import type { Diagnosis } from "@app/generator";
 import { and, desc, eq, isNotNull, isNull, lt } from "drizzle-orm";
 import { contentColumns } from "../../db/challenge-columns.js";
 import type { DbOrTx } from "../../db/open-db.js";
@@ -18,6 +19,10 @@ export interface NewChallenge {
 	content: ChallengeContent;
 	topic: string | null;
 	variantKey: string | null;
+	/** what the generator knows of the beliefs behind the options; null when it knows nothing */
+	diagnosis: Diagnosis | null;
+	/** the idea the challenge reviews, when it was served to bring back an open misconception */
+	reviewOf: string | null;
 	createdAt: Date;
 }
 
@@ -32,6 +37,9 @@ export async function insertChallenge(
 			...contentColumns(input.content),
 			topic: input.topic,
 			variantKey: input.variantKey,
+			idea: input.diagnosis?.idea ?? null,
+			misconceptions: input.diagnosis?.misconceptions ?? null,
+			reviewOf: input.reviewOf,
 			createdAt: input.createdAt,
 		})
 		.returning();
@@ -116,6 +124,34 @@ export async function historyPage(
 	};
 }
 
+/** One of the user's challenges with its answer, if any. */
+export async function findHistoryItem(
+	db: DbOrTx,
+	userId: string,
+	id: number,
+): Promise<HistoryRow | undefined> {
+	const [row] = await db
+		.select()
+		.from(challenges)
+		.leftJoin(answers, eq(answers.challengeId, challenges.id))
+		.where(and(eq(challenges.id, id), eq(challenges.userId, userId)));
+	return row && { ...row.challenges, answer: row.answers };
+}
+
+/** Every challenge of a user with its answer, newest first (the export). */
+export async function allHistory(
+	db: DbOrTx,
+	userId: string,
+): Promise<HistoryRow[]> {
+	const rows = await db
+		.select()
+		.from(challenges)
+		.leftJoin(answers, eq(answers.challengeId, challenges.id))
+		.where(eq(challenges.userId, userId))
+		.orderBy(desc(challenges.id));
+	return rows.map((row) => ({ ...row.challenges, answer: row.answers }));
+}
+
 export async function findChallenge(
 	db: DbOrTx,
 	userId: string,
@@ -128,6 +164,13 @@ export async function findChallenge(
 	return row;
 }
 
+/** The belief behind the option a user chose, for a wrong answer whose option a mistake model produced. */
+export const misconceptionOf = (
+	challenge: ChallengeRow,
+	answer: { answerId: number; correct: boolean },
+) =>
+	answer.correct ? null : (challenge.misconceptions?.[answer.answerId] ?? null);
+
 /** Records an answer unless one exists: the primary key on challenge_id makes the first answer win. */
 export async function recordAnswer(
 	db: DbOrTx,
@@ -137,13 +180,16 @@ export async function recordAnswer(
 ): Promise<
 	{ recorded: true; answer: AnswerRow } | { recorded: false; first: AnswerRow }
 > {
+	const correct = answerId === challenge.correctAnswerId;
 	const [inserted] = await db
 		.insert(answers)
 		.values({
 			challengeId: challenge.id,
 			userId: challenge.userId,
 			answerId,
-			correct: answerId === challenge.correctAnswerId,
+			correct,
+			misconceptionId:
+				misconceptionOf(challenge, { answerId, correct })?.id ?? null,
 			answeredAt: now,
 		})
 		.onConflictDoNothing()

@@ -6,13 +6,19 @@ import {
 	ChallengeSchema,
 	ErrorBodySchema,
 	GenerateChallengeRequestSchema,
+	HistoryExportQuerySchema,
+	HistoryExportSchema,
+	HistoryItemSchema,
 	HistoryQuerySchema,
 	HistoryResponseSchema,
 	QuotaExhaustedBodySchema,
 } from "@app/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { notFound } from "../../errors.js";
 import { answerChallenge } from "./answer-challenge.js";
-import { historyPage } from "./challenges.repo.js";
+import { allHistory, findHistoryItem, historyPage } from "./challenges.repo.js";
+import { historyCsv } from "./export-history.js";
 import { generateChallenge } from "./generate-challenge.js";
 import {
 	toAnswerResponse,
@@ -75,6 +81,65 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
 				request.query,
 			);
 			return { challenges: rows.map(toHistoryItem), next_cursor: nextCursor };
+		},
+	);
+
+	app.get(
+		"/api/my-history/export",
+		{
+			schema: {
+				tags: ["challenges"],
+				summary:
+					"All of the caller's challenges and answers, as a JSON or CSV download",
+				security,
+				querystring: HistoryExportQuerySchema,
+				produces: ["application/json", "text/csv"],
+				response: {
+					200: HistoryExportSchema.or(z.string()),
+					400: ErrorBodySchema,
+					401: ErrorBodySchema,
+				},
+			},
+		},
+		async (request, reply) => {
+			const items = (await allHistory(app.services.db, request.user.id)).map(
+				toHistoryItem,
+			);
+			const { format } = request.query;
+			const day = app.services.now().toISOString().slice(0, 10);
+			reply.header(
+				"content-disposition",
+				`attachment; filename="challenge-history-${day}.${format}"`,
+			);
+			if (format === "json") return { challenges: items };
+			return reply.type("text/csv; charset=utf-8").send(historyCsv(items));
+		},
+	);
+
+	app.get(
+		"/api/challenges/:id",
+		{
+			schema: {
+				tags: ["challenges"],
+				summary: "One of the caller's challenges, with its answer if any",
+				security,
+				params: ChallengeParamsSchema,
+				response: {
+					200: HistoryItemSchema,
+					400: ErrorBodySchema,
+					401: ErrorBodySchema,
+					404: ErrorBodySchema,
+				},
+			},
+		},
+		async (request) => {
+			const row = await findHistoryItem(
+				app.services.db,
+				request.user.id,
+				request.params.id,
+			);
+			if (!row) throw notFound("Challenge");
+			return toHistoryItem(row);
 		},
 	);
 

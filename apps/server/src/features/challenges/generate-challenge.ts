@@ -7,11 +7,21 @@ import {
 	type GenerateRequest,
 	type Generator,
 	GeneratorError,
+	ideaById,
 	LOOK_WINDOW,
 } from "@app/generator";
 import type { FastifyBaseLogger } from "fastify";
 import type { Db, Tx } from "../../db/open-db.js";
-import { AppError, quotaExhausted, tooManyInFlight } from "../../errors.js";
+import {
+	AppError,
+	invalidRequest,
+	quotaExhausted,
+	tooManyInFlight,
+} from "../../errors.js";
+import {
+	dueReview,
+	latestStatement,
+} from "../misconceptions/misconceptions.public.js";
 import { type ChallengePool, claimPooled } from "../pool/pool.public.js";
 import {
 	MAX_IN_FLIGHT_PER_USER,
@@ -43,9 +53,26 @@ export interface GenerateDeps {
 const GENERATION_TIMEOUT_MS = 90_000;
 
 /**
+ * The language a request is for: the one it names, else its idea's, else Python. An idea that
+ * does not exist, or is of another language than the one named, is the caller's mistake (400).
+ */
+function languageOf(input: GenerateChallengeInput): Language {
+	if (!input.idea) return input.language ?? "python";
+	const idea = ideaById(input.idea);
+	if (!idea) throw invalidRequest(`idea: there is no idea "${input.idea}"`);
+	if (input.language && input.language !== idea.language)
+		throw invalidRequest(
+			`idea: "${idea.id}" is an idea of ${idea.language}, not ${input.language}`,
+		);
+	return idea.language;
+}
+
+/**
  * Takes a quota unit, then serves a ready challenge from the pool or generates one, and stores
  * it. The unit is taken atomically before generating and given back if anything fails
- * (CONTRACT: POST /api/generate-challenge).
+ * (CONTRACT: POST /api/generate-challenge). A request for an idea is served on it; otherwise,
+ * when one of the learner's misconceptions is due for review, the challenge may review its idea
+ * (see review-schedule).
  */
 export async function generateChallenge(
 	deps: GenerateDeps,
@@ -53,6 +80,7 @@ export async function generateChallenge(
 	input: GenerateChallengeInput,
 	log: FastifyBaseLogger,
 ): Promise<ChallengeRow> {
+	const cell = { difficulty: input.difficulty, language: languageOf(input) };
 	const take = await takeQuotaUnit(
 		deps.db,
 		{ userId, owner: deps.instanceId },
@@ -63,22 +91,35 @@ export async function generateChallenge(
 		throw take.reason === "in_flight"
 			? tooManyInFlight(MAX_IN_FLIGHT_PER_USER)
 			: quotaExhausted(nextResetAt(take.quota, deps.quota));
-	const cell = { difficulty: input.difficulty, language: input.language };
 	const { topic } = input;
 	try {
+		// a learner who asks for an idea or a topic gets it; reviews fill in the rest
+		const reviewOf =
+			input.idea || topic
+				? null
+				: await dueReview(deps.db, userId, cell.language, deps.now());
+		const idea = input.idea ?? reviewOf ?? undefined;
 		const history = await variantHistory(deps.db, userId, cell, LOOK_WINDOW);
-		// the pool holds challenges on any topic; a request for a topic is generated for it
+		// the pool holds challenges on any topic and idea; one asked for is generated for it
 		const pooled =
-			deps.pool && !topic
+			deps.pool && !topic && !idea
 				? await storeFromPool(deps, userId, cell, history, take.holdId)
 				: undefined;
+		const probe = idea && (await latestStatement(deps.db, userId, idea));
 		return (
 			pooled ??
 			(await storeGenerated(
 				deps,
 				userId,
-				{ ...cell, topic, exclude: history.seen, recent: history.recent },
-				take.holdId,
+				{
+					...cell,
+					topic,
+					exclude: history.seen,
+					recent: history.recent,
+					...(idea ? { idea } : {}),
+					...(probe ? { probe } : {}),
+				},
+				{ holdId: take.holdId, reviewOf },
 				log,
 			))
 		);
@@ -106,6 +147,8 @@ function storeFromPool(
 			content: pooled.content,
 			topic: null,
 			variantKey: pooled.variantKey,
+			diagnosis: pooled.diagnosis,
+			reviewOf: null,
 			createdAt: deps.now(),
 		});
 	});
@@ -115,7 +158,7 @@ async function storeGenerated(
 	deps: GenerateDeps,
 	userId: string,
 	request: GenerateRequest,
-	holdId: number,
+	{ holdId, reviewOf }: { holdId: number; reviewOf: string | null },
 	log: FastifyBaseLogger,
 ): Promise<ChallengeRow> {
 	const result = await deps.generator
@@ -133,6 +176,8 @@ async function storeGenerated(
 			content: result.challenge,
 			topic: request.topic ?? null,
 			variantKey: result.variantKey,
+			diagnosis: result.diagnosis,
+			reviewOf,
 			createdAt: deps.now(),
 		}),
 	);

@@ -1,23 +1,47 @@
-import type { AnswerResponse, Challenge, HistoryItem } from "@app/contract";
+import type {
+	AnswerRecord,
+	AnswerResponse,
+	Challenge,
+	HistoryItem,
+	IdeaRef,
+} from "@app/contract";
+import { ideaById } from "@app/generator";
 import { contentOf } from "../../db/challenge-columns.js";
-import type { AnswerRow, ChallengeRow, HistoryRow } from "./challenges.repo.js";
+import {
+	type AnswerRow,
+	type ChallengeRow,
+	type HistoryRow,
+	misconceptionOf,
+} from "./challenges.repo.js";
+
+/** An idea by its id, with the name a learner reads (the id itself for an idea no longer taught). */
+export const ideaRef = (id: string): IdeaRef => ({
+	id,
+	name: ideaById(id)?.name ?? id,
+});
 
 export const toChallengeResponse = (row: ChallengeRow): Challenge => ({
 	id: row.id,
 	...contentOf(row),
 	timestamp: row.createdAt.toISOString(),
+	idea: row.idea ? ideaRef(row.idea) : null,
+	review_of: row.reviewOf,
+});
+
+export const toAnswerRecord = (
+	challenge: ChallengeRow,
+	answer: AnswerRow,
+): AnswerRecord => ({
+	answer_id: answer.answerId,
+	correct: answer.correct,
+	answered_at: answer.answeredAt.toISOString(),
+	misconception: misconceptionOf(challenge, answer),
 });
 
 export const toHistoryItem = (row: HistoryRow): HistoryItem => ({
 	...toChallengeResponse(row),
 	date_created: row.createdAt.toISOString(),
-	answer: row.answer
-		? {
-				answer_id: row.answer.answerId,
-				correct: row.answer.correct,
-				answered_at: row.answer.answeredAt.toISOString(),
-			}
-		: null,
+	answer: row.answer ? toAnswerRecord(row, row.answer) : null,
 });
 
 export const toAnswerResponse = (
@@ -27,4 +51,5 @@ export const toAnswerResponse = (
 	correct: answer.correct,
 	correct_answer_id: challenge.correctAnswerId,
 	explanation: challenge.explanation,
+	misconception: misconceptionOf(challenge, answer),
 });

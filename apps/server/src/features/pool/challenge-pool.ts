@@ -43,12 +43,12 @@ export function createChallengePool(deps: PoolDeps): ChallengePool {
 		let missing = deps.size - (await countPooled(deps.db, cell));
 		while (missing > 0 && budget > 0 && !abort.signal.aborted) {
 			budget -= 1;
-			const { challenge, variantKey } = await deps.generator.generate(
+			const generated = await deps.generator.generate(
 				{ ...cell },
 				abort.signal,
 			);
-			if (!challenge.verified) continue;
-			await addPooled(deps.db, challenge, variantKey, deps.now());
+			if (!generated.challenge.verified) continue;
+			await addPooled(deps.db, generated, deps.now());
 			missing -= 1;
 		}
 	}

@@ -1,5 +1,5 @@
-import type { ChallengeContent, Difficulty, Language } from "@app/contract";
-import { identityOf, lookOf } from "@app/generator";
+import type { Difficulty, Language } from "@app/contract";
+import { type GenerateResult, identityOf, lookOf } from "@app/generator";
 import {
 	and,
 	asc,
@@ -81,15 +81,20 @@ export async function countPooled(db: DbOrTx, cell: Cell): Promise<number> {
 	return row?.n ?? 0;
 }
 
+/** Keeps a generated challenge ready, with what the generator knows of its options' beliefs. */
 export async function addPooled(
 	db: DbOrTx,
-	content: ChallengeContent,
-	variantKey: string | null,
+	{
+		challenge,
+		diagnosis,
+		variantKey,
+	}: Pick<GenerateResult, "challenge" | "diagnosis" | "variantKey">,
 	now: Date,
 ): Promise<void> {
 	await db.insert(challengePool).values({
-		...cellColumns(content),
-		content,
+		...cellColumns(challenge),
+		content: challenge,
+		diagnosis,
 		variantKey,
 		createdAt: now,
 	});

@@ -121,6 +121,7 @@ describe("local session tokens under attack", () => {
 			secret: await instanceSecret(context.db.db, "better-auth"),
 			trustedOrigins: [],
 			onUserCreated: async () => undefined,
+			onUserDeleted: async () => undefined,
 			log: () => undefined,
 		});
 		return (payload: Record<string, unknown>) =>

@@ -109,9 +109,9 @@ describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 
 	it("skips pooled challenges the user has already seen", async () => {
 		const db = context.db.db;
-		const content = (await context.generator.generate({ ...cell })).challenge;
-		await addPooled(db, content, "f:seen:s1", new Date());
-		await addPooled(db, content, "f:fresh:s2", new Date());
+		const generated = await context.generator.generate({ ...cell });
+		await addPooled(db, { ...generated, variantKey: "f:seen:s1" }, new Date());
+		await addPooled(db, { ...generated, variantKey: "f:fresh:s2" }, new Date());
 		const claimed = await claimPooled(db, cell, {
 			seen: new Set(["f:seen"]),
 			recent: [],
@@ -125,10 +125,22 @@ describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 
 	it("skips pooled challenges that look like one of the user's recent ones (same family and shape)", async () => {
 		const db = context.db.db;
-		const content = (await context.generator.generate({ ...cell })).challenge;
-		await addPooled(db, content, "f:code1:shape1", new Date());
-		await addPooled(db, content, "f:code2:shape2", new Date());
-		await addPooled(db, content, "g:code3:shape1", new Date());
+		const generated = await context.generator.generate({ ...cell });
+		await addPooled(
+			db,
+			{ ...generated, variantKey: "f:code1:shape1" },
+			new Date(),
+		);
+		await addPooled(
+			db,
+			{ ...generated, variantKey: "f:code2:shape2" },
+			new Date(),
+		);
+		await addPooled(
+			db,
+			{ ...generated, variantKey: "g:code3:shape1" },
+			new Date(),
+		);
 		const history = { seen: new Set<string>(), recent: ["f:code9:shape1"] };
 		const first = await claimPooled(db, cell, history);
 		const second = await claimPooled(db, cell, history);
@@ -142,9 +154,9 @@ describe.each(ENGINES)("the challenge pool on %s", (engine) => {
 
 	it("hands each pooled challenge to exactly one of many concurrent claims", async () => {
 		const db = context.db.db;
-		const content = (await context.generator.generate({ ...cell })).challenge;
+		const generated = await context.generator.generate({ ...cell });
 		for (let i = 0; i < 10; i++)
-			await addPooled(db, content, `key-${i}`, new Date());
+			await addPooled(db, { ...generated, variantKey: `key-${i}` }, new Date());
 		const claims = await Promise.all(
 			Array.from({ length: 30 }, () =>
 				db.transaction((tx) =>

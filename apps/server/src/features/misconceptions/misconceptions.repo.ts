@@ -1,0 +1,214 @@
+import type {
+	Language,
+	Misconception,
+	MisconceptionsQuery,
+} from "@app/contract";
+import { ideaById } from "@app/generator";
+import {
+	and,
+	count,
+	desc,
+	eq,
+	gt,
+	inArray,
+	isNotNull,
+	lte,
+	max,
+	sql,
+} from "drizzle-orm";
+import type { DbOrTx } from "../../db/open-db.js";
+import { answers, challenges } from "../../db/schema.js";
+import { ideaToReview, type OpenIdea } from "./review-schedule.js";
+
+/** How a learner stands on one idea: every answered challenge on it, and their last misconception on it. */
+export interface IdeaSummary {
+	idea: string;
+	answered: number;
+	correct: number;
+	/** when they last chose an option whose misconception is known; null if never */
+	lastWrongAt: Date | null;
+	/** their last two answers on the idea were both right */
+	resolved: boolean;
+}
+
+/** Answers on ideas, with each answer's rank among the user's answers on its idea (1 = the latest). */
+function rankedAnswers(db: DbOrTx, userId: string) {
+	return db
+		.select({
+			idea: sql<string>`${challenges.idea}`.as("idea"),
+			correct: answers.correct,
+			rank: sql<number>`row_number() over (partition by ${challenges.idea} order by ${answers.answeredAt} desc, ${answers.challengeId} desc)`.as(
+				"rank",
+			),
+		})
+		.from(answers)
+		.innerJoin(challenges, eq(challenges.id, answers.challengeId))
+		.where(and(eq(answers.userId, userId), isNotNull(challenges.idea)))
+		.as("ranked");
+}
+
+/** The user's standing on every idea they answered a challenge on. */
+export async function ideaSummaries(
+	db: DbOrTx,
+	userId: string,
+): Promise<IdeaSummary[]> {
+	const totals = await db
+		.select({
+			idea: sql<string>`${challenges.idea}`,
+			answered: count(),
+			correct: sql<number>`count(*) filter (where ${answers.correct})`.mapWith(
+				Number,
+			),
+			lastWrongAt:
+				sql<Date | null>`max(${answers.answeredAt}) filter (where ${answers.misconceptionId} is not null)`.mapWith(
+					(value: string | Date | null) =>
+						value === null ? null : new Date(value),
+				),
+		})
+		.from(answers)
+		.innerJoin(challenges, eq(challenges.id, answers.challengeId))
+		.where(and(eq(answers.userId, userId), isNotNull(challenges.idea)))
+		.groupBy(challenges.idea)
+		.orderBy(challenges.idea);
+	const ranked = rankedAnswers(db, userId);
+	const latest = await db
+		.select({
+			idea: ranked.idea,
+			right: sql<number>`count(*) filter (where ${ranked.correct})`.mapWith(
+				Number,
+			),
+		})
+		.from(ranked)
+		.where(lte(ranked.rank, 2))
+		.groupBy(ranked.idea);
+	const lastTwoRight = new Set(
+		latest.filter((row) => row.right === 2).map((row) => row.idea),
+	);
+	return totals.map((row) => ({
+		...row,
+		resolved: lastTwoRight.has(row.idea),
+	}));
+}
+
+/** A misconception the learner has shown: how often and when last, with its latest wording. */
+export interface ChosenMisconception {
+	misconception: Misconception;
+	times: number;
+	lastAt: Date;
+}
+
+/** The user's misconceptions, most recently chosen first, one page of them (and whether more exist). */
+export async function chosenMisconceptions(
+	db: DbOrTx,
+	userId: string,
+	page: MisconceptionsQuery,
+): Promise<{ rows: ChosenMisconception[]; more: boolean }> {
+	const lastAt = max(answers.answeredAt);
+	const rows = await db
+		.select({
+			id: sql<string>`${answers.misconceptionId}`,
+			times: count(),
+			lastAt: sql<Date>`${lastAt}`.mapWith(
+				(value: string | Date) => new Date(value),
+			),
+			// the wording the learner saw last (a model's challenges word one belief in several ways)
+			latest: sql<Misconception>`(array_agg(${challenges.misconceptions} -> ${answers.answerId} order by ${answers.answeredAt} desc))[1]`,
+		})
+		.from(answers)
+		.innerJoin(challenges, eq(challenges.id, answers.challengeId))
+		.where(and(eq(answers.userId, userId), isNotNull(answers.misconceptionId)))
+		.groupBy(answers.misconceptionId)
+		.orderBy(desc(lastAt), answers.misconceptionId)
+		.limit(page.limit + 1)
+		.offset(page.offset);
+	return {
+		rows: rows.slice(0, page.limit).map((row) => ({
+			misconception: parsedJson(row.latest),
+			times: row.times,
+			lastAt: row.lastAt,
+		})),
+		more: rows.length > page.limit,
+	};
+}
+
+/** PGlite hands a jsonb value built in a query back as text, node-postgres as an object. */
+const parsedJson = <T>(value: T | string): T =>
+	typeof value === "string" ? (JSON.parse(value) as T) : value;
+
+/** The latest wording of the user's misconception on an idea, for a model asked to probe it. */
+export async function latestStatement(
+	db: DbOrTx,
+	userId: string,
+	idea: string,
+): Promise<string | undefined> {
+	const [row] = await db
+		.select({
+			latest: sql<Misconception>`${challenges.misconceptions} -> ${answers.answerId}`,
+		})
+		.from(answers)
+		.innerJoin(challenges, eq(challenges.id, answers.challengeId))
+		.where(
+			and(
+				eq(answers.userId, userId),
+				eq(challenges.idea, idea),
+				isNotNull(answers.misconceptionId),
+			),
+		)
+		.orderBy(desc(answers.answeredAt))
+		.limit(1);
+	return row ? parsedJson(row.latest).statement : undefined;
+}
+
+/**
+ * The idea the user's next challenge in a language should review, or null: see review-schedule.
+ * Only ideas with an open misconception count.
+ */
+export async function dueReview(
+	db: DbOrTx,
+	userId: string,
+	language: Language,
+	now: Date,
+): Promise<string | null> {
+	const open = (await ideaSummaries(db, userId)).filter(
+		(idea): idea is IdeaSummary & { lastWrongAt: Date } =>
+			idea.lastWrongAt !== null &&
+			!idea.resolved &&
+			ideaById(idea.idea)?.language === language,
+	);
+	if (open.length === 0) return null;
+	const latest = await db
+		.select({ reviewOf: challenges.reviewOf })
+		.from(challenges)
+		.where(eq(challenges.userId, userId))
+		.orderBy(desc(challenges.id))
+		.limit(2);
+	const since = new Date(
+		Math.min(...open.map((idea) => idea.lastWrongAt.getTime())),
+	);
+	const reviews = await db
+		.select({ idea: challenges.reviewOf, at: challenges.createdAt })
+		.from(challenges)
+		.where(
+			and(
+				eq(challenges.userId, userId),
+				inArray(
+					challenges.reviewOf,
+					open.map((idea) => idea.idea),
+				),
+				gt(challenges.createdAt, since),
+			),
+		)
+		.orderBy(challenges.createdAt);
+	const withReviews: OpenIdea[] = open.map((idea) => ({
+		idea: idea.idea,
+		lastWrongAt: idea.lastWrongAt,
+		reviewsSince: reviews
+			.filter((r) => r.idea === idea.idea && r.at > idea.lastWrongAt)
+			.map((r) => r.at),
+	}));
+	return ideaToReview(
+		withReviews,
+		latest.map((row) => row.reviewOf),
+		now,
+	);
+}
