@@ -8,7 +8,11 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { stubApi } from "@/testing/fake-api";
-import { challengeFixture, quotaFixture } from "@/testing/fixtures";
+import {
+	challengeFixture,
+	misconceptionFixture,
+	quotaFixture,
+} from "@/testing/fixtures";
 import { jsonResponse, renderWithApp } from "@/testing/render-with-app";
 import { GeneratePage } from "./generate";
 
@@ -167,5 +171,101 @@ describe("the practice page", () => {
 			{ difficulty: "hard", language: "python" },
 			{ difficulty: "hard", language: "python" },
 		]);
+	});
+
+	it("after a wrong answer, names the misconception it suggests and practises its idea at this difficulty", async () => {
+		const requests: unknown[] = [];
+		stubApi({
+			"GET /api/quota": () => jsonResponse(200, quotaFixture()),
+			"POST /api/generate-challenge": (_url, body) => {
+				requests.push(body);
+				return jsonResponse(
+					200,
+					requests.length === 1
+						? challengeFixture({ difficulty: "medium", idea: null })
+						: challengeFixture({
+								id: 42,
+								title: "Copies: what does this code print?",
+								review_of: null,
+							}),
+				);
+			},
+			"POST /api/challenges/41/answer": () =>
+				jsonResponse(200, {
+					correct: false,
+					correct_answer_id: 1,
+					explanation: "b = a makes b another name for the same list.",
+					misconception: misconceptionFixture(),
+				} satisfies AnswerResponse),
+		});
+		const user = userEvent.setup();
+		renderWithApp(<GeneratePage />);
+		await user.click(generateButton());
+		const options = await screen.findByRole("group", {
+			name: "Answer options",
+		});
+		await user.click(within(options).getAllByRole("button")[0] as HTMLElement);
+		expect(
+			await screen.findByRole("heading", { name: "Incorrect" }),
+		).toHaveFocus();
+		const statement = screen.getByText(/^You may think that/);
+		expect(statement).toHaveTextContent(
+			"You may think that assigning a list copies it.",
+		);
+		// the belief comes before the explanation that corrects it
+		expect(
+			statement.compareDocumentPosition(
+				screen.getByText(challengeFixture().explanation),
+			) & Node.DOCUMENT_POSITION_FOLLOWING,
+		).toBeTruthy();
+		expect(
+			screen.getByRole("link", { name: "Open this challenge on its own page" }),
+		).toHaveAttribute("href", "/challenges/41");
+
+		await user.click(
+			screen.getByRole("button", { name: "Practise this idea" }),
+		);
+		expect(
+			await screen.findByRole("heading", {
+				name: "Copies: what does this code print?",
+			}),
+		).toHaveFocus();
+		expect(
+			within(screen.getByRole("article")).getByText("Aliasing and copying"),
+		).toBeInTheDocument();
+		expect(screen.getByText(/^Practising one idea:/)).toHaveTextContent(
+			"Practising one idea: Aliasing and copying.",
+		);
+		expect(requests).toEqual([
+			{ difficulty: "easy", language: "python" },
+			{ difficulty: "medium", idea: "py.aliasing" },
+		]);
+	});
+
+	it("shows no misconception for a wrong answer whose option has no known belief", async () => {
+		stubApi({
+			"GET /api/quota": () => jsonResponse(200, quotaFixture()),
+			"POST /api/generate-challenge": () =>
+				jsonResponse(200, challengeFixture()),
+			"POST /api/challenges/41/answer": () =>
+				jsonResponse(200, {
+					correct: false,
+					correct_answer_id: 1,
+					explanation: "Aliasing.",
+					misconception: null,
+				} satisfies AnswerResponse),
+		});
+		const user = userEvent.setup();
+		renderWithApp(<GeneratePage />);
+		await user.click(generateButton());
+		const options = await screen.findByRole("group", {
+			name: "Answer options",
+		});
+		await user.click(within(options).getAllByRole("button")[3] as HTMLElement);
+		await screen.findByRole("heading", { name: "Incorrect" });
+		expect(screen.queryByText(/You may think that/)).not.toBeInTheDocument();
+		expect(
+			screen.queryByRole("button", { name: "Practise this idea" }),
+		).not.toBeInTheDocument();
 	});
 });

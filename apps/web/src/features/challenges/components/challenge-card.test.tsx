@@ -188,4 +188,28 @@ describe("ChallengeCard", () => {
 			screen.queryByRole("figure", { name: /code/ }),
 		).not.toBeInTheDocument();
 	});
+
+	it("names the challenge's idea next to its kind, and marks a review with the idea it brings back", () => {
+		const { rerender } = render(
+			<ChallengeCard challenge={challengeFixture()} answer={null} />,
+		);
+		expect(screen.getByText("Aliasing and copying")).toBeInTheDocument();
+		expect(screen.queryByText(/^Review:/)).not.toBeInTheDocument();
+		rerender(
+			<ChallengeCard
+				challenge={challengeFixture({ review_of: "py.aliasing" })}
+				answer={null}
+			/>,
+		);
+		expect(
+			screen.getByText("Review: Aliasing and copying"),
+		).toBeInTheDocument();
+		rerender(
+			<ChallengeCard
+				challenge={challengeFixture({ idea: null })}
+				answer={null}
+			/>,
+		);
+		expect(screen.queryByText("Aliasing and copying")).not.toBeInTheDocument();
+	});
 });
