@@ -199,6 +199,22 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 		generateField("difficulty", 10);
 		generateField("language", 10);
 
+		it("POST /api/generate-challenge refuses any idea that is not one of the catalogue's, naming the field, before a unit is taken", async () => {
+			const { t } = shared;
+			const headers = await t.auth(newUserId());
+			await quota(t, headers);
+			await refusedWithoutEffect(
+				fc.oneof(
+					anyText(100),
+					fc.stringMatching(/^(py|js)\.[a-z]{1,12}$/),
+					fc.jsonValue(),
+				),
+				(idea) => generate(t, headers, { difficulty: "easy", idea }),
+				[400],
+				"idea",
+			);
+		});
+
 		it("POST /api/generate-challenge refuses any body the schema does not describe, never with a 5xx", async () => {
 			const { t } = shared;
 			const headers = await t.auth(newUserId());
@@ -356,12 +372,39 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 			);
 		});
 
+		it("GET /api/misconceptions answers 200 or 400 naming the parameter, never a 5xx, to any query string", async () => {
+			const { t } = shared;
+			const headers = await t.auth(newUserId());
+			await quota(t, headers);
+			const query = fc.array(
+				fc.tuple(fc.constantFrom("limit", "offset", "x"), urlComponent),
+				{ maxLength: 4 },
+			);
+			const before = await snapshot(context.db);
+			await fc.assert(
+				fc.asyncProperty(query, async (pairs) => {
+					const response = await t.app.inject({
+						method: "GET",
+						url: `/api/misconceptions?${pairs.map(([key, value]) => `${key}=${value}`).join("&")}`,
+						headers,
+					});
+					if (response.statusCode !== 200)
+						expectRefusal(response, [400], "querystring");
+					expect(await snapshot(context.db)).toEqual(before);
+				}),
+				RUNS,
+			);
+		});
+
 		it("refuses a validly signed token whose sub the database cannot store with 401 on every protected route", async () => {
 			const { t } = shared;
 			const routes = [
 				{ method: "GET", url: "/api/quota" },
 				{ method: "GET", url: "/api/my-history" },
 				{ method: "GET", url: "/api/stats" },
+				{ method: "GET", url: "/api/misconceptions" },
+				{ method: "GET", url: "/api/challenges/1" },
+				{ method: "GET", url: "/api/my-history/export?format=csv" },
 				{
 					method: "POST",
 					url: "/api/generate-challenge",
