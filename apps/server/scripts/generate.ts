@@ -2,14 +2,16 @@
  * Prints challenges from the configured generator, with how each answer was verified: a tool for
  * people who write templates or tune the model prompt.
  *
- *   npm run generate -- --difficulty hard --language python --count 5 [--kind fill-in] [--topic closures] [--seed 42] [--json]
+ *   npm run generate -- --difficulty hard --language python --count 5 [--kind fill-in] [--topic closures] [--idea py.aliasing] [--seed 42] [--json]
+ *
+ * Each option is followed by the id of the belief behind it (what the learner sees after a wrong answer).
  */
 import { parseArgs } from "node:util";
 import {
 	ChallengeKindSchema,
 	GenerateChallengeRequestSchema,
 } from "@app/contract";
-import { createGenerator, type GenerateResult } from "@app/generator";
+import { createGenerator, type GenerateResult, ideaById } from "@app/generator";
 import { configOrExit, loadDotEnv } from "../src/environment.js";
 
 loadDotEnv();
@@ -19,6 +21,7 @@ const { values } = parseArgs({
 		difficulty: { type: "string", default: "medium" },
 		language: { type: "string", default: "python" },
 		topic: { type: "string" },
+		idea: { type: "string" },
 		kind: { type: "string" },
 		count: { type: "string", default: "3" },
 		seed: { type: "string" },
@@ -34,10 +37,11 @@ if (
 	!kind.success ||
 	!Number.isInteger(count) ||
 	count < 1 ||
-	count > 100
+	count > 100 ||
+	(values.idea !== undefined && !ideaById(values.idea))
 ) {
 	console.error(
-		"Usage: npm run generate -- --difficulty easy|medium|hard --language python|javascript [--kind output|error|fill-in|fix-the-bug] [--count 1-100] [--topic text] [--seed n] [--json]",
+		"Usage: npm run generate -- --difficulty easy|medium|hard --language python|javascript [--kind output|error|fill-in|fix-the-bug] [--count 1-100] [--topic text] [--idea <idea id, e.g. py.aliasing>] [--seed n] [--json]",
 	);
 	process.exit(2);
 }
@@ -61,17 +65,17 @@ const VERIFIED_BY: Record<string, string> = {
 };
 
 function describe(result: GenerateResult, index: number): string {
-	const { challenge, report } = result;
+	const { challenge, report, diagnosis } = result;
 	const indent = (text: string) => text.replace(/^/gm, "    ");
-	const options = challenge.options.map(
-		(option, i) =>
-			`  ${"ABCD"[i]}) ${option.replaceAll("\n", "\n     ")}${i === challenge.correct_answer_id ? "   ✓" : ""}`,
-	);
+	const options = challenge.options.map((option, i) => {
+		const belief = diagnosis.misconceptions[i];
+		return `  ${"ABCD"[i]}) ${option.replaceAll("\n", "\n     ")}${i === challenge.correct_answer_id ? "   ✓" : ""}${belief ? `   ← ${belief.id}` : ""}`;
+	});
 	return [
 		`── ${index + 1}/${count} · ${challenge.difficulty} · ${challenge.kind} · ${challenge.runtime} · ${challenge.source}`,
 		`   ${(challenge.verification === "executed" ? EXECUTED[challenge.kind] : VERIFIED_BY[challenge.verification]) ?? challenge.verification} · ${report.runs} sandbox runs, ${report.sandboxMs} ms · ${report.modelCalls} model calls${report.rejectedAnswer ? ` · model had marked ${JSON.stringify(report.rejectedAnswer)}` : ""}`,
 		"",
-		challenge.title,
+		`${challenge.title}${diagnosis.idea ? `   [idea: ${diagnosis.idea}]` : ""}`,
 		...(challenge.code ? ["", indent(challenge.code.trimEnd())] : []),
 		"",
 		...options,
@@ -85,21 +89,28 @@ const generator = createGenerator({
 	kind: config.generator.kind,
 	openai: config.generator.openai,
 });
-const { difficulty, language, topic } = request.data;
+const { difficulty, topic } = request.data;
+const idea = values.idea === undefined ? undefined : ideaById(values.idea);
+const language = idea?.language ?? request.data.language ?? "python";
 try {
 	for (let i = 0; i < count; i++) {
 		const seed =
 			values.seed === undefined ? undefined : Number(values.seed) + i;
 		const result = await generator.generate({
 			difficulty,
-			language: language ?? "python",
+			language,
 			topic,
 			seed,
+			...(idea ? { idea: idea.id } : {}),
 			...(kind.data ? { kind: kind.data } : {}),
 		});
 		console.log(
 			values.json
-				? JSON.stringify({ ...result.challenge, report: result.report })
+				? JSON.stringify({
+						...result.challenge,
+						diagnosis: result.diagnosis,
+						report: result.report,
+					})
 				: describe(result, i),
 		);
 	}

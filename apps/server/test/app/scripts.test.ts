@@ -166,14 +166,27 @@ describe("npm run generate", () => {
 		},
 	);
 
-	it.each([[["--difficulty", "extreme"]], [["--kind", "essay"]]])(
-		"refuses %j with its usage",
-		async (args) => {
-			const result = await runScript("generate.ts", args, {});
-			expect(result.code).toBe(2);
-			expect(result.output).toContain("Usage: npm run generate");
-		},
-	);
+	it("practises one idea with --idea, in the idea's language, and names the belief behind each wrong option", async () => {
+		const result = await runScript(
+			"generate.ts",
+			["--difficulty", "medium", "--idea", "js.type-coercion", "--count", "1"],
+			{},
+		);
+		expect(result.code).toBe(0);
+		expect(result.output).toContain("[idea: js.type-coercion]");
+		expect(result.output).toContain("Node.js");
+		expect(result.output).toMatch(/← js\.type-coercion\.[a-z0-9+-]+/);
+	});
+
+	it.each([
+		[["--difficulty", "extreme"]],
+		[["--kind", "essay"]],
+		[["--idea", "py.no-such-idea"]],
+	])("refuses %j with its usage", async (args) => {
+		const result = await runScript("generate.ts", args, {});
+		expect(result.code).toBe(2);
+		expect(result.output).toContain("Usage: npm run generate");
+	});
 });
 
 describe("npm run account:reset-password", () => {
