@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { combinedMistakes, mistakePrograms } from "./combined-mistakes.js";
+import { belief, bothBeliefs } from "./templates/belief.js";
 
 const code = "x = [1, 2, 3]\ny = x\ny.append(4)\nprint(x[0], len(x))";
 
 describe("combinedMistakes", () => {
 	it("applies two mistakes that change different places, naming both misconceptions", () => {
 		const combined = combinedMistakes(code, [
-			{ misconception: "a", code: code.replace("y = x", "y = x[:]") },
-			{ misconception: "b", code: code.replace("x[0]", "x[1]") },
+			{ misconception: belief`a`, code: code.replace("y = x", "y = x[:]") },
+			{ misconception: belief`b`, code: code.replace("x[0]", "x[1]") },
 		]);
 		expect(combined).toEqual([
 			{
-				misconception: "a, and that b",
+				misconception: bothBeliefs(belief`a`, belief`b`),
 				code: "x = [1, 2, 3]\ny = x[:]\ny.append(4)\nprint(x[1], len(x))",
 			},
 		]);
@@ -20,9 +21,9 @@ describe("combinedMistakes", () => {
 	it("leaves out mistakes that change the same pieces or pieces next to each other", () => {
 		expect(
 			combinedMistakes(code, [
-				{ misconception: "a", code: code.replace("x[0]", "x[1]") },
-				{ misconception: "b", code: code.replace("x[0]", "x[2]") },
-				{ misconception: "c", code: code.replace("x[0]", "x[-0]") },
+				{ misconception: belief`a`, code: code.replace("x[0]", "x[1]") },
+				{ misconception: belief`b`, code: code.replace("x[0]", "x[2]") },
+				{ misconception: belief`c`, code: code.replace("x[0]", "x[-0]") },
 			]),
 		).toEqual([]);
 	});
@@ -33,8 +34,11 @@ describe("mistakePrograms", () => {
 		const programs = mistakePrograms({
 			code,
 			mistakes: [
-				{ misconception: "a", code: code.replace("3]", "3, 5]") },
-				{ misconception: "b", code: code.replace("append(4)", "append(5)") },
+				{ misconception: belief`a`, code: code.replace("3]", "3, 5]") },
+				{
+					misconception: belief`b`,
+					code: code.replace("append(4)", "append(5)"),
+				},
 			],
 		});
 		expect(programs.map((p) => p.origin)).toEqual([

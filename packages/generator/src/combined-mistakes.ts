@@ -1,3 +1,4 @@
+import { bothBeliefs } from "./templates/belief.js";
 import type { Mistake } from "./templates/family.js";
 
 /** Words, runs of spaces and single marks: joined back, they give the code exactly. */
@@ -96,7 +97,7 @@ export function combinedMistakes(
 			const merged = merge(base, a, b);
 			if (merged !== null)
 				combined.push({
-					misconception: `${first.misconception}, and that ${second.misconception}`,
+					misconception: bothBeliefs(first.misconception, second.misconception),
 					code: merged,
 				});
 		}

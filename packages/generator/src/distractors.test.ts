@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assembleOptions, nearMisses } from "./distractors.js";
 import { createRng } from "./rng.js";
+import { belief, bothBeliefs } from "./templates/belief.js";
 
 describe("nearMisses", () => {
 	it("changes one number, flips a boolean, or drops the last list item", () => {
@@ -25,9 +26,9 @@ describe("nearMisses", () => {
 describe("assembleOptions", () => {
 	it("puts the answer and three distinct wrong options in an order that depends on the seed", () => {
 		const candidates = [
-			{ text: "4", origin: "mistake", misconception: "a" },
-			{ text: "4", origin: "mistake", misconception: "b" },
-			{ text: "7", origin: "mistake", misconception: "c" },
+			{ text: "4", origin: "mistake", misconception: belief`a` },
+			{ text: "4", origin: "mistake", misconception: belief`b` },
+			{ text: "7", origin: "mistake", misconception: belief`c` },
 		] as const;
 		const result = assembleOptions("5", [...candidates], createRng(1));
 		expect(result).not.toBeNull();
@@ -41,7 +42,7 @@ describe("assembleOptions", () => {
 	it("prefers near misses of wrong answers to near misses of the answer", () => {
 		const result = assembleOptions(
 			"[ 1, 2, 3 ]",
-			[{ text: "[ 9, 9 ]", origin: "mistake", misconception: "x" }],
+			[{ text: "[ 9, 9 ]", origin: "mistake", misconception: belief`x` }],
 			createRng(3),
 		);
 		const fillers =
@@ -54,10 +55,14 @@ describe("assembleOptions", () => {
 
 	it("turns two mistakes and their combination into a square instead of a star around the answer", () => {
 		const candidates = [
-			{ text: "5 2", origin: "mistake", misconception: "a" },
-			{ text: "1 6", origin: "mistake", misconception: "b" },
-			{ text: "1 2 3", origin: "mistake", misconception: "c" },
-			{ text: "5 6", origin: "combination", misconception: "a, and that b" },
+			{ text: "5 2", origin: "mistake", misconception: belief`a` },
+			{ text: "1 6", origin: "mistake", misconception: belief`b` },
+			{ text: "1 2 3", origin: "mistake", misconception: belief`c` },
+			{
+				text: "5 6",
+				origin: "combination",
+				misconception: bothBeliefs(belief`a`, belief`b`),
+			},
 		] as const;
 		for (let seed = 0; seed < 20; seed++) {
 			const result = assembleOptions("1 2", [...candidates], createRng(seed));
@@ -71,10 +76,14 @@ describe("assembleOptions", () => {
 
 	it("never serves the star in which the answer is the one option a step from every other", () => {
 		const candidates = [
-			{ text: "x b c", origin: "mistake", misconception: "a" },
-			{ text: "a y c", origin: "mistake", misconception: "b" },
-			{ text: "a b z", origin: "mistake", misconception: "c" },
-			{ text: "x y c", origin: "combination", misconception: "a, and that b" },
+			{ text: "x b c", origin: "mistake", misconception: belief`a` },
+			{ text: "a y c", origin: "mistake", misconception: belief`b` },
+			{ text: "a b z", origin: "mistake", misconception: belief`c` },
+			{
+				text: "x y c",
+				origin: "combination",
+				misconception: bothBeliefs(belief`a`, belief`b`),
+			},
 		] as const;
 		for (let seed = 0; seed < 30; seed++) {
 			const result = assembleOptions("a b c", [...candidates], createRng(seed));

@@ -1,6 +1,7 @@
 import { OPTION_COUNT } from "@app/contract";
 import { editDistance, tokens } from "./option-tokens.js";
 import type { Rng } from "./rng.js";
+import type { Belief } from "./templates/belief.js";
 
 /**
  * A wrong option and where it came from: one mistake model's program, a program holding two
@@ -8,7 +9,7 @@ import type { Rng } from "./rng.js";
  * of another wrong option (filler, with none).
  */
 export type Distractor =
-	| { text: string; origin: "mistake" | "combination"; misconception: string }
+	| { text: string; origin: "mistake" | "combination"; misconception: Belief }
 	| { text: string; origin: "near miss"; misconception: null };
 
 export interface Options {

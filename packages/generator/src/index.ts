@@ -12,8 +12,8 @@ import {
 import { FAMILIES } from "./templates/registry.js";
 import { type Generator, GeneratorError } from "./types.js";
 
+export { IDEAS, type Idea, ideaById } from "./ideas.js";
 export type { OpenAiOptions } from "./providers/openai.js";
-export { type Idea, IDEAS, ideaById } from "./ideas.js";
 export {
 	type Diagnosis,
 	type GenerateRequest,

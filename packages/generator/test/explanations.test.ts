@@ -141,17 +141,19 @@ function proseOf(drawn: Drawn): {
 		case "fill-in":
 			return {
 				explanation: drawn.instance.explain(SAMPLE_ANSWER),
-				misconceptions: drawn.instance.wrong.map((w) => w.misconception),
+				misconceptions: drawn.instance.wrong.map((w) => w.misconception.text),
 			};
 		case "fix-the-bug":
 			return {
 				explanation: drawn.instance.explain(SAMPLE_FAILING),
-				misconceptions: drawn.instance.wrong.map((w) => w.misconception),
+				misconceptions: drawn.instance.wrong.map((w) => w.misconception.text),
 			};
 		default:
 			return {
 				explanation: drawn.instance.explain(SAMPLE_ANSWER),
-				misconceptions: drawn.instance.mistakes.map((m) => m.misconception),
+				misconceptions: drawn.instance.mistakes.map(
+					(m) => m.misconception.text,
+				),
 			};
 	}
 }

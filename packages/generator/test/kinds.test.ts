@@ -4,6 +4,7 @@ import { changeOption, proveFix } from "../src/kinds/fix-the-bug.js";
 import type { Proven } from "../src/kinds/proof.js";
 import { createOfflineGenerator } from "../src/providers/offline.js";
 import { createSandbox } from "../src/sandbox/sandbox.js";
+import { type Belief, belief } from "../src/templates/belief.js";
 import {
 	BLANK,
 	defineFamily,
@@ -33,13 +34,16 @@ const doubling = defineFamily<null>({
 		code: `n = 4\nprint(${BLANK})\n`,
 		answer: "n * 2",
 		wrong: [
-			{ option: "n + 2", misconception: "doubling adds two" },
-			{ option: "n ** 2", misconception: "doubling squares" },
-			{ option: "n + n", misconception: "adding n to itself differs" },
-			{ option: "n / 0", misconception: "dividing by zero gives infinity" },
+			{ option: "n + 2", misconception: belief`doubling adds two` },
+			{ option: "n ** 2", misconception: belief`doubling squares` },
+			{ option: "n + n", misconception: belief`adding n to itself differs` },
+			{
+				option: "n / 0",
+				misconception: belief`dividing by zero gives infinity`,
+			},
 			{
 				option: "len([i for i in iter(int, 1)])",
-				misconception: "an endless iterator stops",
+				misconception: belief`an endless iterator stops`,
 			},
 		],
 		explain: (output) => `n * 2 is ${output}.`,
@@ -48,7 +52,7 @@ const doubling = defineFamily<null>({
 
 /** total() skips the first item; the fix iterates over all of them. */
 const total = (
-	wrong: { line: number; text: string; misconception: string }[],
+	wrong: { line: number; text: string; misconception: Belief }[],
 	language: "python" | "javascript" = "python",
 ) =>
 	defineFamily<null>({
@@ -87,20 +91,24 @@ const PYTHON_WRONG = [
 	{
 		line: 4,
 		text: "    for x in xs[:-1]:",
-		misconception: "the last item is extra",
+		misconception: belief`the last item is extra`,
 	},
 	{
 		line: 3,
 		text: "    result = xs[0]",
-		misconception: "result starts at the first item",
+		misconception: belief`result starts at the first item`,
 	},
-	{ line: 5, text: "        result = x", misconception: "= adds" },
+	{ line: 5, text: "        result = x", misconception: belief`= adds` },
 	{
 		line: 4,
 		text: "    for x in list(xs):",
-		misconception: "a copy is needed",
+		misconception: belief`a copy is needed`,
 	},
-	{ line: 4, text: "    for x in xs[1:]:", misconception: "the loop is right" },
+	{
+		line: 4,
+		text: "    for x in xs[1:]:",
+		misconception: belief`the loop is right`,
+	},
 ];
 
 describe("fill-in questions", () => {
@@ -179,17 +187,17 @@ describe("fix-the-bug questions", () => {
 				{
 					line: 3,
 					text: "  let result = 1;",
-					misconception: "sums start at one",
+					misconception: belief`sums start at one`,
 				},
 				{
 					line: 5,
 					text: "  return result + 1;",
-					misconception: "a count needs one more",
+					misconception: belief`a count needs one more`,
 				},
 				{
 					line: 5,
 					text: "  return xs.length;",
-					misconception: "the length is the sum",
+					misconception: belief`the length is the sum`,
 				},
 			],
 			"javascript",

@@ -6,6 +6,7 @@ import {
 	variantKey,
 } from "../src/providers/offline.js";
 import { createSandbox } from "../src/sandbox/sandbox.js";
+import { belief } from "../src/templates/belief.js";
 import { defineFamily, type Family } from "../src/templates/family.js";
 import { FAMILIES } from "../src/templates/registry.js";
 import { drawnOf } from "../testing/families.js";
@@ -43,7 +44,7 @@ const smallFamily = (
 		build: ({ n }) => ({
 			code: `print(${n} * 2)\n`,
 			mistakes: (twoWrong(n) ? [1, 1, 3] : [1, 3, 5]).map((extra, i) => ({
-				misconception: `doubling adds ${extra} (belief ${i + 1})`,
+				misconception: belief`doubling adds ${extra} (belief ${i + 1})`,
 				code: `print(${n} * 2 + ${extra})\n`,
 			})),
 			explain: (answer) => `${n} * 2 is ${answer}.`,
@@ -53,7 +54,11 @@ const smallFamily = (
 describe("explanation", () => {
 	it("puts the trace between the reason and the notes, and words each note for its kind", () => {
 		const wrong = [
-			{ text: "3\n4", origin: "mistake" as const, misconception: "x is 3" },
+			{
+				text: "3\n4",
+				origin: "mistake" as const,
+				misconception: belief`x is 3`,
+			},
 		];
 		expect(explanation("Why.", wrong, { trace: ["a = 1", "b = 2"] })).toBe(
 			"Why.\n\nStep by step:\na = 1\nb = 2\n\n• “3 / 4” is what you would predict if you thought that x is 3.",
@@ -169,15 +174,15 @@ describe("the offline provider's error challenges", () => {
 				code: program(`    print(${n * 2} // d)`),
 				mistakes: [
 					{
-						misconception: "dividing by 0 gives 0",
+						misconception: belief`dividing by 0 gives 0`,
 						code: program(`    print(${n * 2} // d if d else 0)`),
 					},
 					{
-						misconception: "the loop skips the 0",
+						misconception: belief`the loop skips the 0`,
 						code: program(`    if d:\n        print(${n * 2} // d)`),
 					},
 					{
-						misconception: "dividing by 0 raises ValueError",
+						misconception: belief`dividing by 0 raises ValueError`,
 						code: program(
 							`    if not d:\n        raise ValueError\n    print(${n * 2} // d)`,
 						),

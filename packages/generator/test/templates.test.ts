@@ -395,7 +395,9 @@ describe("mistake models and explanations", () => {
 			let fromMistakes = 0;
 			for (const seed of MODEL_SEEDS) {
 				const { instance, answer, distractors } = await assembled(family, seed);
-				const misconceptions = instance.mistakes.map((m) => m.misconception);
+				const misconceptions = instance.mistakes.map(
+					(m) => m.misconception.text,
+				);
 				expect(new Set(misconceptions).size, instance.code).toBe(
 					misconceptions.length,
 				);
@@ -420,7 +422,7 @@ describe("mistake models and explanations", () => {
 				expect(notes, instance.code).toHaveLength(noted.length);
 				for (const [i, { text, misconception }] of noted.entries()) {
 					expect(notes[i], instance.code).toContain(text.split("\n")[0]);
-					expect(notes[i], instance.code).toContain(`${misconception}.`);
+					expect(notes[i], instance.code).toContain(`${misconception?.text}.`);
 				}
 			}
 			expect(fromMistakes, family.id).toBeGreaterThanOrEqual(

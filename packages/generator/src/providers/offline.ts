@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { ChallengeContent, Difficulty } from "@app/contract";
+import { diagnosisOf } from "../diagnosis.js";
 import { assembleOptions, type Distractor } from "../distractors.js";
 import { prove } from "../kinds/prove.js";
 import { createRng, hash32, type Rng } from "../rng.js";
@@ -22,6 +23,7 @@ import {
 	GeneratorError,
 } from "../types.js";
 import { identityOf, LOOK_WINDOW, lookOf, variantKey } from "../variety.js";
+import { narrowToIdea } from "./by-idea.js";
 
 export { variantKey } from "../variety.js";
 
@@ -74,7 +76,7 @@ export function explanation(
 		.filter((d) => d.misconception)
 		.map(
 			(d) =>
-				`• ${quoted(d.text)} is what you would ${VERBS[kind]} if you thought that ${d.misconception}.`,
+				`• ${quoted(d.text)} is what you would ${VERBS[kind]} if you thought that ${d.misconception?.text}.`,
 		);
 	return [why, ...steps, ...(notes.length ? [notes.join("\n")] : [])].join(
 		"\n\n",
@@ -194,67 +196,83 @@ function* drawInstances(
 	}
 }
 
+/** A served challenge, with how many of its options are filler rather than a proven mistake. */
+export interface Served {
+	result: GenerateResult;
+	fillers: number;
+}
+
+/**
+ * Runs one drawn instance as its kind requires and turns it into the challenge served at the given
+ * difficulty, with the belief behind each option; or says why this instance cannot be used.
+ */
+export async function serve(
+	sandbox: Sandbox,
+	drawn: Drawn,
+	key: string,
+	difficulty: Difficulty,
+): Promise<Served | string> {
+	const { family, kind } = drawn;
+	const proof = await prove(sandbox, drawn);
+	if (typeof proof === "string") return `${key}: ${proof}`;
+	const assembled = assembleOptions(
+		proof.answer,
+		proof.candidates,
+		createRng(Number.parseInt(hash32(key), 16)),
+		proof.code,
+	);
+	if (!assembled) return `${key}: fewer than three distinct wrong answers`;
+	const fillers = assembled.distractors.filter(
+		(d) => d.misconception === null,
+	).length;
+	// a filler is a near miss of an output, never run as a filling or a change
+	if (fillers > 0 && kind !== "output" && kind !== "error")
+		return `${key}: fewer than three wrong options proven wrong`;
+	const challenge: ChallengeContent = {
+		difficulty,
+		language: family.language,
+		kind,
+		runtime: runtimeOf(family),
+		title: `${family.title}: ${TITLES[kind]}`,
+		code: proof.code,
+		options: assembled.options,
+		correct_answer_id: assembled.correctIndex,
+		explanation: explanation(proof.why, assembled.distractors, {
+			kind,
+			...(proof.trace ? { trace: proof.trace } : {}),
+		}),
+		verified: true,
+		source: `offline:${family.id}`,
+		verification: "executed",
+	};
+	return {
+		result: {
+			challenge,
+			diagnosis: diagnosisOf(
+				family.idea,
+				assembled.options,
+				assembled.correctIndex,
+				assembled.distractors,
+			),
+			variantKey: key,
+			report: { runs: proof.runs, sandboxMs: proof.sandboxMs, modelCalls: 0 },
+		},
+		fillers,
+	};
+}
+
 /** The offline generator: template families whose answers and distractors come from running code. */
 export function createOfflineGenerator(
 	sandbox: Sandbox,
 	families: readonly Family[],
 ): Generator {
-	/**
-	 * Runs one instance as its kind requires; returns the challenge with how many of its options
-	 * are filler rather than a proven mistake, or why this instance cannot be used.
-	 */
-	async function attempt(
-		drawn: Drawn,
-		key: string,
-		difficulty: Difficulty,
-	): Promise<{ result: GenerateResult; fillers: number } | string> {
-		const { family, kind } = drawn;
-		const proof = await prove(sandbox, drawn);
-		if (typeof proof === "string") return `${key}: ${proof}`;
-		const assembled = assembleOptions(
-			proof.answer,
-			proof.candidates,
-			createRng(Number.parseInt(hash32(key), 16)),
-			proof.code,
-		);
-		if (!assembled) return `${key}: fewer than three distinct wrong answers`;
-		const fillers = assembled.distractors.filter(
-			(d) => d.misconception === null,
-		).length;
-		// a filler is a near miss of an output, never run as a filling or a change
-		if (fillers > 0 && kind !== "output" && kind !== "error")
-			return `${key}: fewer than three wrong options proven wrong`;
-		const challenge: ChallengeContent = {
-			difficulty,
-			language: family.language,
-			kind,
-			runtime: runtimeOf(family),
-			title: `${family.title}: ${TITLES[kind]}`,
-			code: proof.code,
-			options: assembled.options,
-			correct_answer_id: assembled.correctIndex,
-			explanation: explanation(proof.why, assembled.distractors, {
-				kind,
-				...(proof.trace ? { trace: proof.trace } : {}),
-			}),
-			verified: true,
-			source: `offline:${family.id}`,
-			verification: "executed",
-		};
-		return {
-			result: {
-				challenge,
-				variantKey: key,
-				report: { runs: proof.runs, sandboxMs: proof.sandboxMs, modelCalls: 0 },
-			},
-			fillers,
-		};
-	}
-
 	return {
 		kind: "offline",
-		async generate(request, signal) {
-			const tiers = familyTiers(families, request);
+		async generate(asked, signal) {
+			// on an idea, its families at the nearest level they span
+			const narrowed = narrowToIdea(families, asked);
+			const request = narrowed.request;
+			const tiers = familyTiers(narrowed.families, request);
 			if (tiers.length === 0) {
 				throw new GeneratorError(
 					"unavailable",
@@ -272,7 +290,7 @@ export function createOfflineGenerator(
 				if (fallback && rank > fallback.rank) return fallback.result;
 				if (attempts >= MAX_ATTEMPTS) break;
 				attempts += 1;
-				const outcome = await attempt(drawn, key, request.difficulty);
+				const outcome = await serve(sandbox, drawn, key, request.difficulty);
 				if (typeof outcome === "string") problems.push(outcome);
 				else if (outcome.fillers === 0 || rank === Number.POSITIVE_INFINITY)
 					return outcome.result;

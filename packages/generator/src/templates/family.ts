@@ -1,5 +1,6 @@
 import type { ChallengeKind, Difficulty, Language } from "@app/contract";
 import type { Rng } from "../rng.js";
+import type { Belief } from "./belief.js";
 
 /** What a family's challenges ask: see CHALLENGE_KINDS in the contract. */
 export type FamilyKind = ChallengeKind;
@@ -8,8 +9,8 @@ export type OutcomeKind = Extract<ChallengeKind, "output" | "error">;
 
 /** A deliberately wrong version of the snippet: what a learner with one misconception would expect. */
 export interface Mistake {
-	/** the misconception, as a clause that completes "… if you think that …" */
-	misconception: string;
+	/** the misconception, as a clause that completes "… if you think that …" (write it with `belief`) */
+	misconception: Belief;
 	/** the program that prints what that learner would predict */
 	code: string;
 }
@@ -34,8 +35,8 @@ export const BLANK = "____";
 
 /** A wrong option of a `fill-in` or `fix-the-bug` question, and the belief that leads to it. */
 export interface WrongChoice {
-	/** the misconception, as a clause that completes "… if you think that …" */
-	misconception: string;
+	/** the misconception, as a clause that completes "… if you think that …" (write it with `belief`) */
+	misconception: Belief;
 }
 
 /** One `fill-in` question: which option, put in the blank, makes the code print what it should. */

@@ -1,4 +1,5 @@
 import type { Rng } from "../rng.js";
+import type { Belief } from "./belief.js";
 import type {
 	FailingExample,
 	FixTheBug,
@@ -74,7 +75,7 @@ export const distinct = (rng: Rng, k: number, min: number, max: number) =>
 export interface LinesFix {
 	lines: string[];
 	fix: [number, string];
-	wrong: [number, string, string][];
+	wrong: [number, string, Belief][];
 	reference: string;
 	explain(failing: FailingExample): string;
 }

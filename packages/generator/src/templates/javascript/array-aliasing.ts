@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 
 const NAMES = [
@@ -35,17 +36,15 @@ export const arrayAliasing = defineFamily<Params>({
 			code: program(original),
 			mistakes: [
 				{
-					misconception: "assigning an array to a new variable copies it",
+					misconception: belief`assigning an array to a new variable copies it`,
 					code: program(`[...${original}]`),
 				},
 				{
-					misconception:
-						"push adds the new element at the front of the array, as unshift does",
+					misconception: belief`push adds the new element at the front of the array, as unshift does`,
 					code: `const ${original} = [${[pushed, ...values].join(", ")}];\nconsole.log(${original}.length, ${original});\n`,
 				},
 				{
-					misconception:
-						"length counts from 0 as indexes do, so it is the index of the last element",
+					misconception: belief`length counts from 0 as indexes do, so it is the index of the last element`,
 					code: `const ${original} = [${[...values, pushed].join(", ")}];\nconsole.log(${original}.length - 1, ${original});\n`,
 				},
 			],

@@ -1,5 +1,6 @@
 import type { Difficulty } from "@app/contract";
 import type { Rng } from "../../rng.js";
+import { type Belief, belief } from "../belief.js";
 import { BLANK, defineFamily, type FillIn } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { allOf, counted, listed, noun } from "../prose.js";
@@ -341,11 +342,11 @@ function buildMethod(p: MethodParams): FillIn {
 	const others: Method[] = METHODS.filter((m) => m !== p.method);
 	const wrong: Option[] = others.map((m) => ({
 		option: m,
-		misconception: `${m} returns ${RETURNS[p.method]}`,
+		misconception: belief`${m} returns ${RETURNS[p.method]}`,
 	}));
 	wrong.push({
 		option: "forEach",
-		misconception: `forEach returns ${RETURNS[p.method]}`,
+		misconception: belief`forEach returns ${RETURNS[p.method]}`,
 	});
 	const passing = p.values.filter((n) => passes(p.test, p.threshold, n));
 	const firstIndex = p.values.findIndex((n) => passes(p.test, p.threshold, n));
@@ -381,7 +382,7 @@ function buildRecords(p: RecordParams): FillIn {
 	const data = rowsSource(p.names, p.rows);
 	const keys = p.rows.map((r) => `"${r.key}"`);
 	const kept = p.rows.filter((r) => r.num >= p.threshold);
-	const braces = "an arrow function with braces returns its last expression";
+	const braces = belief`an arrow function with braces returns its last expression`;
 	if (p.shape === "pluck")
 		return {
 			code: `${data}\nconst ${key}s = ${list}.map(${BLANK});\nconsole.log(${key}s);\n`,
@@ -390,20 +391,19 @@ function buildRecords(p: RecordParams): FillIn {
 				{ option: `(${v}) => { ${v}.${key}; }`, misconception: braces },
 				{
 					option: `"${key}"`,
-					misconception: "map can take the name of the property to read",
+					misconception: belief`map can take the name of the property to read`,
 				},
 				{
 					option: `${v}.${key}`,
-					misconception:
-						"the callback can be written as an expression about the item, without a parameter",
+					misconception: belief`the callback can be written as an expression about the item, without a parameter`,
 				},
 				{
 					option: `(${v}) => ${list}.${key}`,
-					misconception: `reading ${key} on the array reads it from each ${item}`,
+					misconception: belief`reading ${key} on the array reads it from each ${item}`,
 				},
 				{
 					option: `(${v}) => { ${list}.${key}; }`,
-					misconception: `reading ${key} on the array inside a block reads it from each ${item}`,
+					misconception: belief`reading ${key} on the array inside a block reads it from each ${item}`,
 				},
 			],
 			explain: (output) =>
@@ -418,22 +418,20 @@ function buildRecords(p: RecordParams): FillIn {
 			wrong: [
 				{
 					option: `(${v}) => ${v}.${num} > ${p.threshold}`,
-					misconception: `> also keeps the ${item} whose ${num} is exactly ${p.threshold}`,
+					misconception: belief`> also keeps the ${item} whose ${num} is exactly ${p.threshold}`,
 				},
 				{
 					option: `(${v}) => ${v}.${num} < ${p.threshold}`,
-					misconception:
-						"filter removes the items for which the callback returns true",
+					misconception: belief`filter removes the items for which the callback returns true`,
 				},
 				{ option: `(${v}) => { ${test}; }`, misconception: braces },
 				{
 					option: `(${v}) => ${v}.${num} = ${p.threshold}`,
-					misconception: "a single = compares two values",
+					misconception: belief`a single = compares two values`,
 				},
 				{
 					option: test,
-					misconception:
-						"the callback can be written as a condition about the item, without a parameter",
+					misconception: belief`the callback can be written as a condition about the item, without a parameter`,
 				},
 			],
 			explain: (output) =>
@@ -451,8 +449,7 @@ function buildRecords(p: RecordParams): FillIn {
 			wrong: [
 				{
 					option: `(${v}, sum) => sum + ${v}.${num}`,
-					misconception:
-						"reduce passes the item first and the running total second",
+					misconception: belief`reduce passes the item first and the running total second`,
 				},
 				{
 					option: `(sum, ${v}) => { sum + ${v}.${num}; }`,
@@ -460,15 +457,15 @@ function buildRecords(p: RecordParams): FillIn {
 				},
 				{
 					option: `(sum, ${v}) => ${v}.${num}`,
-					misconception: "reduce adds up whatever the callback returns",
+					misconception: belief`reduce adds up whatever the callback returns`,
 				},
 				{
 					option: `(sum, ${v}) => { sum + ${v}; }`,
-					misconception: `the callback only has to name the total and the ${item} to add them up`,
+					misconception: belief`the callback only has to name the total and the ${item} to add them up`,
 				},
 				{
 					option: `(sum, ${v}) => sum + ${v}`,
-					misconception: `reduce hands the callback the ${num} of each ${item}`,
+					misconception: belief`reduce hands the callback the ${num} of each ${item}`,
 				},
 			],
 			explain: (output) =>
@@ -490,8 +487,8 @@ function buildRecords(p: RecordParams): FillIn {
 				option: m,
 				misconception:
 					p.method === "find"
-						? `${m} returns the first ${item} with ${test}, whose ${key} can be read`
-						: `${m} returns an array of the ${list} with ${test}`,
+						? belief`${m} returns the first ${item} with ${test}, whose ${key} can be read`
+						: belief`${m} returns an array of the ${list} with ${test}`,
 			})),
 		explain: (output) =>
 			p.method === "find"
@@ -522,13 +519,13 @@ function buildAfterFilter(p: AfterFilterParams): FillIn {
 		"",
 	].join("\n");
 	const methods = ["every", "some", "find", "findIndex", "filter", "includes"];
-	const belief: Record<string, string> = {
-		every: "every is false when the array has nothing to check",
-		some: "some is true when no item fails the test",
-		find: "find returns the first item that passes the test, or true when all pass",
-		findIndex: "findIndex tells whether an item passes the test",
-		filter: "filter returns a boolean saying whether items passed",
-		includes: "includes takes a test function like some does",
+	const beliefs: Record<string, Belief> = {
+		every: belief`every is false when the array has nothing to check`,
+		some: belief`some is true when no item fails the test`,
+		find: belief`find returns the first item that passes the test, or true when all pass`,
+		findIndex: belief`findIndex tells whether an item passes the test`,
+		filter: belief`filter returns a boolean saying whether items passed`,
+		includes: belief`includes takes a test function like some does`,
 	};
 	const doneKept = kept.filter((r) => r.done);
 	const firstDone = doneKept[0];
@@ -562,13 +559,13 @@ function buildAfterFilter(p: AfterFilterParams): FillIn {
 		answer: p.method,
 		wrong: methods
 			.filter((m) => m !== p.method)
-			.map((m) => ({ option: m, misconception: itemAtKey(belief, m) })),
+			.map((m) => ({ option: m, misconception: itemAtKey(beliefs, m) })),
 		explain: (output) =>
 			`${summary}${why[p.method]} So the program prints ${output}.`,
 	};
 }
 
-const itemAtKey = (table: Record<string, string>, key: string) => {
+const itemAtKey = <T>(table: Record<string, T>, key: string): T => {
 	const value = table[key];
 	if (value === undefined) throw new RangeError(`no entry ${key}`);
 	return value;
@@ -596,11 +593,11 @@ function buildDedupe(p: DedupeParams): FillIn {
 		itemAtKey(source, keep).replace(/^\([^)]*\) => /, "");
 	const wrong: Option[] = DEDUPES.filter((k) => k !== p.keep).map((k) => ({
 		option: itemAtKey(source, k),
-		misconception: `${test(k)} keeps ${keeps[p.keep]}`,
+		misconception: belief`${test(k)} keeps ${keeps[p.keep]}`,
 	}));
 	wrong.push({
 		option: source.swapped,
-		misconception: "filter passes the index first and the item second",
+		misconception: belief`filter passes the index first and the item second`,
 	});
 	const result = dedupe(p.words, p.keep);
 	return {
@@ -637,23 +634,23 @@ function buildExtreme(p: ExtremeParams): FillIn {
 		wrong: [
 			{
 				option: `(a, b) => ${f}(a, b), 0`,
-				misconception: `0 is a safe start value when looking for the ${label} number`,
+				misconception: belief`0 is a safe start value when looking for the ${label} number`,
 			},
 			{
 				option: `(a, b) => (a ${cmp} b ? a : b), 0`,
-				misconception: `a start value of 0 is never ${p.want === "max" ? "larger" : "smaller"} than the numbers in ${list}`,
+				misconception: belief`a start value of 0 is never ${p.want === "max" ? "larger" : "smaller"} than the numbers in ${list}`,
 			},
 			{
 				option: f,
-				misconception: `${f} can be passed to reduce as it is, since it takes two numbers`,
+				misconception: belief`${f} can be passed to reduce as it is, since it takes two numbers`,
 			},
 			{
 				option: `(a, b) => a ${cmp} b`,
-				misconception: "the callback only has to compare the two values",
+				misconception: belief`the callback only has to compare the two values`,
 			},
 			{
 				option: `(a, b) => ${other}(a, b)`,
-				misconception: `${other} keeps the ${label} of the two numbers`,
+				misconception: belief`${other} keeps the ${label} of the two numbers`,
 			},
 		],
 		explain: (output) =>

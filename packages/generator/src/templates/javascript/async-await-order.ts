@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { listed } from "../prose.js";
@@ -128,22 +129,19 @@ export const asyncAwaitOrder = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `${listed(names)} run to their end before the next line, as if await did not pause them`,
+					misconception: belief`${listed(names)} run to their end before the next line, as if await did not pause them`,
 					code: program({ noPause: true }),
 				},
 				{
-					misconception:
-						"calling an async function only schedules it, so none of its body runs until the calling code has finished",
+					misconception: belief`calling an async function only schedules it, so none of its body runs until the calling code has finished`,
 					code: program({ lateStart: true }),
 				},
 				{
-					misconception:
-						"the code after an await waits in the timer queue, as a 0 ms setTimeout does, behind timers set before it",
+					misconception: belief`the code after an await waits in the timer queue, as a 0 ms setTimeout does, behind timers set before it`,
 					code: program({ awaitAsTimer: true }),
 				},
 				{
-					misconception:
-						"a 0 ms setTimeout runs as soon as the script's own code has finished, before the code waiting after an await",
+					misconception: belief`a 0 ms setTimeout runs as soon as the script's own code has finished, before the code waiting after an await`,
 					code: program({ timerFirst: true }),
 				},
 			],

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { listed } from "../prose.js";
 
@@ -83,16 +84,15 @@ export const asyncForeach = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `${method} waits for each async callback to finish before it moves on, as a for...of loop with await does`,
+					misconception: belief`${method} waits for each async callback to finish before it moves on, as a for...of loop with await does`,
 					code: program({ loopWaits: true }),
 				},
 				{
-					misconception: `calling ${names.main}() only schedules it, so none of its body runs until the script has finished`,
+					misconception: belief`calling ${names.main}() only schedules it, so none of its body runs until the script has finished`,
 					code: program({ lateStart: true }),
 				},
 				{
-					misconception:
-						"await null has nothing to wait for, so the function carries on at once",
+					misconception: belief`await null has nothing to wait for, so the function carries on at once`,
 					code: program({ noPause: true }),
 				},
 			],

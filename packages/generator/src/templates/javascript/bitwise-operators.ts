@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { counted } from "../prose.js";
 
@@ -51,16 +52,15 @@ export const bitwiseOperators = defineFamily<Params>({
 				code: program(`${p} ^ ${q}, ${p} & ${q}, ${p} | ${q}`),
 				mistakes: [
 					{
-						misconception: "^ raises a number to a power",
+						misconception: belief`^ raises a number to a power`,
 						code: program(`${p} ** ${q}, ${p} & ${q}, ${p} | ${q}`),
 					},
 					{
-						misconception: "& and | are the logical && and ||",
+						misconception: belief`& and | are the logical && and ||`,
 						code: program(`${p} ^ ${q}, ${p} && ${q}, ${p} || ${q}`),
 					},
 					{
-						misconception:
-							"& puts the bits of both numbers together and | keeps only the bits they share, as the words “and” and “or” suggest",
+						misconception: belief`& puts the bits of both numbers together and | keeps only the bits they share, as the words “and” and “or” suggest`,
 						code: program(`${p} ^ ${q}, ${p} | ${q}, ${p} & ${q}`),
 					},
 				],
@@ -81,19 +81,17 @@ export const bitwiseOperators = defineFamily<Params>({
 			code: program(`~${p}, ${shifted}`),
 			mistakes: [
 				{
-					misconception: "~ only changes the sign",
+					misconception: belief`~ only changes the sign`,
 					code: program(`-${p}, ${shifted}`),
 				},
 				{
-					misconception:
-						"shifting a negative number right rounds toward zero, like dividing and dropping the fraction",
+					misconception: belief`shifting a negative number right rounds toward zero, like dividing and dropping the fraction`,
 					code: program(
 						`~${p}, ${p} >> ${q}, Math.trunc(-${p} / ${2 ** second})`,
 					),
 				},
 				{
-					misconception:
-						"~ flips the bits of an 8-bit number, giving 255 minus it",
+					misconception: belief`~ flips the bits of an 8-bit number, giving 255 minus it`,
 					code: program(`255 - ${p}, ${shifted}`),
 				},
 			],

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { possessive, withArticle } from "../prose.js";
 
@@ -127,17 +128,17 @@ export const classSuper = defineFamily<Params>({
 			code: program(ownCall),
 			mistakes: [
 				{
-					misconception: `the ${base} constructor calls ${possessive(base)} own ${method}, because that is the class it is written in`,
+					misconception: belief`the ${base} constructor calls ${possessive(base)} own ${method}, because that is the class it is written in`,
 					code: program(`${base}.prototype.${method}.call(this)`),
 				},
 				{
 					misconception: field
-						? `class fields such as ${prop} are set before the ${base} constructor runs`
-						: `this.${prop} is already set when super() runs the ${base} constructor`,
+						? belief`class fields such as ${prop} are set before the ${base} constructor runs`
+						: belief`this.${prop} is already set when super() runs the ${base} constructor`,
 					code: program(ownCall, `${sub}.prototype.${prop} = ${literal};\n`),
 				},
 				{
-					misconception: `a property that is not set yet adds nothing when it is joined to a string, so ${variable}.${log} holds "${lower} "`,
+					misconception: belief`a property that is not set yet adds nothing when it is joined to a string, so ${variable}.${log} holds "${lower} "`,
 					code: program(ownCall, "", `(this.${prop} ?? "")`),
 				},
 			],

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt, threeOf } from "../item-at.js";
 import { times } from "../prose.js";
@@ -77,19 +78,19 @@ export const closureCounters = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `every function ${t.factory} returns shares one variable ${s}`,
+					misconception: belief`every function ${t.factory} returns shares one variable ${s}`,
 					code: program({ shared: true }),
 				},
 				{
-					misconception: `${s} starts again at ${start} every time the returned function is called`,
+					misconception: belief`${s} starts again at ${start} every time the returned function is called`,
 					code: program({ reset: true }),
 				},
 				{
-					misconception: `return ${s}++ gives back ${s} after adding one`,
+					misconception: belief`return ${s}++ gives back ${s} after adding one`,
 					code: program({ prefix: true }),
 				},
 				{
-					misconception: `const ${c} = ${a} makes a new counter with its own ${s}, as calling ${t.factory}() does`,
+					misconception: belief`const ${c} = ${a} makes a new counter with its own ${s}, as calling ${t.factory}() does`,
 					code: program({ copied: true }),
 				},
 			],

@@ -1,5 +1,6 @@
 import type { Difficulty } from "@app/contract";
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { defineFamily, type FixTheBug } from "../family.js";
 import { fixFromLines, jsLiteral, type LinesFix } from "../fix-draft.js";
 import { withArticle } from "../prose.js";
@@ -256,29 +257,33 @@ function buildSort(p: Params, up: boolean): Built {
 			[
 				3,
 				ret(`.sort(${flip})`),
-				`${flipBody} sorts from ${up ? "smallest to largest" : "largest to smallest"}`,
+				belief`${flipBody} sorts from ${up ? "smallest to largest" : "largest to smallest"}`,
 			],
 			[
 				3,
 				ret(`.map(Number).sort()${up ? "" : ".reverse()"}`),
-				"sort compares as text only because the values are not numbers yet",
+				belief`sort compares as text only because the values are not numbers yet`,
 			],
 			[
 				3,
 				ret(`.sort()${up ? "" : ".reverse()"}.map(Number)`),
-				"turning the values into numbers afterwards puts them in numeric order",
+				belief`turning the values into numbers afterwards puts them in numeric order`,
 			],
 			up
 				? [
 						3,
 						ret(".sort().reverse()"),
-						"sort() puts numbers from largest to smallest",
+						belief`sort() puts numbers from largest to smallest`,
 					]
-				: [3, ret(".reverse()"), `reverse sorts ${v} from largest to smallest`],
+				: [
+						3,
+						ret(".reverse()"),
+						belief`reverse sorts ${v} from largest to smallest`,
+					],
 			[
 				3,
 				ret(`.sort(${cmp}).reverse()`),
-				`sort with ${cmp.slice(cmp.indexOf("=>") + 3)} lists the ${up ? "largest" : "smallest"} first, so the order must be turned around`,
+				belief`sort with ${cmp.slice(cmp.indexOf("=>") + 3)} lists the ${up ? "largest" : "smallest"} first, so the order must be turned around`,
 			],
 		],
 		reference: `function ${fn}(${v}) {\n\tconst out = [];\n\tfor (const item of ${v}) {\n\t\tlet i = 0;\n\t\twhile (i < out.length && ${up ? "out[i] <= item" : "out[i] >= item"}) i++;\n\t\tout.splice(i, 0, item);\n\t}\n\treturn out;\n}`,
@@ -310,26 +315,26 @@ function buildExactIndex(p: Params): Built {
 		],
 		fix: [4, test(`${x} === ${w}`)],
 		wrong: [
-			[4, test(`${x} = ${w}`), "a single = compares two values"],
+			[4, test(`${x} = ${w}`), belief`a single = compares two values`],
 			[
 				4,
 				test(`String(${x}) === String(${w})`),
-				"comparing both as strings keeps their types apart",
+				belief`comparing both as strings keeps their types apart`,
 			],
 			[
 				4,
 				test(`Number(${x}) === Number(${w})`),
-				"comparing both as numbers keeps their types apart",
+				belief`comparing both as numbers keeps their types apart`,
 			],
 			[
 				4,
 				test(`${x} == ${w} && ${x}`),
-				"only the falsy values make == go wrong",
+				belief`only the falsy values make == go wrong`,
 			],
 			[
 				4,
 				test(`${x} === ${w} && ${x}`),
-				"a falsy item must be skipped before comparing",
+				belief`a falsy item must be skipped before comparing`,
 			],
 		],
 		reference: `function ${p.fn}(${l}, ${w}) {\n\treturn ${l}.indexOf(${w});\n}`,
@@ -355,28 +360,28 @@ function buildRounded(p: Params): Built {
 			[
 				3,
 				ret(`Math.round(parseInt(${t}))`),
-				"parseInt keeps the decimals for Math.round to use",
+				belief`parseInt keeps the decimals for Math.round to use`,
 			],
 			[
 				3,
 				ret(`Math.round(parseInt(${t}, 10))`),
-				"parseInt keeps the decimals once it is given the radix 10",
+				belief`parseInt keeps the decimals once it is given the radix 10`,
 			],
 			[
 				3,
 				ret(`Math.floor(parseFloat(${t}))`),
-				"Math.floor rounds to the nearest whole number",
+				belief`Math.floor rounds to the nearest whole number`,
 			],
 			[
 				3,
 				ret(`Math.floor(parseInt(${t}))`),
-				"Math.floor rounds what parseInt read to the nearest whole number",
+				belief`Math.floor rounds what parseInt read to the nearest whole number`,
 			],
-			[3, ret(`Number(${t}).toFixed(0)`), "toFixed returns a number"],
+			[3, ret(`Number(${t}).toFixed(0)`), belief`toFixed returns a number`],
 			[
 				3,
 				ret(`Math.trunc(parseFloat(${t}))`),
-				"Math.trunc rounds to the nearest whole number",
+				belief`Math.trunc rounds to the nearest whole number`,
 			],
 		],
 		reference: `function ${p.fn}(${t}) {\n\tconst n = Number(${t});\n\tconst whole = Math.floor(n);\n\treturn n - whole >= 0.5 ? whole + 1 : whole;\n}`,
@@ -403,27 +408,27 @@ function buildMapParse(p: Params): Built {
 			[
 				3,
 				ret("parseInt, 10"),
-				"the second argument of map is passed on to parseInt as its radix",
+				belief`the second argument of map is passed on to parseInt as its radix`,
 			],
 			[
 				3,
 				ret(`(${s}) => Number(${s})`),
-				"Number drops the decimals as parseInt does",
+				belief`Number drops the decimals as parseInt does`,
 			],
 			[
 				3,
 				ret(`(${s}) => parseFloat(${s}, 10)`),
-				"parseFloat with the radix 10 drops the decimals",
+				belief`parseFloat with the radix 10 drops the decimals`,
 			],
 			[
 				3,
 				ret(`(${s}, i) => parseInt(${s}, i)`),
-				"parseInt needs the position of the string as its second argument",
+				belief`parseInt needs the position of the string as its second argument`,
 			],
 			[
 				3,
 				ret(`(${s}) => parseFloat(${s})`),
-				"parseFloat reads only the whole part",
+				belief`parseFloat reads only the whole part`,
 			],
 		],
 		reference: `function ${p.fn}(${t}) {\n\tconst out = [];\n\tfor (const item of ${t}) out.push(Math.trunc(Number(item)));\n\treturn out;\n}`,
@@ -450,31 +455,31 @@ function buildAmounts(p: Params): Built {
 		],
 		fix: [4, add(`parseFloat(${v})`)],
 		wrong: [
-			[4, add(v), "+= adds a string that holds a number as a number"],
+			[4, add(v), belief`+= adds a string that holds a number as a number`],
 			[
 				4,
 				add(`parseInt(${v}, 10)`),
-				"parseInt reads the decimals once it has a radix",
+				belief`parseInt reads the decimals once it has a radix`,
 			],
 			[
 				4,
 				add(`Number.parseInt(${v})`),
-				"Number.parseInt reads decimals, unlike the global parseInt",
+				belief`Number.parseInt reads decimals, unlike the global parseInt`,
 			],
 			[
 				4,
 				add(`Number.parseInt(${v}, 10)`),
-				"Number.parseInt with the radix 10 reads a decimal number",
+				belief`Number.parseInt with the radix 10 reads a decimal number`,
 			],
 			[
 				4,
 				add(`Math.round(${v})`),
-				"Math.round turns the string into its exact number",
+				belief`Math.round turns the string into its exact number`,
 			],
 			[
 				4,
 				`\tfor (const ${v} of ${list}) ${a} = parseFloat(${v});`,
-				"= adds the new amount to the total",
+				belief`= adds the new amount to the total`,
 			],
 		],
 		reference: `function ${p.fn}(${list}) {\n\treturn ${list}.reduce((s, item) => s + Number(item), 0);\n}`,
@@ -501,23 +506,23 @@ function buildLastN(p: Params): Built {
 			[
 				3,
 				ret(`-${n} - 1`),
-				`a start of -1 leaves out the last item, so -${n} needs 1 more taken off`,
+				belief`a start of -1 leaves out the last item, so -${n} needs 1 more taken off`,
 			],
 			[
 				3,
 				ret(`${l}.length - ${n}, -1`),
-				"slice needs -1 as its end to reach the last item",
+				belief`slice needs -1 as its end to reach the last item`,
 			],
-			[3, ret(n), `slice(${n}) keeps the last ${n} items`],
+			[3, ret(n), belief`slice(${n}) keeps the last ${n} items`],
 			[
 				3,
 				ret(`${l}.length - ${n} + 1`),
-				`the last item is at index ${l}.length, so the start is one further on`,
+				belief`the last item is at index ${l}.length, so the start is one further on`,
 			],
 			[
 				3,
 				ret(`-${n}, ${l}.length - 1`),
-				"the end of a slice is the index of the last item to keep",
+				belief`the end of a slice is the index of the last item to keep`,
 			],
 		],
 		reference: `function ${p.fn}(${l}, ${n}) {\n\tconst out = [];\n\tfor (let i = ${l}.length - ${n}; i < ${l}.length; i++) out.push(${l}[i]);\n\treturn out;\n}`,
@@ -544,32 +549,32 @@ function buildBetween(p: Params): Built {
 			[
 				3,
 				ret(`${l}.slice(${a} - 1, ${b})`),
-				"slice leaves out the start, not the end",
+				belief`slice leaves out the start, not the end`,
 			],
 			[
 				3,
 				ret(`${l}.slice(${a} - 1, ${b} + 1)`),
-				"both ends must be widened by one to be included",
+				belief`both ends must be widened by one to be included`,
 			],
 			[
 				3,
 				ret(`${l}.slice(${a}, ${b} - ${a} + 1)`),
-				"the second argument of slice is how many items to take",
+				belief`the second argument of slice is how many items to take`,
 			],
 			[
 				3,
 				ret(`${l}.splice(${a}, ${b})`),
-				"splice takes an end index, as slice does",
+				belief`splice takes an end index, as slice does`,
 			],
 			[
 				3,
 				ret(`${l}.slice(${a} + 1, ${b} + 1)`),
-				"both ends of a slice are shifted by one",
+				belief`both ends of a slice are shifted by one`,
 			],
 			[
 				3,
 				ret(`${l}.slice(${a}, -${b})`),
-				"a negative end counts the items to keep",
+				belief`a negative end counts the items to keep`,
 			],
 		],
 		reference: `function ${p.fn}(${l}, ${a}, ${b}) {\n\treturn ${l}.filter((_, i) => i >= ${a} && i <= ${b});\n}`,
@@ -597,23 +602,23 @@ function buildShorten(p: Params): Built {
 			[
 				4,
 				cut(`0, ${m} - 4`),
-				"the dots take four characters with the end index",
+				belief`the dots take four characters with the end index`,
 			],
 			[
 				4,
 				cut(`${m} - 3`),
-				"slice with one argument keeps that many characters",
+				belief`slice with one argument keeps that many characters`,
 			],
-			[4, cut("0, -3"), `-3 makes room for the dots within ${m}`],
+			[4, cut("0, -3"), belief`-3 makes room for the dots within ${m}`],
 			[
 				4,
 				cut("0, -4"),
-				`a negative end counts back from ${m}, with one more for the end index`,
+				belief`a negative end counts back from ${m}, with one more for the end index`,
 			],
 			[
 				3,
 				`\tif (${t}.length < ${m}) return ${t};`,
-				`${withArticle(t)} exactly ${m} long is what comes out too long`,
+				belief`${withArticle(t)} exactly ${m} long is what comes out too long`,
 			],
 		],
 		reference: `function ${p.fn}(${t}, ${m}) {\n\treturn ${t}.length > ${m} ? \`\${${t}.substring(0, ${m} - 3)}...\` : ${t};\n}`,

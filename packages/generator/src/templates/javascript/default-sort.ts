@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { type Belief, belief, bothBeliefs } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 
@@ -129,8 +130,7 @@ export const defaultSort = defineFamily<Params>({
 		const comparator = shape === "descending" ? "(a, b) => b - a" : "";
 		const call = `${list}.sort(${comparator})`;
 		const copy = {
-			misconception:
-				"sort returns a sorted copy and leaves the original array as it was",
+			misconception: belief`sort returns a sorted copy and leaves the original array as it was`,
 			code: program(`[...${list}].sort(${comparator})`),
 		};
 		const wrongOrder = {
@@ -138,13 +138,14 @@ export const defaultSort = defineFamily<Params>({
 			words: "(a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)",
 			descending: "(a, b) => a - b",
 		}[shape];
-		const belief = {
-			numbers: "sort() with no comparator orders numbers by their value",
-			words:
-				"sort() orders words alphabetically regardless of upper and lower case",
-			descending:
-				"the comparator (a, b) => b - a sorts from smallest to largest",
-		}[shape];
+		const intoCopy = belief`into a new array that leaves ${list} as it was`;
+		const orders: Record<Params["shape"], Belief> = {
+			numbers: belief`sort() with no comparator orders numbers by their value`,
+			words: belief`sort() orders words alphabetically regardless of upper and lower case`,
+			descending: belief`the comparator (a, b) => b - a sorts from smallest to largest`,
+		};
+		const order = orders[shape];
+		const orderIntoCopy = bothBeliefs(order, intoCopy, ", ");
 		const why = {
 			numbers: `With no comparator, sort converts the elements to strings and compares them character by character, so ${textTrap(values)}.`,
 			words:
@@ -155,10 +156,10 @@ export const defaultSort = defineFamily<Params>({
 		return {
 			code: program(call),
 			mistakes: [
-				{ misconception: belief, code: program(`${list}.sort(${wrongOrder})`) },
+				{ misconception: order, code: program(`${list}.sort(${wrongOrder})`) },
 				copy,
 				{
-					misconception: `${belief}, into a new array that leaves ${list} as it was`,
+					misconception: orderIntoCopy,
 					code: program(`[...${list}].sort(${wrongOrder})`),
 				},
 			],

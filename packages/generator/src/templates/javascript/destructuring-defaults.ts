@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt, threeOf, twoOf } from "../item-at.js";
 
@@ -99,15 +100,15 @@ export const destructuringDefaults = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `the default ${p.nullDefault} also replaces null, so ${nulled} is ${p.nullDefault}`,
+					misconception: belief`the default ${p.nullDefault} also replaces null, so ${nulled} is ${p.nullDefault}`,
 					code: program({ nullDefaults: true }),
 				},
 				{
-					misconception: `a default replaces any falsy value, as || does, so ${alias} is ${p.falsy.fallback}`,
+					misconception: belief`a default replaces any falsy value, as || does, so ${alias} is ${p.falsy.fallback}`,
 					code: program({ falsyDefaults: true }),
 				},
 				{
-					misconception: `the empty slot between ${first} and ${last} in the array pattern is skipped over, so ${last} takes the second item`,
+					misconception: belief`the empty slot between ${first} and ${last} in the array pattern is skipped over, so ${last} takes the second item`,
 					code: program({ holeSkipped: true }),
 				},
 			],

@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { twoOf } from "../item-at.js";
 import { times } from "../prose.js";
@@ -168,21 +169,19 @@ function division({
 		code: program(`${q}, ${floor}, ${truncated}, ${rem}`),
 		mistakes: [
 			{
-				misconception:
-					"/ between two whole numbers gives a whole number, as in Java or C",
+				misconception: belief`/ between two whole numbers gives a whole number, as in Java or C`,
 				code: program(`${truncated}, ${floor}, ${truncated}, ${rem}`),
 			},
 			{
-				misconception: "Math.floor drops the fraction, rounding toward zero",
+				misconception: belief`Math.floor drops the fraction, rounding toward zero`,
 				code: program(`${q}, ${truncated}, ${truncated}, ${rem}`),
 			},
 			{
-				misconception:
-					"% gives a result with the sign of the divisor, as Python's does",
+				misconception: belief`% gives a result with the sign of the divisor, as Python's does`,
 				code: program(`${q}, ${floor}, ${truncated}, ${a} - ${b} * ${floor}`),
 			},
 			{
-				misconception: `% gives the fractional part of ${q}, the digits after the point`,
+				misconception: belief`% gives the fractional part of ${q}, the digits after the point`,
 				code: program(`${q}, ${floor}, ${truncated}, ${rem} / ${b}`),
 			},
 		],
@@ -217,15 +216,15 @@ function precedence({
 		mistakes: [
 			{
 				// one belief per expression, so that any two combine
-				misconception: `${additive} and ${tighter} are worked out from left to right, in the order they are written`,
+				misconception: belief`${additive} and ${tighter} are worked out from left to right, in the order they are written`,
 				code: program(`(${x} ${additive} ${y}) ${tighter} ${z}`, chain, power),
 			},
 			{
-				misconception: `${chain} subtracts ${y} - ${z} first`,
+				misconception: belief`${chain} subtracts ${y} - ${z} first`,
 				code: program(mixed, `${x} - (${y} - ${z})`, power),
 			},
 			{
-				misconception: "** groups from the left, as - and / do",
+				misconception: belief`** groups from the left, as - and / do`,
 				code: program(mixed, chain, `(${base} ** ${exponent}) ** 2`),
 			},
 		],
@@ -258,19 +257,19 @@ function strings({
 		code: program(`${added}, ${joined}, ${timed}`),
 		mistakes: [
 			{
-				misconception: `the numbers in ${joined} are added first and only then joined to the string`,
+				misconception: belief`the numbers in ${joined} are added first and only then joined to the string`,
 				code: program(`${added}, ${s} + (${x} + ${y}), ${timed}`),
 			},
 			{
-				misconception: `once a string appears anywhere in ${added}, every + joins text`,
+				misconception: belief`once a string appears anywhere in ${added}, every + joins text`,
 				code: program(`String(${x}) + ${y} + ${s}, ${joined}, ${timed}`),
 			},
 			{
-				misconception: `+ and * are worked out from left to right, so ${timed} is (${s} + ${x}) * ${y}`,
+				misconception: belief`+ and * are worked out from left to right, so ${timed} is (${s} + ${x}) * ${y}`,
 				code: program(`${added}, ${joined}, (${s} + ${x}) * ${y}`),
 			},
 			{
-				misconception: `+ turns the numeric string "${variant}" into a number`,
+				misconception: belief`+ turns the numeric string "${variant}" into a number`,
 				code: program(
 					`${x} + ${y} + ${variant}, ${variant} + ${x} + ${y}, ${variant} + ${x} * ${y}`,
 				),
@@ -333,16 +332,15 @@ function quotient({
 		code: program(`${q}, ${rem}`),
 		mistakes: [
 			{
-				misconception:
-					"/ between two whole numbers gives a whole number, as in Java or C",
+				misconception: belief`/ between two whole numbers gives a whole number, as in Java or C`,
 				code: program(`${whole}, ${rem}`),
 			},
 			{
-				misconception: `% gives how many whole times ${b} fits into ${a}`,
+				misconception: belief`% gives how many whole times ${b} fits into ${a}`,
 				code: program(`${q}, ${whole}`),
 			},
 			{
-				misconception: `% gives the fractional part of ${q}, the digits after the point`,
+				misconception: belief`% gives the fractional part of ${q}, the digits after the point`,
 				code: program(`${q}, ${rem} / ${b}`),
 			},
 		],
@@ -364,16 +362,15 @@ function order({ names: [x, y, z], x: first, y: second, z: third }: Order) {
 		code: program(sum, product),
 		mistakes: [
 			{
-				misconception:
-					"+ and * are worked out from left to right, as on a pocket calculator",
+				misconception: belief`+ and * are worked out from left to right, as on a pocket calculator`,
 				code: program(`(${x} + ${y}) * ${z}`, product),
 			},
 			{
-				misconception: "+ is worked out before *",
+				misconception: belief`+ is worked out before *`,
 				code: program(`(${x} + ${y}) * ${z}`, `${x} * (${y} + ${z})`),
 			},
 			{
-				misconception: `in ${product}, * multiplies ${x} by all that follows it, ${y} + ${z}`,
+				misconception: belief`in ${product}, * multiplies ${x} by all that follows it, ${y} + ${z}`,
 				code: program(sum, `${x} * (${y} + ${z})`),
 			},
 		],

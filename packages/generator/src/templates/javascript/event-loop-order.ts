@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { listed } from "../prose.js";
@@ -146,24 +147,21 @@ export const eventLoopOrder = defineFamily<Params>({
 			].join("\n");
 		const mistakes = [
 			{
-				misconception: "callbacks run in the order the code is written",
+				misconception: belief`callbacks run in the order the code is written`,
 				code: program("written"),
 			},
 			{
-				misconception:
-					"a 0 ms setTimeout runs as soon as the current code finishes, before promise callbacks",
+				misconception: belief`a 0 ms setTimeout runs as soon as the current code finishes, before promise callbacks`,
 				code: program("timerFirst"),
 			},
 			{
-				misconception:
-					"promise callbacks run before process.nextTick callbacks",
+				misconception: belief`promise callbacks run before process.nextTick callbacks`,
 				code: program("promiseFirst"),
 			},
 		];
 		if (steps.some((s) => s.kind === "await"))
 			mistakes.push({
-				misconception:
-					"await null does not pause the function, since there is nothing to wait for",
+				misconception: belief`await null does not pause the function, since there is nothing to wait for`,
 				code: program("awaitSync"),
 			});
 		// within a phase, jobs run in the order they were queued, which here is the written order

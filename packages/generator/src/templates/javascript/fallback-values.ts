@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 
 /** Properties by type: the falsy values that are not null or undefined, and fallbacks. */
@@ -112,15 +113,15 @@ export const fallbackValues = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `|| falls back only on null or undefined, as ?? does, so ${or.prop} keeps ${or.value}`,
+					misconception: belief`|| falls back only on null or undefined, as ?? does, so ${or.prop} keeps ${or.value}`,
 					code: program({ or: "nullish" }),
 				},
 				{
-					misconception: `?? falls back on any falsy value, as || does, so ${nullish.value} is replaced`,
+					misconception: belief`?? falls back on any falsy value, as || does, so ${nullish.value} is replaced`,
 					code: program({ nullish: "or" }),
 				},
 				{
-					misconception: "a default value in destructuring also replaces null",
+					misconception: belief`a default value in destructuring also replaces null`,
 					code: program({ default: "nullish" }),
 				},
 			],

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { withArticle } from "../prose.js";
@@ -115,16 +116,15 @@ export const finallyReturn = defineFamily<Params>({
 			0,
 		);
 		const rest = {
-			misconception: `the rest of the try block still runs after the throw, so "${done}" is logged anyway`,
+			misconception: belief`the rest of the try block still runs after the throw, so "${done}" is logged anyway`,
 			code: program({ restRuns: true }),
 		};
 		const skipped = {
-			misconception:
-				"finally is skipped when try or catch has already returned",
+			misconception: belief`finally is skipped when try or catch has already returned`,
 			code: program({ noFinally: true }),
 		};
 		const onlyOnError = {
-			misconception: "finally runs only when an error was thrown",
+			misconception: belief`finally runs only when an error was thrown`,
 			code: program({ onlyOnError: true }),
 		};
 		return {
@@ -136,14 +136,13 @@ export const finallyReturn = defineFamily<Params>({
 							rest,
 							onlyOnError,
 							{
-								misconception:
-									"finally runs as soon as the try block stops, before catch",
+								misconception: belief`finally runs as soon as the try block stops, before catch`,
 								code: program({ beforeCatch: true }),
 							},
 						]
 					: [
 							{
-								misconception: `a return in finally does not replace the value that try or catch is already returning`,
+								misconception: belief`a return in finally does not replace the value that try or catch is already returning`,
 								code: program({ noOverride: true }),
 							},
 							skipped,

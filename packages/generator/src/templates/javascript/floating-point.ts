@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import {
 	drawOperands,
@@ -92,24 +93,24 @@ export const floatingPoint = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `${listed(inexact)} ${agree(inexact, "is", "are")} stored exactly, so ${z} is exactly ${target}`,
+					misconception: belief`${listed(inexact)} ${agree(inexact, "is", "are")} stored exactly, so ${z} is exactly ${target}`,
 					code: program({ exact: true }),
 				},
 				{
-					misconception: `=== overlooks a rounding error in the last digits, so ${z} === ${target} holds`,
+					misconception: belief`=== overlooks a rounding error in the last digits, so ${z} === ${target} holds`,
 					code: program({ close: true }),
 				},
 				half < 0
 					? {
-							misconception: `Math.round rounds a half away from zero, so Math.round(${half}) is ${expected}`,
+							misconception: belief`Math.round rounds a half away from zero, so Math.round(${half}) is ${expected}`,
 							code: program({ round: `-Math.round(${-half})` }),
 						}
 					: {
-							misconception: `Math.round rounds a half to the even neighbour, as Python's round does, so Math.round(${half}) is ${expected}`,
+							misconception: belief`Math.round rounds a half to the even neighbour, as Python's round does, so Math.round(${half}) is ${expected}`,
 							code: program({ round: `2 * Math.round(${half} / 2)` }),
 						},
 				{
-					misconception: `toFixed rounds the decimal as written, so ${fixed} goes up to ${halfUp(fixed, digits)}`,
+					misconception: belief`toFixed rounds the decimal as written, so ${fixed} goes up to ${halfUp(fixed, digits)}`,
 					code: program({ fixed: `"${halfUp(fixed, digits)}"` }),
 				},
 			],

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily, type Instance } from "../family.js";
 import { listed } from "../prose.js";
 
@@ -93,15 +94,15 @@ function loop({
 		code: program(`for (const ${v} in ${list})`),
 		mistakes: [
 			{
-				misconception: "for...in loops over the array's values",
+				misconception: belief`for...in loops over the array's values`,
 				code: program(`for (const ${v} of ${list})`),
 			},
 			{
-				misconception: "for...in gives the values, but as strings",
+				misconception: belief`for...in gives the values, but as strings`,
 				code: program(`for (const ${v} of ${list}.map(String))`),
 			},
 			{
-				misconception: "for...in gives the indexes as numbers",
+				misconception: belief`for...in gives the indexes as numbers`,
 				code: program(`for (let ${v} = 0; ${v} < ${list}.length; ${v}++)`),
 			},
 		],
@@ -162,24 +163,22 @@ function both({
 		code: program(forOf, forIn),
 		mistakes: [
 			{
-				misconception:
-					"for...in loops over the array's values, as for...of does",
+				misconception: belief`for...in loops over the array's values, as for...of does`,
 				code: program(forOf, forOf),
 			},
 			{
-				misconception: "for...in gives the indexes, as numbers",
+				misconception: belief`for...in gives the indexes, as numbers`,
 				code: program(
 					forOf,
 					`for (let ${v} = 0; ${v} < ${list}.length; ${v}++)`,
 				),
 			},
 			{
-				misconception: "for...in gives the values, but as strings",
+				misconception: belief`for...in gives the values, but as strings`,
 				code: program(forOf, `for (const ${v} of ${list}.map(String))`),
 			},
 			{
-				misconception:
-					"the two are the other way round: for...of gives the indexes and for...in the values",
+				misconception: belief`the two are the other way round: for...of gives the indexes and for...in the values`,
 				code: program(forIn, forOf),
 			},
 		],

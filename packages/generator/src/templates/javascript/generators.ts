@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { agree, allOf, listed } from "../prose.js";
@@ -149,15 +150,15 @@ function spread(p: Read) {
 		code: program([`console.log(first, [...${g}], [...${g}]);`]),
 		mistakes: [
 			{
-				misconception: `each spread of ${g} starts the generator again from its first value`,
+				misconception: belief`each spread of ${g} starts the generator again from its first value`,
 				code: program([`console.log(first, [...${call}], [...${call}]);`]),
 			},
 			{
-				misconception: `spreading ${g} gives every value it yields, including the one next() already took`,
+				misconception: belief`spreading ${g} gives every value it yields, including the one next() already took`,
 				code: program([`console.log(first, [first, ...${g}], [...${g}]);`]),
 			},
 			{
-				misconception: `a generator can be spread again and gives the same values each time`,
+				misconception: belief`a generator can be spread again and gives the same values each time`,
 				code: program([
 					`const rest = [...${g}];`,
 					"console.log(first, rest, rest);",
@@ -165,7 +166,7 @@ function spread(p: Read) {
 			},
 			{
 				// a line of its own, so it combines with the beliefs about the spreads
-				misconception: `next() uses up the whole generator, not just one value, so nothing is left for either spread`,
+				misconception: belief`next() uses up the whole generator, not just one value, so nothing is left for either spread`,
 				code: program([
 					`${g}.return();`,
 					`console.log(first, [...${g}], [...${g}]);`,
@@ -204,15 +205,15 @@ function returned({ theme: { fn }, depth, variable: g, picks }: Returned) {
 		code: program(`return ${last}`),
 		mistakes: [
 			{
-				misconception: `return ${last} ends the generator with one more value, so the spread includes it`,
+				misconception: belief`return ${last} ends the generator with one more value, so the spread includes it`,
 				code: program(`yield ${last}`),
 			},
 			{
-				misconception: `the value of return is lost: once the yields are used up, next() gives undefined`,
+				misconception: belief`the value of return is lost: once the yields are used up, next() gives undefined`,
 				code: program("return"),
 			},
 			{
-				misconception: `a finished generator starts again, so the last next() gives the first value`,
+				misconception: belief`a finished generator starts again, so the last next() gives the first value`,
 				code: program(
 					`return ${last}`,
 					`[...${reading(depth + 1)}, ${fn}().next().value]`,
@@ -258,15 +259,15 @@ function broken(p: Read) {
 		code: program(forOf),
 		mistakes: [
 			{
-				misconception: `break only pauses ${g}, so the values after ${values[depth - 1]} can still be read`,
+				misconception: belief`break only pauses ${g}, so the values after ${values[depth - 1]} can still be read`,
 				code: program(paused),
 			},
 			{
-				misconception: `spreading ${g} starts the generator again from its first value`,
+				misconception: belief`spreading ${g} starts the generator again from its first value`,
 				code: program(forOf, `[...${call}].length`),
 			},
 			{
-				misconception: `the value the loop stopped at, ${values[depth - 1]}, stays in ${g} and is read again`,
+				misconception: belief`the value the loop stopped at, ${values[depth - 1]}, stays in ${g} and is read again`,
 				code: program(paused, `[seen.at(-1), ...${g}].length`),
 			},
 		],

@@ -1,3 +1,4 @@
+import { belief, keyed } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { twoOf } from "../item-at.js";
 
@@ -132,19 +133,25 @@ export const gettersSetters = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `the getter ${g} runs once and then keeps its first value, ${before}, like a plain property`,
+					misconception: belief`the getter ${g} runs once and then keeps its first value, ${before}, like a plain property`,
 					code: program({ cached: true }),
 				},
 				{
-					misconception: `an assignment expression gives the value the setter stored, so stored is "${p.transform.apply(p.text)}"`,
+					misconception: belief`an assignment expression gives the value the setter stored, so stored is "${p.transform.apply(p.text)}"`,
 					code: program({ storedValue: true }),
 				},
 				{
-					misconception: `assigning to ${o}.${g}, which has a getter but no setter, is quietly ignored`,
+					misconception: keyed(
+						"assigning-getter-no-setter-ignored",
+						belief`assigning to ${o}.${g}, which has a getter but no setter, is quietly ignored`,
+					),
 					code: program({ getterOnly: "ignored" }),
 				},
 				{
-					misconception: `assigning to ${o}.${g}, which has a getter but no setter, replaces the getter with the number ${p.assigned}`,
+					misconception: keyed(
+						"assigning-getter-no-setter-replaces-getter",
+						belief`assigning to ${o}.${g}, which has a getter but no setter, replaces the getter with the number ${p.assigned}`,
+					),
 					code: program({ getterOnly: "replaced" }),
 				},
 			],

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt, twoOf } from "../item-at.js";
 
@@ -113,22 +114,20 @@ function shadowed({
 	const renamed = `${name}Inside`;
 	const mistakes = [
 		{
-			misconception: `a variable declared later in ${fn} does not exist yet, so the first line reads the outer ${name}`,
+			misconception: belief`a variable declared later in ${fn} does not exist yet, so the first line reads the outer ${name}`,
 			code: program([...read, declaration(keyword, renamed)], renamed),
 		},
 		keyword === "var"
 			? {
-					misconception:
-						"var moves the whole declaration, value included, to the top of the function",
+					misconception: belief`var moves the whole declaration, value included, to the top of the function`,
 					code: program([declaration("var"), ...read]),
 				}
 			: {
-					misconception:
-						"let is hoisted like var, so it reads as undefined before its line",
+					misconception: belief`let is hoisted like var, so it reads as undefined before its line`,
 					code: program([...read, declaration("var")]),
 				},
 		{
-			misconception: `the ${keyword} ${name} inside ${fn} reuses the outer ${name}, so it reads "${outer}" first and then changes the outer one`,
+			misconception: belief`the ${keyword} ${name} inside ${fn} reuses the outer ${name}, so it reads "${outer}" first and then changes the outer one`,
 			code: program([...read, `  ${name} = "${inner}";`]),
 		},
 	];
@@ -181,18 +180,15 @@ function functions({ functions: defined }: Functions) {
 		code: program(kindOf),
 		mistakes: [
 			{
-				misconception:
-					"a function expression stored in a var is hoisted as a function too",
+				misconception: belief`a function expression stored in a var is hoisted as a function too`,
 				code: program(() => "declaration"),
 			},
 			{
-				misconception:
-					'a function declaration is hoisted as a var is, the name without its value, so every typeof gives "undefined"',
+				misconception: belief`a function declaration is hoisted as a var is, the name without its value, so every typeof gives "undefined"`,
 				code: program(() => "var"),
 			},
 			{
-				misconception:
-					"var hoists the function assigned to it, while a function declaration exists only once its line has run",
+				misconception: belief`var hoists the function assigned to it, while a function declaration exists only once its line has run`,
 				code: program((f) => (f.declared ? "var" : "declaration")),
 			},
 		],

@@ -1,4 +1,5 @@
 import { oneLine } from "../../sandbox/outcome-option.js";
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 
@@ -59,19 +60,19 @@ export const invalidLength = defineFamily<Params>({
 			code: program(build.make(loop)),
 			mistakes: [
 				{
-					misconception: `a negative ${noun} such as ${bad} counts as 0`,
+					misconception: belief`a negative ${noun} such as ${bad} counts as 0`,
 					code: program(build.make(`Math.max(${loop}, 0)`)),
 				},
 				{
-					misconception: `JavaScript does not throw for a negative ${noun}: it gives back an empty value, whose length is undefined`,
+					misconception: belief`JavaScript does not throw for a negative ${noun}: it gives back an empty value, whose length is undefined`,
 					code: program(`${loop} < 0 ? {} : ${build.make(loop)}`),
 				},
 				{
-					misconception: `a ${noun} that is out of range is a TypeError, like a value of the wrong type`,
+					misconception: belief`a ${noun} that is out of range is a TypeError, like a value of the wrong type`,
 					code: program(`${loop} < 0 ? null.length : ${build.make(loop)}`),
 				},
 				{
-					misconception: `JavaScript checks every number in ${list} before the loop runs, so nothing is printed`,
+					misconception: belief`JavaScript checks every number in ${list} before the loop runs, so nothing is printed`,
 					code: program(build.make(loop), `${build.make(String(bad))};\n`),
 				},
 			],

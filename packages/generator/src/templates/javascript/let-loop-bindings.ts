@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { counted, listed } from "../prose.js";
 
@@ -101,15 +102,15 @@ export const letLoopBindings = defineFamily<Params>({
 				code: program(),
 				mistakes: [
 					{
-						misconception: `let gives every iteration its own copy of ${v}, even when it is declared before the loop`,
+						misconception: belief`let gives every iteration its own copy of ${v}, even when it is declared before the loop`,
 						code: program({ ownCopy: true }),
 					},
 					{
-						misconception: `after the loop ${v} holds the last value the body saw, ${stop - 1}`,
+						misconception: belief`after the loop ${v} holds the last value the body saw, ${stop - 1}`,
 						code: program({ lastSeen: true }),
 					},
 					{
-						misconception: `each closure sees its own ${v} after that iteration's ${v}++`,
+						misconception: belief`each closure sees its own ${v} after that iteration's ${v}++`,
 						code: program({ ownCopy: true, afterUpdate: true }),
 					},
 				],
@@ -128,15 +129,15 @@ export const letLoopBindings = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `each closure keeps ${v} as it was when the closure was made, before the ${v}++ in the body`,
+					misconception: belief`each closure keeps ${v} as it was when the closure was made, before the ${v}++ in the body`,
 					code: program({ snapshot: true }),
 				},
 				{
-					misconception: `the loop shares one ${v} between its iterations, as it would with var`,
+					misconception: belief`the loop shares one ${v} between its iterations, as it would with var`,
 					code: program({ shared: true }),
 				},
 				{
-					misconception: `the header's ${v}++ at the end of an iteration also changes the copy that iteration's closure sees`,
+					misconception: belief`the header's ${v}++ at the end of an iteration also changes the copy that iteration's closure sees`,
 					code: program({ afterUpdate: true }),
 				},
 			],

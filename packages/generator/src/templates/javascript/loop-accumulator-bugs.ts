@@ -1,5 +1,6 @@
 import type { Difficulty } from "@app/contract";
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { defineFamily, type FixTheBug } from "../family.js";
 import { fixFromLines, jsLiteral, type LinesFix } from "../fix-draft.js";
 import { itemAt } from "../item-at.js";
@@ -311,32 +312,32 @@ function buildField(p: Params): Built {
 			[
 				4,
 				`\tfor (let ${i} = 1; ${i} <= ${list}.length; ${i}++) {`,
-				`the first ${item} is at index 1`,
+				belief`the first ${item} is at index 1`,
 			],
 			[
 				4,
 				`\tfor (let ${i} = 1; ${i} <= ${list}.length - 1; ${i}++) {`,
-				`the ${list} run from item 1 to item ${list}.length - 1`,
+				belief`the ${list} run from item 1 to item ${list}.length - 1`,
 			],
 			[
 				4,
 				`\tfor (let ${i} = 1; ${i} < ${list}.length; ${i}++) {`,
-				`counting the ${list} from 1 is what keeps the loop inside the array`,
+				belief`counting the ${list} from 1 is what keeps the loop inside the array`,
 			],
 			[
 				5,
 				`\t\t${t} += ${list}[${i}]?.${field};`,
-				"reading past the end is harmless once ?. stops the TypeError",
+				belief`reading past the end is harmless once ?. stops the TypeError`,
 			],
 			[
 				5,
 				`\t\t${t} += ${list}[${i} - 1].${field};`,
-				`reading the ${item} before ${i} makes up for the extra pass`,
+				belief`reading the ${item} before ${i} makes up for the extra pass`,
 			],
 			[
 				7,
 				`\treturn ${t} - 1;`,
-				`the loop adds one too many, so ${t} comes out one too big`,
+				belief`the loop adds one too many, so ${t} comes out one too big`,
 			],
 		],
 		reference: `function ${fn}(${list}) {\n\treturn ${list}.map((x) => x.${field}).reduce((a, b) => a + b, 0);\n}`,
@@ -367,27 +368,27 @@ function buildSkipFirst(p: Params): Built {
 			[
 				4,
 				`\tfor (let ${i} = 1; ${i} <= ${list}.length; ${i}++) {`,
-				`the loop misses the last ${item}, not the first`,
+				belief`the loop misses the last ${item}, not the first`,
 			],
 			[
 				4,
 				`\tfor (let ${i} = 0; ${i} < ${list}.length - 1; ${i}++) {`,
-				`the last index is ${list}.length - 1, so the loop must stop before it`,
+				belief`the last index is ${list}.length - 1, so the loop must stop before it`,
 			],
 			[
 				5,
 				`\t\tif (${list}[${i}] ${cmp}= ${lim}) ${n}++;`,
-				`the count misses the ${list} equal to ${lim}`,
+				belief`the count misses the ${list} equal to ${lim}`,
 			],
 			[
 				3,
 				`\tlet ${n} = 1;`,
-				`starting ${n} at 1 makes up for the first ${item}`,
+				belief`starting ${n} at 1 makes up for the first ${item}`,
 			],
 			[
 				5,
 				`\t\tif (${list}[${i} - 1] ${cmp} ${lim}) ${n}++;`,
-				`${list}[${i} - 1] reads the current ${item} when the loop starts at 1`,
+				belief`${list}[${i} - 1] reads the current ${item} when the loop starts at 1`,
 			],
 		],
 		reference: `function ${fn}(${list}, ${lim}) {\n\treturn ${list}.filter((x) => x ${cmp} ${lim}).length;\n}`,
@@ -415,27 +416,27 @@ function buildNoStart(p: Params): Built {
 			[
 				3,
 				call(`(${v}, ${t})`, `${t} + ${v}.${field}, 0`),
-				`reduce passes the ${item} first and the running ${t} second`,
+				belief`reduce passes the ${item} first and the running ${t} second`,
 			],
 			[
 				3,
 				call(`(${t}, ${v})`, `${t}.${field} + ${v}.${field}`),
-				`${t} starts as the first ${item}, so its ${field} must be read too`,
+				belief`${t} starts as the first ${item}, so its ${field} must be read too`,
 			],
 			[
 				3,
 				call(`(${t}, ${v})`, `${t} + ${v}.${field}, []`),
-				"any empty value will do as the start value",
+				belief`any empty value will do as the start value`,
 			],
 			[
 				3,
 				call(`(${t}, ${v})`, `${t} + ${v}.${field}, ${list}[0]`),
-				`the first ${item} is the natural start value`,
+				belief`the first ${item} is the natural start value`,
 			],
 			[
 				3,
 				`\treturn ${list}.map((${v}) => ${v}.${field}).reduce((a, b) => a + b);`,
-				`reduce needs no start value once the ${list} are turned into numbers`,
+				belief`reduce needs no start value once the ${list} are turned into numbers`,
 			],
 		],
 		reference: `function ${fn}(${list}) {\n\tlet total = 0;\n\tfor (const x of ${list}) total += x.${field};\n\treturn total;\n}`,
@@ -463,32 +464,32 @@ function buildElseReturn(p: Params): Built {
 			[
 				4,
 				`\t\tif (${ws}[${i}] == ${x}) return ${i}; else return -1;`,
-				"=== misses a match that == would find",
+				belief`=== misses a match that == would find`,
 			],
 			[
 				4,
 				`\t\tif (${test}) return ${i}; else break;`,
-				"break moves on to the next item",
+				belief`break moves on to the next item`,
 			],
 			[
 				3,
 				`\tfor (let ${i} = 0; ${i} <= ${ws}.length; ${i}++) {`,
-				"the loop stops one item too early",
+				belief`the loop stops one item too early`,
 			],
 			[
 				4,
 				`\t\tif (${ws}[${i}] !== ${x}) return -1;`,
-				"the else branch only has to become an if of its own",
+				belief`the else branch only has to become an if of its own`,
 			],
 			[
 				4,
 				`\t\tif (${test}) break;`,
-				"break hands back the index where the loop stopped",
+				belief`break hands back the index where the loop stopped`,
 			],
 			[
 				6,
 				`\treturn ${ws}.length - 1;`,
-				"the -1 at the end is what the function returns too early",
+				belief`the -1 at the end is what the function returns too early`,
 			],
 		],
 		reference: `function position(${ws}, ${x}) {\n\treturn ${ws}.indexOf(${x});\n}`,
@@ -518,32 +519,32 @@ function buildShadowed(p: Params): Built {
 			[
 				5,
 				`\t\tlet ${s.acc} = ${step.replace(s.acc, s.start)};`,
-				`declaring ${s.acc} again in the loop updates the ${s.acc} outside it`,
+				belief`declaring ${s.acc} again in the loop updates the ${s.acc} outside it`,
 			],
 			[
 				5,
 				`\t\tconst ${s.acc} = ${step};`,
-				`const, unlike let, can read the outer ${s.acc} while it is declared`,
+				belief`const, unlike let, can read the outer ${s.acc} while it is declared`,
 			],
 			[
 				3,
 				`\tvar ${s.acc} = ${s.start};`,
-				`the outer ${s.acc} must be a var for the loop to see it`,
+				belief`the outer ${s.acc} must be a var for the loop to see it`,
 			],
 			[
 				5,
 				`\t\tlet next = ${step};`,
-				"the new value only needs a name of its own",
+				belief`the new value only needs a name of its own`,
 			],
 			[
 				5,
 				`\t\t${s.acc} = ${step.replace(`${s.acc} ${s.op} `, "")};`,
-				`the loop combines each value with ${s.acc} by itself`,
+				belief`the loop combines each value with ${s.acc} by itself`,
 			],
 			[
 				4,
 				`\tfor (let ${item} of ${list}) {`,
-				`a const loop variable stops the loop from updating ${s.acc}`,
+				belief`a const loop variable stops the loop from updating ${s.acc}`,
 			],
 		],
 		reference: `function ${s.fn}(${list}) {\n\treturn ${s.reference.replaceAll("values", list)};\n}`,
@@ -572,32 +573,32 @@ function buildEarlyReturn(p: Params): Built {
 				[
 					4,
 					`\t\tif (${w}.length < ${lim}) return true;`,
-					`one short ${w} is enough to answer true`,
+					belief`one short ${w} is enough to answer true`,
 				],
 				[
 					4,
 					`\t\tif (${w}.length > ${lim}) return false;`,
-					`a ${w} of exactly ${lim} letters is still shorter than ${lim}`,
+					belief`a ${w} of exactly ${lim} letters is still shorter than ${lim}`,
 				],
 				[
 					4,
 					`\t\tif (${w}.length >= ${lim}) break;`,
-					"break leaves the function with false",
+					belief`break leaves the function with false`,
 				],
 				[
 					4,
 					`\t\tif (!${w}.length < ${lim}) return false;`,
-					"a ! in front turns the whole comparison around",
+					belief`a ! in front turns the whole comparison around`,
 				],
 				[
 					4,
 					`\t\tif (${w}.length >= ${lim}) return false; else return true;`,
-					`the loop needs an else that answers true for a short ${w}`,
+					belief`the loop needs an else that answers true for a short ${w}`,
 				],
 				[
 					6,
 					"\treturn false;",
-					"the function ends with the wrong value after the loop",
+					belief`the function ends with the wrong value after the loop`,
 				],
 			],
 			reference: `function allShort(${ws}, ${lim}) {\n\treturn ${ws}.every((x) => x.length < ${lim});\n}`,
@@ -621,19 +622,23 @@ function buildEarlyReturn(p: Params): Built {
 			[
 				4,
 				`\t\tif (${item} >= 0) return false;`,
-				`one ${item} that is not negative is enough to answer false`,
+				belief`one ${item} that is not negative is enough to answer false`,
 			],
-			[4, `\t\tif (${item} <= 0) return true;`, "0 is a negative number"],
-			[4, `\t\tif (${item} < 0) break;`, "break leaves the function with true"],
+			[4, `\t\tif (${item} <= 0) return true;`, belief`0 is a negative number`],
+			[
+				4,
+				`\t\tif (${item} < 0) break;`,
+				belief`break leaves the function with true`,
+			],
 			[
 				6,
 				"\treturn true;",
-				"the function ends with the wrong value after the loop",
+				belief`the function ends with the wrong value after the loop`,
 			],
 			[
 				4,
 				`\t\tif (${item} >= 0) continue;`,
-				`continue returns false for that ${item} and the loop goes on for the others`,
+				belief`continue returns false for that ${item} and the loop goes on for the others`,
 			],
 		],
 		reference: `function hasNegative(${list}) {\n\treturn ${list}.some((x) => x < 0);\n}`,
@@ -664,28 +669,32 @@ function buildGrid(p: Params): Built {
 			[
 				5,
 				`\t\tfor (let ${c} = 0; ${c} <= ${g}.length; ${c}++) {`,
-				"the inner loop stops one column too early",
+				belief`the inner loop stops one column too early`,
 			],
 			[
 				5,
 				`\t\tfor (let ${c} = 0; ${c} < ${g}[0].length; ${c}++) {`,
-				"every row is as long as the first",
+				belief`every row is as long as the first`,
 			],
 			[
 				4,
 				`\tfor (let ${r} = 0; ${r} < ${g}[0].length; ${r}++) {`,
-				"the outer loop should count the columns",
+				belief`the outer loop should count the columns`,
 			],
-			[6, `\t\t\t${t} += ${g}[${c}][${r}];`, "the row index comes second"],
+			[
+				6,
+				`\t\t\t${t} += ${g}[${c}][${r}];`,
+				belief`the row index comes second`,
+			],
 			[
 				5,
 				`\t\tfor (let ${c} = 1; ${c} < ${g}[${r}].length; ${c}++) {`,
-				"the columns of a row are counted from 1",
+				belief`the columns of a row are counted from 1`,
 			],
 			[
 				5,
 				`\t\tfor (let ${c} = 0; ${c} < ${g}[${r}].length - 1; ${c}++) {`,
-				"the last index is the length minus 1, so the loop must stop before it",
+				belief`the last index is the length minus 1, so the loop must stop before it`,
 			],
 		],
 		reference: `function gridSum(${g}) {\n\treturn ${g}.flat().reduce((a, b) => a + b, 0);\n}`,
@@ -723,24 +732,28 @@ function buildExtreme(p: Params): Built {
 			[
 				3,
 				`\tlet ${b} = null;`,
-				`null is ${max ? "smaller" : "larger"} than any number`,
+				belief`null is ${max ? "smaller" : "larger"} than any number`,
 			],
 			[
 				3,
 				`\tlet ${b} = ${max ? "-1" : "1"};`,
-				`${max ? "-1 is below" : "1 is above"} every number the ${list} will hold`,
+				belief`${max ? "-1 is below" : "1 is above"} every number the ${list} will hold`,
 			],
-			[3, `\tlet ${b} = ${list}[1];`, `the first ${item} is at index 1`],
-			[5, body(`${cmp}=`), `the comparison misses a ${item} equal to ${b}`],
+			[3, `\tlet ${b} = ${list}[1];`, belief`the first ${item} is at index 1`],
+			[
+				5,
+				body(`${cmp}=`),
+				belief`the comparison misses a ${item} equal to ${b}`,
+			],
 			[
 				3,
 				`\tlet ${b} = ${max ? "Infinity" : "-Infinity"};`,
-				`${b} must start as far as possible from 0`,
+				belief`${b} must start as far as possible from 0`,
 			],
 			[
 				3,
 				`\tlet ${b} = Number.MIN_VALUE;`,
-				"Number.MIN_VALUE is the most negative number",
+				belief`Number.MIN_VALUE is the most negative number`,
 			],
 		],
 		reference: `function ${fn}(${list}) {\n\treturn ${list}.reduce((a, b) => Math.${p.want}(a, b));\n}`,
@@ -771,33 +784,37 @@ function buildRunning(p: Params): Built {
 		],
 		fix: [4, `\tlet ${b} = ${max ? "-Infinity" : "Infinity"};`],
 		wrong: [
-			[4, `\tlet ${b} = null;`, `${m} skips a null the way it skips nothing`],
-			[4, `\tlet ${b};`, `${m} ignores a variable that has no value yet`],
+			[
+				4,
+				`\tlet ${b} = null;`,
+				belief`${m} skips a null the way it skips nothing`,
+			],
+			[4, `\tlet ${b};`, belief`${m} ignores a variable that has no value yet`],
 			max
 				? [
 						4,
 						`\tlet ${b} = Number.MIN_VALUE;`,
-						"Number.MIN_VALUE is the most negative number",
+						belief`Number.MIN_VALUE is the most negative number`,
 					]
 				: [
 						4,
 						`\tlet ${b} = Number.MIN_VALUE;`,
-						"a running minimum starts from Number.MIN_VALUE",
+						belief`a running minimum starts from Number.MIN_VALUE`,
 					],
 			[
 				4,
 				`\tlet ${b} = ${max ? "-1" : "1"};`,
-				`${max ? "-1 is below" : "1 is above"} every number the ${list} will hold`,
+				belief`${max ? "-1 is below" : "1 is above"} every number the ${list} will hold`,
 			],
 			[
 				6,
 				`\t\t${b} = ${m}(${item});`,
-				`${m}(${item}) compares ${item} with the ${list} before it`,
+				belief`${m}(${item}) compares ${item} with the ${list} before it`,
 			],
 			[
 				7,
 				`\t\t${out}.push(${item});`,
-				`${item} already holds the ${max ? "largest" : "smallest"} value so far`,
+				belief`${item} already holds the ${max ? "largest" : "smallest"} value so far`,
 			],
 		],
 		reference: `function ${fn}(${list}) {\n\treturn ${list}.map((_, i) => ${m}(...${list}.slice(0, i + 1)));\n}`,
@@ -831,28 +848,28 @@ function buildReduceStart(p: Params): Built {
 		],
 		fix: [4, line("")],
 		wrong: [
-			[4, line(", null"), `${m} skips a null start value`],
+			[4, line(", null"), belief`${m} skips a null start value`],
 			[
 				4,
 				`\treturn ${list}.reduce(${m});`,
-				`${m} can be handed to reduce as it is`,
+				belief`${m} can be handed to reduce as it is`,
 			],
 			[
 				4,
 				line(", undefined"),
-				"passing undefined is the same as passing no start value",
+				belief`passing undefined is the same as passing no start value`,
 			],
 			[
 				3,
 				`\tif (${list}.length === 0) return 0;`,
-				"the empty case is what goes wrong",
+				belief`the empty case is what goes wrong`,
 			],
 			[
 				4,
 				`\treturn ${list}.reduce((${a}, ${b}) => (${a} ${max ? ">" : "<"} ${b} ? ${a} : ${b}), 0);`,
-				`${m} is the problem, not the start value`,
+				belief`${m} is the problem, not the start value`,
 			],
-			[4, `\treturn ${m}(${list});`, `${m} takes an array of numbers`],
+			[4, `\treturn ${m}(${list});`, belief`${m} takes an array of numbers`],
 		],
 		reference: `function ${fn}(${list}) {\n\treturn ${list}.length ? ${m}(...${list}) : null;\n}`,
 		explain: (f) =>

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 
 interface Pair {
@@ -207,21 +208,19 @@ export const looseEquality = defineFamily<Params>({
 			code: program(loose),
 			mistakes: [
 				{
-					misconception:
-						"== compares like ===, so values of different types are never equal",
+					misconception: belief`== compares like ===, so values of different types are never equal`,
 					code: program((p) => `${p.left} === ${p.right}`),
 				},
 				{
-					misconception:
-						"== checks whether both sides are truthy or both are falsy",
+					misconception: belief`== checks whether both sides are truthy or both are falsy`,
 					code: program((p) => `Boolean(${p.left}) === Boolean(${p.right})`),
 				},
 				{
-					misconception: "== compares the two sides as text",
+					misconception: belief`== compares the two sides as text`,
 					code: program((p) => `String(${p.left}) === String(${p.right})`),
 				},
 				{
-					misconception: "== always converts both sides to numbers",
+					misconception: belief`== always converts both sides to numbers`,
 					code: program((p) => `Number(${p.left}) === Number(${p.right})`),
 				},
 			],

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { counted } from "../prose.js";
@@ -117,15 +118,15 @@ export const mapFilterReduce = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `map changes ${list} in place, so every value becomes ${n} ${map}`,
+					misconception: belief`map changes ${list} in place, so every value becomes ${n} ${map}`,
 					code: program({ mutate: true }),
 				},
 				{
-					misconception: "filter removes the items for which the test is true",
+					misconception: belief`filter removes the items for which the test is true`,
 					code: program({ reject: true }),
 				},
 				{
-					misconception: "reduce without a start value starts the total from 0",
+					misconception: belief`reduce without a start value starts the total from 0`,
 					code: program({ start: true }),
 				},
 			],

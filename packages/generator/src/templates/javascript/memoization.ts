@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { defineFamily, type Instance } from "../family.js";
 import { threeOf, twoOf } from "../item-at.js";
 import {
@@ -193,18 +194,18 @@ function wrapped({
 		code: program({}),
 		mistakes: [
 			{
-				misconception: `memoize(${fn}) also caches the recursive calls inside ${fn}`,
+				misconception: belief`memoize(${fn}) also caches the recursive calls inside ${fn}`,
 				code: program({
 					use: [`${fn} = memoize(${fn});`, `const fast = ${fn};`],
 				}),
 			},
 			same
 				? {
-						misconception: `every call to fast starts with an empty cache`,
+						misconception: belief`every call to fast starts with an empty cache`,
 						code: program({ use: [`const fast = (n) => memoize(${fn})(n);`] }),
 					}
 				: {
-						misconception: `fast(${a}) fills the cache with every value it worked out on the way, so fast(${b}) is answered from it`,
+						misconception: belief`fast(${a}) fills the cache with every value it worked out on the way, so fast(${b}) is answered from it`,
 						code: program({
 							second: [
 								`const before = ${counter};`,
@@ -214,7 +215,7 @@ function wrapped({
 						}),
 					},
 			{
-				misconception: `${fn} runs only when fast finds nothing in the cache, once per call of fast at most`,
+				misconception: belief`${fn} runs only when fast finds nothing in the cache, once per call of fast at most`,
 				code: program({ countInWrapper: true }),
 			},
 		],
@@ -239,10 +240,10 @@ function wrapped({
 }
 
 const countedAll = (counter: string) =>
-	`${counter} counts every call, including those answered from the cache`;
+	belief`${counter} counts every call, including those answered from the cache`;
 /** The belief that a cache is transparent: it saves work but never changes what a call returns. */
 const resultUnchanged = (so: string) =>
-	`a cache only saves work and never changes what a call returns, so ${so}`;
+	belief`a cache only saves work and never changes what a call returns, so ${so}`;
 
 function shared(p: Shared): Instance {
 	const { counter, fns } = p;
@@ -260,7 +261,7 @@ function shared(p: Shared): Instance {
 		code: cacheProgram(program),
 		mistakes: [
 			{
-				misconception: `${f.name} and ${g.name} each keep their own cache`,
+				misconception: belief`${f.name} and ${g.name} each keep their own cache`,
 				code: cacheProgram(program, { sharedCache: false }),
 			},
 			{
@@ -308,7 +309,7 @@ function keyed(p: Keyed): Instance {
 		code: cacheProgram(program),
 		mistakes: [
 			{
-				misconception: "the cache key is made of both arguments",
+				misconception: belief`the cache key is made of both arguments`,
 				code: cacheProgram(program, { key: "[a, b].join()" }),
 			},
 			{

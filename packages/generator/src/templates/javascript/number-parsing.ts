@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { type Belief, belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { threeOf } from "../item-at.js";
 
@@ -7,7 +8,7 @@ interface Conversion {
 	call: string;
 	/** the value the learner predicts, as a literal */
 	expected: string;
-	belief: string;
+	belief: Belief;
 	why: string;
 	/** the step the call takes, and the value it gives, as console.log prints it */
 	step: string;
@@ -21,7 +22,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 		return {
 			call: `parseInt("${prefix}${n}")`,
 			expected: String(n),
-			belief: `parseInt skips the "${prefix}" and finds the digits after it`,
+			belief: belief`parseInt skips the "${prefix}" and finds the digits after it`,
 			why: `parseInt must find digits at the start (after any spaces or sign), and "${prefix}${n}" starts with "${prefix}", so it gives NaN`,
 			step: `"${prefix}" is not a digit, so no number starts the string → NaN`,
 		};
@@ -32,7 +33,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 		return {
 			call: `Number("${a} ${b}")`,
 			expected: String(a),
-			belief: `Number("${a} ${b}") reads the first number, ${a}, and stops at the space`,
+			belief: belief`Number("${a} ${b}") reads the first number, ${a}, and stops at the space`,
 			why: `Number needs the whole string, apart from spaces around it, to be one number, so "${a} ${b}" gives NaN`,
 			step: "two numbers with a space between are not one number → NaN",
 		};
@@ -43,7 +44,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 		return {
 			call: `parseInt("${n}${unit}")`,
 			expected: "NaN",
-			belief: `parseInt gives NaN for "${n}${unit}", since it has letters in it`,
+			belief: belief`parseInt gives NaN for "${n}${unit}", since it has letters in it`,
 			why: `parseInt reads digits from the start and stops at the first character that is not one, so "${n}${unit}" gives ${n}`,
 			step: `reads "${n}", stops at "${unit.charAt(0)}" → ${n}`,
 		};
@@ -54,7 +55,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 		return {
 			call: `Number("${n}${unit}")`,
 			expected: String(n),
-			belief: `Number reads the leading digits of "${n}${unit}" and drops the rest, as parseInt does`,
+			belief: belief`Number reads the leading digits of "${n}${unit}" and drops the rest, as parseInt does`,
 			why: `Number needs the whole string to be a number, so "${n}${unit}" gives NaN`,
 			step: `"${unit}" cannot be part of a number → NaN`,
 		};
@@ -64,7 +65,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 		return {
 			call: `Number(${text})`,
 			expected: "NaN",
-			belief: `Number(${text}) is NaN, since there is no number in it`,
+			belief: belief`Number(${text}) is NaN, since there is no number in it`,
 			why: "Number turns an empty or all-space string into 0",
 			step: "an empty or all-blank string counts as 0 → 0",
 		};
@@ -75,7 +76,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 		return {
 			call: `parseInt("${whole}.${fraction}")`,
 			expected: String(whole + 1),
-			belief: `parseInt("${whole}.${fraction}") rounds to the nearest whole number`,
+			belief: belief`parseInt("${whole}.${fraction}") rounds to the nearest whole number`,
 			why: `parseInt stops at the dot, so "${whole}.${fraction}" gives ${whole}: it cuts the fraction off, it does not round`,
 			step: `reads "${whole}", stops at the dot → ${whole}`,
 		};
@@ -86,7 +87,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 		return {
 			call: `parseInt("${n}e${exponent}")`,
 			expected: String(n * 10 ** exponent),
-			belief: `parseInt reads "${n}e${exponent}" in exponent notation, as ${n * 10 ** exponent}`,
+			belief: belief`parseInt reads "${n}e${exponent}" in exponent notation, as ${n * 10 ** exponent}`,
 			why: `parseInt stops at the letter e, so "${n}e${exponent}" gives ${n}`,
 			step: `reads "${n}", stops at "e" → ${n}`,
 		};
@@ -96,7 +97,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 		return {
 			call: `Number(${value})`,
 			expected: "NaN",
-			belief: `Number(${value}) is NaN, as Number(undefined) is`,
+			belief: belief`Number(${value}) is NaN, as Number(undefined) is`,
 			why: `Number(${value}) is 0`,
 			step:
 				value === "[]"
@@ -111,7 +112,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 		return {
 			call: `parseFloat("${n}.${digits}.${more}")`,
 			expected: "NaN",
-			belief: `a second dot makes parseFloat("${n}.${digits}.${more}") give NaN`,
+			belief: belief`a second dot makes parseFloat("${n}.${digits}.${more}") give NaN`,
 			why: `parseFloat reads as much of a number as it can and stops at the second dot, so it gives ${n}.${digits}`,
 			step: `reads "${n}.${digits}", stops at the second dot → ${n}.${digits}`,
 		};
@@ -122,7 +123,7 @@ const KINDS: readonly ((rng: Rng) => Conversion)[] = [
 		return {
 			call: `Number("${pad}${n}${pad}")`,
 			expected: "NaN",
-			belief: `the whitespace around ${n} makes Number("${pad}${n}${pad}") NaN`,
+			belief: belief`the whitespace around ${n} makes Number("${pad}${n}${pad}") NaN`,
 			why: `Number ignores spaces and line breaks around the digits, so it gives ${n}`,
 			step: `the blanks around ${n} are ignored → ${n}`,
 		};

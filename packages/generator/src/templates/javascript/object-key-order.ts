@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { type Belief, belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { listed, ordinal } from "../prose.js";
@@ -169,12 +170,12 @@ export const objectKeyOrder = defineFamily<Params>({
 		const integers = real.filter((k) => /^\d+$/.test(k));
 		const strings = real.filter((k) => !/^\d+$/.test(k));
 		const again = steps.find((s) => s.again);
-		const beliefs: Record<Exclude<Order, "real">, string> = {
-			insertion: `Object.keys lists every key in the order it was added to ${object}`,
-			integersAsWritten: `integer-like keys come first, but in the order they were added`,
-			integersAsText: `integer-like keys come first, sorted as text, ${textTrap(integers)}`,
-			sorted: `an object keeps its keys sorted as text, as a browser console shows them when you expand it`,
-			reassignMoves: `assigning to ${again ? `${object}.${again.key}` : "a key"} again moves that key to the end`,
+		const beliefs: Record<Exclude<Order, "real">, Belief> = {
+			insertion: belief`Object.keys lists every key in the order it was added to ${object}`,
+			integersAsWritten: belief`integer-like keys come first, but in the order they were added`,
+			integersAsText: belief`integer-like keys come first, sorted as text, ${textTrap(integers)}`,
+			sorted: belief`an object keeps its keys sorted as text, as a browser console shows them when you expand it`,
+			reassignMoves: belief`assigning to ${again ? `${object}.${again.key}` : "a key"} again moves that key to the end`,
 		};
 		return {
 			code: program(`Object.keys(${object})`),

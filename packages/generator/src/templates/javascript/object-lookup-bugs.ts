@@ -1,5 +1,6 @@
 import type { Difficulty } from "@app/contract";
 import type { Rng } from "../../rng.js";
+import { belief, keyed } from "../belief.js";
 import { defineFamily, type FixTheBug } from "../family.js";
 import { fixFromLines, jsLiteral, type LinesFix } from "../fix-draft.js";
 import { withArticle } from "../prose.js";
@@ -318,32 +319,32 @@ function buildCounter(p: Params): Built {
 			[
 				5,
 				body(`${c}[${w}]++;`),
-				`++ treats a missing count as 0 before adding one`,
+				belief`++ treats a missing count as 0 before adding one`,
 			],
 			[
 				5,
 				body(`${c}[${w}] = ${c}[${w}] + 1 || 0;`),
-				"an || 0 after the sum stands in for a count that is missing",
+				belief`an || 0 after the sum stands in for a count that is missing`,
 			],
 			[
 				5,
 				body(`${c}[${w}] = (${c}.${w} || 0) + 1;`),
-				`${c}.${w} reads the count of the ${s.item} held in ${w}`,
+				belief`${c}.${w} reads the count of the ${s.item} held in ${w}`,
 			],
 			[
 				3,
 				`\tconst ${c} = [];`,
-				"an array, unlike an object, starts each new entry at 0",
+				belief`an array, unlike an object, starts each new entry at 0`,
 			],
 			[
 				5,
 				body(`if (${c}[${w}]) ${c}[${w}] += 1;`),
-				`skipping the missing counts stops the NaN without losing ${withArticle(s.item)}`,
+				belief`skipping the missing counts stops the NaN without losing ${withArticle(s.item)}`,
 			],
 			[
 				4,
 				`\tfor (const ${w} in ${list}) {`,
-				`for...in hands over the ${s.letters ? "letters" : list} themselves, and for...of does not`,
+				belief`for...in hands over the ${s.letters ? "letters" : list} themselves, and for...of does not`,
 			],
 		],
 		reference: `function ${p.fn}(${list}) {\n\treturn [...${list}].reduce((acc, x) => ({ ...acc, [x]: (acc[x] ?? 0) + 1 }), {});\n}`,
@@ -373,32 +374,32 @@ function buildDotKey(p: Params): Built {
 			[
 				5,
 				body(`${map}["${item}"]`),
-				`quotes in the brackets make ${map} read the key held in ${item}`,
+				belief`quotes in the brackets make ${map} read the key held in ${item}`,
 			],
 			[
 				5,
 				body(`${map}.${item} || 0`),
-				`the NaN comes from a price ${map} lacks, and || 0 covers it`,
+				belief`the NaN comes from a price ${map} lacks, and || 0 covers it`,
 			],
 			[
 				5,
 				body(`${map}.get(${item})`),
-				"an object, like a Map, looks its keys up with get",
+				belief`an object, like a Map, looks its keys up with get`,
 			],
 			[
 				4,
 				`\tfor (const ${item} in ${list}) {`,
-				`for...in, unlike for...of, hands over each name as a key of ${map}`,
+				belief`for...in, unlike for...of, hands over each name as a key of ${map}`,
 			],
 			[
 				5,
 				body(`Number(${map}.${item})`),
-				`${map}.${item} holds the price as text, which needs Number`,
+				belief`${map}.${item} holds the price as text, which needs Number`,
 			],
 			[
 				7,
 				`\treturn ${t} || 0;`,
-				`only the NaN at the end is wrong, and || 0 clears it`,
+				belief`only the NaN at the end is wrong, and || 0 clears it`,
 			],
 		],
 		reference: `function ${p.fn}(${map}, ${list}) {\n\treturn ${list}.map((x) => ${map}[x]).reduce((a, b) => a + b, 0);\n}`,
@@ -428,32 +429,32 @@ function buildKeyCount(p: Params): Built {
 			[
 				7,
 				ret(`${obj}.size`),
-				"a plain object, like a Map, counts its entries in size",
+				belief`a plain object, like a Map, counts its entries in size`,
 			],
 			[
 				7,
 				ret(`Object.keys(${obj})`),
-				"Object.keys gives the number of keys, not the keys",
+				belief`Object.keys gives the number of keys, not the keys`,
 			],
 			[
 				7,
 				ret(`(${obj}.length || 1)`),
-				`${obj}.length is missing only when ${obj} is empty`,
+				belief`${obj}.length is missing only when ${obj} is empty`,
 			],
 			[
 				4,
 				`\tfor (const ${key} of ${obj}) {`,
-				"for...of, not for...in, walks the keys of a plain object",
+				belief`for...of, not for...in, walks the keys of a plain object`,
 			],
 			[
 				5,
 				`\t\t${t} += ${key};`,
-				"for...in hands over the values, not the keys",
+				belief`for...in hands over the values, not the keys`,
 			],
 			[
 				7,
 				ret(`${obj}.keys().length`),
-				"every object has a keys() method, as a Map does",
+				belief`every object has a keys() method, as a Map does`,
 			],
 		],
 		reference: `function ${p.fn}(${obj}) {\n\tconst all = Object.values(${obj});\n\treturn all.reduce((a, b) => a + b, 0) / all.length;\n}`,
@@ -484,32 +485,35 @@ function buildTruthyLookup(p: Params): Built {
 			[
 				5,
 				`\t\t${o}.push(${stock}[${item}] || -1);`,
-				"|| falls back only when the key is missing",
+				keyed(
+					"or-falls-back-only-when-key-missing",
+					belief`|| falls back only when the key is missing`,
+				),
 			],
 			[
 				5,
 				push(`${stock}[${item}] !== null`),
-				`a key ${stock} does not list reads as null`,
+				belief`a key ${stock} does not list reads as null`,
 			],
 			[
 				5,
 				push(`${stock} in ${item}`),
-				"in takes the object on its left and the key on its right",
+				belief`in takes the object on its left and the key on its right`,
 			],
 			[
 				5,
 				push(`${stock}.${item}`),
-				`${stock}.${item} tests the key held in ${item}`,
+				belief`${stock}.${item} tests the key held in ${item}`,
 			],
 			[
 				5,
 				push(`${item} in Object.keys(${stock})`),
-				`in searches the items of an array, here the keys of ${stock}`,
+				belief`in searches the items of an array, here the keys of ${stock}`,
 			],
 			[
 				4,
 				`\tfor (const ${item} in ${list}) {`,
-				`for...in hands over the ${list} themselves`,
+				belief`for...in hands over the ${list} themselves`,
 			],
 		],
 		reference: `function ${p.fn}(${stock}, ${list}) {\n\treturn ${list}.map((x) => (Object.prototype.hasOwnProperty.call(${stock}, x) ? ${stock}[x] : -1));\n}`,
@@ -539,32 +543,32 @@ function buildMapRead(p: Params): Built {
 			[
 				5,
 				body(`${map}.get[${item}]`),
-				"get is read with brackets, as an object's keys are",
+				belief`get is read with brackets, as an object's keys are`,
 			],
 			[
 				5,
 				body(`${map}.has(${item})`),
-				"has gives the value stored under a key",
+				belief`has gives the value stored under a key`,
 			],
 			[
 				5,
 				body(`${map}.${item}`),
-				`${map}.${item} reads the entry whose key ${item} holds`,
+				belief`${map}.${item} reads the entry whose key ${item} holds`,
 			],
 			[
 				5,
 				body(`${map}[${item}] || 0`),
-				`the NaN comes from ${withArticle(item)} ${map} lacks, and || 0 covers it`,
+				belief`the NaN comes from ${withArticle(item)} ${map} lacks, and || 0 covers it`,
 			],
 			[
 				5,
 				body(`${map}.get(${item})[1]`),
-				"get gives back the [key, value] pair of an entry",
+				belief`get gives back the [key, value] pair of an entry`,
 			],
 			[
 				4,
 				`\tfor (const ${item} of ${map}.keys()) {`,
-				`the brackets find only the keys the loop takes from the Map itself`,
+				belief`the brackets find only the keys the loop takes from the Map itself`,
 			],
 		],
 		reference: `function ${p.fn}(${map}, ${list}) {\n\treturn ${list}.reduce((sum, x) => sum + ${map}.get(x), 0);\n}`,
@@ -590,32 +594,32 @@ function buildMapHas(p: Params): Built {
 			[
 				3,
 				ret(`${map}.get(${item})`),
-				"get gives something truthy for every key the Map holds",
+				belief`get gives something truthy for every key the Map holds`,
 			],
 			[
 				3,
 				ret(`${map}[${item}] !== undefined`),
-				"brackets read the entries of a Map as they read the keys of an object",
+				belief`brackets read the entries of a Map as they read the keys of an object`,
 			],
 			[
 				3,
 				ret(`[...${map}].includes(${item})`),
-				"spreading a Map gives its keys",
+				belief`spreading a Map gives its keys`,
 			],
 			[
 				3,
 				ret(`Object.keys(${map}).includes(${item})`),
-				"Object.keys lists the keys of a Map too",
+				belief`Object.keys lists the keys of a Map too`,
 			],
 			[
 				3,
 				ret(`${item} in ${map}.keys()`),
-				"in searches the keys a Map's keys() hands over",
+				belief`in searches the keys a Map's keys() hands over`,
 			],
 			[
 				3,
 				ret(`${map}.keys().includes(${item})`),
-				"keys() gives an array, with includes like any other",
+				belief`keys() gives an array, with includes like any other`,
 			],
 		],
 		reference: `function ${p.fn}(${map}, ${list}) {\n\tconst keys = [...${map}.keys()];\n\treturn ${list}.filter((x) => keys.includes(x));\n}`,
@@ -646,29 +650,29 @@ function buildMapCounter(p: Params): Built {
 			[
 				5,
 				body(`${c}.set(${w}, ${c}.get(${w}) + 1);`),
-				"get gives 0 for a key the Map does not hold yet",
+				belief`get gives 0 for a key the Map does not hold yet`,
 			],
 			[
 				5,
 				body(`${c}.set(${w}, (${c}[${w}] || 0) + 1);`),
-				`${c}[${w}] reads the count that set stored`,
+				belief`${c}[${w}] reads the count that set stored`,
 			],
 			[
 				5,
 				body(`${c}[${w}] = (${c}.get(${w}) || 0) + 1;`),
-				"assigning with brackets stores an entry in the Map",
+				belief`assigning with brackets stores an entry in the Map`,
 			],
 			[
 				5,
 				body(`${c}.set(${w}, (${c}.has(${w}) || 0) + 1);`),
-				`has gives the count stored under ${w}`,
+				belief`has gives the count stored under ${w}`,
 			],
 			[
 				5,
 				body(`${c}.set(${w}, ${c}.get(${w}) ?? 0 + 1);`),
-				"?? 0 + 1 adds one to the stored count, or to 0 when there is none",
+				belief`?? 0 + 1 adds one to the stored count, or to 0 when there is none`,
 			],
-			[3, `\tconst ${c} = {};`, "a plain object has set and get too"],
+			[3, `\tconst ${c} = {};`, belief`a plain object has set and get too`],
 		],
 		reference: `function ${p.fn}(${list}) {\n\tconst out = {};\n\tfor (const x of ${list}) out[x] = (out[x] ?? 0) + 1;\n\treturn out;\n}`,
 		explain: (f) =>
@@ -698,32 +702,35 @@ function buildDefaults(p: Params): Built {
 			[
 				5,
 				assign(`${opts}[${k}] ?? ${base}[${k}]`),
-				"?? falls back only when the key is missing, not when it holds null",
+				keyed(
+					"nullish-falls-back-only-when-key-missing",
+					belief`?? falls back only when the key is missing, not when it holds null`,
+				),
 			],
 			[
 				5,
 				assign(`${opts}.${k} || ${base}[${k}]`),
-				`${opts}.${k} reads the key whose name ${k} holds`,
+				belief`${opts}.${k} reads the key whose name ${k} holds`,
 			],
 			[
 				5,
 				assign(`${opts} in ${k} ? ${opts}[${k}] : ${base}[${k}]`),
-				"in takes the object on its left and the key on its right",
+				belief`in takes the object on its left and the key on its right`,
 			],
 			[
 				5,
 				assign(`${k} in ${base} ? ${opts}[${k}] : ${base}[${k}]`),
-				`in should test ${base}, the object the loop walks`,
+				belief`in should test ${base}, the object the loop walks`,
 			],
 			[
 				4,
 				`\tfor (const ${k} in ${opts}) {`,
-				`the loop should walk the keys ${opts} holds, not all of ${base}`,
+				belief`the loop should walk the keys ${opts} holds, not all of ${base}`,
 			],
 			[
 				5,
 				assign(`${opts}[${k}] !== null ? ${opts}[${k}] : ${base}[${k}]`),
-				`a key ${opts} does not hold reads as null`,
+				belief`a key ${opts} does not hold reads as null`,
 			],
 		],
 		reference: `function ${p.fn}(${opts}, ${base}) {\n\treturn Object.fromEntries(Object.keys(${base}).map((x) => [x, Object.prototype.hasOwnProperty.call(${opts}, x) ? ${opts}[x] : ${base}[x]]));\n}`,
@@ -755,32 +762,32 @@ function buildFirstUnique(p: Params): Built {
 			[
 				5,
 				check(`${c}["${w}"] === 1`),
-				`quotes in the brackets make ${c} read the key held in ${w}`,
+				belief`quotes in the brackets make ${c} read the key held in ${w}`,
 			],
 			[
 				5,
 				check(`${c}[${w}]`),
-				`any count that is set means the ${s.item} appears once`,
+				belief`any count that is set means the ${s.item} appears once`,
 			],
 			[
 				4,
 				`${loop} ${c}[${w}] += 1;`,
-				`the counting loop is the bug, and += alone counts each ${s.item}`,
+				belief`the counting loop is the bug, and += alone counts each ${s.item}`,
 			],
 			[
 				5,
 				check(`${c}[${w}] === 0`),
-				`${withArticle(s.item)} seen once has a count of 0, since counting starts at 0`,
+				belief`${withArticle(s.item)} seen once has a count of 0, since counting starts at 0`,
 			],
 			[
 				5,
 				`\tfor (const ${w} in ${list}) if (${c}[${w}] === 1) return ${w};`,
-				`for...in hands over the ${s.letters ? "letters" : list} themselves`,
+				belief`for...in hands over the ${s.letters ? "letters" : list} themselves`,
 			],
 			[
 				5,
 				check(`${c}[${w}] === 1`, `${c}[${w}]`),
-				`the function should give back the count it found`,
+				belief`the function should give back the count it found`,
 			],
 		],
 		reference: `function ${p.fn}(${list}) {\n\tconst all = [...${list}];\n\treturn all.find((x) => all.indexOf(x) === all.lastIndexOf(x)) ?? null;\n}`,

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 
 /** A falsy value that is not null or undefined, with a method or property ?. goes on to read. */
@@ -121,15 +122,15 @@ export const optionalChaining = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `${o}.${t.missing}?.${t.inner} gives null, the value where the chain stopped`,
+					misconception: belief`${o}.${t.missing}?.${t.inner} gives null, the value where the chain stopped`,
 					code: program({ keepsNull: true }),
 				},
 				{
-					misconception: `?. stops at any falsy value, as && does, so ${o}.${t.falsy}?.${falsy.read} gives ${falsy.value}`,
+					misconception: belief`?. stops at any falsy value, as && does, so ${o}.${t.falsy}?.${falsy.read} gives ${falsy.value}`,
 					code: program({ stopsAtFalsy: true }),
 				},
 				{
-					misconception: `?? falls back whenever the left side is falsy, as || does, so ${nullish.value} is replaced by ${nullish.fallback}`,
+					misconception: belief`?? falls back whenever the left side is falsy, as || does, so ${nullish.value} is replaced by ${nullish.fallback}`,
 					code: program({ nullishAsOr: true }),
 				},
 			],

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { listed } from "../prose.js";
@@ -132,19 +133,19 @@ function linear({
 		mistakes: [
 			pre
 				? {
-						misconception: `the values come out on the way back, deepest call first, wherever the push is written`,
+						misconception: belief`the values come out on the way back, deepest call first, wherever the push is written`,
 						code: program({ pre: false }),
 					}
 				: {
-						misconception: `each call pushes its value as the call is made, so the first call's value comes first`,
+						misconception: belief`each call pushes its value as the call is made, so the first call's value comes first`,
 						code: program({ pre: true }),
 					},
 			{
-				misconception: `the call that meets the base case (${stops("n")}) still pushes its value before returning`,
+				misconception: belief`the call that meets the base case (${stops("n")}) still pushes its value before returning`,
 				code: program({ baseFirst: true }),
 			},
 			{
-				misconception: `the recursion stops one call early, as soon as the next call would meet the base case`,
+				misconception: belief`the recursion stops one call early, as soon as the next call would meet the base case`,
 				code: program({ base: stops(next) }),
 			},
 		],
@@ -209,7 +210,7 @@ function tree({ fn, start, bound, factor, separator }: Tree) {
 		code: program([record, base(bound), ...children]),
 		mistakes: [
 			{
-				misconception: `each call logs after the calls it makes, so the deepest calls come first`,
+				misconception: belief`each call logs after the calls it makes, so the deepest calls come first`,
 				code: program([
 					`if (n < ${bound}) {`,
 					`  ${record}`,
@@ -220,11 +221,11 @@ function tree({ fn, start, bound, factor, separator }: Tree) {
 				]),
 			},
 			{
-				misconception: `the calls run level by level: ${fn}(${start - 1}) and ${fn}(${start - 2}) both log before any call they make`,
+				misconception: belief`the calls run level by level: ${fn}(${start - 1}) and ${fn}(${start - 2}) both log before any call they make`,
 				code: program(levels),
 			},
 			{
-				misconception: `n < ${bound} also stops a call with n equal to ${bound}`,
+				misconception: belief`n < ${bound} also stops a call with n equal to ${bound}`,
 				code: program([record, base(bound + 1), ...children]),
 			},
 		],

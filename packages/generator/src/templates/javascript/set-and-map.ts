@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { threeOf } from "../item-at.js";
 import { agree, allOf, counted, numberWord, times } from "../prose.js";
@@ -89,7 +90,7 @@ export const setAndMap = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `a Set treats ${kind} with the same contents as the same item, so ${added} is added once`,
+					misconception: belief`a Set treats ${kind} with the same contents as the same item, so ${added} is added once`,
 					code: program({
 						setLines: [
 							`const ${set} = new Set([${values.join(", ")}]);`,
@@ -98,7 +99,7 @@ export const setAndMap = defineFamily<Params>({
 					}),
 				},
 				{
-					misconception: `new Set([...]) takes the array's items as they are, repeats included, and only add() checks for a value that is already there`,
+					misconception: belief`new Set([...]) takes the array's items as they are, repeats included, and only add() checks for a value that is already there`,
 					code: program({
 						setLines: [
 							`const ${set} = [${values.join(", ")}];`,
@@ -108,7 +109,7 @@ export const setAndMap = defineFamily<Params>({
 					}),
 				},
 				{
-					misconception: `Map keys are converted to strings, as object keys are, so ${key} and "${key}" are one key`,
+					misconception: belief`Map keys are converted to strings, as object keys are, so ${key} and "${key}" are one key`,
 					code: program({
 						mapLines: [
 							`const ${map} = new Map([["${key}", "${a}"], ["${key}", "${b}"]]);`,
@@ -118,8 +119,7 @@ export const setAndMap = defineFamily<Params>({
 					}),
 				},
 				{
-					misconception:
-						"set() with a key that is already there adds a second entry, and get() finds the first",
+					misconception: belief`set() with a key that is already there adds a second entry, and get() finds the first`,
 					code: program({
 						mapLines: [
 							`const ${map} = [[${key}, "${a}"], ["${key}", "${b}"]];`,

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { agree, counted, listed, noun } from "../prose.js";
 
@@ -54,12 +55,11 @@ export const sliceVsSplice = defineFamily<Params>({
 				code: program(call),
 				mistakes: [
 					{
-						misconception: "the end index of slice is included",
+						misconception: belief`the end index of slice is included`,
 						code: program(`${list}.slice(${start}, ${second + 1})`),
 					},
 					{
-						misconception:
-							"slice removes the elements it returns from the array",
+						misconception: belief`slice removes the elements it returns from the array`,
 						// a line of its own that removes what slice returned, so this belief combines with those about the indexes
 						code: program(
 							call,
@@ -67,15 +67,14 @@ export const sliceVsSplice = defineFamily<Params>({
 						),
 					},
 					{
-						misconception: "array positions are counted from 1",
+						misconception: belief`array positions are counted from 1`,
 						code: program(`${list}.slice(${start - 1}, ${second - 1})`),
 					},
 					// from 1, or with both ends past the array, a count prints what "the end is included" prints
 					...(start > 1 && second + 1 < values.length
 						? [
 								{
-									misconception:
-										"the second argument of slice is how many elements to take",
+									misconception: belief`the second argument of slice is how many elements to take`,
 									code: program(`${list}.slice(${start}, ${start + second})`),
 								},
 							]
@@ -93,23 +92,21 @@ export const sliceVsSplice = defineFamily<Params>({
 			code: program(call),
 			mistakes: [
 				{
-					misconception:
-						"the second argument of splice is an end index, as in slice",
+					misconception: belief`the second argument of splice is an end index, as in slice`,
 					code: program(
 						`${list}.splice(${start}, ${Math.max(0, second - start)})`,
 					),
 				},
 				// each belief edits its own piece (the count, a line after, the assignment), so any two combine
 				{
-					misconception:
-						"splice returns a copy and leaves the array unchanged, like slice",
+					misconception: belief`splice returns a copy and leaves the array unchanged, like slice`,
 					code: program(
 						call,
 						`if (${part} !== ${list}) ${list}.splice(${start}, 0, ...${part});\n`,
 					),
 				},
 				{
-					misconception: "splice returns the array that is left",
+					misconception: belief`splice returns the array that is left`,
 					code: program(`(${call}, ${list})`),
 				},
 			],

@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { listed } from "../prose.js";
@@ -148,17 +149,15 @@ export const sortComparators = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `${descending ? "b" : "a"}.${k} - ${descending ? "a" : "b"}.${k} sorts from ${descending ? "smallest to largest" : "largest to smallest"}`,
+					misconception: belief`${descending ? "b" : "a"}.${k} - ${descending ? "a" : "b"}.${k} sorts from ${descending ? "smallest to largest" : "largest to smallest"}`,
 					code: program({ flipped: true }),
 				},
 				{
-					misconception:
-						"sort breaks a tie by name, so equal values come out in alphabetical order",
+					misconception: belief`sort breaks a tie by name, so equal values come out in alphabetical order`,
 					code: program({ byName: true }),
 				},
 				{
-					misconception:
-						"sort compares the values as text even when it is given a comparator",
+					misconception: belief`sort compares the values as text even when it is given a comparator`,
 					code: program({ asText: true }),
 				},
 			],

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt, twoOf } from "../item-at.js";
 import { possessive } from "../prose.js";
@@ -129,27 +130,27 @@ export const spreadCopies = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `${made} copies the ${inner} too, as a deep copy would`,
+					misconception: belief`${made} copies the ${inner} too, as a deep copy would`,
 					code: program({ deep: true }),
 				},
 				{
-					misconception: `${made} gives another name for the same ${p.kind}, as plain assignment does`,
+					misconception: belief`${made} gives another name for the same ${p.kind}, as plain assignment does`,
 					code: program({ alias: true }),
 				},
 				{
-					misconception: `assigning a new value to a slot of ${p.copyName} changes the ${p.kind === "object" ? "object" : "array"} that slot held, which ${original} shares`,
+					misconception: belief`assigning a new value to a slot of ${p.copyName} changes the ${p.kind === "object" ? "object" : "array"} that slot held, which ${original} shares`,
 					code: program({ writeThrough: true }),
 				},
 				p.kind === "array"
 					? {
-							misconception: `${made} still shares the outer array, so ${p.copyName}.push([0]) adds a row to ${original} too`,
+							misconception: belief`${made} still shares the outer array, so ${p.copyName}.push([0]) adds a row to ${original} too`,
 							code: program().replace(
 								`${p.copyName}.push([0]);`,
 								`${p.copyName}.push([0]);\n${original}.push([0]);`,
 							),
 						}
 					: {
-							misconception: `${made} still shares ${possessive(original)} ${p.record.text}, so giving ${p.copyName}.${p.record.text} a new value changes ${original}.${p.record.text} too`,
+							misconception: belief`${made} still shares ${possessive(original)} ${p.record.text}, so giving ${p.copyName}.${p.record.text} a new value changes ${original}.${p.record.text} too`,
 							code: program().replace(
 								`${p.copyName}.${p.record.text} = ${p.values.newText};`,
 								`${p.copyName}.${p.record.text} = ${p.values.newText};\n${original}.${p.record.text} = ${p.values.newText};`,

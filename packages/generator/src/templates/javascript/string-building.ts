@@ -1,5 +1,6 @@
 import type { Difficulty } from "@app/contract";
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { BLANK, defineFamily, type FillIn } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { counted, listed } from "../prose.js";
@@ -246,28 +247,27 @@ function buildTemplate(p: TemplateParams): FillIn {
 		wrong: [
 			{
 				option: `"\${${a}}${j}\${${b}}"`,
-				misconception: `double quotes fill in \${…} placeholders too`,
+				misconception: belief`double quotes fill in \${…} placeholders too`,
 			},
 			{
 				option: `\`{${a}}${j}{${b}}\``,
-				misconception:
-					"braces alone mark a value to insert in a template literal, as in a Python f-string",
+				misconception: belief`braces alone mark a value to insert in a template literal, as in a Python f-string`,
 			},
 			{
 				option: `"{${a}}${j}{${b}}"`,
-				misconception: "braces in a string insert the values they name",
+				misconception: belief`braces in a string insert the values they name`,
 			},
 			{
 				option: `'\${${a}}${j}\${${b}}'`,
-				misconception: `single quotes fill in \${…} placeholders too`,
+				misconception: belief`single quotes fill in \${…} placeholders too`,
 			},
 			{
 				option: `\`\${"${a}"}${j}\${"${b}"}\``,
-				misconception: `a name in quotes inside \${…} is read as a variable`,
+				misconception: belief`a name in quotes inside \${…} is read as a variable`,
 			},
 			{
 				option: `${a} + "${j.trim() || j}" + ${b}`,
-				misconception: "+ puts spaces between the strings it joins",
+				misconception: belief`+ puts spaces between the strings it joins`,
 			},
 		],
 		explain: (output) =>
@@ -285,28 +285,27 @@ function buildPad(p: PadParams): FillIn {
 		wrong: [
 			{
 				option: `${s}.padEnd(${p.width}, ${f})`,
-				misconception: "padEnd adds the padding in front of the text",
+				misconception: belief`padEnd adds the padding in front of the text`,
 			},
 			{
 				option: `${s}.padStart(${p.width - digits}, ${f})`,
-				misconception: `the number given to padStart is how many ${f} to add`,
+				misconception: belief`the number given to padStart is how many ${f} to add`,
 			},
 			{
 				option: `${f}.repeat(${p.width}) + ${p.name}`,
-				misconception: `repeat(${p.width}) adds ${f} only until the text is ${p.width} long`,
+				misconception: belief`repeat(${p.width}) adds ${f} only until the text is ${p.width} long`,
 			},
 			{
 				option: `${p.name}.padStart(${p.width}, ${f})`,
-				misconception: "numbers have a padStart method too",
+				misconception: belief`numbers have a padStart method too`,
 			},
 			{
 				option: `${s}.padEnd(${p.width - digits}, ${f})`,
-				misconception: `padEnd puts the given number of ${f} in front`,
+				misconception: belief`padEnd puts the given number of ${f} in front`,
 			},
 			{
 				option: `${s}.padStart(${p.width} + ${digits}, ${f})`,
-				misconception:
-					"the width given to padStart leaves out the digits already there",
+				misconception: belief`the width given to padStart leaves out the digits already there`,
 			},
 		],
 		explain: (output) =>
@@ -328,28 +327,27 @@ function buildFile(p: FileParams): FillIn {
 			wrong: [
 				{
 					option: `${n}.slice(${first} + 1)`,
-					misconception: "indexOf finds the last match",
+					misconception: belief`indexOf finds the last match`,
 				},
 				{
 					option: `${n}.slice(${last})`,
-					misconception: "slice starts after the index it is given",
+					misconception: belief`slice starts after the index it is given`,
 				},
 				{
 					option: `${n}.slice(${first})`,
-					misconception: `indexOf(".") gives the position just after the last dot`,
+					misconception: belief`indexOf(".") gives the position just after the last dot`,
 				},
 				{
 					option: `${n}.split(".")[1]`,
-					misconception: "the part after the first dot is the extension",
+					misconception: belief`the part after the first dot is the extension`,
 				},
 				{
 					option: `${n}.substring(-3)`,
-					misconception: "substring counts a negative index from the end",
+					misconception: belief`substring counts a negative index from the end`,
 				},
 				{
 					option: `${n}.slice(${last} + 1, -1)`,
-					misconception:
-						"slice needs -1 as its end to reach the last character",
+					misconception: belief`slice needs -1 as its end to reach the last character`,
 				},
 			],
 			explain: (output) =>
@@ -362,27 +360,27 @@ function buildFile(p: FileParams): FillIn {
 		wrong: [
 			{
 				option: `${n}.slice(0, ${first})`,
-				misconception: "indexOf finds the last match",
+				misconception: belief`indexOf finds the last match`,
 			},
 			{
 				option: `${n}.slice(0, ${last} + 1)`,
-				misconception: "the end index of slice is left out, so 1 must be added",
+				misconception: belief`the end index of slice is left out, so 1 must be added`,
 			},
 			{
 				option: `${n}.split(".")[0]`,
-				misconception: "the part before the first dot is the whole name",
+				misconception: belief`the part before the first dot is the whole name`,
 			},
 			{
 				option: `${n}.slice(${last}, 0)`,
-				misconception: "slice swaps its arguments when the start is larger",
+				misconception: belief`slice swaps its arguments when the start is larger`,
 			},
 			{
 				option: `${n}.substring(0, -4)`,
-				misconception: "substring counts a negative index from the end",
+				misconception: belief`substring counts a negative index from the end`,
 			},
 			{
 				option: `${n}.slice(0, ${first} + 1)`,
-				misconception: `indexOf(".") + 1 is where the last dot is`,
+				misconception: belief`indexOf(".") + 1 is where the last dot is`,
 			},
 		],
 		explain: (output) =>
@@ -402,29 +400,27 @@ function buildRejoin(p: RejoinParams): FillIn {
 		wrong: [
 			{
 				option: `${n}.split("").join(${to})`,
-				misconception: "split with an empty string splits between words",
+				misconception: belief`split with an empty string splits between words`,
 			},
 			{
 				option: `${n}.split().join(${to})`,
-				misconception:
-					"split with no argument splits at the separators in the text",
+				misconception: belief`split with no argument splits at the separators in the text`,
 			},
 			{
 				option: `${n}.split(${from}).join()`,
-				misconception: `join with no argument joins with ${to}`,
+				misconception: belief`join with no argument joins with ${to}`,
 			},
 			{
 				option: `${n}.split(${from}, ${to}).join()`,
-				misconception: "split takes the new separator as its second argument",
+				misconception: belief`split takes the new separator as its second argument`,
 			},
 			{
 				option: `${n}.replace(${from}, ${to})`,
-				misconception: "replace with a string changes every match",
+				misconception: belief`replace with a string changes every match`,
 			},
 			{
 				option: `${n}.split(${to}).join(${from})`,
-				misconception:
-					"split takes the separator to put in and join the one to take out",
+				misconception: belief`split takes the separator to put in and join the one to take out`,
 			},
 		],
 		explain: (output) =>
@@ -447,23 +443,23 @@ function buildBars(p: BarsParams): FillIn {
 		wrong: [
 			{
 				option: `key + " " + ${m} * n`,
-				misconception: "* repeats a string, as in Python",
+				misconception: belief`* repeats a string, as in Python`,
 			},
 			{
 				option: `key + " " + n.repeat(${m})`,
-				misconception: "repeat is called on the count and given the text",
+				misconception: belief`repeat is called on the count and given the text`,
 			},
 			{
 				option: `key + " " + ${m}.padStart(n)`,
-				misconception: `padStart(n) repeats ${m} n times`,
+				misconception: belief`padStart(n) repeats ${m} n times`,
 			},
 			{
 				option: `key + " " + ${m} + n`,
-				misconception: `adding n to ${m} repeats it n times`,
+				misconception: belief`adding n to ${m} repeats it n times`,
 			},
 			{
 				option: `key + " " + ${m}.repeat(n - 1)`,
-				misconception: `repeat(n) adds n copies to the ${m} it starts with`,
+				misconception: belief`repeat(n) adds n copies to the ${m} it starts with`,
 			},
 		],
 		explain: (output) =>
@@ -486,28 +482,27 @@ function buildTable(p: TableParams): FillIn {
 		wrong: [
 			{
 				option: `label.padStart(${w}, ".") + n`,
-				misconception: "padStart adds the padding after the text",
+				misconception: belief`padStart adds the padding after the text`,
 			},
 			{
 				option: `label + ".".repeat(${w}) + n`,
-				misconception: `repeat(${w}) stops once the line is ${w} characters long`,
+				misconception: belief`repeat(${w}) stops once the line is ${w} characters long`,
 			},
 			{
 				option: `label.padEnd(${w}) + n`,
-				misconception: "padEnd pads with dots when no filler is given",
+				misconception: belief`padEnd pads with dots when no filler is given`,
 			},
 			{
 				option: `label.padStart(${w}) + n`,
-				misconception: "padStart adds spaces after the text",
+				misconception: belief`padStart adds spaces after the text`,
 			},
 			{
 				option: `(label + n).padEnd(${w}, ".")`,
-				misconception:
-					"padEnd puts the padding between the two parts it was given",
+				misconception: belief`padEnd puts the padding between the two parts it was given`,
 			},
 			{
 				option: `label.padEnd(${w} - label.length, ".") + n`,
-				misconception: "the number given to padEnd is how many dots to add",
+				misconception: belief`the number given to padEnd is how many dots to add`,
 			},
 		],
 		explain: (output) =>
@@ -527,27 +522,27 @@ function buildMask(p: MaskParams): FillIn {
 		wrong: [
 			{
 				option: `${n}.slice(0, ${k}).padStart(${n}.length, ${m})`,
-				misconception: `slice(0, ${k}) takes the last ${k} characters`,
+				misconception: belief`slice(0, ${k}) takes the last ${k} characters`,
 			},
 			{
 				option: `${n}.slice(-${k}).padEnd(${n}.length, ${m})`,
-				misconception: "padEnd puts the padding in front",
+				misconception: belief`padEnd puts the padding in front`,
 			},
 			{
 				option: `${n}.substring(-${k}).padStart(${n}.length, ${m})`,
-				misconception: "substring counts a negative index from the end",
+				misconception: belief`substring counts a negative index from the end`,
 			},
 			{
 				option: `${n}.slice(-${k}).padStart(${len - k}, ${m})`,
-				misconception: `the number given to padStart is how many ${m} to add`,
+				misconception: belief`the number given to padStart is how many ${m} to add`,
 			},
 			{
 				option: `${m}.repeat(${n}.length) + ${n}.slice(-${k})`,
-				misconception: `repeat(${n}.length) leaves room for the digits that follow`,
+				misconception: belief`repeat(${n}.length) leaves room for the digits that follow`,
 			},
 			{
 				option: `${n}.slice(${k}).padStart(${n}.length, ${m})`,
-				misconception: `slice(${k}) keeps the last ${k} characters`,
+				misconception: belief`slice(${k}) keeps the last ${k} characters`,
 			},
 		],
 		explain: (output) =>

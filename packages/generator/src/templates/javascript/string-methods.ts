@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { type Belief, belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { agree, counted } from "../prose.js";
 
@@ -85,21 +86,21 @@ export const stringMethods = defineFamily<Params>({
 			indexOf: `${name}.indexOf("${letter}", ${start})`,
 			padStart: `String(${number}).padStart(${width}, "0")`,
 		};
-		const wrong: Record<Term, { misconception: string; call: string }> = {
+		const wrong: Record<Term, { misconception: Belief; call: string }> = {
 			slice: {
-				misconception: `slice treats a negative index as 0, as substring does, so ${calls.slice} is the whole string`,
+				misconception: belief`slice treats a negative index as 0, as substring does, so ${calls.slice} is the whole string`,
 				call: `${name}.substring(-${tail})`,
 			},
 			substring: {
-				misconception: `substring gives an empty string when the start is after the end, as slice does`,
+				misconception: belief`substring gives an empty string when the start is after the end, as slice does`,
 				call: `${name}.slice(${from}, ${to})`,
 			},
 			indexOf: {
-				misconception: `indexOf finds the first "${letter}" in ${name} whatever its second argument says`,
+				misconception: belief`indexOf finds the first "${letter}" in ${name} whatever its second argument says`,
 				call: `${name}.indexOf("${letter}")`,
 			},
 			padStart: {
-				misconception: `padStart(${width}) adds ${width} characters, rather than padding to a length of ${width}`,
+				misconception: belief`padStart(${width}) adds ${width} characters, rather than padding to a length of ${width}`,
 				call: `String(${number}).padStart(${String(number).length + width}, "0")`,
 			},
 		};

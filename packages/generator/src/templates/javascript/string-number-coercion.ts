@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 
 const NAMES = [
@@ -41,26 +42,25 @@ export const stringNumberCoercion = defineFamily<Params>({
 			code: program(quoted, arithmetic, chain),
 			mistakes: [
 				{
-					misconception: `+ turns the numeric string ${quoted} into a number, as ${operator} does`,
+					misconception: belief`+ turns the numeric string ${quoted} into a number, as ${operator} does`,
 					code: program(`${text}`, arithmetic, chain),
 				},
 				stringFirst
 					? {
-							misconception: `the two numbers in ${chain} are added first and only then joined to the string`,
+							misconception: belief`the two numbers in ${chain} are added first and only then joined to the string`,
 							code: program(quoted, arithmetic, `${s} + (${n} + ${n})`),
 						}
 					: {
-							misconception: `once a string appears anywhere in ${chain}, every + joins text`,
+							misconception: belief`once a string appears anywhere in ${chain}, every + joins text`,
 							code: program(quoted, arithmetic, `String(${n}) + ${n} + ${s}`),
 						},
 				operator === "*"
 					? {
-							misconception:
-								"a string times a number repeats the string, as in Python",
+							misconception: belief`a string times a number repeats the string, as in Python`,
 							code: program(quoted, `${s}.repeat(${n})`, chain),
 						}
 					: {
-							misconception: "arithmetic with a string always gives NaN",
+							misconception: belief`arithmetic with a string always gives NaN`,
 							code: program(quoted, "NaN", chain),
 						},
 			],

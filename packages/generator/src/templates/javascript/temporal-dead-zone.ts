@@ -1,4 +1,5 @@
 import { oneLine } from "../../sandbox/outcome-option.js";
+import { belief } from "../belief.js";
 import { defineFamily, type Instance, type Mistake } from "../family.js";
 import { twoOf } from "../item-at.js";
 
@@ -89,20 +90,20 @@ function calledAfter({ name, fn, keyword, inner, first }: Params): Instance {
 		code: program(),
 		mistakes: [
 			{
-				misconception: `${fn} reads ${name} above its ${keyword} line, so calling it throws a ReferenceError wherever the call is`,
+				misconception: belief`${fn} reads ${name} above its ${keyword} line, so calling it throws a ReferenceError wherever the call is`,
 				code: program({ declareFirst: false }),
 			},
 			{
-				misconception: `calling ${fn} first checks every name its body reads, and ${name} is declared below ${fn}, so the call throws before ${fn} logs anything`,
+				misconception: belief`calling ${fn} first checks every name its body reads, and ${name} is declared below ${fn}, so the call throws before ${fn} logs anything`,
 				code: program({ head: `  ${name}Checked;\n` }),
 			},
 			{
-				misconception: `${fn} sees ${name} as it was when ${fn} was defined, before the ${keyword} line ran`,
+				misconception: belief`${fn} sees ${name} as it was when ${fn} was defined, before the ${keyword} line ran`,
 				code: program({ read: "undefined" }),
 			},
 			{
 				// as short as the answer, and as close to the code
-				misconception: `console.log(${fn}()) prints what ${fn} returns before the line ${fn} logs itself`,
+				misconception: belief`console.log(${fn}()) prints what ${fn} returns before the line ${fn} logs itself`,
 				code: program().replace(
 					`console.log(${fn}());`,
 					`console.log(${name});\n${fn}();`,
@@ -149,11 +150,11 @@ function readBefore({
 	// option is then as far from the rest as the answer is
 	const mistakes: Mistake[] = [
 		{
-			misconception: `${read === "typeof" ? `typeof ${name}` : `reading ${name}`} before its ${keyword} line throws a TypeError, as using a missing value does`,
+			misconception: belief`${read === "typeof" ? `typeof ${name}` : `reading ${name}`} before its ${keyword} line throws a TypeError, as using a missing value does`,
 			code: program({ log: "null.length" }),
 		},
 		{
-			misconception: `a ${keyword} declaration is hoisted with its value, as if it stood at the top of ${fn}`,
+			misconception: belief`a ${keyword} declaration is hoisted with its value, as if it stood at the top of ${fn}`,
 			code: program({
 				body: (logLine) => `  ${declaration}\n  console.log(${logLine});\n`,
 			}),
@@ -161,7 +162,7 @@ function readBefore({
 	];
 	if (read === "value")
 		mistakes.push({
-			misconception: `${keyword} is hoisted like var, so ${name} is undefined until its line runs`,
+			misconception: belief`${keyword} is hoisted like var, so ${name} is undefined until its line runs`,
 			code: program({
 				body: (logLine) =>
 					`  console.log(${logLine});\n  var ${name} = "${inner}";\n`,
@@ -169,17 +170,17 @@ function readBefore({
 		});
 	else
 		mistakes.push({
-			misconception: `typeof never throws, whatever name it is given`,
+			misconception: belief`typeof never throws, whatever name it is given`,
 			code: program({ log: `"undefined"` }),
 		});
 	mistakes.push(
 		outer === null
 			? {
-					misconception: `the engine finds ${name} used before its ${keyword} as the script starts, so nothing is printed`,
+					misconception: belief`the engine finds ${name} used before its ${keyword} as the script starts, so nothing is printed`,
 					code: program({ top: `${name}Checked;\n` }),
 				}
 			: {
-					misconception: `the inner ${name} only exists from its own line on, so the line before it reads the outer ${name}`,
+					misconception: belief`the inner ${name} only exists from its own line on, so the line before it reads the outer ${name}`,
 					code: program({
 						body: (logLine) =>
 							`  console.log(${logLine});\n  {\n    ${keyword} ${name} = "${inner}";\n  }\n`,

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { twoOf } from "../item-at.js";
 
@@ -108,22 +109,21 @@ export const thisBinding = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `a method always uses the object it was written in, ${obj}, however it is called`,
+					misconception: belief`a method always uses the object it was written in, ${obj}, however it is called`,
 					code: program({ [first]: own }),
 				},
 				{
-					misconception:
-						"an arrow function used as a method gets this from the object it is called on",
+					misconception: belief`an arrow function used as a method gets this from the object it is called on`,
 					code: program({}, true),
 				},
 				{
-					misconception: "call() can give a bound function a new this",
+					misconception: belief`call() can give a bound function a new this`,
 					code: program({ bound: `${obj}.${method}.call(${obj})` }),
 				},
 				...(first === "borrowed"
 					? [
 							{
-								misconception: `a method copied onto ${other} is cut off from ${obj}, as a method read into a variable is, so it finds no ${prop}`,
+								misconception: belief`a method copied onto ${other} is cut off from ${obj}, as a method read into a variable is, so it finds no ${prop}`,
 								code: program({
 									borrowed: `${other}.${method}.call(undefined)`,
 								}),

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { listed } from "../prose.js";
 
@@ -63,15 +64,14 @@ export const truthiness = defineFamily<Params>({
 			].join("\n");
 		const mistakes = [
 			{
-				misconception: "an empty array or empty object is falsy, as in Python",
+				misconception: belief`an empty array or empty object is falsy, as in Python`,
 				code: program(
 					"v",
 					values.find((v) => EMPTY_OBJECTS.includes(v)),
 				),
 			},
 			{
-				misconception:
-					'a string that spells a false value, such as "0" or "false", is falsy',
+				misconception: belief`a string that spells a false value, such as "0" or "false", is falsy`,
 				code: program(
 					"v",
 					values.find((v) => SPELLED_FALSE.includes(v)),
@@ -79,13 +79,12 @@ export const truthiness = defineFamily<Params>({
 			},
 		];
 		mistakes.push({
-			misconception:
-				"only null, undefined and false are falsy, so 0, empty strings and NaN are kept",
+			misconception: belief`only null, undefined and false are falsy, so 0, empty strings and NaN are kept`,
 			code: program("v !== null && v !== undefined && v !== false"),
 		});
 		if (values.includes("NaN"))
 			mistakes.push({
-				misconception: "NaN is truthy, since it is a number other than zero",
+				misconception: belief`NaN is truthy, since it is a number other than zero`,
 				code: program("v || Number.isNaN(v)"),
 			});
 		return {

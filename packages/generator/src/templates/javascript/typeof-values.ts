@@ -1,3 +1,4 @@
+import { type Belief, belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt, threeOf } from "../item-at.js";
 
@@ -7,7 +8,7 @@ interface Surprise {
 	literal: string;
 	expected: string;
 	/** the belief, as a clause */
-	belief: string;
+	belief: Belief;
 	/** why typeof says what it says */
 	why: string;
 	/** what typeof says */
@@ -20,15 +21,14 @@ const KINDS: readonly (readonly Surprise[])[] = [
 		{
 			literal: "null",
 			expected: "null",
-			belief: 'typeof null is "null", since null is a type of its own',
+			belief: belief`typeof null is "null", since null is a type of its own`,
 			why: 'for null, typeof says "object": a bug from the first version of JavaScript that was kept',
 			type: "object",
 		},
 		{
 			literal: "null",
 			expected: "undefined",
-			belief:
-				'null and undefined are the same kind of empty value, so typeof null is "undefined"',
+			belief: belief`null and undefined are the same kind of empty value, so typeof null is "undefined"`,
 			why: 'for null, typeof says "object": a bug from the first version of JavaScript that was kept',
 			type: "object",
 		},
@@ -36,28 +36,28 @@ const KINDS: readonly (readonly Surprise[])[] = [
 	["[1, 2]", "[]", '["a"]', "[0]"].map((literal) => ({
 		literal,
 		expected: "array",
-		belief: `typeof ${literal} is "array"`,
+		belief: belief`typeof ${literal} is "array"`,
 		why: 'an array is an object, so typeof says "object" (Array.isArray tells arrays apart)',
 		type: "object",
 	})),
 	["NaN", "0 / 0", 'Number("x")'].map((literal) => ({
 		literal,
 		expected: "NaN",
-		belief: `typeof ${literal} is "NaN", since NaN means "not a number"`,
+		belief: belief`typeof ${literal} is "NaN", since NaN means "not a number"`,
 		why: 'NaN is a value of the number type, so typeof says "number"',
 		type: "number",
 	})),
 	["() => 1", "function () {}", "Math.max", "String"].map((literal) => ({
 		literal,
 		expected: "object",
-		belief: `typeof ${literal} is "object", since functions are objects`,
+		belief: belief`typeof ${literal} is "object", since functions are objects`,
 		why: 'a function is an object, but typeof gives functions a name of their own, "function"',
 		type: "function",
 	})),
 	["class {}", "Date", "Map"].map((literal) => ({
 		literal,
 		expected: "class",
-		belief: `typeof ${literal} is "class"`,
+		belief: belief`typeof ${literal} is "class"`,
 		why: 'a class is a constructor function, so typeof says "function"',
 		type: "function",
 	})),
@@ -68,7 +68,7 @@ const KINDS: readonly (readonly Surprise[])[] = [
 	].map(({ literal, expected }) => ({
 		literal,
 		expected,
-		belief: `applying typeof to the result of ${literal} gives "${expected}" again, the type the inner typeof read`,
+		belief: belief`applying typeof to the result of ${literal} gives "${expected}" again, the type the inner typeof read`,
 		why: 'every typeof returns a string, so typeof of a typeof is "string"',
 		type: "string",
 	})),
@@ -79,21 +79,21 @@ const KINDS: readonly (readonly Surprise[])[] = [
 	].map(({ literal, expected }) => ({
 		literal,
 		expected,
-		belief: `typeof ${literal} is "${expected}", the type of the value it wraps`,
+		belief: belief`typeof ${literal} is "${expected}", the type of the value it wraps`,
 		why: 'calling new String, new Number or new Boolean makes a wrapper object, so typeof says "object"',
 		type: "object",
 	})),
 	["Promise.resolve(1)", "new Promise(() => {})"].map((literal) => ({
 		literal,
 		expected: "promise",
-		belief: `typeof ${literal} is "promise"`,
+		belief: belief`typeof ${literal} is "promise"`,
 		why: 'a promise is an object, so typeof says "object"',
 		type: "object",
 	})),
 	["function* () {}"].map((literal) => ({
 		literal,
 		expected: "generator",
-		belief: `typeof ${literal} is "generator"`,
+		belief: belief`typeof ${literal} is "generator"`,
 		why: 'a generator function is still a function, so typeof says "function"',
 		type: "function",
 	})),

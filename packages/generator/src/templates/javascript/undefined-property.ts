@@ -1,4 +1,5 @@
 import { oneLine } from "../../sandbox/outcome-option.js";
+import { belief } from "../belief.js";
 import { defineFamily, type Mistake } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { listed, withArticle } from "../prose.js";
@@ -114,19 +115,19 @@ export const undefinedProperty = defineFamily<Params>({
 			read === "plain"
 				? [
 						{
-							misconception: `reading a property of ${shown} gives undefined, as reading a missing property does`,
+							misconception: belief`reading a property of ${shown} gives undefined, as reading a missing property does`,
 							code: program(optional),
 						},
 						{
-							misconception: `the loop skips the ${item} whose ${nested} is ${shown} and carries on`,
+							misconception: belief`the loop skips the ${item} whose ${nested} is ${shown} and carries on`,
 							code: program(plain, skip),
 						},
 						{
-							misconception: `${withArticle(nested)} that is ${shown} ends the loop quietly, and the script goes on to print "done"`,
+							misconception: belief`${withArticle(nested)} that is ${shown} ends the loop quietly, and the script goes on to print "done"`,
 							code: program(plain, `  if (!${item}.${nested}) break;\n`),
 						},
 						{
-							misconception: `${item}.${nested} is not defined for ${item} ${holeId}, so the error is a ReferenceError`,
+							misconception: belief`${item}.${nested} is not defined for ${item} ${holeId}, so the error is a ReferenceError`,
 							code: program(
 								`(${item}.${nested} ?? ${nested}NotDefined).${field}`,
 							),
@@ -134,15 +135,15 @@ export const undefinedProperty = defineFamily<Params>({
 					]
 				: [
 						{
-							misconception: `?. only guards ${item}, so reading ${field} from ${withArticle(nested)} that is ${shown} still throws`,
+							misconception: belief`?. only guards ${item}, so reading ${field} from ${withArticle(nested)} that is ${shown} still throws`,
 							code: program(plain),
 						},
 						{
-							misconception: `optional chaining skips the ${item} whose ${nested} is ${shown}`,
+							misconception: belief`optional chaining skips the ${item} whose ${nested} is ${shown}`,
 							code: program(optional, skip),
 						},
 						{
-							misconception: `optional chaining gives null when the ${nested} is missing`,
+							misconception: belief`optional chaining gives null when the ${nested} is missing`,
 							code: program(`${optional} ?? null`),
 						},
 					];

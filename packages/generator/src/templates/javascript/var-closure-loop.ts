@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { counted, listed } from "../prose.js";
 
@@ -83,15 +84,15 @@ export const varClosureLoop = defineFamily<Params>({
 				code: program("var", expression),
 				mistakes: [
 					{
-						misconception: `each callback keeps the ${v} of the iteration that created it`,
+						misconception: belief`each callback keeps the ${v} of the iteration that created it`,
 						code: program("let", expression),
 					},
 					{
-						misconception: `after the loop ${v} holds the last value the body saw, ${stop - 1}`,
+						misconception: belief`after the loop ${v} holds the last value the body saw, ${stop - 1}`,
 						code: program("var", expression, [`${v} = ${stop - 1};`]),
 					},
 					{
-						misconception: `each callback sees ${v} as it was at the end of its own iteration, after that iteration's ${v}++`,
+						misconception: belief`each callback sees ${v} as it was at the end of its own iteration, after that iteration's ${v}++`,
 						code: program("let", `(${v} + 1) ${operation} ${operand}`),
 					},
 				],
@@ -109,15 +110,15 @@ export const varClosureLoop = defineFamily<Params>({
 			code: program("let", expression),
 			mistakes: [
 				{
-					misconception: `let in a for loop declares one ${v} shared by all iterations, as var does`,
+					misconception: belief`let in a for loop declares one ${v} shared by all iterations, as var does`,
 					code: program("var", expression),
 				},
 				{
-					misconception: `the ${v}++ at the end of an iteration also changes the ${v} that iteration's callback captured`,
+					misconception: belief`the ${v}++ at the end of an iteration also changes the ${v} that iteration's callback captured`,
 					code: program("let", `(${v} + 1) ${operation} ${operand}`),
 				},
 				{
-					misconception: `the callbacks read ${v} after the loop, when it holds the last value the body saw, ${stop - 1}`,
+					misconception: belief`the callbacks read ${v} after the loop, when it holds the last value the body saw, ${stop - 1}`,
 					code: program("var", expression, [`${v} = ${stop - 1};`]),
 				},
 			],

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt, threeOf } from "../item-at.js";
 
@@ -142,25 +143,24 @@ export const andOrOperands = defineFamily<Params>({
 			code: program(text),
 			mistakes: [
 				{
-					misconception: '"and" and "or" always give True or False',
+					misconception: belief`"and" and "or" always give True or False`,
 					code: program((kind) => `bool(${text(kind)})`),
 				},
 				withPrecedence
 					? {
-							misconception: `"and" and "or" have the same precedence, so ${text("precedence")} is read from left to right`,
+							misconception: belief`"and" and "or" have the same precedence, so ${text("precedence")} is read from left to right`,
 							code: program((kind) =>
 								kind === "precedence" ? `(${x} or ${y}) and ${z}` : text(kind),
 							),
 						}
 					: {
-							misconception:
-								'"or" gives True or False, while "and" gives one of its operands',
+							misconception: belief`"or" gives True or False, while "and" gives one of its operands`,
 							code: program((kind) =>
 								kind === "default" ? `bool(${text(kind)})` : text(kind),
 							),
 						},
 				{
-					misconception: `"and" stops at the first truthy operand, as "or" does, so ${g} and ${h} gives ${firstTruthy}`,
+					misconception: belief`"and" stops at the first truthy operand, as "or" does, so ${g} and ${h} gives ${firstTruthy}`,
 					code: program((kind) =>
 						kind === "guard" ? `${g} or ${h}` : text(kind),
 					),
@@ -170,8 +170,7 @@ export const andOrOperands = defineFamily<Params>({
 					? []
 					: [
 							{
-								misconception:
-									'only None counts as false, so 0, "" and [] count as true, as they do in Ruby',
+								misconception: belief`only None counts as false, so 0, "" and [] count as true, as they do in Ruby`,
 								code: program((kind) => {
 									const [left, right] =
 										kind === "default"

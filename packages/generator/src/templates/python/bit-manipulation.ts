@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { counted } from "../prose.js";
 
@@ -104,19 +105,19 @@ function operators({ names: [x, y], first, second, binary }: Params) {
 		],
 		mistakes: [
 			{
-				misconception: "^ raises a number to a power",
+				misconception: belief`^ raises a number to a power`,
 				code: program(`${x} & ${y}, ${x} | ${y}, ${x} ** ${y}, ~${x}`),
 			},
 			{
-				misconception: "& and | are the logical `and` and `or`",
+				misconception: belief`& and | are the logical \`and\` and \`or\``,
 				code: program(`${x} and ${y}, ${x} or ${y}, ${x} ^ ${y}, ~${x}`),
 			},
 			{
-				misconception: `~ only changes the sign, so ~${x} is -${x}`,
+				misconception: belief`~ only changes the sign, so ~${x} is -${x}`,
 				code: program(`${x} & ${y}, ${x} | ${y}, ${x} ^ ${y}, -${x}`),
 			},
 			{
-				misconception: `~ flips just the ${bin(first).length} binary digits of ${first} (${bin(first)} becomes ${pad(flipped).slice(-bin(first).length)})`,
+				misconception: belief`~ flips just the ${bin(first).length} binary digits of ${first} (${bin(first)} becomes ${pad(flipped).slice(-bin(first).length)})`,
 				code: program(`${x} & ${y}, ${x} | ${y}, ${x} ^ ${y}, ${flipped}`),
 			},
 		],
@@ -142,15 +143,15 @@ function shifts({ names: [x], shift: k, first, second, binary }: Params) {
 		],
 		mistakes: [
 			{
-				misconception: `<< ${second} multiplies by ${second} and >> ${second} divides by ${second}`,
+				misconception: belief`<< ${second} multiplies by ${second} and >> ${second} divides by ${second}`,
 				code: program(`${x} * ${k}, ${x} // ${k}, ${x} & 1 << ${k}`),
 			},
 			{
-				misconception: `& binds tighter than <<, so ${x} & 1 << ${k} is (${x} & 1) << ${k}`,
+				misconception: belief`& binds tighter than <<, so ${x} & 1 << ${k} is (${x} & 1) << ${k}`,
 				code: program(`${x} << ${k}, ${x} >> ${k}, (${x} & 1) << ${k}`),
 			},
 			{
-				misconception: "<< moves the bits to the right and >> to the left",
+				misconception: belief`<< moves the bits to the right and >> to the left`,
 				code: program(`${x} >> ${k}, ${x} << ${k}, ${x} & 1 << ${k}`),
 			},
 		],
@@ -193,15 +194,15 @@ function counting({ names: [x], first, second, binary, fn }: Params) {
 		],
 		mistakes: [
 			{
-				misconception: `${x} &= ${x} - 1 just subtracts 1, so the loop runs ${x} times`,
+				misconception: belief`${x} &= ${x} - 1 just subtracts 1, so the loop runs ${x} times`,
 				code: program(loop(`${x} -= 1`)),
 			},
 			{
-				misconception: `each pass removes one binary digit, so the loop counts the digits of ${x}`,
+				misconception: belief`each pass removes one binary digit, so the loop counts the digits of ${x}`,
 				code: program(loop(`${x} >>= 1`)),
 			},
 			{
-				misconception: `& is a logical and, as && is in C or Java, so ${x} & (${x} - 1) is 1 while both sides are non-zero and 0 after that`,
+				misconception: belief`& is a logical and, as && is in C or Java, so ${x} & (${x} - 1) is 1 while both sides are non-zero and 0 after that`,
 				code: program(loop(`${x} = int(${x} != 0 and ${x} - 1 != 0)`)),
 			},
 		],

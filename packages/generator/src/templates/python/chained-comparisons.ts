@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { type Belief, belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 
 /** Python's bool as a number, for a comparison read the C way */
@@ -11,7 +12,7 @@ interface Piece {
 	misread: string;
 	value: boolean;
 	misreadValue: boolean;
-	misconception: string;
+	misconception: Belief;
 	/** a rule the explanation adds for this piece, beyond how chains read */
 	why?: string;
 	/** the comparison worked out with x and y filled in, ending in its value */
@@ -29,7 +30,7 @@ const range: Draw = (rng, x) => {
 		misread: `(${lo} < x) < ${hi}`,
 		value: first && x < hi,
 		misreadValue: asInt(first) < hi,
-		misconception: `${lo} < x < ${hi} works out ${lo} < x first and then compares that True or False with ${hi}, as C does`,
+		misconception: belief`${lo} < x < ${hi} works out ${lo} < x first and then compares that True or False with ${hi}, as C does`,
 		step: `${lo} < x < ${hi} → ${lo} < ${x} and ${x} < ${hi} → ${py(first)} and ${py(x < hi)} → ${py(first && x < hi)}`,
 	};
 };
@@ -42,7 +43,7 @@ const equalThree: Draw = (rng, x, y) => {
 		misread: `(x == y) == ${c}`,
 		value: both && y === c,
 		misreadValue: asInt(both) === c,
-		misconception: `x == y == ${c} compares x == y first and then compares that True or False with ${c}`,
+		misconception: belief`x == y == ${c} compares x == y first and then compares that True or False with ${c}`,
 		step: `x == y == ${c} → ${x} == ${y} and ${y} == ${c} → ${py(both)} and ${py(y === c)} → ${py(both && y === c)}`,
 	};
 };
@@ -54,7 +55,7 @@ const negated: Draw = (rng, x) => {
 		misread: `(not x) == ${w}`,
 		value: x !== w,
 		misreadValue: asInt(x === 0) === w,
-		misconception: `not x == ${w} negates x first and then compares that True or False with ${w}`,
+		misconception: belief`not x == ${w} negates x first and then compares that True or False with ${w}`,
 		why: `The not binds more loosely than ==, so not x == ${w} is not (x == ${w}), not (not x) == ${w}`,
 		step: `not x == ${w} → not (${x} == ${w}) → not ${py(x === w)} → ${py(x !== w)}`,
 	};
@@ -68,7 +69,7 @@ const descending: Draw = (rng, x, y) => {
 		misread: `(x > ${mid}) > y`,
 		value: first && mid > y,
 		misreadValue: asInt(first) > y,
-		misconception: `x > ${mid} > y works out x > ${mid} first and then compares that True or False with y`,
+		misconception: belief`x > ${mid} > y works out x > ${mid} first and then compares that True or False with y`,
 		step: `x > ${mid} > y → ${x} > ${mid} and ${mid} > ${y} → ${py(first)} and ${py(mid > y)} → ${py(first && mid > y)}`,
 	};
 };

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { allOf } from "../prose.js";
 
@@ -104,15 +105,15 @@ export const classAttributes = defineFamily<Params>({
 			],
 			mistakes: [
 				{
-					misconception: `self.${counter} += ${increment} updates the ${counter} shared by the class`,
+					misconception: belief`self.${counter} += ${increment} updates the ${counter} shared by the class`,
 					code: program(start, `${cls}.${counter}`, append),
 				},
 				{
-					misconception: `every ${cls} object gets its own copy of the ${list} list`,
+					misconception: belief`every ${cls} object gets its own copy of the ${list} list`,
 					code: program(start, mine, `self.${list} = [label]`),
 				},
 				{
-					misconception: `an attribute starts at 0 on each new object, as a field does in Java, so self.${counter} += ${increment} ignores the ${start} set on the class`,
+					misconception: belief`an attribute starts at 0 on each new object, as a field does in Java, so self.${counter} += ${increment} ignores the ${start} set on the class`,
 					code: program(start, `${mine} = 0\n        ${mine}`, append),
 				},
 			],

@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { listed } from "../prose.js";
 
@@ -144,23 +145,23 @@ export const counterArithmetic = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `${have}.update replaces the counts of the keys it is given, as dict.update does`,
+					misconception: belief`${have}.update replaces the counts of the keys it is given, as dict.update does`,
 					code: program({ update: `dict.update(${have}, ${literal(added)})` }),
 				},
 				{
-					misconception: `subtracting Counters keeps the keys whose count falls to zero or below`,
+					misconception: belief`subtracting Counters keeps the keys whose count falls to zero or below`,
 					code: program({
 						subtract: `left = ${have}.copy()\nleft.subtract(${gone})`,
 					}),
 				},
 				{
-					misconception: `${have} - ${gone} works like a set difference and drops every key that ${gone} has`,
+					misconception: belief`${have} - ${gone} works like a set difference and drops every key that ${gone} has`,
 					code: program({
 						subtract: `left = Counter({k: v for k, v in ${have}.items() if k not in ${gone}})`,
 					}),
 				},
 				{
-					misconception: `a Counter gives None for a key it has never counted, as dict.get does`,
+					misconception: belief`a Counter gives None for a key it has never counted, as dict.get does`,
 					code: program({ read: `${have}.get("${missing}")` }),
 				},
 			],

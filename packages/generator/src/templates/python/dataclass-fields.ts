@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 
@@ -106,17 +107,17 @@ export const dataclassFields = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `== on dataclasses compares every field, ${extra} included, even one declared with compare=False`,
+					misconception: belief`== on dataclasses compares every field, ${extra} included, even one declared with compare=False`,
 					code: program({ field: "field(default_factory=list)" }),
 				},
 				{
-					misconception: `default_factory=list makes one list that every ${cls} shares, as a mutable default argument would`,
+					misconception: belief`default_factory=list makes one list that every ${cls} shares, as a mutable default argument would`,
 					code: program({
 						second: `${cls}(${twin.rank}, "${twin.label}", a.${extra})`,
 					}),
 				},
 				{
-					misconception: `order=True compares only the first field, ${rank}, so ${pick} keeps the first of the tied ${cls} objects`,
+					misconception: belief`order=True compares only the first field, ${rank}, so ${pick} keeps the first of the tied ${cls} objects`,
 					code: program({ key: `, key=lambda t: t.${rank}` }),
 				},
 			],

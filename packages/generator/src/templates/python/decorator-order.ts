@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { listed, possessive } from "../prose.js";
@@ -100,20 +101,18 @@ export const decoratorOrder = defineFamily<Params>({
 			],
 			mistakes: [
 				{
-					misconception:
-						"stacked decorators are applied from the top down, so the top one wraps the function directly",
+					misconception: belief`stacked decorators are applied from the top down, so the top one wraps the function directly`,
 					code: program([...stack].reverse()),
 				},
 				{
-					misconception: `each decorator wraps the original ${fn}, so ${outer.name}, applied last, replaces the wrappers below it instead of wrapping them`,
+					misconception: belief`each decorator wraps the original ${fn}, so ${outer.name}, applied last, replaces the wrappers below it instead of wrapping them`,
 					code: program([], "applied", [
 						...bottomUp.slice(0, -1).map((name) => `${name}(${fn})`),
 						`${fn} = ${outer.name}(${fn})`,
 					]),
 				},
 				{
-					misconception:
-						"the decorator written on top is applied first, even though its wrapper ends up outermost",
+					misconception: belief`the decorator written on top is applied first, even though its wrapper ends up outermost`,
 					code: program(stack, "applied[::-1]"),
 				},
 			],

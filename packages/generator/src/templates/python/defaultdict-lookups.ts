@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { counted, listed } from "../prose.js";
@@ -124,15 +125,15 @@ export const defaultdictLookups = defineFamily<Params>({
 			],
 			mistakes: [
 				{
-					misconception: `get on a defaultdict also calls list() for a missing key, as [] does`,
+					misconception: belief`get on a defaultdict also calls list() for a missing key, as [] does`,
 					code: program({ get: `${dict}["${got}"]` }),
 				},
 				{
-					misconception: `reading a missing key with [] only hands back an empty list, without adding the key`,
+					misconception: belief`reading a missing key with [] only hands back an empty list, without adding the key`,
 					code: program({ read: `${dict}.get(letter, [])` }),
 				},
 				{
-					misconception: `defaultdict(list) hands every new key one and the same list`,
+					misconception: belief`defaultdict(list) hands every new key one and the same list`,
 					code: program({
 						make: ["shared = []", `${dict} = defaultdict(lambda: shared)`],
 					}),

@@ -1,26 +1,23 @@
 import type { Rng } from "../../rng.js";
+import { type Belief, belief, bothBeliefs } from "../belief.js";
 import { BLANK, defineFamily, type FillIn } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { counted, listed } from "../prose.js";
 
 type Wrong = FillIn["wrong"][number];
-const wrong = (option: string, misconception: string): Wrong => ({
+const wrong = (option: string, misconception: Belief): Wrong => ({
 	option,
 	misconception,
 });
 
-const SIDE_BY_SIDE = "dict pairs up two lists passed to it side by side";
-const COLUMNS =
-	"a list of two lists is read as a column of keys and a column of values";
-const ENUMERATE_PAIRS =
-	"enumerate pairs each item of its first list with the matching item of its second";
-const SWAPPED =
-	"dict takes each key from the second list given to zip, and its value from the first";
+const SIDE_BY_SIDE = belief`dict pairs up two lists passed to it side by side`;
+const COLUMNS = belief`a list of two lists is read as a column of keys and a column of values`;
+const ENUMERATE_PAIRS = belief`enumerate pairs each item of its first list with the matching item of its second`;
+const SWAPPED = belief`dict takes each key from the second list given to zip, and its value from the first`;
 /** Added to a belief about how the lists are passed, when the lists are also given the other way round. */
-const KEYS_SECOND = "that the keys come from the second list";
-const STOP_INCLUDED = "the stop of a range is included";
+const KEYS_SECOND = belief`the keys come from the second list`;
 const COUNT_FROM_ONE = (n: number) =>
-	`range(${n}) counts from 1 to ${n}, as a count of ${n} items would`;
+	belief`range(${n}) counts from 1 to ${n}, as a count of ${n} items would`;
 
 // words of three letters or more: a two-letter string would unpack into a key and a value
 const FRUITS = [
@@ -337,12 +334,12 @@ function groupParams(rng: Rng): GroupParams {
 
 /** The wrong ways of passing two lists to dict, and each the other way round where that is a second belief. */
 function pairings(first: string, second: string): Wrong[] {
-	const both = (belief: string) => `${belief}, and ${KEYS_SECOND}`;
+	const both = (first: Belief) => bothBeliefs(first, KEYS_SECOND);
 	return [
 		wrong(`zip(${second}, ${first})`, SWAPPED),
 		wrong(
 			`dict.fromkeys(${first}, ${second})`,
-			`dict.fromkeys gives each key the matching item of the list of values`,
+			belief`dict.fromkeys gives each key the matching item of the list of values`,
 		),
 		wrong(`${first}, ${second}`, SIDE_BY_SIDE),
 		wrong(`[${first}, ${second}]`, COLUMNS),
@@ -379,20 +376,20 @@ function buildEnumerate({ theme, items }: EnumerateParams): FillIn {
 		code,
 		answer: `enumerate(${list}, 1)`,
 		wrong: [
-			wrong(`enumerate(${list})`, "enumerate counts from 1"),
+			wrong(`enumerate(${list})`, belief`enumerate counts from 1`),
 			wrong(
 				`enumerate(1, ${list})`,
-				"enumerate takes the number to start from first, then the list",
+				belief`enumerate takes the number to start from first, then the list`,
 			),
 			wrong(`zip(${list}, range(1, ${n + 1}))`, SWAPPED),
 			wrong(
 				`zip(range(1, ${n}), ${list})`,
-				`${STOP_INCLUDED}, so range(1, ${n}) counts up to ${n}`,
+				belief`the stop of a range is included, so range(1, ${n}) counts up to ${n}`,
 			),
 			wrong(`zip(range(${n}), ${list})`, COUNT_FROM_ONE(n)),
 			wrong(
 				`zip(${list}, range(${n}))`,
-				`${COUNT_FROM_ONE(n)}, and ${SWAPPED}`,
+				bothBeliefs(COUNT_FROM_ONE(n), SWAPPED, ", and "),
 			),
 		],
 		explain: (output) =>
@@ -406,25 +403,25 @@ function buildNumbering({ theme, items }: NumberingParams): FillIn {
 	const n = items.length;
 	const range = `range(1, ${n + 1})`;
 	const code = `${list} = ${strings(items)}\nprint(dict(${BLANK}))\n`;
-	const stop = `${STOP_INCLUDED}, so range(1, ${n}) counts up to ${n}`;
+	const stop = belief`the stop of a range is included, so range(1, ${n}) counts up to ${n}`;
 	return {
 		code,
 		answer: `zip(${list}, ${range})`,
 		wrong: [
 			wrong(
 				`enumerate(${list}, 1)`,
-				"enumerate gives each item first and its number second",
+				belief`enumerate gives each item first and its number second`,
 			),
 			wrong(`zip(${list}, range(${n}))`, COUNT_FROM_ONE(n)),
 			wrong(`zip(${list}, range(1, ${n}))`, stop),
 			wrong(`zip(${range}, ${list})`, SWAPPED),
 			wrong(
 				`zip(${list}, range(1, len(${list})))`,
-				`${STOP_INCLUDED}, so range(1, len(${list})) counts up to the length`,
+				belief`the stop of a range is included, so range(1, len(${list})) counts up to the length`,
 			),
 			wrong(
 				`zip(range(${n}), ${list})`,
-				`${COUNT_FROM_ONE(n)}, and ${SWAPPED}`,
+				bothBeliefs(COUNT_FROM_ONE(n), SWAPPED, ", and "),
 			),
 		],
 		explain: (output) =>
@@ -442,8 +439,6 @@ function buildItems({ theme, entries, body, n }: ItemsParams): FillIn {
 		upper: `{${k}.upper(): ${v} for ${k}, ${v} in ${BLANK}}`,
 	}[body];
 	const code = `${dict} = {${entries.map((e) => `"${e.key}": ${e.value}`).join(", ")}}\nprint(${comprehension})\n`;
-	const PAIRS = "gives each key together with its value";
-	const UNCALLED = "can be looped over without calling it";
 	const does = {
 		invert: `makes each value a key and each key its value`,
 		filter: `keeps the entries whose ${v} is over ${n}`,
@@ -454,12 +449,34 @@ function buildItems({ theme, entries, body, n }: ItemsParams): FillIn {
 		code,
 		answer: `${dict}.items()`,
 		wrong: [
-			wrong(dict, `going through a dict ${PAIRS}`),
-			wrong(`${dict}.items`, `items ${UNCALLED}`),
-			wrong(`${dict}.keys()`, `keys() ${PAIRS}`),
-			wrong(`${dict}.values()`, `values() ${PAIRS}`),
-			wrong(`enumerate(${dict})`, `enumerate(${dict}) ${PAIRS}`),
-			wrong(`${dict}.keys`, `keys() ${PAIRS}, and it ${UNCALLED}`),
+			wrong(
+				dict,
+				belief`going through a dict gives each key together with its value`,
+			),
+			wrong(
+				`${dict}.items`,
+				belief`items can be looped over without calling it`,
+			),
+			wrong(
+				`${dict}.keys()`,
+				belief`keys() gives each key together with its value`,
+			),
+			wrong(
+				`${dict}.values()`,
+				belief`values() gives each key together with its value`,
+			),
+			wrong(
+				`enumerate(${dict})`,
+				belief`enumerate(${dict}) gives each key together with its value`,
+			),
+			wrong(
+				`${dict}.keys`,
+				bothBeliefs(
+					belief`keys() gives each key together with its value`,
+					belief`it can be looped over without calling it`,
+					", and ",
+				),
+			),
 		],
 		explain: (output) =>
 			`Going through a dict gives only its keys, so "for ${k}, ${v} in ${dict}" would try to unpack each key string. ` +
@@ -506,27 +523,27 @@ function buildUnpack({
 		wrong: [
 			wrong(
 				`i, ${k}, ${v}`,
-				"enumerate hands out the count and the two items of each pair as three separate values",
+				belief`enumerate hands out the count and the two items of each pair as three separate values`,
 			),
 			wrong(
 				`(${k}, ${v}), i`,
-				"enumerate gives each item first and its count second",
+				belief`enumerate gives each item first and its count second`,
 			),
 			wrong(
 				`(i, ${k}), ${v}`,
-				"enumerate puts the count together with the first item of each pair",
+				belief`enumerate puts the count together with the first item of each pair`,
 			),
 			wrong(
 				`${k}, ${v}`,
-				"enumerate(zip(...)) gives zip's pairs unchanged, and the count is still there as i",
+				belief`enumerate(zip(...)) gives zip's pairs unchanged, and the count is still there as i`,
 			),
 			wrong(
 				`i, (${theme.keys}, ${theme.values})`,
-				"the pair is unpacked into the names of the lists it came from",
+				belief`the pair is unpacked into the names of the lists it came from`,
 			),
 			wrong(
 				`i, zip(${k}, ${v})`,
-				"a pair that zip made is taken apart with zip again",
+				belief`a pair that zip made is taken apart with zip again`,
 			),
 		],
 		explain: (output) =>
@@ -552,30 +569,29 @@ function buildGroup({ theme, by, words }: GroupParams): FillIn {
 	const big = groups.find((g) => g.words.length > 1);
 	if (!big) throw new RangeError("no key is shared by two words");
 	const setdefault = `${dict}.setdefault(${key}, [])`;
-	const GET_STORES =
-		"get stores its default in the dict when the key is missing";
-	const EXTEND = `extend adds the ${word} to the list as one item`;
+	const GET_STORES = belief`get stores its default in the dict when the key is missing`;
+	const EXTEND = belief`extend adds the ${word} to the list as one item`;
 	return {
 		code,
 		answer: `${setdefault}.append(${word})`,
 		wrong: [
 			wrong(
 				`${dict}[${key}].append(${word})`,
-				"a missing key starts out as an empty list",
+				belief`a missing key starts out as an empty list`,
 			),
 			wrong(`${dict}.get(${key}, []).append(${word})`, GET_STORES),
 			wrong(
 				`${dict}.setdefault(${key}, [${word}])`,
-				`setdefault adds its value to the list already stored under the key`,
+				belief`setdefault adds its value to the list already stored under the key`,
 			),
 			wrong(
 				`${dict}[${key}] = [${word}]`,
-				`assigning a list to a key adds its items to the list already stored there`,
+				belief`assigning a list to a key adds its items to the list already stored there`,
 			),
 			wrong(`${setdefault}.extend(${word})`, EXTEND),
 			wrong(
 				`${dict}.setdefault(${key}, list).append(${word})`,
-				"setdefault is given the type of the default, as defaultdict is",
+				belief`setdefault is given the type of the default, as defaultdict is`,
 			),
 		],
 		explain: (output) =>

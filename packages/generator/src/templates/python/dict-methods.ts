@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 
@@ -99,19 +100,19 @@ export const dictMethods = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `setdefault replaces the value of a key that is already there, so "${defaulted.key}" becomes ${defaulted.offered}`,
+					misconception: belief`setdefault replaces the value of a key that is already there, so "${defaulted.key}" becomes ${defaulted.offered}`,
 					code: program({
 						setdefault: `${dict}["${defaulted.key}"] = ${defaulted.offered}`,
 					}),
 				},
 				{
-					misconception: `giving "${first}" a new value moves it to the end of the dict`,
+					misconception: belief`giving "${first}" a new value moves it to the end of the dict`,
 					code: program({
 						assign: `del ${dict}["${first}"]\n${dict}["${first}"] = ${assigned}`,
 					}),
 				},
 				{
-					misconception: `get adds the missing key "${missing.key}" to the dict with its default`,
+					misconception: belief`get adds the missing key "${missing.key}" to the dict with its default`,
 					code: program({}, `${dict}.setdefault("${missing.key}"${fallback})`),
 				},
 			],

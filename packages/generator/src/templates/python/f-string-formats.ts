@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { type Belief, belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { counted } from "../prose.js";
 
@@ -10,7 +11,7 @@ interface Reading {
 	shown: string;
 	/** the placeholder a learner with the belief would have written to get what they expect */
 	mistaken: string;
-	misconception: string;
+	misconception: Belief;
 	/** what the placeholder prints, said for the explanation */
 	why: string;
 	/** the text the placeholder puts in the line */
@@ -39,11 +40,11 @@ const SPECS = {
 					...(added
 						? {
 								mistaken: `{'':${width}}{${name}}`,
-								misconception: `\`{${name}:>${width}}\` puts ${width} spaces before "${value}" rather than filling it out to ${width} characters`,
+								misconception: belief`\`{${name}:>${width}}\` puts ${width} spaces before "${value}" rather than filling it out to ${width} characters`,
 							}
 						: {
 								mistaken: `{${name}:<${width}}`,
-								misconception: `the > in \`{${name}:>${width}}\` puts the padding after the text, so "${value}" starts at the left`,
+								misconception: belief`the > in \`{${name}:>${width}}\` puts the padding after the text, so "${value}" starts at the left`,
 							}),
 					why: `\`{${name}:>${width}}\` pads "${value}" with spaces on the left to ${width} characters, so it ends at the right`,
 					result: value.padStart(width),
@@ -64,11 +65,11 @@ const SPECS = {
 					...(added
 						? {
 								mistaken: `{${name}}{'':${width}}`,
-								misconception: `\`{${name}:${width}}\` adds ${width} spaces after "${value}" rather than filling it out to ${width} characters`,
+								misconception: belief`\`{${name}:${width}}\` adds ${width} spaces after "${value}" rather than filling it out to ${width} characters`,
 							}
 						: {
 								mistaken: `{${name}:>${width}}`,
-								misconception: `a width alone right-aligns text, as it does numbers`,
+								misconception: belief`a width alone right-aligns text, as it does numbers`,
 							}),
 					why: `a width alone left-aligns a string, so \`{${name}:${width}}\` is "${value}" followed by spaces up to ${width} characters`,
 					result: value.padEnd(width),
@@ -89,11 +90,11 @@ const SPECS = {
 					...(added
 						? {
 								mistaken: `{'':${width}}{${name}}`,
-								misconception: `\`{${name}:${width}}\` puts ${width} spaces before ${value} rather than filling it out to ${width} characters`,
+								misconception: belief`\`{${name}:${width}}\` puts ${width} spaces before ${value} rather than filling it out to ${width} characters`,
 							}
 						: {
 								mistaken: `{${name}:<${width}}`,
-								misconception: `a width alone left-aligns a number, as it does text`,
+								misconception: belief`a width alone left-aligns a number, as it does text`,
 							}),
 					why: `a width alone right-aligns a number, so \`{${name}:${width}}\` is ${value} with spaces before it up to ${width} characters`,
 					result: String(value).padStart(width),
@@ -110,7 +111,7 @@ const SPECS = {
 				read: (name) => ({
 					shown: `{${name}!r}`,
 					mistaken: `{${name}}`,
-					misconception: `the conversion \`!r\` shows a string as print shows it, without quotes`,
+					misconception: belief`the conversion \`!r\` shows a string as print shows it, without quotes`,
 					why: `\`{${name}!r}\` formats ${name} with repr, which puts quotes around a string: '${value}'`,
 					result: `'${value}'`,
 				}),
@@ -126,7 +127,7 @@ const SPECS = {
 				read: (name) => ({
 					shown: `{${name}=}`,
 					mistaken: `${name}={${name}}`,
-					misconception: `\`{${name}=}\` writes the name, an equals sign and the value as str shows it, without quotes`,
+					misconception: belief`\`{${name}=}\` writes the name, an equals sign and the value as str shows it, without quotes`,
 					why: `\`{${name}=}\` writes the expression, an equals sign and the value's repr, so a string keeps its quotes: ${name}='${value}'`,
 					result: `${name}='${value}'`,
 				}),
@@ -145,7 +146,7 @@ const SPECS = {
 				read: (name) => ({
 					shown: `{${name}:.2f}`,
 					mistaken: `{int(${name} * 100) / 100:.2f}`,
-					misconception: `the spec \`.2f\` cuts off the digits after the second decimal instead of rounding`,
+					misconception: belief`the spec \`.2f\` cuts off the digits after the second decimal instead of rounding`,
 					why: `\`{${name}:.2f}\` rounds ${value} to two decimals, ${up}`,
 					result: up,
 				}),
@@ -163,7 +164,7 @@ const SPECS = {
 				read: (name) => ({
 					shown: `{${name}:,}`,
 					mistaken: `{str(${name})[:3]},{str(${name})[3:]}`,
-					misconception: `\`:,\` puts a separator after every three digits counting from the left`,
+					misconception: belief`\`:,\` puts a separator after every three digits counting from the left`,
 					why: `\`{${name}:,}\` groups the digits in threes from the right, so ${digits} prints as ${grouped}`,
 					result: grouped,
 				}),
@@ -180,7 +181,7 @@ const SPECS = {
 				read: (name) => ({
 					shown: `{${name}:.0%}`,
 					mistaken: `{${name}}%`,
-					misconception: `the spec \`.0%\` adds a percent sign after the number as it is`,
+					misconception: belief`the spec \`.0%\` adds a percent sign after the number as it is`,
 					why: `\`{${name}:.0%}\` multiplies ${literal} by 100, keeps no decimals and adds a percent sign: ${hundredths}%`,
 					result: `${hundredths}%`,
 				}),

@@ -1,4 +1,5 @@
 import { oneLine } from "../../sandbox/outcome-option.js";
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { withArticle } from "../prose.js";
 
@@ -69,19 +70,19 @@ export const finallyRaises = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `the except ${error} clause of the same try statement also catches the ${error} raised in finally`,
+					misconception: belief`the except ${error} clause of the same try statement also catches the ${error} raised in finally`,
 					code: program({ finallyBody: guarded(`print("${caught}")`) }),
 				},
 				{
-					misconception: `finally only runs when the try block raised, and here it did not`,
+					misconception: belief`finally only runs when the try block raised, and here it did not`,
 					code: program({ finallyBody: ["pass"] }),
 				},
 				{
-					misconception: `an exception in finally is ignored once the try block has succeeded`,
+					misconception: belief`an exception in finally is ignored once the try block has succeeded`,
 					code: program({ finallyBody: guarded("pass") }),
 				},
 				{
-					misconception: `finally runs after the line that follows the try statement`,
+					misconception: belief`finally runs after the line that follows the try statement`,
 					code: program({
 						finallyBody: ["pass"],
 						after: [`print("${cleanup}")`, line],

@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import {
 	drawOperands,
@@ -124,20 +125,19 @@ function compare({
 		code: program({}),
 		mistakes: [
 			{
-				misconception: `${listed(inexact)} ${agree(inexact, "is", "are")} stored exactly, so ${z} is exactly ${target}`,
+				misconception: belief`${listed(inexact)} ${agree(inexact, "is", "are")} stored exactly, so ${z} is exactly ${target}`,
 				code: program({ exact: true }),
 			},
 			{
-				misconception: "== between floats allows for a tiny rounding error",
+				misconception: belief`== between floats allows for a tiny rounding error`,
 				code: program({ close: true }),
 			},
 			{
-				misconception: `print shows a float rounded to a few decimal places, so ${z} shows as ${target} even though it is not exactly ${target}`,
+				misconception: belief`print shows a float rounded to a few decimal places, so ${z} shows as ${target} even though it is not exactly ${target}`,
 				code: program({ short: true }),
 			},
 			{
-				misconception:
-					"math.isclose allows no difference unless it is given a tolerance, so it is False too",
+				misconception: belief`math.isclose allows no difference unless it is given a tolerance, so it is False too`,
 				code: program({ strict: true }),
 			},
 		],
@@ -175,16 +175,15 @@ function halves({
 		code: program(`round(${a}), round(${b})`),
 		mistakes: [
 			{
-				misconception: `round() always rounds a half up, so round(${even}) is ${even + 0.5}`,
+				misconception: belief`round() always rounds a half up, so round(${even}) is ${even + 0.5}`,
 				code: program(calls(`int(${evenName} + 0.5)`, `round(${oddName})`)),
 			},
 			{
-				misconception: `round() drops the fraction, as int() does, so round(${odd}) is ${odd - 0.5}`,
+				misconception: belief`round() drops the fraction, as int() does, so round(${odd}) is ${odd - 0.5}`,
 				code: program(calls(`round(${evenName})`, `int(${oddName})`)),
 			},
 			{
-				misconception:
-					"round() of a float with no number of digits gives a float, as it did in Python 2",
+				misconception: belief`round() of a float with no number of digits gives a float, as it did in Python 2`,
 				code: program(`float(round(${a})), float(round(${b}))`),
 			},
 		],
@@ -237,20 +236,19 @@ function mixed({
 		code: program(),
 		mistakes: [
 			{
-				misconception: `${listed(inexact)} ${agree(inexact, "is", "are")} stored exactly, so ${z} is exactly ${target}`,
+				misconception: belief`${listed(inexact)} ${agree(inexact, "is", "are")} stored exactly, so ${z} is exactly ${target}`,
 				code: program({ exact: true }),
 			},
 			{
-				misconception: "== between floats allows for a tiny rounding error",
+				misconception: belief`== between floats allows for a tiny rounding error`,
 				code: program({ close: true }),
 			},
 			{
-				misconception: `round() always rounds a half up, so round(${half}) is ${half + 0.5}`,
+				misconception: belief`round() always rounds a half up, so round(${half}) is ${half + 0.5}`,
 				code: program({ round: `int(${half} + 0.5)` }),
 			},
 			{
-				misconception:
-					"int() rounds down, toward minus infinity, as math.floor does",
+				misconception: belief`int() rounds down, toward minus infinity, as math.floor does`,
 				code: program({ int: `int(${cut} // 1)` }),
 			},
 		],

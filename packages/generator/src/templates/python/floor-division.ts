@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 
 const NAMES = [
@@ -71,12 +72,11 @@ export const floorDivision = defineFamily<Params>({
 			`${a} % ${b} → ${dividend} % ${divisor} → ${remainder}, since ${wrap(divisor)} * ${wrap(floor)} + ${wrap(remainder)} == ${dividend}`,
 		];
 		const python2 = {
-			misconception:
-				"/ between two integers gives an integer, as it did in Python 2",
+			misconception: belief`/ between two integers gives an integer, as it did in Python 2`,
 			code: program(`${a} // ${b}, ${a} // ${b}, ${a} % ${b}`),
 		};
 		const floatFloor = {
-			misconception: "// gives a float like /, only rounded down",
+			misconception: belief`// gives a float like /, only rounded down`,
 			code: program(`${a} / ${b}, float(${a} // ${b}), ${a} % ${b}`),
 		};
 		if (shape === "positive")
@@ -86,13 +86,11 @@ export const floorDivision = defineFamily<Params>({
 				mistakes: [
 					python2,
 					{
-						misconception:
-							"// rounds the quotient to the nearest whole number, as round() does",
+						misconception: belief`// rounds the quotient to the nearest whole number, as round() does`,
 						code: program(`${a} / ${b}, int(${a} / ${b} + 0.5), ${a} % ${b}`),
 					},
 					{
-						misconception:
-							"% gives how many times one number goes into the other, and // the remainder",
+						misconception: belief`% gives how many times one number goes into the other, and // the remainder`,
 						code: program(`${a} / ${b}, ${a} % ${b}, ${a} // ${b}`),
 					},
 					floatFloor,
@@ -110,13 +108,11 @@ export const floorDivision = defineFamily<Params>({
 			mistakes: [
 				python2,
 				{
-					misconception:
-						"// rounds toward zero, as integer division does in C or Java",
+					misconception: belief`// rounds toward zero, as integer division does in C or Java`,
 					code: program(`${a} / ${b}, int(${a} / ${b}), ${a} % ${b}`),
 				},
 				{
-					misconception:
-						"the result of % takes the sign of the left number, as it does in C, Java and JavaScript",
+					misconception: belief`the result of % takes the sign of the left number, as it does in C, Java and JavaScript`,
 					code: program(
 						`${a} / ${b}, ${a} // ${b}, ${a} - ${b} * int(${a} / ${b})`,
 					),

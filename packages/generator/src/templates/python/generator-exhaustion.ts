@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { type Belief, belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { agree, counted, listed } from "../prose.js";
 
@@ -101,7 +102,7 @@ interface ShapeVariant {
 	restartedHead(c: Context): string;
 	print(left: string): string;
 	/** the belief about this way of reading, and the program that prints what it predicts */
-	mistake(c: Context, head: string): { misconception: string; code: string };
+	mistake(c: Context, head: string): { misconception: Belief; code: string };
 	why(c: Context): string;
 	/** the reads of the first step, then what list() gets and the printed line */
 	trace(c: Context): string[];
@@ -121,7 +122,7 @@ const SHAPE_VARIANTS: Record<Shape, ShapeVariant> = {
 			`first, second = next(${fresh}), next(${fresh})`,
 		print: (left) => `print(first, second, ${left})`,
 		mistake: ({ g, fresh, program }, head) => ({
-			misconception: `list(${g}) gives every value ${g} yields, including the ones next() has already taken`,
+			misconception: belief`list(${g}) gives every value ${g} yields, including the ones next() has already taken`,
 			code: program(`${head}\nprint(first, second, list(${fresh}))`),
 		}),
 		why: ({ g, values, rest }) =>
@@ -137,8 +138,7 @@ const SHAPE_VARIANTS: Record<Shape, ShapeVariant> = {
 		restartedHead: inHead,
 		print: (left) => `print(found, ${left})`,
 		mistake: ({ g, target, program }, head) => ({
-			misconception:
-				"`in` stops at the value it finds and leaves that value in the generator",
+			misconception: belief`\`in\` stops at the value it finds and leaves that value in the generator`,
 			code: program(
 				`${head}\n${g} = iter([${target}, *${g}])\nprint(found, list(${g}))`,
 			),
@@ -156,7 +156,7 @@ const SHAPE_VARIANTS: Record<Shape, ShapeVariant> = {
 		restartedHead: zipHead,
 		print: (left) => `print(len(pairs), ${left})`,
 		mistake: ({ g, depth, letters, program }) => ({
-			misconception: `zip stops as soon as it has ${pairs(depth)}, without reading another value from ${g}`,
+			misconception: belief`zip stops as soon as it has ${pairs(depth)}, without reading another value from ${g}`,
 			code: program(
 				`pairs = list(zip("${letters}", ${g}))\nprint(len(pairs), list(${g}))`,
 			),
@@ -230,15 +230,14 @@ export const generatorExhaustion = defineFamily<Params>({
 			],
 			mistakes: [
 				{
-					misconception:
-						"each use of a generator starts again from its first value",
+					misconception: belief`each use of a generator starts again from its first value`,
 					code:
 						shape === "next"
 							? step(variant.restartedHead(c), `list(${g})`)
 							: step(variant.restartedHead(c), `list(${fresh})`),
 				},
 				{
-					misconception: "a generator is empty once anything has read from it",
+					misconception: belief`a generator is empty once anything has read from it`,
 					code: step(head, "[]"),
 				},
 				variant.mistake(c, head),

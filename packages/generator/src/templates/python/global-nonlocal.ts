@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { times } from "../prose.js";
 
@@ -117,21 +118,21 @@ export const globalNonlocal = defineFamily<Params>({
 			],
 			mistakes: [
 				{
-					misconception: `assigning ${s.name} inside ${s.fn} changes the module's ${s.name}, with no global statement needed`,
+					misconception: belief`assigning ${s.name} inside ${s.fn} changes the module's ${s.name}, with no global statement needed`,
 					code: program({
 						saveBody: [`    global ${s.name}`, `    ${s.name} = v`],
 					}),
 				},
 				{
-					misconception: `${r.fn} keeps the value ${r.name} had when the def ran, ${scale.before}`,
+					misconception: belief`${r.fn} keeps the value ${r.name} had when the def ran, ${scale.before}`,
 					code: program({ scaleDef: `, ${r.name}=${r.name}` }),
 				},
 				{
-					misconception: `${c.first} and ${c.second} share one ${c.count}, because they come from the same def`,
+					misconception: belief`${c.first} and ${c.second} share one ${c.count}, because they come from the same def`,
 					code: program({ pair: `${c.first} = ${c.second} = ${c.maker}()` }),
 				},
 				{
-					misconception: `${c.count} starts again from 0 each time ${c.inner} is called, as a local name does`,
+					misconception: belief`${c.count} starts again from 0 each time ${c.inner} is called, as a local name does`,
 					code: program({ makeBody: `${c.count} = 0` }),
 				},
 			],

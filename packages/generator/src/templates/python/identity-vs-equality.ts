@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { type Belief, belief } from "../belief.js";
 import { defineFamily, type Mistake } from "../family.js";
 import { twoOf } from "../item-at.js";
 import { agree, counted, listed } from "../prose.js";
@@ -109,18 +110,18 @@ export const identityVsEquality = defineFamily<Params>({
 				"print(len(equal), len(same))",
 				"",
 			].join("\n");
-		const copyMistakes: Record<(typeof COPIES)[number], string> = {
-			slice: `${list}[:] hands back ${list} itself rather than a new list`,
-			listCall: `list(${list}) hands back ${list} itself when ${list} is already a list`,
-			plus: `${list} + [] gives back ${list} itself, since nothing is added`,
+		const copyMistakes: Record<(typeof COPIES)[number], Belief> = {
+			slice: belief`${list}[:] hands back ${list} itself rather than a new list`,
+			listCall: belief`list(${list}) hands back ${list} itself when ${list} is already a list`,
+			plus: belief`${list} + [] gives back ${list} itself, since nothing is added`,
 		};
 		const mistakes: Mistake[] = [
 			{
-				misconception: `is compares the items of two lists, as == does`,
+				misconception: belief`is compares the items of two lists, as == does`,
 				code: program({ same: "==" }),
 			},
 			{
-				misconception: `== between two lists checks that they are the same object`,
+				misconception: belief`== between two lists checks that they are the same object`,
 				code: program({ equal: "is" }),
 			},
 			...(copy
@@ -134,7 +135,7 @@ export const identityVsEquality = defineFamily<Params>({
 			...(alias
 				? [
 						{
-							misconception: `${names.alias} = ${list} copies the list into ${names.alias}`,
+							misconception: belief`${names.alias} = ${list} copies the list into ${names.alias}`,
 							code: program({ bind: `list(${list})` }),
 						},
 					]
@@ -142,7 +143,7 @@ export const identityVsEquality = defineFamily<Params>({
 			...(reversed
 				? [
 						{
-							misconception: `== finds two lists equal when they hold the same items in any order`,
+							misconception: belief`== finds two lists equal when they hold the same items in any order`,
 							code: program({ as: { reversed: `[${p}, ${q}]` } }),
 						},
 					]

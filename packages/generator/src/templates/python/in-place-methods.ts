@@ -1,3 +1,4 @@
+import { type Belief, belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 
@@ -6,7 +7,7 @@ const WORDS = ["kiwi", "lime", "fig", "pear", "plum", "date"];
 /** A line that reorders the list or a copy of it, two beliefs about it, and what it does. */
 interface Call {
 	line: string;
-	mistakes: { misconception: string; line: string }[];
+	mistakes: { misconception: Belief; line: string }[];
 	why: string;
 	/** what the line returns (null for None) and what nums holds after it */
 	run(nums: readonly number[]): { returned: number[] | null; nums: number[] };
@@ -17,12 +18,11 @@ const REORDERS: readonly Call[] = [
 		line: "nums.sort()",
 		mistakes: [
 			{
-				misconception: "nums.sort() returns the list it has just sorted",
+				misconception: belief`nums.sort() returns the list it has just sorted`,
 				line: "nums.sort() or nums",
 			},
 			{
-				misconception:
-					"nums.sort() returns a sorted copy and leaves nums as it was, as sorted(nums) does",
+				misconception: belief`nums.sort() returns a sorted copy and leaves nums as it was, as sorted(nums) does`,
 				line: "sorted(nums)",
 			},
 		],
@@ -36,12 +36,11 @@ const REORDERS: readonly Call[] = [
 		line: "nums.reverse()",
 		mistakes: [
 			{
-				misconception: "nums.reverse() returns the list it has just reversed",
+				misconception: belief`nums.reverse() returns the list it has just reversed`,
 				line: "nums.reverse() or nums",
 			},
 			{
-				misconception:
-					"nums.reverse() returns a reversed copy and leaves nums as it was, as nums[::-1] does",
+				misconception: belief`nums.reverse() returns a reversed copy and leaves nums as it was, as nums[::-1] does`,
 				line: "nums[::-1]",
 			},
 		],
@@ -52,12 +51,11 @@ const REORDERS: readonly Call[] = [
 		line: "sorted(nums)",
 		mistakes: [
 			{
-				misconception:
-					"sorted(nums) sorts nums in place and returns None, as nums.sort() does",
+				misconception: belief`sorted(nums) sorts nums in place and returns None, as nums.sort() does`,
 				line: "nums.sort()",
 			},
 			{
-				misconception: "sorted(nums) sorts nums itself as well as returning it",
+				misconception: belief`sorted(nums) sorts nums itself as well as returning it`,
 				line: "nums.sort() or nums",
 			},
 		],
@@ -94,7 +92,7 @@ const addCall = (
 				line: `nums + [${n}]`,
 				mistakes: [
 					{
-						misconception: `nums + [${n}] adds ${n} to nums in place and returns None, as append does`,
+						misconception: belief`nums + [${n}] adds ${n} to nums in place and returns None, as append does`,
 						line: `nums.append(${n})`,
 					},
 				],
@@ -105,7 +103,7 @@ const addCall = (
 				line: `nums.${call}`,
 				mistakes: [
 					{
-						misconception: `nums.${call} returns the list with ${n} added`,
+						misconception: belief`nums.${call} returns the list with ${n} added`,
 						line: `nums.${call} or nums`,
 					},
 				],
@@ -192,7 +190,7 @@ export const inPlaceMethods = defineFamily<Params>({
 					code: program({ result: m.line }),
 				})),
 				{
-					misconception: `word.${stringCall.call} changes word itself, as list methods change a list`,
+					misconception: belief`word.${stringCall.call} changes word itself, as list methods change a list`,
 					code: program({ word: `word = word.${stringCall.call}` }),
 				},
 				...grow.mistakes.map((m) => ({

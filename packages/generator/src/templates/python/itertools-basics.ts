@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { type Belief, belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { agree, counted, listed } from "../prose.js";
@@ -11,7 +12,7 @@ interface Facet {
 	imports: string[];
 	lines: string[];
 	printed: string;
-	mistake: { misconception: string; lines: string[]; imports?: string[] };
+	mistake: { misconception: Belief; lines: string[]; imports?: string[] };
 	why: string;
 	/** the steps to the printed value, and the value as print shows it */
 	steps: string[];
@@ -74,7 +75,7 @@ function facets(p: Params): Record<Params["facets"][number], Facet> {
 			lines: [`sizes = [len(list(g)) for _, g in groupby("${codes}")]`],
 			printed: "sizes",
 			mistake: {
-				misconception: `groupby gathers all equal items into one group wherever they are, as GROUP BY does in SQL`,
+				misconception: belief`groupby gathers all equal items into one group wherever they are, as GROUP BY does in SQL`,
 				lines: [
 					`sizes = [len(list(g)) for _, g in groupby(sorted("${codes}"))]`,
 				],
@@ -94,11 +95,11 @@ function facets(p: Params): Record<Params["facets"][number], Facet> {
 			mistake:
 				p.initial === null
 					? {
-							misconception: `accumulate starts its running total from 0 and lists that 0 first`,
+							misconception: belief`accumulate starts its running total from 0 and lists that 0 first`,
 							lines: [`totals = list(accumulate(${pricesList}, initial=0))`],
 						}
 					: {
-							misconception: `initial=${p.initial} is added into the running totals but not listed itself`,
+							misconception: belief`initial=${p.initial} is added into the running totals but not listed itself`,
 							lines: [
 								`totals = list(accumulate(${pricesList}, initial=${p.initial}))[1:]`,
 							],
@@ -127,7 +128,7 @@ function facets(p: Params): Record<Params["facets"][number], Facet> {
 			],
 			printed: "second",
 			mistake: {
-				misconception: `islice reads the items without using them up, so the second islice starts from the beginning again`,
+				misconception: belief`islice reads the items without using them up, so the second islice starts from the beginning again`,
 				lines: [
 					`it = iter(${queueList})`,
 					`first = list(islice(it, ${p.take}))`,
@@ -146,7 +147,7 @@ function facets(p: Params): Record<Params["facets"][number], Facet> {
 			lines: [`table = dict(zip(${names}, ${show(p.scores)}))`],
 			printed: "table",
 			mistake: {
-				misconception: `zip pads the shorter list with None, so every name gets an entry`,
+				misconception: belief`zip pads the shorter list with None, so every name gets an entry`,
 				lines: [`table = dict(zip_longest(${names}, ${show(p.scores)}))`],
 				imports: ["zip_longest"],
 			},

@@ -1,10 +1,11 @@
 import type { Rng } from "../../rng.js";
+import { type Belief, belief, bothBeliefs, keyed } from "../belief.js";
 import { BLANK, defineFamily, type FillIn } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { listed } from "../prose.js";
 
 type Wrong = FillIn["wrong"][number];
-const wrong = (option: string, misconception: string): Wrong => ({
+const wrong = (option: string, misconception: Belief): Wrong => ({
 	option,
 	misconception,
 });
@@ -45,13 +46,16 @@ const literal = (items: readonly string[]) =>
 	`[${items.map((s) => `"${s}"`).join(", ")}]`;
 
 // beliefs about how a key function is passed, shared by the shapes
-const CALLED =
-	"the key function is written as a call, with its brackets, as it is when used on one item";
-const POSITIONAL =
-	"sorted takes the key function as its second argument, without key=";
-const AS_STRING = "key= takes the name of the function, as a string";
-const PARENS = "a lambda's parameter goes in brackets, as a def's does";
-const RETURN = "a lambda gives back its value with return, as a def does";
+const CALLED = belief`the key function is written as a call, with its brackets, as it is when used on one item`;
+const POSITIONAL = belief`sorted takes the key function as its second argument, without key=`;
+const AS_STRING = belief`key= takes the name of the function, as a string`;
+const PARENS = belief`a lambda's parameter goes in brackets, as a def's does`;
+const IGNORES_CASE = belief`sorted puts words in dictionary order whatever their case`;
+const stillReversed = (what: string) =>
+	belief`the minus sign alone does not turn the order round, so reverse=True is still needed for ${what} first`;
+const toStartFrom = (what: string) =>
+	belief`sorted puts the largest key first, so reverse=True is needed to start from ${what}`;
+const RETURN = belief`a lambda gives back its value with return, as a def does`;
 
 const FRUITS = [
 	"fig",
@@ -385,7 +389,7 @@ const tiebreakParams = (rng: Rng): TiebreakParams => {
 /** A mistaken way of writing the key (the arguments before any reverse=True), and the belief behind it. */
 interface KeyBelief {
 	args: string;
-	belief: string;
+	belief: Belief;
 }
 
 /** Every sorted option names its direction, so that turning it round is a one-word edit. */
@@ -410,8 +414,8 @@ function directional(
 	extras: readonly Wrong[],
 ): Pick<FillIn, "answer" | "wrong"> {
 	const flip = descending
-		? `sorted puts the largest key first on its own, so ${largest} comes first without reverse=True`
-		: `sorted puts the largest key first, so reverse=True is needed to start from ${smallest}`;
+		? belief`sorted puts the largest key first on its own, so ${largest} comes first without reverse=True`
+		: toStartFrom(smallest);
 	return {
 		answer: reversed(right, descending),
 		wrong: [
@@ -422,7 +426,10 @@ function directional(
 			...keys
 				.slice(0, 1)
 				.map((k) =>
-					wrong(reversed(k.args, !descending), `${k.belief}, and ${flip}`),
+					wrong(
+						reversed(k.args, !descending),
+						bothBeliefs(k.belief, flip, ", and "),
+					),
 				),
 			...extras,
 		],
@@ -446,16 +453,14 @@ function buildLength({ list, words, descending, style }: LengthParams): FillIn {
 	const plain = descending
 		? wrong(
 				"key=None, reverse=True",
-				"strings compare by their length, so reverse=True alone puts the longest word first",
+				belief`strings compare by their length, so reverse=True alone puts the longest word first`,
 			)
 		: wrong(
 				"key=None, reverse=False",
-				"strings compare by their length, so the plain sort already puts the shortest word first",
+				belief`strings compare by their length, so the plain sort already puts the shortest word first`,
 			);
-	const NEGATED =
-		"sorted puts the largest key first, so the length must be negated to start from the shortest word";
-	const STILL_REVERSED =
-		"the minus sign alone does not turn the order round, so reverse=True is still needed for the longest word first";
+	const NEGATED = belief`sorted puts the largest key first, so the length must be negated to start from the shortest word`;
+	const STILL_REVERSED = stillReversed("the longest word");
 	const named = style === "name";
 	return {
 		code,
@@ -473,7 +478,7 @@ function buildLength({ list, words, descending, style }: LengthParams): FillIn {
 				: [
 						{
 							args: "key=lambda w: w.len()",
-							belief: "len is a string method, called as w.len()",
+							belief: belief`len is a string method, called as w.len()`,
 						},
 						{ args: "key=lambda(w): len(w)", belief: PARENS },
 						{ args: "key=lambda w: return len(w)", belief: RETURN },
@@ -484,7 +489,7 @@ function buildLength({ list, words, descending, style }: LengthParams): FillIn {
 					? named
 						? wrong(
 								"key=-len, reverse=False",
-								"a minus sign before len turns the order round, longest first",
+								belief`a minus sign before len turns the order round, longest first`,
 							)
 						: wrong("key=lambda w: -len(w), reverse=True", STILL_REVERSED)
 					: wrong("key=lambda w: -len(w), reverse=False", NEGATED),
@@ -502,9 +507,8 @@ function buildLength({ list, words, descending, style }: LengthParams): FillIn {
 function buildCase({ list, words, descending, style }: CaseParams): FillIn {
 	const code = `${list} = ${literal(words)}\nprint(sorted(${list}, ${BLANK}))\n`;
 	const capitals = words.filter((w) => w !== w.toLowerCase());
-	const BUILT_IN = "lower is a built-in function, like len";
-	const NO_BRACKETS =
-		"naming the method s.lower without brackets gives the lowercase word, as key=str.lower does";
+	const BUILT_IN = belief`lower is a built-in function, like len`;
+	const NO_BRACKETS = belief`naming the method s.lower without brackets gives the lowercase word, as key=str.lower does`;
 	const named = style === "name";
 	return {
 		code,
@@ -519,7 +523,7 @@ function buildCase({ list, words, descending, style }: CaseParams): FillIn {
 						{ args: "key=str.lower()", belief: CALLED },
 						{
 							args: 'key="lower"',
-							belief: "key= takes the name of a string method, as a string",
+							belief: belief`key= takes the name of a string method, as a string`,
 						},
 						{ args: "key=lambda s: s.lower", belief: NO_BRACKETS },
 					]
@@ -533,12 +537,13 @@ function buildCase({ list, words, descending, style }: CaseParams): FillIn {
 				descending
 					? wrong(
 							"key=None, reverse=True",
-							"sorted puts words in dictionary order whatever their case, so reverse=True alone goes from Z to A",
+							bothBeliefs(
+								IGNORES_CASE,
+								belief`reverse=True alone goes from Z to A`,
+								", so ",
+							),
 						)
-					: wrong(
-							"key=None, reverse=False",
-							"sorted puts words in dictionary order whatever their case",
-						),
+					: wrong("key=None, reverse=False", IGNORES_CASE),
 			],
 		),
 		explain: (output) =>
@@ -558,12 +563,12 @@ function outOfOrder(lexical: readonly string[]) {
 function buildDigits({ list, codes, descending, style }: DigitsParams): FillIn {
 	const code = `${list} = ${literal(codes)}\nprint(sorted(${list}, ${BLANK}))\n`;
 	const lexical = sortBy(codes, (c) => c);
-	const LENGTH = "ordering by the number of digits puts the numbers in order";
-	const ORD = "ord gives the number a string of digits spells";
+	const LENGTH = belief`ordering by the number of digits puts the numbers in order`;
+	const ORD = belief`ord gives the number a string of digits spells`;
 	const named = style === "name";
 	const plain = wrong(
 		`key=None, reverse=${descending ? "True" : "False"}`,
-		"strings of digits are sorted by the numbers they spell",
+		belief`strings of digits are sorted by the numbers they spell`,
 	);
 	return {
 		code,
@@ -586,7 +591,7 @@ function buildDigits({ list, codes, descending, style }: DigitsParams): FillIn {
 						{ args: "key=lambda c: ord(c)", belief: ORD },
 						{
 							args: "key=lambda c: c.int()",
-							belief: "int is a string method, called as c.int()",
+							belief: belief`int is a string method, called as c.int()`,
 						},
 						{ args: "key=lambda(c): int(c)", belief: PARENS },
 					],
@@ -597,11 +602,11 @@ function buildDigits({ list, codes, descending, style }: DigitsParams): FillIn {
 						descending
 							? wrong(
 									"key=lambda c: -int(c), reverse=True",
-									"the minus sign alone does not turn the order round, so reverse=True is still needed for the largest number first",
+									stillReversed("the largest number"),
 								)
 							: wrong(
 									"key=lambda c: -int(c), reverse=False",
-									"sorted puts the largest key first, so the number must be negated to start from the smallest",
+									belief`sorted puts the largest key first, so the number must be negated to start from the smallest`,
 								),
 					],
 		),
@@ -622,12 +627,10 @@ function buildDict({ dict, entries, call, style }: DictParams): FillIn {
 			: call === "min"
 				? "the key with the smallest value"
 				: `the keys ordered by their values, ${call === "sorted" ? "smallest" : "largest"} first`;
-	const VALUES = `key=${dict}.values gives each key's value`;
-	const DICT =
-		"a dict can be passed as the key function, to look up each key's value";
-	const PLAIN = `${fn} on a dict compares its values and gives back the keys`;
-	const PAIRS =
-		"going through a dict gives (key, value) pairs, so k[1] is the value";
+	const VALUES = belief`key=${dict}.values gives each key's value`;
+	const DICT = belief`a dict can be passed as the key function, to look up each key's value`;
+	const PLAIN = belief`${fn} on a dict compares its values and gives back the keys`;
+	const PAIRS = belief`going through a dict gives (key, value) pairs, so k[1] is the value`;
 	const named = style === "name";
 	const right = named ? `key=${dict}.get` : `key=lambda k: ${dict}[k]`;
 	const keys: KeyBelief[] = named
@@ -640,16 +643,16 @@ function buildDict({ dict, entries, call, style }: DictParams): FillIn {
 		: [
 				{
 					args: `key=lambda k: ${dict}(k)`,
-					belief: "a dict is called with a key to look up its value",
+					belief: belief`a dict is called with a key to look up its value`,
 				},
 				{
 					args: "key=lambda k, v: v",
-					belief: "the key function is given each key together with its value",
+					belief: belief`the key function is given each key together with its value`,
 				},
 				{ args: "key=lambda k: k[1]", belief: PAIRS },
 				{
 					args: `key=lambda k: ${dict}.values()[k]`,
-					belief: `${dict}.values() can be indexed by a key, like the dict`,
+					belief: belief`${dict}.values() can be indexed by a key, like the dict`,
 				},
 			];
 	const options =
@@ -660,7 +663,12 @@ function buildDict({ dict, entries, call, style }: DictParams): FillIn {
 						wrong("key=None", PLAIN),
 						...keys.map((k) => wrong(k.args, k.belief)),
 						...(named
-							? [wrong(`key=${dict}.values()`, `${VALUES}, and ${CALLED}`)]
+							? [
+									wrong(
+										`key=${dict}.values()`,
+										bothBeliefs(VALUES, CALLED, ", and "),
+									),
+								]
 							: []),
 					],
 				}
@@ -695,17 +703,15 @@ function buildTiebreak({ list, words, longestFirst }: TiebreakParams): FillIn {
 	const ties = [...new Set(ordered.map((w) => w.length))]
 		.map((n) => ({ items: ordered.filter((w) => w.length === n), on: n }))
 		.filter((group) => group.items.length > 1);
-	const TIES_ALPHA =
-		"words of the same length are then put in alphabetical order anyway";
-	const LAST_FIRST = "a tuple key is compared from its last item to its first";
-	const TUPLE_OF_FUNCTIONS =
-		"key= takes a tuple of functions, used one after the other";
-	const PLUS =
-		"+ joins the length and the word into one key that compares both";
-	const ON_ITS_OWN =
-		"sorted puts the largest key first on its own, so the longest word comes first without a minus sign";
-	const FLIP =
-		"sorted puts the largest key first, so reverse=True is needed to start from the shortest word";
+	const TIES_ALPHA = belief`words of the same length are then put in alphabetical order anyway`;
+	const LAST_FIRST = belief`a tuple key is compared from its last item to its first`;
+	const TUPLE_OF_FUNCTIONS = belief`key= takes a tuple of functions, used one after the other`;
+	const PLUS = belief`+ joins the length and the word into one key that compares both`;
+	const ON_ITS_OWN = keyed(
+		"largest-key-first-own-without-minus",
+		belief`sorted puts the largest key first on its own, so the longest word comes first without a minus sign`,
+	);
+	const FLIP = toStartFrom("the shortest word");
 	return {
 		code,
 		answer: longestFirst ? negated : tuple,
@@ -713,16 +719,13 @@ function buildTiebreak({ list, words, longestFirst }: TiebreakParams): FillIn {
 			? [
 					wrong(
 						`${tuple}, reverse=True`,
-						"reverse=True turns round only the first item of a tuple key",
+						belief`reverse=True turns round only the first item of a tuple key`,
 					),
 					wrong("key=len, reverse=True", TIES_ALPHA),
 					wrong("key=lambda w: (w, -len(w))", LAST_FIRST),
 					wrong(tuple, ON_ITS_OWN),
 					wrong("key=(len, str), reverse=True", TUPLE_OF_FUNCTIONS),
-					wrong(
-						`${negated}, reverse=True`,
-						"the minus sign alone does not turn the order round, so reverse=True is still needed for the longest word first",
-					),
+					wrong(`${negated}, reverse=True`, stillReversed("the longest word")),
 				]
 			: [
 					wrong("key=len", TIES_ALPHA),
@@ -730,7 +733,10 @@ function buildTiebreak({ list, words, longestFirst }: TiebreakParams): FillIn {
 					wrong("key=(len, str)", TUPLE_OF_FUNCTIONS),
 					wrong("key=lambda w: len(w) + w", PLUS),
 					wrong(`${tuple}, reverse=True`, FLIP),
-					wrong("key=len, reverse=True", `${FLIP}, and ${TIES_ALPHA}`),
+					wrong(
+						"key=len, reverse=True",
+						bothBeliefs(FLIP, TIES_ALPHA, ", and "),
+					),
 				],
 		explain: (output) =>
 			"A tuple key compares the lengths first and, only between words of the same length, the words themselves, from A to Z. " +
@@ -769,44 +775,61 @@ function buildRanking({
 		.map((on) => ({ items: ordered.filter((n) => score(n) === on), on }))
 		.filter((g) => g.items.length > 1);
 
-	const LAST_FIRST = "a tuple key is compared from its last item to its first";
-	const TIES_BY_NAME = `${items} with equal ${field} are then put in order by name anyway`;
+	const LAST_FIRST = belief`a tuple key is compared from its last item to its first`;
+	const TIES_BY_NAME = belief`${items} with equal ${field} are then put in order by name anyway`;
 	const wrongs: Wrong[] = highestFirst
 		? [
 				wrong(
 					`${lam(tuple)}, reverse=True`,
-					"reverse=True turns round only the first item of a tuple key",
+					belief`reverse=True turns round only the first item of a tuple key`,
 				),
 				wrong(`${single}, reverse=True`, TIES_BY_NAME),
 				wrong(lam(nameFirst), LAST_FIRST),
 				wrong(
 					lam(tuple),
-					`sorted puts the largest key first, so the most ${field} come first without a minus sign`,
+					belief`sorted puts the largest key first, so the most ${field} come first without a minus sign`,
 				),
 				wrong(
 					`${lam(negated)}, reverse=True`,
-					`the minus sign alone does not turn the order round, so reverse=True is still needed for the most ${field} first`,
+					stillReversed(`the most ${field}`),
 				),
-				wrong(single, `sorted puts the largest key first, and ${TIES_BY_NAME}`),
+				wrong(
+					single,
+					bothBeliefs(
+						belief`sorted puts the largest key first`,
+						TIES_BY_NAME,
+						", and ",
+					),
+				),
 			]
 		: [
 				wrong(single, TIES_BY_NAME),
 				wrong(lam(nameFirst), LAST_FIRST),
 				wrong(
 					`${lam(negated)}, reverse=True`,
-					"reverse=True undoes the minus sign and leaves the names in order",
+					belief`reverse=True undoes the minus sign and leaves the names in order`,
 				),
 				wrong(
 					`${lam(tuple)}, reverse=True`,
-					`sorted puts the largest key first, so reverse=True is needed for the fewest ${field} first`,
+					keyed(
+						"largest-key-first-reverse-for-fewest",
+						belief`sorted puts the largest key first, so reverse=True is needed for the fewest ${field} first`,
+					),
 				),
 				wrong(
 					lam(negated),
-					`sorted puts the largest key first, so the ${field} must be negated to start from the fewest`,
+					belief`sorted puts the largest key first, so the ${field} must be negated to start from the fewest`,
 				),
 				wrong(
 					`${single}, reverse=True`,
-					`sorted puts the largest key first, so reverse=True is needed for the fewest ${field} first, and ${TIES_BY_NAME}`,
+					bothBeliefs(
+						keyed(
+							"largest-key-first-reverse-for-fewest",
+							belief`sorted puts the largest key first, so reverse=True is needed for the fewest ${field} first`,
+						),
+						TIES_BY_NAME,
+						", and ",
+					),
 				),
 			];
 	return {

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { allOf, counted } from "../prose.js";
 
@@ -74,15 +75,15 @@ export const lateBindingClosures = defineFamily<Params>({
 			code: program(`lambda: ${body}`),
 			mistakes: [
 				{
-					misconception: `each lambda keeps the value ${v} had when that lambda was created`,
+					misconception: belief`each lambda keeps the value ${v} had when that lambda was created`,
 					code: program(`lambda ${v}=${v}: ${body}`),
 				},
 				{
-					misconception: `after the loop ${v} holds the stop value of the range, ${stop}`,
+					misconception: belief`after the loop ${v} holds the stop value of the range, ${stop}`,
 					code: program(`lambda: ${body}`, [`${v} = ${stop}`], true),
 				},
 				{
-					misconception: `the lambdas share one ${v}, captured once, when the first lambda is created with ${v} = ${start}`,
+					misconception: belief`the lambdas share one ${v}, captured once, when the first lambda is created with ${v} = ${start}`,
 					code: program(`lambda: ${start} ${operation} ${operand}`),
 				},
 			],

@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { agree } from "../prose.js";
@@ -160,17 +161,17 @@ export const listMutationInLoop = defineFamily<Params>({
 			code: program(),
 			mistakes: [
 				{
-					misconception: `the for loop walks over a copy of ${list} taken when it starts, so all the ${test.items} get removed`,
+					misconception: belief`the for loop walks over a copy of ${list} taken when it starts, so all the ${test.items} get removed`,
 					code: program({ header: `${list}[:]` }),
 				},
 				{
-					misconception: `${list}.remove(${item}) deletes every item equal to ${item}, not just the first`,
+					misconception: belief`${list}.remove(${item}) deletes every item equal to ${item}, not just the first`,
 					code: program({
 						remove: `while ${item} in ${list}: ${list}.remove(${item})`,
 					}),
 				},
 				{
-					misconception: `${change.write(item)} in the second loop changes the item of ${list} that ${item} came from`,
+					misconception: belief`${change.write(item)} in the second loop changes the item of ${list} that ${item} came from`,
 					code: program({
 						second: [
 							`for i, ${item} in enumerate(${list}):`,

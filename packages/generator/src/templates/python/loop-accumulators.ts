@@ -1,5 +1,6 @@
 import type { Difficulty } from "@app/contract";
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { defineFamily, type LineChange } from "../family.js";
 import {
 	type Draft,
@@ -79,47 +80,47 @@ function buildSumFirst(p: SumFirst): Draft {
 		startFirst: {
 			line: 3,
 			text: `    total = ${items}[0]`,
-			misconception: `the total should start from the first ${item} rather than from 0`,
+			misconception: belief`the total should start from the first ${item} rather than from 0`,
 		},
 		oneToN: {
 			line: 4,
 			text: `    for ${i} in range(1, n + 1):`,
-			misconception: `the first n ${items} sit at positions 1 to n`,
+			misconception: belief`the first n ${items} sit at positions 1 to n`,
 		},
 		past: {
 			line: 4,
 			text: `    for ${i} in range(n + 1):`,
-			misconception: `range(n) stops before n, so it leaves out one of the first n ${items}`,
+			misconception: belief`range(n) stops before n, so it leaves out one of the first n ${items}`,
 		},
 		whole: {
 			line: 4,
 			text: `    for ${i} in range(len(${items})):`,
-			misconception: `the loop has to visit every one of the ${items}, whatever n is`,
+			misconception: belief`the loop has to visit every one of the ${items}, whatever n is`,
 		},
 		shifted: {
 			line: 5,
 			text: `        total += ${items}[${i} + 1]`,
-			misconception: `${i} counts from 0, so the ${item} it stands for is ${items}[${i} + 1]`,
+			misconception: belief`${i} counts from 0, so the ${item} it stands for is ${items}[${i} + 1]`,
 		},
 		position: {
 			line: 5,
 			text: `        total += ${i}`,
-			misconception: `${i} is the ${item} itself rather than its position`,
+			misconception: belief`${i} is the ${item} itself rather than its position`,
 		},
 		counting: {
 			line: 5,
 			text: "        total += 1",
-			misconception: `each pass of the loop should add one to the total`,
+			misconception: belief`each pass of the loop should add one to the total`,
 		},
 		addLast: {
 			line: 6,
 			text: `    return total + ${items}[n]`,
-			misconception: `the loop stops one ${item} early, so the last one has to be added after it`,
+			misconception: belief`the loop stops one ${item} early, so the last one has to be added after it`,
 		},
 		sumTotal: {
 			line: 6,
 			text: "    return sum(total)",
-			misconception: `total collects the ${items}, and sum adds them up at the end`,
+			misconception: belief`total collects the ${items}, and sum adds them up at the end`,
 		},
 	} satisfies Record<string, Edit>;
 	const bugs: Record<
@@ -286,37 +287,37 @@ function buildCountMatches(p: CountMatches): Draft {
 		startOne: {
 			line: 3,
 			text: "    count = 1",
-			misconception: `the first ${item} has to be counted before the loop starts`,
+			misconception: belief`the first ${item} has to be counted before the loop starts`,
 		},
 		startNone: {
 			line: 3,
 			text: "    count = None",
-			misconception: `count should start out empty, holding no number yet`,
+			misconception: belief`count should start out empty, holding no number yet`,
 		},
 		edge: {
 			line: 5,
 			text: `        if ${item} ${edge} ${limit}:`,
-			misconception: `"${p.sense.words} ${limit}" ${edge.includes("=") ? "takes" : "leaves"} ${limit} itself ${edge.includes("=") ? "in" : "out"}`,
+			misconception: belief`"${p.sense.words} ${limit}" ${edge.includes("=") ? "takes" : "leaves"} ${limit} itself ${edge.includes("=") ? "in" : "out"}`,
 		},
 		swapped: {
 			line: 5,
 			text: `        if ${limit} ${op} ${item}:`,
-			misconception: `${limit} ${op} ${item} asks whether the ${item} is ${p.sense.words} ${limit}`,
+			misconception: belief`${limit} ${op} ${item} asks whether the ${item} is ${p.sense.words} ${limit}`,
 		},
 		summed: {
 			line: 6,
 			text: `            count += ${item}`,
-			misconception: `count should add up the ${items} that pass the test`,
+			misconception: belief`count should add up the ${items} that pass the test`,
 		},
 		plusEquals: {
 			line: 6,
 			text: "            count =+ 1",
-			misconception: "=+ adds to count just as += does",
+			misconception: belief`=+ adds to count just as += does`,
 		},
 		plusOne: {
 			line: 7,
 			text: "    return count + 1",
-			misconception: `count starts at 0, so it ends one short of the real number`,
+			misconception: belief`count starts at 0, so it ends one short of the real number`,
 		},
 	} satisfies Record<string, Edit>;
 	const bugs: Record<
@@ -438,42 +439,42 @@ function buildRunningTotals(p: RunningTotals): Draft {
 		seeded: {
 			line: 3,
 			text: `    ${out} = [0]`,
-			misconception: `the list has to start with 0, the total before any ${item}`,
+			misconception: belief`the list has to start with 0, the total before any ${item}`,
 		},
 		startFirst: {
 			line: 4,
 			text: `    ${acc} = ${items}[0]`,
-			misconception: `the running total starts from the first ${item}`,
+			misconception: belief`the running total starts from the first ${item}`,
 		},
 		skipFirst: {
 			line: 5,
 			text: `    for ${item} in ${items}[1:]:`,
-			misconception: `the first ${item} is already counted before the loop, so it starts from the second`,
+			misconception: belief`the first ${item} is already counted before the loop, so it starts from the second`,
 		},
 		addAgain: {
 			line: 7,
 			text: `        ${out}.append(${acc} + ${item})`,
-			misconception: `the ${item} still has to be added to ${acc} as it is appended`,
+			misconception: belief`the ${item} still has to be added to ${acc} as it is appended`,
 		},
 		plusEquals: {
 			line: 7,
 			text: `        ${out} += ${acc}`,
-			misconception: `+= on a list appends a number to it`,
+			misconception: belief`+= on a list appends a number to it`,
 		},
 		dropFirst: {
 			line: 8,
 			text: `    return ${out}[1:]`,
-			misconception: `the first total is only a starting value and should be dropped`,
+			misconception: belief`the first total is only a starting value and should be dropped`,
 		},
 		dropLast: {
 			line: 8,
 			text: `    return ${out}[:-1]`,
-			misconception: `the loop appends one total too many at the end`,
+			misconception: belief`the loop appends one total too many at the end`,
 		},
 		final: {
 			line: 8,
 			text: `    return ${acc}`,
-			misconception: `${acc} holds every total by the time the loop ends`,
+			misconception: belief`${acc} holds every total by the time the loop ends`,
 		},
 	} satisfies Record<string, Edit>;
 	const bugs: Record<
@@ -601,37 +602,37 @@ function buildExtreme(p: Extreme): Draft {
 		zero: {
 			line: 3,
 			text: `    ${best} = 0`,
-			misconception: `0 is a safe starting value for the ${word} ${item}`,
+			misconception: belief`0 is a safe starting value for the ${word} ${item}`,
 		},
 		none: {
 			line: 3,
 			text: `    ${best} = None`,
-			misconception: `${best} can start out empty and the first comparison will fill it in`,
+			misconception: belief`${best} can start out empty and the first comparison will fill it in`,
 		},
 		beyond: {
 			line: 3,
 			text: `    ${best} = ${p.largest ? -1 : 1}`,
-			misconception: `${p.largest ? "-1 is below" : "1 is above"} any ${item} the list could hold`,
+			misconception: belief`${p.largest ? "-1 is below" : "1 is above"} any ${item} the list could hold`,
 		},
 		skipFirst: {
 			line: 4,
 			text: `    for ${item} in ${items}[1:]:`,
-			misconception: `the loop must skip the first ${item}, which ${best} already holds`,
+			misconception: belief`the loop must skip the first ${item}, which ${best} already holds`,
 		},
 		orEqual: {
 			line: 5,
 			text: `        if ${item} ${op}= ${best}:`,
-			misconception: `${withArticle(item)} equal to ${best} must replace it too`,
+			misconception: belief`${withArticle(item)} equal to ${best} must replace it too`,
 		},
 		mirrored: {
 			line: 5,
 			text: `        if ${best} ${op} ${item}:`,
-			misconception: `the ${item} being tested goes on the right of the comparison`,
+			misconception: belief`the ${item} being tested goes on the right of the comparison`,
 		},
 		last: {
 			line: 7,
 			text: `    return ${item}`,
-			misconception: `the loop leaves the ${word} ${item} in ${item}`,
+			misconception: belief`the loop leaves the ${word} ${item} in ${item}`,
 		},
 	} satisfies Record<string, Edit>;
 	const bugs: Record<
@@ -773,47 +774,47 @@ function buildStreak(p: Streak): Draft {
 		bestOne: {
 			line: 3,
 			text: `    ${best} = 1`,
-			misconception: `a run always has at least one ${item} in it`,
+			misconception: belief`a run always has at least one ${item} in it`,
 		},
 		runOne: {
 			line: 4,
 			text: `    ${run} = 1`,
-			misconception: `the first ${item} is already part of a run before the loop starts`,
+			misconception: belief`the first ${item} is already part of a run before the loop starts`,
 		},
 		setOne: {
 			line: 7,
 			text: `            ${run} = 1`,
-			misconception: `${run} only has to record that the ${item} matched`,
+			misconception: belief`${run} only has to record that the ${item} matched`,
 		},
 		overwrite: {
 			line: 9,
 			text: `            ${best} = ${run}`,
-			misconception: `the run that has just ended is always the longest so far`,
+			misconception: belief`the run that has just ended is always the longest so far`,
 		},
 		added: {
 			line: 9,
 			text: `            ${best} += ${run}`,
-			misconception: `${best} should add up the runs as they end`,
+			misconception: belief`${best} should add up the runs as they end`,
 		},
 		restartOne: {
 			line: 10,
 			text: `            ${run} = 1`,
-			misconception: `the ${item} that ends a run already starts the next one`,
+			misconception: belief`the ${item} that ends a run already starts the next one`,
 		},
 		returnBest: {
 			line: 11,
 			text: `    return ${best}`,
-			misconception: `${best} already holds every run once the loop is over`,
+			misconception: belief`${best} already holds every run once the loop is over`,
 		},
 		returnRun: {
 			line: 11,
 			text: `    return ${run}`,
-			misconception: `${run} still holds the longest run when the loop ends`,
+			misconception: belief`${run} still holds the longest run when the loop ends`,
 		},
 		plusOne: {
 			line: 11,
 			text: `    return ${best} + 1`,
-			misconception: `${best} misses the last ${item} of the run that ends the list`,
+			misconception: belief`${best} misses the last ${item} of the run that ends the list`,
 		},
 	} satisfies Record<string, Edit>;
 	const bugs: Record<
@@ -937,18 +938,18 @@ function buildRises(p: Rises): Draft {
 		startOne: {
 			line: 3,
 			text: "    count = 1",
-			misconception: `the first ${item} counts as a rise, having nothing before it`,
+			misconception: belief`the first ${item} counts as a rise, having nothing before it`,
 		},
 		shortLoop: p.before
 			? {
 					line: 4,
 					text: `    for ${i} in range(1, len(${items}) - 1):`,
-					misconception: `the last ${item} has no neighbour after it, so the loop must stop one early`,
+					misconception: belief`the last ${item} has no neighbour after it, so the loop must stop one early`,
 				}
 			: {
 					line: 4,
 					text: `    for ${i} in range(len(${items}) - 2):`,
-					misconception: `the loop must stop two early, as ${i} + 1 looks one further`,
+					misconception: belief`the loop must stop two early, as ${i} + 1 looks one further`,
 				},
 		fromOne: {
 			line: 4,
@@ -956,23 +957,23 @@ function buildRises(p: Rises): Draft {
 				? `    for ${i} in range(1, len(${items}) + 1):`
 				: `    for ${i} in range(1, len(${items})):`,
 			misconception: p.before
-				? `range stops before its end, so reaching the last ${item} needs len(${items}) + 1`
-				: `the first ${item} has nothing before it, so the loop starts at 1`,
+				? belief`range stops before its end, so reaching the last ${item} needs len(${items}) + 1`
+				: belief`the first ${item} has nothing before it, so the loop starts at 1`,
 		},
 		orEqual: {
 			line: 5,
 			text: `        if ${later} >= ${earlier}:`,
-			misconception: `${withArticle(item)} equal to the one before it counts as a rise`,
+			misconception: belief`${withArticle(item)} equal to the one before it counts as a rise`,
 		},
 		amount: {
 			line: 6,
 			text: `            count += ${later} - ${earlier}`,
-			misconception: `count should add up how far the ${items} went up`,
+			misconception: belief`count should add up how far the ${items} went up`,
 		},
 		plusOne: {
 			line: 7,
 			text: "    return count + 1",
-			misconception: `the loop leaves out the rise to the last ${item}`,
+			misconception: belief`the loop leaves out the rise to the last ${item}`,
 		},
 	} satisfies Record<string, Edit>;
 	const wholeLoop = `    for ${i} in range(len(${items})):`;

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { counted, times } from "../prose.js";
 
@@ -170,19 +171,19 @@ export const memoizedRecursion = defineFamily<Params>({
 			],
 			mistakes: [
 				{
-					misconception: `the cache does not stop the recursion, so ${r.name} runs once for every call in the call tree`,
+					misconception: belief`the cache does not stop the recursion, so ${r.name} runs once for every call in the call tree`,
 					code: program({ cache: false }),
 				},
 				{
-					misconception: `each top-level call starts with an empty cache, so ${call(second)} works everything out again`,
+					misconception: belief`each top-level call starts with an empty cache, so ${call(second)} works everything out again`,
 					code: program({ clear: true }),
 				},
 				{
-					misconception: `the counter ${counter} also goes up for calls answered from the cache`,
+					misconception: belief`the counter ${counter} also goes up for calls answered from the cache`,
 					code: program({ hits: true, dict: true }),
 				},
 				{
-					misconception: `the counter ${counter} counts only the two calls the snippet writes, ${call(first)} and ${call(second)}, not the calls ${r.name} makes to itself`,
+					misconception: belief`the counter ${counter} counts only the two calls the snippet writes, ${call(first)} and ${call(second)}, not the calls ${r.name} makes to itself`,
 					code: program({ topLevel: true }),
 				},
 			],

@@ -1,4 +1,5 @@
 import { oneLine } from "../../sandbox/outcome-option.js";
+import { belief } from "../belief.js";
 import { defineFamily, type Mistake } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { listed } from "../prose.js";
@@ -99,21 +100,21 @@ export const missingKey = defineFamily<Params>({
 			lookup === "subscript"
 				? [
 						{
-							misconception: `a missing key such as "${missing}" gives None, as ${dict}.get("${missing}") does`,
+							misconception: belief`a missing key such as "${missing}" gives None, as ${dict}.get("${missing}") does`,
 							code: program(read.get),
 						},
 						{
-							misconception: `the loop skips a key that is not in ${dict} and carries on`,
+							misconception: belief`the loop skips a key that is not in ${dict} and carries on`,
 							code: program(read.subscript, { guard: skip }),
 						},
 						{
-							misconception: `a missing key ends the loop quietly, and the program goes on to print "all done"`,
+							misconception: belief`a missing key ends the loop quietly, and the program goes on to print "all done"`,
 							code: program(read.subscript, {
 								guard: `    if ${loop} not in ${dict}:\n        break\n`,
 							}),
 						},
 						{
-							misconception: `Python finds the missing key "${missing}" before the loop starts, so nothing is printed`,
+							misconception: belief`Python finds the missing key "${missing}" before the loop starts, so nothing is printed`,
 							code: program(read.subscript, {
 								before: `[${dict}[${loop}] for ${loop} in ${keys}]\n`,
 							}),
@@ -121,19 +122,19 @@ export const missingKey = defineFamily<Params>({
 					]
 				: [
 						{
-							misconception: `get raises KeyError for a missing key, as ${dict}["${missing}"] does`,
+							misconception: belief`get raises KeyError for a missing key, as ${dict}["${missing}"] does`,
 							code: program(read.subscript),
 						},
 						{
-							misconception: `get gives 0 for a missing key when no default is passed`,
+							misconception: belief`get gives 0 for a missing key when no default is passed`,
 							code: program(read.zero),
 						},
 						{
-							misconception: `get tells whether a key is in ${dict}, as \`${loop} in ${dict}\` does`,
+							misconception: belief`get tells whether a key is in ${dict}, as \`${loop} in ${dict}\` does`,
 							code: program(`${loop} in ${dict}`),
 						},
 						{
-							misconception: `get leaves a missing key out, so the loop prints nothing for "${missing}"`,
+							misconception: belief`get leaves a missing key out, so the loop prints nothing for "${missing}"`,
 							code: program(read.get, { guard: skip }),
 						},
 					];

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { listed, possessive } from "../prose.js";
@@ -75,11 +76,11 @@ export const mutableDefaultArgument = defineFamily<Params>({
 				"",
 			].join("\n");
 		const fresh = {
-			misconception: `the default list is created anew each time ${fn} is called without one`,
+			misconception: belief`the default list is created anew each time ${fn} is called without one`,
 			code: program({ signature: `${param}=None` }),
 		};
 		const becomesDefault = {
-			misconception: `passing ${mine} to ${fn} makes it the default for the calls that follow`,
+			misconception: belief`passing ${mine} to ${fn} makes it the default for the calls that follow`,
 			code: program({ lastArgs: `, ${mine}` }),
 		};
 		const mutating = update !== "rebind";
@@ -88,26 +89,26 @@ export const mutableDefaultArgument = defineFamily<Params>({
 					fresh,
 					becomesDefault,
 					{
-						misconception: `${fn} works on a copy of the list it is given, so ${mine} stays as it was`,
+						misconception: belief`${fn} works on a copy of the list it is given, so ${mine} stays as it was`,
 						code: program({ handed: `list(${mine})` }),
 					},
 					update === "+="
 						? {
-								misconception: `${param} += [item] builds a new list, as ${param} = ${param} + [item] does`,
+								misconception: belief`${param} += [item] builds a new list, as ${param} = ${param} + [item] does`,
 								code: program({ update: "rebind" }),
 							}
 						: {
-								misconception: `each call returns the list as it was at that moment, so later calls cannot change first`,
+								misconception: belief`each call returns the list as it was at that moment, so later calls cannot change first`,
 								code: program({ result: `list(${param})` }),
 							},
 				]
 			: [
 					{
-						misconception: `the default list is shared between calls, so ${param} = ${param} + [item] adds to it`,
+						misconception: belief`the default list is shared between calls, so ${param} = ${param} + [item] adds to it`,
 						code: program({ update: "append" }),
 					},
 					{
-						misconception: `${param} = ${param} + [item] changes the list that was passed in`,
+						misconception: belief`${param} = ${param} + [item] changes the list that was passed in`,
 						code: program({ update: "append", signature: `${param}=None` }),
 					},
 					becomesDefault,

@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { listed } from "../prose.js";
 
@@ -118,27 +119,24 @@ export const nestedComprehensions = defineFamily<Params>({
 			],
 			mistakes: [
 				{
-					misconception: `the last for clause is the outer loop, so ${o} changes fastest`,
+					misconception: belief`the last for clause is the outer loop, so ${o} changes fastest`,
 					code: program(`[${item} ${loopI} ${loopO} if ${condition}]`),
 				},
 				{
-					misconception:
-						"two for clauses step through both sequences together, like zip",
+					misconception: belief`two for clauses step through both sequences together, like zip`,
 					code: program(
 						`[${item} for ${o}, ${i} in zip(${outer}, ${inner}) if ${condition}]`,
 					),
 				},
 				{
-					misconception:
-						"two for clauses build a list of lists, one inner list for each outer item",
+					misconception: belief`two for clauses build a list of lists, one inner list for each outer item`,
 					code: program(`[[${item} ${loopI} if ${condition}] ${loopO}]`),
 				},
 				// edits only the condition, so it combines with the beliefs about the for clauses
 				...(dropped
 					? [
 							{
-								misconception:
-									"the if clause names the items to leave out, as in filtering something out",
+								misconception: belief`the if clause names the items to leave out, as in filtering something out`,
 								code: program(
 									`[${item} ${loopO} ${loopI} if not (${condition})]`,
 								),

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { counted, possessive, times } from "../prose.js";
 
@@ -60,15 +61,15 @@ function multiplied({ names: [grid], rows, cols, row, col, value }: Params) {
 		code: program(`[[0] * ${cols}] * ${rows}`),
 		mistakes: [
 			{
-				misconception: `* ${rows} makes ${rows} independent copies of the inner list`,
+				misconception: belief`* ${rows} makes ${rows} independent copies of the inner list`,
 				code: program(`[[0] * ${cols} for _ in range(${rows})]`),
 			},
 			{
-				misconception: `every cell holds the same 0 object, and ${grid}[${row}][${col}] = ${value} changes that 0 in place, so all the cells become ${value}`,
+				misconception: belief`every cell holds the same 0 object, and ${grid}[${row}][${col}] = ${value} changes that 0 in place, so all the cells become ${value}`,
 				code: `${grid} = [[${value}] * ${cols}] * ${rows}\nprint(${grid})\n`,
 			},
 			{
-				misconception: `* ${rows} makes independent rows, while the cells that [0] * ${cols} repeats stay linked, so the assignment fills all of row ${row}`,
+				misconception: belief`* ${rows} makes independent rows, while the cells that [0] * ${cols} repeats stay linked, so the assignment fills all of row ${row}`,
 				code: program(
 					`[[0] * ${cols} for _ in range(${rows})]\n${grid}[${row}] = [${value}] * ${cols}`,
 				),
@@ -101,15 +102,15 @@ function shallowCopy(
 		code: program(copyOf(grid, copy)),
 		mistakes: [
 			{
-				misconception: `${copyOf(grid, copy)} copies the inner lists too`,
+				misconception: belief`${copyOf(grid, copy)} copies the inner lists too`,
 				code: program(`copy.deepcopy(${grid})`, "import copy\n\n"),
 			},
 			{
-				misconception: `${copyOf(grid, copy)} gives another name for the same list`,
+				misconception: belief`${copyOf(grid, copy)} gives another name for the same list`,
 				code: program(grid),
 			},
 			{
-				misconception: `a shallow copy shares the outer list and copies the inner ones, so ${backup} sees the new row but not the changed cell`,
+				misconception: belief`a shallow copy shares the outer list and copies the inner ones, so ${backup} sees the new row but not the changed cell`,
 				code: program(
 					`copy.deepcopy(${grid})`,
 					"import copy\n\n",

@@ -1,11 +1,12 @@
 import type { Rng } from "../../rng.js";
+import { type Belief, belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 
 /** One printed expression: as written, as misread (parenthesised the other way), and why it gives what it gives. */
 interface Piece {
 	shown: string;
 	misread: string;
-	misconception: string;
+	misconception: Belief;
 	why: string;
 	/** the expression worked out as Python groups it, one "→" a step */
 	steps: string;
@@ -19,7 +20,7 @@ const negated: Draw = (rng) => {
 	return {
 		shown: `-${a} ** ${b}`,
 		misread: `(-${a}) ** ${b}`,
-		misconception: `the minus in -${a} ** ${b} belongs to ${a}, so the power works on -${a}`,
+		misconception: belief`the minus in -${a} ** ${b} belongs to ${a}, so the power works on -${a}`,
 		why: `** binds more tightly than the minus sign in front, so -${a} ** ${b} is -(${a} ** ${b}), ${-(a ** b)}`,
 		steps: `the minus goes last: -${a} ** ${b} → -(${a} ** ${b}) → ${-(a ** b)}`,
 	};
@@ -34,7 +35,7 @@ const tower: Draw = (rng) => {
 	return {
 		shown: `2 ** ${b} ** ${c}`,
 		misread: `(2 ** ${b}) ** ${c}`,
-		misconception: `2 ** ${b} ** ${c} is worked out from left to right, as 10 - 4 - 3 is`,
+		misconception: belief`2 ** ${b} ** ${c} is worked out from left to right, as 10 - 4 - 3 is`,
 		why: `** groups from the right, so 2 ** ${b} ** ${c} is 2 ** (${b} ** ${c}), 2 ** ${b ** c}, ${2 ** (b ** c)}`,
 		steps: `2 ** ${b} ** ${c} → 2 ** (${b} ** ${c}) → 2 ** ${b ** c} → ${2 ** (b ** c)}`,
 	};
@@ -46,7 +47,7 @@ const scaled: Draw = (rng) => {
 	return {
 		shown: `${k} * ${a} ** 2`,
 		misread: `(${k} * ${a}) ** 2`,
-		misconception: `${k} * ${a} ** 2 multiplies first and then squares, reading from left to right`,
+		misconception: belief`${k} * ${a} ** 2 multiplies first and then squares, reading from left to right`,
 		why: `${k} * ${a} ** 2 squares ${a} first, so it is ${k} * ${a ** 2}, ${k * a ** 2}`,
 		steps: `${k} * ${a} ** 2 → ${k} * ${a ** 2} → ${k * a ** 2}`,
 	};
@@ -58,7 +59,7 @@ const summed: Draw = (rng) => {
 	return {
 		shown: `${k} + ${a} ** 2`,
 		misread: `(${k} + ${a}) ** 2`,
-		misconception: `${k} + ${a} ** 2 adds first and then squares, reading from left to right`,
+		misconception: belief`${k} + ${a} ** 2 adds first and then squares, reading from left to right`,
 		why: `${k} + ${a} ** 2 squares ${a} first, so it is ${k} + ${a ** 2}, ${k + a ** 2}`,
 		steps: `${k} + ${a} ** 2 → ${k} + ${a ** 2} → ${k + a ** 2}`,
 	};
@@ -70,7 +71,7 @@ const inverse: Draw = (rng) => {
 	return {
 		shown: `${a} ** -${b}`,
 		misread: `int(${a} ** -${b})`,
-		misconception: `an int raised to a negative power stays an int, rounded down to 0`,
+		misconception: belief`an int raised to a negative power stays an int, rounded down to 0`,
 		why: `an int to a negative power gives a float, so ${a} ** -${b} is ${1 / a ** b}`,
 		steps: `${a} ** -${b} → 1 / ${a} ** ${b} → 1 / ${a ** b} → ${1 / a ** b}, a float`,
 	};

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 
 const NAMES = [
@@ -52,35 +53,33 @@ export const rangeLoops = defineFamily<Params>({
 		const second =
 			step !== 1
 				? {
-						misconception:
-							"the step is the number of values skipped between two picks",
+						misconception: belief`the step is the number of values skipped between two picks`,
 						code: program(rangeCall(start, stop, step + Math.sign(step))),
 					}
 				: start === 0
 					? {
-							misconception: `range(${stop}) counts from 1 up to ${stop}`,
+							misconception: belief`range(${stop}) counts from 1 up to ${stop}`,
 							code: program(rangeCall(1, stop + 1, 1)),
 						}
 					: {
-							misconception:
-								"the second number is how many values the range produces",
+							misconception: belief`the second number is how many values the range produces`,
 							code: program(rangeCall(start, start + stop, 1)),
 						};
 		return {
 			code: program(rangeCall(start, stop, step)),
 			mistakes: [
 				{
-					misconception: "the stop value is part of the range",
+					misconception: belief`the stop value is part of the range`,
 					code: program(rangeCall(start, stop + Math.sign(step), step)),
 				},
 				second,
 				start === 0 && step === 1
 					? {
-							misconception: `range(${stop}) counts from 1 and stops before ${stop}`,
+							misconception: belief`range(${stop}) counts from 1 and stops before ${stop}`,
 							code: program(rangeCall(1, stop, 1)),
 						}
 					: {
-							misconception: `the step is applied before the body first runs, as in a while loop that updates ${variable} at its top, so ${start} is skipped and ${stop} is appended`,
+							misconception: belief`the step is applied before the body first runs, as in a while loop that updates ${variable} at its top, so ${start} is skipped and ${stop} is appended`,
 							code: program(rangeCall(start + step, stop + step, step)),
 						},
 			],

@@ -1,5 +1,6 @@
 import type { Difficulty } from "@app/contract";
 import type { Rng } from "../../rng.js";
+import { type Belief, belief } from "../belief.js";
 import { defineFamily, type LineChange } from "../family.js";
 import {
 	type Draft,
@@ -128,37 +129,37 @@ function buildPosition(p: Position): Draft {
 		oneToLen: {
 			line: 3,
 			text: `    for ${i} in range(1, len(${items}) + 1):`,
-			misconception: `the indexes of a list run from 1 to its length`,
+			misconception: belief`the indexes of a list run from 1 to its length`,
 		},
 		past: {
 			line: 3,
 			text: `    for ${i} in range(len(${items}) + 1):`,
-			misconception: `range(len(${items})) stops one short of the last ${item}`,
+			misconception: belief`range(len(${items})) stops one short of the last ${item}`,
 		},
 		lastIndex: {
 			line: 3,
 			text: `    for ${i} in range(len(${items}) - 1):`,
-			misconception: `the range has to end at len(${items}) - 1, the last index`,
+			misconception: belief`the range has to end at len(${items}) - 1, the last index`,
 		},
 		contains: {
 			line: 4,
 			text: `        if ${wanted} in ${items}:`,
-			misconception: `${wanted} in ${items} checks the ${item} at position ${i}`,
+			misconception: belief`${wanted} in ${items} checks the ${item} at position ${i}`,
 		},
 		fromOne: {
 			line: 5,
 			text: `            return ${i} + 1`,
-			misconception: `positions are counted from 1, so the index needs one added`,
+			misconception: belief`positions are counted from 1, so the index needs one added`,
 		},
 		found: {
 			line: 5,
 			text: `            return ${items}[${i}]`,
-			misconception: `the function should hand back the ${item} it found`,
+			misconception: belief`the function should hand back the ${item} it found`,
 		},
 		none: {
 			line: 6,
 			text: "    return None",
-			misconception: `a search that finds nothing should return None`,
+			misconception: belief`a search that finds nothing should return None`,
 		},
 	} satisfies Record<string, Edit>;
 	const bugs: Record<
@@ -239,7 +240,7 @@ interface Rule {
 	/** the same test with its opposite meaning */
 	opposite: string;
 	/** the test with its edge wrong, and the belief behind it */
-	slip?: { test: string; belief: string };
+	slip?: { test: string; belief: Belief };
 	/** the limit the rule compares with, as a parameter */
 	limit?: boolean;
 	/** a value that has the property, and one that has not; `edge` has not, and the slip gets it wrong */
@@ -262,7 +263,7 @@ const RULES: readonly Rule[] = [
 		words: "is positive",
 		test: "X <= 0",
 		opposite: "X > 0",
-		slip: { test: "X < 0", belief: "0 counts as a positive number" },
+		slip: { test: "X < 0", belief: belief`0 counts as a positive number` },
 		has: (rng) => rng.int(1, 40),
 		lacks: (rng) => -rng.int(1, 20),
 		edge: () => 0,
@@ -274,7 +275,7 @@ const RULES: readonly Rule[] = [
 		opposite: "X < limit",
 		slip: {
 			test: "X > limit",
-			belief: "a value equal to limit is still below it",
+			belief: belief`a value equal to limit is still below it`,
 		},
 		limit: true,
 		has: (rng, limit) => rng.int(1, limit - 1),
@@ -294,7 +295,7 @@ const RULES: readonly Rule[] = [
 		words: "is negative",
 		test: "X < 0",
 		opposite: "X >= 0",
-		slip: { test: "X <= 0", belief: "0 counts as a negative number" },
+		slip: { test: "X <= 0", belief: belief`0 counts as a negative number` },
 		has: (rng) => -rng.int(1, 20),
 		lacks: (rng) => rng.int(1, 40),
 		edge: () => 0,
@@ -304,7 +305,10 @@ const RULES: readonly Rule[] = [
 		words: "is over limit",
 		test: "X > limit",
 		opposite: "X <= limit",
-		slip: { test: "X >= limit", belief: "a value equal to limit is over it" },
+		slip: {
+			test: "X >= limit",
+			belief: belief`a value equal to limit is over it`,
+		},
 		limit: true,
 		has: (rng, limit) => rng.int(limit + 1, limit + 20),
 		lacks: (rng, limit) => rng.int(1, limit - 1),
@@ -377,14 +381,14 @@ function buildCheck(p: Check): Draft {
 		positions: {
 			line: 3,
 			text: `    for ${item} in range(len(${items})):`,
-			misconception: `a for loop needs range(len(${items})) to reach each ${item}`,
+			misconception: belief`a for loop needs range(len(${items})) to reach each ${item}`,
 		},
 		inverted: {
 			line: 4,
 			text: `        if ${at(rule.opposite)}:`,
 			misconception: rule.every
-				? `the test inside the loop should say what every ${item} must be`
-				: `the loop should stop at the first ${item} that does not count`,
+				? belief`the test inside the loop should say what every ${item} must be`
+				: belief`the loop should stop at the first ${item} that does not count`,
 		},
 		slip: rule.slip
 			? [
@@ -399,32 +403,32 @@ function buildCheck(p: Check): Draft {
 			line: 5,
 			text: `            return ${late}`,
 			misconception: rule.every
-				? `True reports that the loop found the ${item} it was looking for`
-				: `finding such ${withArticle(item)} means the check has failed`,
+				? belief`True reports that the loop found the ${item} it was looking for`
+				: belief`finding such ${withArticle(item)} means the check has failed`,
 		},
 		broken: {
 			line: 5,
 			text: "            break",
-			misconception: `break leaves the function, and it returns ${early}`,
+			misconception: belief`break leaves the function, and it returns ${early}`,
 		},
 		returnItem: {
 			line: 5,
 			text: `            return ${item}`,
-			misconception: `the function should report the ${item} that decided it`,
+			misconception: belief`the function should report the ${item} that decided it`,
 		},
 		flippedLate: {
 			line: 6,
 			text: `    return ${early}`,
 			misconception: rule.every
-				? `getting to the end of the loop means some ${item} failed the test`
-				: `getting to the end of the loop means some ${item} passed the test`,
+				? belief`getting to the end of the loop means some ${item} failed the test`
+				: belief`getting to the end of the loop means some ${item} passed the test`,
 		},
 		empty: rule.every
 			? [
 					{
 						line: 6,
 						text: `    return len(${items}) > 0`,
-						misconception: `a list with no ${items} cannot pass the check`,
+						misconception: belief`a list with no ${items} cannot pass the check`,
 					},
 				]
 			: [],
@@ -580,37 +584,37 @@ function buildBinary(p: Binary): Draft {
 		lowOne: {
 			line: 3,
 			text: `    ${low} = 1`,
-			misconception: `the indexes of a list start at 1`,
+			misconception: belief`the indexes of a list start at 1`,
 		},
 		length: {
 			line: 4,
 			text: `    ${high} = len(${items})`,
-			misconception: `${high} is the length, as the end of a range is`,
+			misconception: belief`${high} is the length, as the end of a range is`,
 		},
 		strict: {
 			line: 5,
 			text: `    while ${low} < ${high}:`,
-			misconception: `the search is over once ${low} and ${high} meet`,
+			misconception: belief`the search is over once ${low} and ${high} meet`,
 		},
 		slash: {
 			line: 6,
 			text: `        ${mid} = (${low} + ${high}) / 2`,
-			misconception: `/ gives a whole number when it divides whole numbers`,
+			misconception: belief`/ gives a whole number when it divides whole numbers`,
 		},
 		value: {
 			line: 8,
 			text: "            return target",
-			misconception: `the search should hand back the ${item} it found`,
+			misconception: belief`the search should hand back the ${item} it found`,
 		},
 		direction: {
 			line: 9,
 			text: `        if ${items}[${mid}] > target:`,
-			misconception: `when the middle ${item} is bigger than target, target lies to its right`,
+			misconception: belief`when the middle ${item} is bigger than target, target lies to its right`,
 		},
 		none: {
 			line: 13,
 			text: "    return None",
-			misconception: `a search that finds nothing should return None`,
+			misconception: belief`a search that finds nothing should return None`,
 		},
 	} satisfies Record<string, Edit>;
 	const bugs: Record<
@@ -750,42 +754,42 @@ function buildFirstMatch(p: FirstMatch): Draft {
 		zero: {
 			line: 3,
 			text: "    found = 0",
-			misconception: `found has to start as a number, since it will hold one`,
+			misconception: belief`found has to start as a number, since it will hold one`,
 		},
 		emptyList: {
 			line: 3,
 			text: "    found = []",
-			misconception: `found should start as an empty list until a match turns up`,
+			misconception: belief`found should start as an empty list until a match turns up`,
 		},
 		orEqual: {
 			line: 5,
 			text: `        if ${item} ${op}= limit:`,
-			misconception: `"${side} limit" includes limit itself`,
+			misconception: belief`"${side} limit" includes limit itself`,
 		},
 		returnFound: {
 			line: 6,
 			text: "            return found",
-			misconception: `return found hands back the ${item} that has just matched`,
+			misconception: belief`return found hands back the ${item} that has just matched`,
 		},
 		continued: {
 			line: 7,
 			text: "            continue",
-			misconception: "continue leaves the loop, as break does",
+			misconception: belief`continue leaves the loop, as break does`,
 		},
 		passed: {
 			line: 7,
 			text: "            pass",
-			misconception: "once found is set, pass ends the loop",
+			misconception: belief`once found is set, pass ends the loop`,
 		},
 		bare: {
 			line: 7,
 			text: "            return",
-			misconception: "a bare return hands back the value just stored in found",
+			misconception: belief`a bare return hands back the value just stored in found`,
 		},
 		loopVariable: {
 			line: 8,
 			text: `    return ${item}`,
-			misconception: `${item} still holds the first match when the loop is over`,
+			misconception: belief`${item} still holds the first match when the loop is over`,
 		},
 	} satisfies Record<string, Edit>;
 	const stop = `break leaves the loop at the first ${item} ${side} limit, so found keeps that one`;
@@ -921,37 +925,37 @@ function buildInsert(p: Insert): Draft {
 		lastIndex: {
 			line: 4,
 			text: `    ${high} = len(${items}) - 1`,
-			misconception: `${high} has to start at the last index of the list`,
+			misconception: belief`${high} has to start at the last index of the list`,
 		},
 		slash: {
 			line: 6,
 			text: `        middle = (${low} + ${high}) / 2`,
-			misconception: `/ gives a whole number when it divides whole numbers`,
+			misconception: belief`/ gives a whole number when it divides whole numbers`,
 		},
 		orEqual: {
 			line: 7,
 			text: `        if ${items}[middle] <= target:`,
-			misconception: `target goes after the ${items} equal to it`,
+			misconception: belief`target goes after the ${items} equal to it`,
 		},
 		direction: {
 			line: 7,
 			text: `        if ${items}[middle] > target:`,
-			misconception: `a middle ${item} bigger than target means target belongs to its right`,
+			misconception: belief`a middle ${item} bigger than target means target belongs to its right`,
 		},
 		pastMiddle: {
 			line: 10,
 			text: `            ${high} = middle - 1`,
-			misconception: `${high} must move past middle, as ${low} does`,
+			misconception: belief`${high} must move past middle, as ${low} does`,
 		},
 		oneBack: {
 			line: 11,
 			text: `    return ${low} - 1`,
-			misconception: `${low} ends one place past where target goes`,
+			misconception: belief`${low} ends one place past where target goes`,
 		},
 		middle: {
 			line: 11,
 			text: "    return middle",
-			misconception: "the last middle the loop looked at is where target goes",
+			misconception: belief`the last middle the loop looked at is where target goes`,
 		},
 	} satisfies Record<string, Edit>;
 	const bugs: Record<
@@ -1078,37 +1082,37 @@ function buildPair(p: Pair): Draft {
 		outerFromOne: {
 			line: 3,
 			text: `    for i in range(1, len(${items})):`,
-			misconception: `the first ${item} has nothing before it to pair with`,
+			misconception: belief`the first ${item} has nothing before it to pair with`,
 		},
 		innerFromI: {
 			line: 4,
 			text: `        for j in range(i, len(${items})):`,
-			misconception: `range(i, …) already starts after i`,
+			misconception: belief`range(i, …) already starts after i`,
 		},
 		innerShort: {
 			line: 4,
 			text: `        for j in range(i + 1, len(${items}) - 1):`,
-			misconception: `j has to stop one early to stay inside the list`,
+			misconception: belief`j has to stop one early to stay inside the list`,
 		},
 		innerPast: {
 			line: 4,
 			text: `        for j in range(i + 1, len(${items}) + 1):`,
-			misconception: `range stops before its end, so reaching the last ${item} needs len(${items}) + 1`,
+			misconception: belief`range stops before its end, so reaching the last ${item} needs len(${items}) + 1`,
 		},
 		broken: {
 			line: 6,
 			text: "                break",
-			misconception: "break leaves both loops at once",
+			misconception: belief`break leaves both loops at once`,
 		},
 		values: {
 			line: 6,
 			text: `                return (${items}[i], ${items}[j])`,
-			misconception: `the function should return the two ${items} rather than their indexes`,
+			misconception: belief`the function should return the two ${items} rather than their indexes`,
 		},
 		leftover: {
 			line: 7,
 			text: "    return (i, j)",
-			misconception: "i and j still hold the pair once the loops are over",
+			misconception: belief`i and j still hold the pair once the loops are over`,
 		},
 	} satisfies Record<string, Edit>;
 	const bugs: Record<PairBug, { bug: LineChange; wrong: Edit[]; why: string }> =
@@ -1237,44 +1241,42 @@ function buildMedian(p: Median): Draft {
 		sortMethod: {
 			line: 3,
 			text: `    ordered = ${items}.sort()`,
-			misconception: `${items}.sort() hands back the sorted list`,
+			misconception: belief`${items}.sort() hands back the sorted list`,
 		},
 		unsorted: {
 			line: 3,
 			text: `    ordered = ${items}`,
-			misconception: `the ${items} arrive in order already`,
+			misconception: belief`the ${items} arrive in order already`,
 		},
 		slash: {
 			line: 4,
 			text: "    middle = len(ordered) / 2",
-			misconception: "/ gives a whole number when the length is even",
+			misconception: belief`/ gives a whole number when the length is even`,
 		},
 		parity: {
 			line: 5,
 			text: "    if len(ordered) % 2 == 0:",
-			misconception: "an odd length leaves 0 over when divided by 2",
+			misconception: belief`an odd length leaves 0 over when divided by 2`,
 		},
 		pastMiddle: {
 			line: 6,
 			text: "        return ordered[middle + 1]",
-			misconception:
-				"the middle of an odd-length list sits one past len(ordered) // 2",
+			misconception: belief`the middle of an odd-length list sits one past len(ordered) // 2`,
 		},
 		floor: {
 			line: 7,
 			text: "    return (ordered[middle - 1] + ordered[middle]) // 2",
-			misconception: "// 2 halves a number without cutting anything off",
+			misconception: belief`// 2 halves a number without cutting anything off`,
 		},
 		precedence: {
 			line: 7,
 			text: "    return ordered[middle - 1] + ordered[middle] / 2",
-			misconception: "/ 2 at the end halves the whole sum, brackets or not",
+			misconception: belief`/ 2 at the end halves the whole sum, brackets or not`,
 		},
 		laterPair: {
 			line: 7,
 			text: "    return (ordered[middle] + ordered[middle + 1]) / 2",
-			misconception:
-				"the middle two of an even-length list are at middle and middle + 1",
+			misconception: belief`the middle two of an even-length list are at middle and middle + 1`,
 		},
 	} satisfies Record<string, Edit>;
 	const bugs: Record<

@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { type Belief, belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { threeOf } from "../item-at.js";
 
@@ -24,13 +25,20 @@ interface Params {
 }
 
 /** Each operator's mistake: the operator a learner confuses it with, and why. */
-const CONFUSED: Record<Operator, [Operator, string]> = {
-	"-": ["^", "also keeps the items that only the right-hand set has"],
-	"&": ["|", "combines the two sets, as in “these and those”"],
-	"|": ["^", "leaves out the items the two sets share"],
+const CONFUSED: Record<Operator, [Operator, (term: string) => Belief]> = {
+	"-": [
+		"^",
+		(t) => belief`${t} also keeps the items that only the right-hand set has`,
+	],
+	"&": [
+		"|",
+		(t) => belief`${t} combines the two sets, as in “these and those”`,
+	],
+	"|": ["^", (t) => belief`${t} leaves out the items the two sets share`],
 	"^": [
 		"&",
-		"gives the items the two sets have in common, like the ∧ (and) of logic",
+		(t) =>
+			belief`${t} gives the items the two sets have in common, like the ∧ (and) of logic`,
 	],
 };
 
@@ -111,9 +119,9 @@ export const setOperations = defineFamily<Params>({
 				),
 			],
 			mistakes: shown.map((op) => {
-				const [other, belief] = CONFUSED[op];
+				const [other, confused] = CONFUSED[op];
 				return {
-					misconception: `${term(op)} ${belief}`,
+					misconception: confused(term(op)),
 					code: program(shown.map((o) => (o === op ? term(other) : term(o)))),
 				};
 			}),

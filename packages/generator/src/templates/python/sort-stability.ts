@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { itemAt } from "../item-at.js";
 import { listed } from "../prose.js";
@@ -156,8 +157,7 @@ export const sortStability = defineFamily<Params>({
 			],
 			mistakes: [
 				{
-					misconception:
-						"reverse=True sorts as usual and then reverses the whole list, so items with equal keys swap places",
+					misconception: belief`reverse=True sorts as usual and then reverses the whole list, so items with equal keys swap places`,
 					code: program(
 						inPlace
 							? `${list}.sort(key=${key})\n${list}.reverse()`
@@ -165,11 +165,11 @@ export const sortStability = defineFamily<Params>({
 					),
 				},
 				{
-					misconception: `items with the same ${keyText} are then put in order by their ${kind === "records" ? "name" : "value"}`,
+					misconception: belief`items with the same ${keyText} are then put in order by their ${kind === "records" ? "name" : "value"}`,
 					code: program(sort(`key=${byValue}`)),
 				},
 				{
-					misconception: `items with the same ${keyText} are then compared by their ${kind === "records" ? "name" : "value"}, and reverse=True turns that order round too, largest first`,
+					misconception: belief`items with the same ${keyText} are then compared by their ${kind === "records" ? "name" : "value"}, and reverse=True turns that order round too, largest first`,
 					code: program(sort(`key=${byValueReversed}, reverse=True`)),
 				},
 			],

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily, type Mistake } from "../family.js";
 import { itemAt } from "../item-at.js";
 
@@ -121,7 +122,7 @@ export const starUnpacking = defineFamily<Params>({
 			star === "last" ? `${one}, ${many}` : `${many}, ${one}`;
 		const mistakes: Mistake[] = [
 			{
-				misconception: `*${s.many} takes the rest of a string as a string`,
+				misconception: belief`*${s.many} takes the rest of a string as a string`,
 				code: program({
 					string: [
 						`${targets(s.one, s.many, string.star, false)} = ${plain(stringSlice.one, stringSlice.many, string.star)}`,
@@ -130,11 +131,11 @@ export const starUnpacking = defineFamily<Params>({
 			},
 			tuple.spread
 				? {
-						misconception: `print(*${t.many}) prints the list ${t.many} as one value, brackets and all`,
+						misconception: belief`print(*${t.many}) prints the list ${t.many} as one value, brackets and all`,
 						code: program({}, false),
 					}
 				: {
-						misconception: `unpacking a tuple gives the starred name ${t.many} a tuple, as *args is in a function`,
+						misconception: belief`unpacking a tuple gives the starred name ${t.many} a tuple, as *args is in a function`,
 						code: program({
 							tuple: [
 								`${t.tuple} = ${tupleLiteral}`,
@@ -143,7 +144,7 @@ export const starUnpacking = defineFamily<Params>({
 						}),
 					},
 			{
-				misconception: `${a}, ${b} = ${rhs.a}, ${rhs.b} runs as two assignments in turn, ${a} = ${rhs.a} and then ${b} = ${rhs.b}`,
+				misconception: belief`${a}, ${b} = ${rhs.a}, ${rhs.b} runs as two assignments in turn, ${a} = ${rhs.a} and then ${b} = ${rhs.b}`,
 				code: program({
 					pair: [
 						`${a}, ${b} = ${a0}, ${b0}`,

@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { agree, counted } from "../prose.js";
 
@@ -80,17 +81,17 @@ export const stringMethods = defineFamily<Params>({
 			code: program(split),
 			mistakes: [
 				{
-					misconception: `split("${sep}") drops the empty piece between two separators in a row, as split() with no argument drops extra spaces`,
+					misconception: belief`split("${sep}") drops the empty piece between two separators in a row, as split() with no argument drops extra spaces`,
 					code: program(
 						`${items} = [p for p in ${line}.strip().split("${sep}") if p]`,
 					),
 				},
 				{
-					misconception: "find counts positions from 1",
+					misconception: belief`find counts positions from 1`,
 					code: program(split, `${line}.find("${target}") + 1`),
 				},
 				{
-					misconception: `${line}.strip() changes ${line} itself, so find then searches the stripped text`,
+					misconception: belief`${line}.strip() changes ${line} itself, so find then searches the stripped text`,
 					code: program(
 						`${line} = ${line}.strip()\n${items} = ${line}.split("${sep}")`,
 					),

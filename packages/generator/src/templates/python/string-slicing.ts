@@ -1,4 +1,5 @@
 import type { Rng } from "../../rng.js";
+import { type Belief, belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { ordinal, counted as withCount } from "../prose.js";
 import {
@@ -29,7 +30,7 @@ interface Numbers {
 /** What the snippet's subscript shows, the beliefs that misread it, and why it gives what it gives. */
 interface Reading {
 	code: Subscript;
-	mistakes: { misconception: string; code: Subscript }[];
+	mistakes: { misconception: Belief; code: Subscript }[];
 	why: string;
 }
 
@@ -44,14 +45,11 @@ interface SliceVariant {
 const chars = (k: number) =>
 	k === 1 ? "character" : withCount(k, "character");
 
-const STOP_INCLUDED = "the stop index is included in the slice";
-const COUNTED_FROM_ONE = "string positions are counted from 1";
-const ONE_FURTHER_LEFT =
-	"negative positions count from 0 at the end, as positive ones do from the start, so -1 is the next-to-last character";
-const MINUS_REVERSES =
-	"a minus sign in a slice makes it run backwards, as the -1 in [::-1] does, so the characters come out reversed";
-const START_EXCLUDED =
-	"the start index is not included, just as a stop index is not";
+const STOP_INCLUDED = belief`the stop index is included in the slice`;
+const COUNTED_FROM_ONE = belief`string positions are counted from 1`;
+const ONE_FURTHER_LEFT = belief`negative positions count from 0 at the end, as positive ones do from the start, so -1 is the next-to-last character`;
+const MINUS_REVERSES = belief`a minus sign in a slice makes it run backwards, as the -1 in [::-1] does, so the characters come out reversed`;
+const START_EXCLUDED = belief`the start index is not included, just as a stop index is not`;
 const counted = (a: number) =>
 	`-${a} counts from the end (-1 is the last character)`;
 
@@ -76,19 +74,19 @@ function stepped(start: number | null, stop: number | null, b: number) {
 		code: slice(start, stop, b),
 		mistakes: [
 			{
-				misconception: `the step ${b} is how many characters are skipped between two picks`,
+				misconception: belief`the step ${b} is how many characters are skipped between two picks`,
 				code: slice(start, stop, b + 1),
 			},
 			{
-				misconception: `a step of ${b} moves ahead before it takes anything, so the first character taken is at index ${from + b}`,
+				misconception: belief`a step of ${b} moves ahead before it takes anything, so the first character taken is at index ${from + b}`,
 				code: slice(from + b, stop, b),
 			},
 			stop === null
 				? {
 						misconception:
 							start === null
-								? `the empty slot between the colons does not count, so [::${b}] means [:${b}], the first ${chars(b)}`
-								: `[${start}::${b}] takes ${b} characters from index ${start}, as substr(${start}, ${b}) does in JavaScript or PHP`,
+								? belief`the empty slot between the colons does not count, so [::${b}] means [:${b}], the first ${chars(b)}`
+								: belief`[${start}::${b}] takes ${b} characters from index ${start}, as substr(${start}, ${b}) does in JavaScript or PHP`,
 						code: slice(start, from + b),
 					}
 				: {
@@ -113,7 +111,7 @@ const VARIANTS = {
 				{ misconception: STOP_INCLUDED, code: slice(a, b + 1) },
 				{ misconception: COUNTED_FROM_ONE, code: slice(a - 1, b - 1) },
 				{
-					misconception: `the second number is a length, as in substr(${a}, ${b}) in JavaScript or PHP, so [${a}:${b}] takes ${b} characters`,
+					misconception: belief`the second number is a length, as in substr(${a}, ${b}) in JavaScript or PHP, so [${a}:${b}] takes ${b} characters`,
 					code: slice(a, a + b),
 				},
 			],
@@ -132,7 +130,7 @@ const VARIANTS = {
 					code: chained(slice(-a, null), slice(null, null, -1)),
 				},
 				{
-					misconception: `[-${a}:] leaves out the last ${chars(a)}`,
+					misconception: belief`[-${a}:] leaves out the last ${chars(a)}`,
 					code: slice(null, -a),
 				},
 			],
@@ -151,7 +149,7 @@ const VARIANTS = {
 					code: chained(slice(null, -a), slice(null, null, -1)),
 				},
 				{
-					misconception: `[:-${a}] keeps only the last ${chars(a)}`,
+					misconception: belief`[:-${a}] keeps only the last ${chars(a)}`,
 					code: slice(-a, null),
 				},
 			],
@@ -190,16 +188,15 @@ const VARIANTS = {
 			code: slice(null, null, -b),
 			mistakes: [
 				{
-					misconception: `[::-${b}] takes every ${ordinal(b)} character from the start and then reverses them`,
+					misconception: belief`[::-${b}] takes every ${ordinal(b)} character from the start and then reverses them`,
 					code: chained(slice(null, null, b), slice(null, null, -1)),
 				},
 				{
-					misconception: `the step ${b} is how many characters are skipped between two picks`,
+					misconception: belief`the step ${b} is how many characters are skipped between two picks`,
 					code: slice(null, null, -b - 1),
 				},
 				{
-					misconception:
-						"a negative step only reverses the string, whatever its size",
+					misconception: belief`a negative step only reverses the string, whatever its size`,
 					code: slice(null, null, -1),
 				},
 			],
@@ -213,12 +210,12 @@ const VARIANTS = {
 			code: slice(b, null, -1),
 			mistakes: [
 				{
-					misconception: `[${b}::-1] reverses the part that starts at index ${b}`,
+					misconception: belief`[${b}::-1] reverses the part that starts at index ${b}`,
 					code: chained(slice(b, null), slice(null, null, -1)),
 				},
 				{ misconception: START_EXCLUDED, code: slice(b - 1, null, -1) },
 				{
-					misconception: "with no stop, the slice stops before index 0",
+					misconception: belief`with no stop, the slice stops before index 0`,
 					code: slice(b, 0, -1),
 				},
 			],
@@ -232,7 +229,7 @@ const VARIANTS = {
 			code: slice(b, a, -1),
 			mistakes: [
 				{
-					misconception: `[${b}:${a}:-1] takes [${a}:${b}] and reverses it`,
+					misconception: belief`[${b}:${a}:-1] takes [${a}:${b}] and reverses it`,
 					code: chained(slice(a, b), slice(null, null, -1)),
 				},
 				{ misconception: STOP_INCLUDED, code: slice(b, a - 1, -1) },
@@ -249,11 +246,11 @@ const VARIANTS = {
 			mistakes: [
 				{ misconception: COUNTED_FROM_ONE, code: pair(a - 1, -b) },
 				{
-					misconception: `[-${b}] counts from 0 at the end, as [${b}] counts from 0 at the start`,
+					misconception: belief`[-${b}] counts from 0 at the end, as [${b}] counts from 0 at the start`,
 					code: pair(a, -b - 1),
 				},
 				{
-					misconception: `[-${b}] gives the last ${chars(b)}, as the slice [-${b}:] does`,
+					misconception: belief`[-${b}] gives the last ${chars(b)}, as the slice [-${b}:] does`,
 					code: indexThenSlice(a, -b),
 				},
 			],

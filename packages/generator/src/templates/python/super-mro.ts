@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { possessive } from "../prose.js";
 
@@ -146,15 +147,15 @@ export const superMro = defineFamily<Params>({
 			],
 			mistakes: [
 				{
-					misconception: `super() inside ${left} always means ${possessive(left)} own parent, ${base}`,
+					misconception: belief`super() inside ${left} always means ${possessive(left)} own parent, ${base}`,
 					code: program({ left: base, right: base, child: "super" }),
 				},
 				{
-					misconception: `Python looks in the right-hand base class, ${right}, before the left-hand one`,
+					misconception: belief`Python looks in the right-hand base class, ${right}, before the left-hand one`,
 					code: program(cooperative, `${right}, ${left}`),
 				},
 				{
-					misconception: `a class with two bases runs the method of each base in turn, so ${possessive(base)} ${method} runs once through ${left} and once through ${right}`,
+					misconception: belief`a class with two bases runs the method of each base in turn, so ${possessive(base)} ${method} runs once through ${left} and once through ${right}`,
 					code: program({ left: base, right: base, child: [left, right] }),
 				},
 			],

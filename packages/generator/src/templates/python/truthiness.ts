@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { listed, noun, numberWord } from "../prose.js";
 
@@ -71,18 +72,15 @@ export const truthiness = defineFamily<Params>({
 			code: program("v"),
 			mistakes: [
 				{
-					misconception:
-						'a string that spells a false value, such as "0", "False" or "None", is falsy',
+					misconception: belief`a string that spells a false value, such as "0", "False" or "None", is falsy`,
 					code: program("v", spelled),
 				},
 				{
-					misconception:
-						"a list, tuple or dict is falsy when everything inside it is falsy",
+					misconception: belief`a list, tuple or dict is falsy when everything inside it is falsy`,
 					code: program("v", inside),
 				},
 				{
-					misconception:
-						"only None and False are falsy, so zero and empty values are kept",
+					misconception: belief`only None and False are falsy, so zero and empty values are kept`,
 					code: program("v is not None and v is not False"),
 				},
 			],

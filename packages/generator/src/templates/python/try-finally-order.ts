@@ -1,3 +1,4 @@
+import { belief } from "../belief.js";
 import { defineFamily } from "../family.js";
 import { withArticle } from "../prose.js";
 
@@ -93,8 +94,7 @@ export const tryFinallyOrder = defineFamily<Params>({
 		const program = (shape: Shape) => render(p, shape);
 		const inner = caught ? t.error : t.other;
 		const restRuns = {
-			misconception:
-				"the rest of the try block still runs after the failing line",
+			misconception: belief`the rest of the try block still runs after the failing line`,
 			code: program({ exceptType: inner, restRuns: true }),
 		};
 		const logged = (...entries: string[]) =>
@@ -125,13 +125,11 @@ export const tryFinallyOrder = defineFamily<Params>({
 			mistakes: caught
 				? [
 						{
-							misconception:
-								"the finally block is skipped once the except block has returned",
+							misconception: belief`the finally block is skipped once the except block has returned`,
 							code: program({ exceptType: inner, withFinally: false }),
 						},
 						{
-							misconception:
-								"finally runs as soon as the try block fails, before the except block",
+							misconception: belief`finally runs as soon as the try block fails, before the except block`,
 							code: program({
 								exceptType: inner,
 								withFinally: false,
@@ -142,12 +140,11 @@ export const tryFinallyOrder = defineFamily<Params>({
 					]
 				: [
 						{
-							misconception:
-								"the finally block does not run when the error escapes the function",
+							misconception: belief`the finally block does not run when the error escapes the function`,
 							code: program({ exceptType: inner, withFinally: false }),
 						},
 						{
-							misconception: `except ${t.other} in attempt handles any error raised in its try block, so the ${t.error} is caught there`,
+							misconception: belief`except ${t.other} in attempt handles any error raised in its try block, so the ${t.error} is caught there`,
 							code: program({ exceptType: t.error }),
 						},
 						restRuns,

@@ -1,4 +1,5 @@
 import { oneLine } from "../../sandbox/outcome-option.js";
+import { belief } from "../belief.js";
 import { defineFamily, type Mistake } from "../family.js";
 
 const NAMES = ["count", "total", "score", "level", "balance", "hits"] as const;
@@ -129,12 +130,12 @@ export const unboundLocal = defineFamily<Params>({
 				: (bodyOf(shape, name, name, name)[0] ?? "");
 		const beliefs: Record<Belief, Mistake> = {
 			"reads-global": {
-				misconception: `${fn} reads the global ${name} first, and only the assignment makes a new local ${name}`,
+				misconception: belief`${fn} reads the global ${name} first, and only the assignment makes a new local ${name}`,
 				// starts where the global belief's declaration goes, so the two contradictory beliefs never combine
 				code: program({ target: local, head: [`${local} = 0`] }),
 			},
 			"second-call": {
-				misconception: `${fn} reads the global ${name} until it has assigned ${name} once, and from then on ${name} is local and unset, so the second call fails at once`,
+				misconception: belief`${fn} reads the global ${name} until it has assigned ${name} once, and from then on ${name} is local and unset, so the second call fails at once`,
 				// the first call as the belief above runs it
 				code: program({
 					target: local,
@@ -146,19 +147,19 @@ export const unboundLocal = defineFamily<Params>({
 				}),
 			},
 			none: {
-				misconception: `a local ${name} that has not been assigned yet holds None`,
+				misconception: belief`a local ${name} that has not been assigned yet holds None`,
 				code: program({ head: [`${name} = None`] }),
 			},
 			global: {
-				misconception: `assigning ${name} inside ${fn} changes the global ${name}`,
+				misconception: belief`assigning ${name} inside ${fn} changes the global ${name}`,
 				code: program({ head: [`global ${name}`] }),
 			},
 			"name-error": {
-				misconception: `${fn} cannot see ${name} at all, so reading it raises NameError`,
+				misconception: belief`${fn} cannot see ${name} at all, so reading it raises NameError`,
 				code: program({ read: `${name}_seen` }),
 			},
 			"name-error-early": {
-				misconception: `${fn} cannot see ${name} at all, and Python finds that out as soon as ${fn} is defined, before anything is printed`,
+				misconception: belief`${fn} cannot see ${name} at all, and Python finds that out as soon as ${fn} is defined, before anything is printed`,
 				code: program({ top: "raise NameError\n" }),
 			},
 		};
