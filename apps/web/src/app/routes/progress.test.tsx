@@ -163,13 +163,11 @@ describe("the progress page's ideas", () => {
 		const { generated } = serve(some);
 		const { router } = renderApp("/progress");
 		const revisit = await section("Ideas to revisit");
-		await userEvent
-			.setup()
-			.click(
-				within(revisit).getAllByRole("button", {
-					name: "Practise this idea",
-				})[1] as HTMLElement,
-			);
+		await userEvent.setup().click(
+			within(revisit).getAllByRole("button", {
+				name: "Practise this idea",
+			})[1] as HTMLElement,
+		);
 		expect(
 			await screen.findByRole("heading", {
 				name: "List aliasing: what does this code print?",
