@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { jsonResponse, stubFetch } from "@/testing/render-with-app";
-import { ApiError, apiRequest, errorMessage, NetworkError } from "./api-client";
+import {
+	ApiError,
+	apiDownload,
+	apiRequest,
+	errorMessage,
+	NetworkError,
+} from "./api-client";
 
 describe("apiRequest", () => {
 	afterEach(() => vi.unstubAllGlobals());
@@ -58,5 +64,40 @@ describe("apiRequest", () => {
 		const error = await apiRequest("/api/quota").catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NetworkError);
 		expect(errorMessage(error)).toMatch(/cannot be reached/);
+	});
+});
+
+describe("apiDownload", () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	it("returns the attachment and the file name its Content-Disposition gives", async () => {
+		const fetchMock = stubFetch(
+			() =>
+				new Response("id,title\n", {
+					status: 200,
+					headers: {
+						"content-disposition":
+							'attachment; filename="challenge-history-2026-12-05.csv"',
+					},
+				}),
+		);
+		const download = await apiDownload("/api/my-history/export?format=csv", {
+			token: "tok",
+		});
+		expect(download.filename).toBe("challenge-history-2026-12-05.csv");
+		expect(await download.blob.text()).toBe("id,title\n");
+		expect(fetchMock.mock.calls[0]?.[1]?.headers).toMatchObject({
+			authorization: "Bearer tok",
+		});
+	});
+
+	it("turns an error answer into the same ApiError as apiRequest", async () => {
+		stubFetch(() =>
+			jsonResponse(401, { detail: "Expired", code: "unauthorized" }),
+		);
+		const error = await apiDownload("/api/my-history/export").catch(
+			(e: unknown) => e,
+		);
+		expect(error).toMatchObject({ status: 401, code: "unauthorized" });
 	});
 });

@@ -1,7 +1,12 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { challengeFixture } from "@/testing/fixtures";
+import { stubApi } from "@/testing/fake-api";
+import {
+	challengeFixture,
+	historyItemFixture,
+	misconceptionFixture,
+} from "@/testing/fixtures";
 import {
 	jsonResponse,
 	renderWithApp,
@@ -23,6 +28,7 @@ describe("ChallengeSession", () => {
 				correct: true,
 				correct_answer_id: 1,
 				explanation: "Aliasing.",
+				misconception: null,
 			}),
 		);
 		renderWithApp(<ChallengeSession challenge={challengeFixture()} />);
@@ -78,5 +84,35 @@ describe("ChallengeSession", () => {
 		expect(
 			screen.getByRole("heading", { name: "Incorrect" }),
 		).not.toHaveFocus();
+	});
+
+	it("shows the belief behind the first answer when the challenge was answered wrongly elsewhere (409)", async () => {
+		stubApi({
+			"POST /api/challenges/41/answer": () =>
+				jsonResponse(409, {
+					detail: "Already answered",
+					code: "already_answered",
+					answer_id: 0,
+				}),
+			"GET /api/challenges/41": () =>
+				jsonResponse(
+					200,
+					historyItemFixture(
+						{},
+						{
+							answer_id: 0,
+							correct: false,
+							answered_at: "2026-11-25T10:01:00.000Z",
+							misconception: misconceptionFixture(),
+						},
+					),
+				),
+		});
+		renderWithApp(<ChallengeSession challenge={challengeFixture()} />);
+		await userEvent.setup().click(options()[1] as HTMLElement);
+		expect(
+			await screen.findByText("You may think that assigning a list copies it."),
+		).toBeInTheDocument();
+		expect(options()[0]).toHaveTextContent("Your answer");
 	});
 });
