@@ -24,6 +24,7 @@ const texts = (proof: Proven) => proof.candidates.map((c) => c.text);
 /** Fill in `n * 2`; among the wrong fillings one prints the same, one raises, one never ends. */
 const doubling = defineFamily<null>({
 	id: "python/doubling-blank",
+	idea: "py.integer-division",
 	language: "python",
 	difficulty: "easy",
 	kind: "fill-in",
@@ -57,6 +58,8 @@ const total = (
 ) =>
 	defineFamily<null>({
 		id: `${language}/total-bug`,
+		idea:
+			language === "python" ? "py.loop-accumulators" : "js.loop-accumulators",
 		language,
 		difficulty: ["easy", "medium"],
 		kind: "fix-the-bug",

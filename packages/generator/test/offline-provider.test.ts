@@ -36,6 +36,7 @@ const smallFamily = (
 ) =>
 	defineFamily<{ n: number }>({
 		id: `python/${name}`,
+		idea: "py.truthiness",
 		language: "python",
 		difficulty: "easy",
 		title: `Doubling, ${name}`,
@@ -161,6 +162,7 @@ describe("the offline provider's error challenges", () => {
 	/** Halves a number in a loop: the real program raises at the 0, each belief does something else. */
 	const halving = defineFamily<{ n: number }>({
 		id: "python/halving",
+		idea: "py.integer-division",
 		language: "python",
 		difficulty: "easy",
 		kind: "error",
