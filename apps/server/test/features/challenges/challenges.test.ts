@@ -351,6 +351,11 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 				correct: false,
 				correct_answer_id: challenge.correct_answer_id,
 				explanation: challenge.explanation,
+				// which belief, if any, is the diagnosis tests' to check
+				misconception: expect.toBeOneOf([
+					null,
+					expect.objectContaining({ statement: expect.any(String) }),
+				]),
 			});
 			const second = await answer(t, headers, challenge.id, {
 				answer_id: challenge.correct_answer_id,
