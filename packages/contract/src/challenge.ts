@@ -4,8 +4,8 @@ import {
 	DIFFICULTIES,
 	EXPORT_FORMATS,
 	HISTORY_MAX_LIMIT,
-	IDEA_ID_MAX_LENGTH,
 	HISTORY_RESULTS,
+	IDEA_ID_MAX_LENGTH,
 	LANGUAGES,
 	OPTION_COUNT,
 	TOPIC_MAX_LENGTH,
@@ -26,7 +26,10 @@ const lowerCased = (value: unknown) =>
 export const IdeaIdSchema = z
 	.string()
 	.max(IDEA_ID_MAX_LENGTH)
-	.regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "must be an idea id such as py.aliasing");
+	.regex(
+		/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/,
+		"must be an idea id such as py.aliasing",
+	);
 
 /**
  * Body of POST /api/generate-challenge; the original client sends "Hard", so enums are
