@@ -6,10 +6,30 @@ import {
 } from "./challenge.js";
 
 describe("GenerateChallengeRequestSchema", () => {
-	it("parses the original client's body: a capitalised difficulty, and Python since it sends no language", () => {
+	it("parses the original client's body: a capitalised difficulty, and no language (the server serves Python, or the idea's language)", () => {
 		expect(
 			GenerateChallengeRequestSchema.parse({ difficulty: "Hard" }),
-		).toEqual({ difficulty: "hard", language: "python" });
+		).toEqual({ difficulty: "hard" });
+	});
+
+	it("takes an idea id, and refuses anything that cannot be one", () => {
+		expect(
+			GenerateChallengeRequestSchema.parse({
+				difficulty: "easy",
+				idea: "py.aliasing",
+			}).idea,
+		).toBe("py.aliasing");
+		for (const idea of [
+			"",
+			"Py.Aliasing",
+			"py..x",
+			"py aliasing",
+			"x".repeat(81),
+		])
+			expect(
+				GenerateChallengeRequestSchema.safeParse({ difficulty: "easy", idea })
+					.success,
+			).toBe(false);
 	});
 
 	it("reads a blank topic as no topic", () => {

@@ -1,5 +1,6 @@
 import { APIError } from "better-auth/api";
 import { AppError, unauthorized } from "../../errors.js";
+import { accountError } from "./account-errors.js";
 import type { AccountsDeps } from "./accounts-deps.js";
 
 /**
@@ -20,13 +21,7 @@ export async function deleteAccount(
 				throw new AppError(401, "invalid_credentials", "Wrong password");
 			if (error.statusCode === 401)
 				throw unauthorized("Sign in to delete your account");
-			throw error.statusCode < 500
-				? new AppError(
-						400,
-						"invalid_request",
-						error.body?.message ?? "The request was refused",
-					)
-				: error;
+			throw accountError(error);
 		});
 	return deleted.headers.getSetCookie();
 }

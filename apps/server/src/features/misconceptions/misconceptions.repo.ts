@@ -18,7 +18,11 @@ import {
 } from "drizzle-orm";
 import type { DbOrTx } from "../../db/open-db.js";
 import { answers, challenges } from "../../db/schema.js";
-import { ideaToReview, type OpenIdea } from "./review-schedule.js";
+import {
+	ideaToReview,
+	type OpenIdea,
+	REVIEW_EVERY,
+} from "./review-schedule.js";
 
 /** How a learner stands on one idea: every answered challenge on it, and their last misconception on it. */
 export interface IdeaSummary {
@@ -161,7 +165,8 @@ export async function latestStatement(
 
 /**
  * The idea the user's next challenge in a language should review, or null: see review-schedule.
- * Only ideas with an open misconception count.
+ * Only ideas with an open misconception count. It runs before most generations, so the cheap
+ * refusals (a review among the last challenges, no misconception ever) come first.
  */
 export async function dueReview(
 	db: DbOrTx,
@@ -169,6 +174,20 @@ export async function dueReview(
 	language: Language,
 	now: Date,
 ): Promise<string | null> {
+	const latest = await db
+		.select({ reviewOf: challenges.reviewOf })
+		.from(challenges)
+		.where(eq(challenges.userId, userId))
+		.orderBy(desc(challenges.id))
+		.limit(REVIEW_EVERY - 1);
+	const latestReviewOf = latest.map((row) => row.reviewOf);
+	if (latestReviewOf.some((idea) => idea !== null)) return null;
+	const [anyBelief] = await db
+		.select({ id: answers.challengeId })
+		.from(answers)
+		.where(and(eq(answers.userId, userId), isNotNull(answers.misconceptionId)))
+		.limit(1);
+	if (!anyBelief) return null;
 	const open = (await ideaSummaries(db, userId)).filter(
 		(idea): idea is IdeaSummary & { lastWrongAt: Date } =>
 			idea.lastWrongAt !== null &&
@@ -176,12 +195,6 @@ export async function dueReview(
 			ideaById(idea.idea)?.language === language,
 	);
 	if (open.length === 0) return null;
-	const latest = await db
-		.select({ reviewOf: challenges.reviewOf })
-		.from(challenges)
-		.where(eq(challenges.userId, userId))
-		.orderBy(desc(challenges.id))
-		.limit(2);
 	const since = new Date(
 		Math.min(...open.map((idea) => idea.lastWrongAt.getTime())),
 	);
@@ -206,9 +219,5 @@ export async function dueReview(
 			.filter((r) => r.idea === idea.idea && r.at > idea.lastWrongAt)
 			.map((r) => r.at),
 	}));
-	return ideaToReview(
-		withReviews,
-		latest.map((row) => row.reviewOf),
-		now,
-	);
+	return ideaToReview(withReviews, latestReviewOf, now);
 }

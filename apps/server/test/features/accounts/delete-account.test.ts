@@ -33,32 +33,23 @@ describe.each(ENGINES)("DELETE /api/auth/account on %s", (engine) => {
 	const db = () => context.db.db;
 
 	/** How many rows the user owns in each of our tables and better-auth's. */
-	const owned = async (userId: string) => ({
-		challenges: (
-			await db()
+	const owned = async (userId: string) => {
+		const tables = {
+			challenges: [challenges, challenges.userId],
+			answers: [answers, answers.userId],
+			quotas: [quotas, quotas.userId],
+			accounts: [authUsers, authUsers.id],
+		} as const;
+		const counts: Record<string, number | undefined> = {};
+		for (const [name, [table, column]] of Object.entries(tables)) {
+			const [row] = await db()
 				.select({ n: count() })
-				.from(challenges)
-				.where(eq(challenges.userId, userId))
-		)[0]?.n,
-		answers: (
-			await db()
-				.select({ n: count() })
-				.from(answers)
-				.where(eq(answers.userId, userId))
-		)[0]?.n,
-		quotas: (
-			await db()
-				.select({ n: count() })
-				.from(quotas)
-				.where(eq(quotas.userId, userId))
-		)[0]?.n,
-		accounts: (
-			await db()
-				.select({ n: count() })
-				.from(authUsers)
-				.where(eq(authUsers.id, userId))
-		)[0]?.n,
-	});
+				.from(table)
+				.where(eq(column, userId));
+			counts[name] = row?.n;
+		}
+		return counts;
+	};
 
 	it("deletes a local account and everything it owns once the password is given again", async () => {
 		const t = await localApp(context);
