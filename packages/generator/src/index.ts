@@ -12,6 +12,7 @@ import {
 import { FAMILIES } from "./templates/registry.js";
 import { type Generator, GeneratorError } from "./types.js";
 
+export { ideaLevels } from "./idea-levels.js";
 export { IDEAS, type Idea, ideaById } from "./ideas.js";
 export type { OpenAiOptions } from "./providers/openai.js";
 export {

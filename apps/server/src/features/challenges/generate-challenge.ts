@@ -97,7 +97,7 @@ export async function generateChallenge(
 		const reviewOf =
 			input.idea || topic
 				? null
-				: await dueReview(deps.db, userId, cell.language, deps.now());
+				: await dueReview(deps.db, userId, cell, deps.now());
 		const idea = input.idea ?? reviewOf ?? undefined;
 		const history = await variantHistory(deps.db, userId, cell, LOOK_WINDOW);
 		// the pool holds challenges on any topic and idea; one asked for is generated for it

@@ -1,9 +1,10 @@
 import type {
+	Difficulty,
 	Language,
 	Misconception,
 	MisconceptionsQuery,
 } from "@app/contract";
-import { ideaById } from "@app/generator";
+import { ideaById, ideaLevels } from "@app/generator";
 import {
 	and,
 	count,
@@ -164,14 +165,15 @@ export async function latestStatement(
 }
 
 /**
- * The idea the user's next challenge in a language should review, or null: see review-schedule.
- * Only ideas with an open misconception count. It runs before most generations, so the cheap
+ * The idea the user's next challenge in a cell should review, or null: see review-schedule.
+ * Only ideas with an open misconception count, taught in the cell's language at its level (a
+ * review never changes what the learner asked for). It runs before most generations, so the cheap
  * refusals (a review among the last challenges, no misconception ever) come first.
  */
 export async function dueReview(
 	db: DbOrTx,
 	userId: string,
-	language: Language,
+	cell: { difficulty: Difficulty; language: Language },
 	now: Date,
 ): Promise<string | null> {
 	const latest = await db
@@ -192,7 +194,8 @@ export async function dueReview(
 		(idea): idea is IdeaSummary & { lastWrongAt: Date } =>
 			idea.lastWrongAt !== null &&
 			!idea.resolved &&
-			ideaById(idea.idea)?.language === language,
+			ideaById(idea.idea)?.language === cell.language &&
+			ideaLevels(idea.idea).includes(cell.difficulty),
 	);
 	if (open.length === 0) return null;
 	const since = new Date(

@@ -1,5 +1,5 @@
-import type { Misconception } from "@app/contract";
-import { IDEAS } from "@app/generator";
+import { DIFFICULTIES, type Misconception } from "@app/contract";
+import { IDEAS, ideaLevels } from "@app/generator";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { challenges } from "../../../src/db/schema.js";
@@ -228,6 +228,14 @@ describe.each(ENGINES)("misconception diagnosis on %s", (engine) => {
 		later(0.5);
 		expect((await next()).review_of).toBeNull(); // not due for a day
 		later(0.6);
+		// a review never changes the level asked for: not at a level the idea is not taught at
+		const elsewhere = DIFFICULTIES.find(
+			(level) => !ideaLevels(belief.idea).includes(level),
+		);
+		if (elsewhere)
+			expect(
+				(await next({ ...python, difficulty: elsewhere })).review_of,
+			).toBeNull();
 		const review = await next();
 		expect(review.review_of).toBe(belief.idea);
 		expect(review.idea.id).toBe(belief.idea);
