@@ -132,6 +132,16 @@ describe("fill-in questions", () => {
 		const instance = { ...doubling.build(null), code: "print(1)\n" };
 		expect(await proveFillIn(sandbox, doubling, instance)).toMatch(/one blank/);
 	});
+
+	it("refuse an output whose line ends in spaces, which a comment under the code cannot show", async () => {
+		const instance = {
+			...doubling.build(null),
+			code: `n = 4\nprint(${BLANK}, "")\n`,
+		};
+		expect(await proveFillIn(sandbox, doubling, instance)).toMatch(
+			/ends a line in spaces/,
+		);
+	});
 });
 
 describe("fix-the-bug questions", () => {
@@ -182,6 +192,31 @@ describe("fix-the-bug questions", () => {
 				code: instance.code.replace("xs[1:]", "xs"),
 			}),
 		).toMatch(/passes every example/);
+	});
+
+	it("refuse a fix or a change naming a line the code does not have", async () => {
+		const family = total(PYTHON_WRONG);
+		const instance = family.build(null);
+		for (const line of [0, 7, 99])
+			expect(
+				await proveFix(sandbox, family, {
+					...instance,
+					fix: { line, text: "    for x in xs:" },
+				}),
+			).toMatch(/a line the code does not have/);
+		expect(
+			await proveFix(sandbox, family, {
+				...instance,
+				wrong: [
+					...instance.wrong,
+					{
+						line: 42,
+						text: "    pass",
+						misconception: belief`a function can be fixed anywhere`,
+					},
+				],
+			}),
+		).toMatch(/a line the code does not have/);
 	});
 
 	it("number JavaScript lines as shown, under the strict-mode directive", async () => {

@@ -25,7 +25,9 @@ export function harness(language: Language, examples: readonly string[]) {
 /** The code with one line replaced; null when the line does not exist. */
 export function withChange(code: string, change: LineChange): string | null {
 	const lines = code.split("\n");
-	if (change.line < 1 || change.line > lines.length) return null;
+	// the empty piece after the final newline is no line of the code
+	const count = lines.at(-1) === "" ? lines.length - 1 : lines.length;
+	if (change.line < 1 || change.line > count) return null;
 	lines[change.line - 1] = change.text;
 	return lines.join("\n");
 }
