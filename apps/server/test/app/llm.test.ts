@@ -2,7 +2,7 @@ import { completion, failure } from "@app/generator/testing";
 import { describe, expect, it } from "vitest";
 import { newUserId, useTestContext } from "../helpers/build-test-app.js";
 import { modelApp, useFakeModel } from "../helpers/fake-model.js";
-import { generate, myHistory, quotaOf } from "../helpers/practice.js";
+import { answer, generate, myHistory, quotaOf } from "../helpers/practice.js";
 import { publicConfig } from "../helpers/system.js";
 
 const draft = (correct: number) => ({
@@ -54,6 +54,56 @@ describe("POST /api/generate-challenge with GENERATOR=openai", () => {
 			explanation: expect.stringContaining("21"),
 		});
 		expect(await quotaOf(t, headers)).toBe(2);
+	});
+
+	it("stores the model's belief behind each wrong option under a model id, names it in a wrong answer, and tells the model the idea and belief to practise", async () => {
+		const beliefs = [
+			"you may think that length counts from zero",
+			null,
+			"You may think that adding '1' to a number always gives NaN",
+			"You may think that <b>length</b> ignores the + '1'",
+		];
+		model.fake.reply(
+			completion({
+				...draft(1),
+				idea: "js.type-coercion",
+				misconceptions: beliefs,
+			}),
+		);
+		const t = await llmApp();
+		const headers = await t.auth(newUserId());
+		const challenge = (await generate(t, headers, easyJavaScript)).json();
+		expect(challenge.idea).toEqual({
+			id: "js.type-coercion",
+			name: "Type coercion",
+		});
+		expect(JSON.stringify(challenge)).not.toContain("think that");
+		const wrong = challenge.options.indexOf("NaN");
+		const answered = (
+			await answer(t, headers, challenge.id, { answer_id: wrong })
+		).json();
+		expect(answered.misconception).toEqual({
+			id: expect.stringMatching(/^js\.type-coercion\.model-[0-9a-f]{10}$/),
+			idea: "js.type-coercion",
+			statement: "You may think that adding '1' to a number always gives NaN.",
+		});
+
+		// practising the idea tells the model the idea and the belief, as data
+		model.fake.reply(
+			completion({
+				...draft(1),
+				idea: "js.type-coercion",
+				misconceptions: beliefs,
+			}),
+		);
+		const practice = await generate(t, headers, {
+			difficulty: "easy",
+			idea: "js.type-coercion",
+		});
+		expect(practice.json().idea.id).toBe("js.type-coercion");
+		const asked = JSON.stringify(model.fake.requests.at(-1)?.messages);
+		expect(asked).toContain("js.type-coercion");
+		expect(asked).toContain("adding '1' to a number always gives NaN");
 	});
 
 	it("answers 502 generator_failed after repeated 500s and gives the unit back", async () => {
