@@ -63,13 +63,24 @@ const some: MisconceptionsResponse = {
 	],
 };
 
-function serve(misconceptions: MisconceptionsResponse) {
+/** Serves the page with these misconceptions, or with one page of them per offset asked for. */
+function serve(
+	misconceptions:
+		| MisconceptionsResponse
+		| Record<number, MisconceptionsResponse>,
+) {
 	const generated: unknown[] = [];
 	stubApi({
 		...localAccounts({ signedIn: true }).handlers,
 		"GET /api/stats": () => jsonResponse(200, stats),
 		"GET /api/quota": () => jsonResponse(200, quotaFixture()),
-		"GET /api/misconceptions": () => jsonResponse(200, misconceptions),
+		"GET /api/misconceptions": (url) =>
+			jsonResponse(
+				200,
+				"ideas" in misconceptions
+					? misconceptions
+					: misconceptions[Number(url.searchParams.get("offset"))],
+			),
 		"POST /api/generate-challenge": (_url, body) => {
 			generated.push(body);
 			return jsonResponse(
@@ -123,6 +134,31 @@ describe("the progress page's ideas", () => {
 		expect(
 			within(revisit).getByText("You may think that an empty list is true."),
 		).toBeVisible();
+	});
+
+	it("shows older misconceptions a page at a time, on request", async () => {
+		const [newer, , older] = some.misconceptions;
+		if (!newer || !older)
+			throw new Error("the fixture has three misconceptions");
+		serve({
+			0: { ...some, misconceptions: [newer], next_offset: 1 },
+			1: { ...some, misconceptions: [older], next_offset: null },
+		});
+		renderApp("/progress");
+		const revisit = await section("Ideas to revisit");
+		expect(revisit).toHaveTextContent(newer.statement);
+		expect(revisit).not.toHaveTextContent(older.statement);
+		await userEvent.setup().click(
+			within(revisit).getByRole("button", {
+				name: "Show older misconceptions",
+			}),
+		);
+		expect(await within(revisit).findByText("Resolved (1)")).toBeVisible();
+		expect(
+			within(revisit).queryByRole("button", {
+				name: "Show older misconceptions",
+			}),
+		).not.toBeInTheDocument();
 	});
 
 	it("shows accuracy by idea as a table", async () => {
