@@ -142,6 +142,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
 				body: DeleteAccountRequestSchema,
 				response: {
 					200: z.object({ status: z.literal("deleted") }),
+					429: ErrorBodySchema,
 					...errors,
 				},
 			},
@@ -150,7 +151,11 @@ export const accountsRoutes: FastifyPluginAsyncZod<{
 			sendCookies(
 				request,
 				reply,
-				await deleteAccount(deps, toHeaders(request), request.body.password),
+				await deleteAccount(
+					deps,
+					{ headers: toHeaders(request), ip: request.ip },
+					request.body.password,
+				),
 			);
 			return { status: "deleted" as const };
 		},

@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { authUsers } from "../../../src/db/auth-schema.js";
 import { answers, challenges, quotas } from "../../../src/db/schema.js";
+import { SIGN_IN_BACKOFF } from "../../../src/features/accounts/sign-in-throttle.js";
 import {
 	buildTestApp,
 	newUserId,
@@ -98,6 +99,26 @@ describe.each(ENGINES)("DELETE /api/auth/account on %s", (engine) => {
 		expect((await signIn(t, email, PASSWORD)).statusCode).toBe(401);
 		const again = await signUp(t, email);
 		expect(again.userId).not.toBe(userId);
+	});
+
+	it("counts each password tried as a sign-in attempt, so guessing through it is throttled like signing in", async () => {
+		let now = new Date("2026-05-01T10:00:00Z");
+		const t = await localApp(context, { now: () => now });
+		const { cookie, userId } = await signUp(t, newEmail());
+		for (let i = 0; i < SIGN_IN_BACKOFF.free; i++)
+			expect(
+				(await deleteAccount(t, cookie, { password: `guess ${i}` })).statusCode,
+			).toBe(401);
+		const refused = await deleteAccount(t, cookie, { password: PASSWORD });
+		expect(refused.statusCode).toBe(429);
+		expect(refused.json().code).toBe("rate_limited");
+		expect(refused.headers["retry-after"]).toBeDefined();
+		expect((await owned(userId)).accounts).toBe(1);
+
+		now = new Date(now.getTime() + SIGN_IN_BACKOFF.firstDelayMs + 1000);
+		const deleted = await deleteAccount(t, cookie, { password: PASSWORD });
+		expect(deleted.statusCode).toBe(200);
+		expect((await owned(userId)).accounts).toBe(0);
 	});
 
 	it("does not exist with Clerk accounts, which are deleted through Clerk", async () => {
