@@ -165,7 +165,7 @@ export async function findChallenge(
 }
 
 /** The belief behind the option a user chose, for a wrong answer whose option a mistake model produced. */
-export const misconceptionOf = (
+export const beliefBehindAnswer = (
 	challenge: ChallengeRow,
 	answer: { answerId: number; correct: boolean },
 ) =>
@@ -189,7 +189,7 @@ export async function recordAnswer(
 			answerId,
 			correct,
 			misconceptionId:
-				misconceptionOf(challenge, { answerId, correct })?.id ?? null,
+				beliefBehindAnswer(challenge, { answerId, correct })?.id ?? null,
 			answeredAt: now,
 		})
 		.onConflictDoNothing()

@@ -9,9 +9,9 @@ import { ideaById } from "@app/generator";
 import { contentOf } from "../../db/challenge-columns.js";
 import {
 	type AnswerRow,
+	beliefBehindAnswer,
 	type ChallengeRow,
 	type HistoryRow,
-	misconceptionOf,
 } from "./challenges.repo.js";
 
 /** An idea by its id, with the name a learner reads (the id itself for an idea no longer taught). */
@@ -35,7 +35,7 @@ export const toAnswerRecord = (
 	answer_id: answer.answerId,
 	correct: answer.correct,
 	answered_at: answer.answeredAt.toISOString(),
-	misconception: misconceptionOf(challenge, answer),
+	misconception: beliefBehindAnswer(challenge, answer),
 });
 
 export const toHistoryItem = (row: HistoryRow): HistoryItem => ({
@@ -51,5 +51,5 @@ export const toAnswerResponse = (
 	correct: answer.correct,
 	correct_answer_id: challenge.correctAnswerId,
 	explanation: challenge.explanation,
-	misconception: misconceptionOf(challenge, answer),
+	misconception: beliefBehindAnswer(challenge, answer),
 });
