@@ -106,6 +106,44 @@ describe("POST /api/generate-challenge with GENERATOR=openai", () => {
 		expect(asked).toContain("adding '1' to a number always gives NaN");
 	});
 
+	it("keeps a hostile belief from the model as one capped line of plain text, and ignores an idea outside the catalogue", async () => {
+		const hostile = `You may think that NaN\u0000 comes <script>alert(1)</script>\u202e\nfrom ${"adding ".repeat(60)}strings`;
+		model.fake.reply(
+			completion({
+				...draft(1),
+				idea: "js.type-coercion",
+				misconceptions: ["a", null, hostile, "b"],
+			}),
+			completion({
+				...draft(1),
+				idea: "py.not-an-idea",
+				misconceptions: ["a", null, "c", "b"],
+			}),
+		);
+		const t = await llmApp();
+		const headers = await t.auth(newUserId());
+		const first = (await generate(t, headers, easyJavaScript)).json();
+		const { misconception } = (
+			await answer(t, headers, first.id, {
+				answer_id: first.options.indexOf("NaN"),
+			})
+		).json();
+		expect(misconception.statement.length).toBeLessThanOrEqual(200);
+		expect(misconception.statement).toMatch(/^You may think that NaN comes/);
+		expect(misconception.statement).toContain("<script>alert(1)</script>");
+		expect(misconception.statement).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+		expect(misconception.statement.endsWith("….")).toBe(true);
+
+		const second = (await generate(t, headers, easyJavaScript)).json();
+		expect(second.idea).toBeNull();
+		const wrong = (
+			await answer(t, headers, second.id, {
+				answer_id: second.options.indexOf("NaN"),
+			})
+		).json();
+		expect(wrong).toMatchObject({ correct: false, misconception: null });
+	});
+
 	it("answers 502 generator_failed after repeated 500s and gives the unit back", async () => {
 		model.fake.reply(...Array.from({ length: 3 }, () => failure(500)));
 		const t = await llmApp();
