@@ -1,4 +1,4 @@
-import type { TokenVerifier } from "./token-verifier.js";
+import type { TokenCheck } from "./token-verifier.js";
 import { verifySessionToken } from "./verify-session-token.js";
 
 export interface ClerkVerifierOptions {
@@ -11,14 +11,11 @@ export interface ClerkVerifierOptions {
 }
 
 /** Verifies Clerk session tokens, networkless with CLERK_JWT_KEY, else against Clerk's cached JWKS. */
-export function createClerkVerifier(
-	options: ClerkVerifierOptions,
-): TokenVerifier {
+export function createClerkVerifier(options: ClerkVerifierOptions): TokenCheck {
 	const key = options.jwtKey
 		? { jwtKey: options.jwtKey }
 		: { secretKey: options.secretKey ?? "", apiUrl: options.apiUrl };
 	return {
-		verify: (token) =>
-			verifySessionToken(token, key, options.authorizedParties),
+		check: (token) => verifySessionToken(token, key, options.authorizedParties),
 	};
 }

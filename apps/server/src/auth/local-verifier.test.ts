@@ -62,14 +62,18 @@ describe("createLocalVerifier", () => {
 		const first = signingKey("key_first");
 		table.add(first);
 		const verifier = createLocalVerifier(table.source, [AZP]);
-		await expect(verifier.verify(await first.sign("user_a"))).resolves.toEqual(
-			expect.objectContaining({ id: "user_a" }),
+		await expect(verifier.check(await first.sign("user_a"))).resolves.toEqual(
+			expect.objectContaining({
+				user: expect.objectContaining({ id: "user_a" }),
+			}),
 		);
 		// another process that started at the same moment stores its own key
 		const second = signingKey("key_second");
 		table.add(second);
-		await expect(verifier.verify(await second.sign("user_b"))).resolves.toEqual(
-			expect.objectContaining({ id: "user_b" }),
+		await expect(verifier.check(await second.sign("user_b"))).resolves.toEqual(
+			expect.objectContaining({
+				user: expect.objectContaining({ id: "user_b" }),
+			}),
 		);
 		expect(table.reads).toBe(2);
 	});
@@ -78,9 +82,7 @@ describe("createLocalVerifier", () => {
 		const table = keyTable();
 		const verifier = createLocalVerifier(table.source, [AZP]);
 		table.hold();
-		const forged = outcome(
-			verifier.verify(await signingKey("kid_x").sign("u")),
-		);
+		const forged = outcome(verifier.check(await signingKey("kid_x").sign("u")));
 		await expect.poll(() => table.reads).toBe(1);
 
 		// this key is stored after the reload in flight read the table
@@ -90,7 +92,7 @@ describe("createLocalVerifier", () => {
 			["user_1", "user_2", "user_3", "user_4"].map((sub) => late.sign(sub)),
 		);
 		const verdicts = Promise.all(
-			tokens.map((token) => outcome(verifier.verify(token))),
+			tokens.map((token) => outcome(verifier.check(token))),
 		);
 		table.release();
 		expect(await forged).toBe("refused");
@@ -110,10 +112,10 @@ describe("createLocalVerifier", () => {
 		const verifier = createLocalVerifier(table.source, [AZP], () => now);
 		const forged = await signingKey("kid_forged").sign("user_admin");
 		for (let i = 0; i < 5; i++)
-			expect(await outcome(verifier.verify(forged))).toBe("refused");
+			expect(await outcome(verifier.check(forged))).toBe("refused");
 		expect(table.reads).toBe(1);
 		now += UNKNOWN_KID_TTL_MS;
-		expect(await outcome(verifier.verify(forged))).toBe("refused");
+		expect(await outcome(verifier.check(forged))).toBe("refused");
 		expect(table.reads).toBe(2);
 	});
 
@@ -129,7 +131,7 @@ describe("createLocalVerifier", () => {
 		const verifier = createLocalVerifier(table.source, [AZP]);
 		const verdicts: Promise<string>[] = [];
 		for (const token of forged) {
-			verdicts.push(outcome(verifier.verify(token)));
+			verdicts.push(outcome(verifier.check(token)));
 			await vi.advanceTimersByTimeAsync(MIN_RELOAD_INTERVAL_MS / 10);
 		}
 		// the first read at once, then one read shared by everything that arrived within the interval
@@ -152,11 +154,11 @@ describe("createLocalVerifier", () => {
 		const table = keyTable();
 		const verifier = createLocalVerifier(table.source, [AZP]);
 		table.hold();
-		const first = outcome(verifier.verify(forged));
+		const first = outcome(verifier.check(forged));
 		await vi.advanceTimersByTimeAsync(MIN_RELOAD_INTERVAL_MS * 2);
 		expect(table.reads).toBe(1);
 		table.add(late);
-		const second = outcome(verifier.verify(token));
+		const second = outcome(verifier.check(token));
 		await vi.advanceTimersByTimeAsync(MIN_RELOAD_INTERVAL_MS);
 		// the first read is still under way: the next one waits for it
 		expect(table.reads).toBe(1);
@@ -169,7 +171,7 @@ describe("createLocalVerifier", () => {
 	it("refuses a token without a key id without reading the keys", async () => {
 		const table = keyTable();
 		const verifier = createLocalVerifier(table.source, [AZP]);
-		expect(await outcome(verifier.verify("not.a.jwt"))).toBe("refused");
+		expect(await outcome(verifier.check("not.a.jwt"))).toBe("refused");
 		expect(table.reads).toBe(0);
 	});
 });

@@ -1,7 +1,7 @@
 import { createPublicKey, type JsonWebKey } from "node:crypto";
 import { decodeJwt } from "@clerk/backend/jwt";
 import { unauthorized } from "../errors.js";
-import type { TokenVerifier } from "./token-verifier.js";
+import type { TokenCheck } from "./token-verifier.js";
 import { verifySessionToken } from "./verify-session-token.js";
 
 /** Reads the local signing keys (every process's, from the shared database), as JWKs. */
@@ -42,7 +42,7 @@ export function createLocalVerifier(
 	keys: LocalKeySource,
 	authorizedParties: string[],
 	now: () => number = Date.now,
-): TokenVerifier {
+): TokenCheck {
 	let pems = new Map<string, string>();
 	const unknownUntil = new Map<string, number>();
 	/** the reload that requests arriving now will share; it has not read the keys yet */
@@ -88,7 +88,7 @@ export function createLocalVerifier(
 	}
 
 	return {
-		async verify(token) {
+		async check(token) {
 			const kid = keyIdOf(token);
 			const pem = kid ? await pemFor(kid) : undefined;
 			if (!pem) throw unauthorized("The session token is invalid");

@@ -11,3 +11,19 @@ export interface AuthUser {
 export interface TokenVerifier {
 	verify(token: string): Promise<AuthUser>;
 }
+
+/** A token that passed the full check, with the claims every later use must still satisfy. */
+export interface VerifiedToken {
+	user: AuthUser;
+	/** `exp`, in ms */
+	expiresAt: number;
+	/** `nbf`, in ms (`iat` when the token has none) */
+	notBefore: number;
+	/** `azp`, when the token names one */
+	authorizedParty: string | null;
+}
+
+/** The full check of a token (signature and claims), which a TokenVerifier caches. */
+export interface TokenCheck {
+	check(token: string): Promise<VerifiedToken>;
+}

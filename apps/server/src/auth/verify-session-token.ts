@@ -2,7 +2,7 @@ import { isCleanText, UserIdSchema } from "@app/contract";
 import { verifyToken } from "@clerk/backend";
 import { TokenVerificationError } from "@clerk/backend/errors";
 import { unauthorized } from "../errors.js";
-import type { AuthUser } from "./token-verifier.js";
+import type { VerifiedToken } from "./token-verifier.js";
 
 /** Where the signing key comes from: a PEM (networkless), or Clerk's JWKS fetched with the secret key. */
 export type SigningKey =
@@ -10,7 +10,7 @@ export type SigningKey =
 	| { secretKey: string; apiUrl: string };
 
 /** CONTRACT: Authentication allows 5 seconds of clock skew on nbf (and exp). */
-const CLOCK_SKEW_MS = 5000;
+export const CLOCK_SKEW_MS = 5000;
 
 const optionalClaim = (value: unknown) =>
 	typeof value === "string" && value !== "" && isCleanText(value)
@@ -25,7 +25,7 @@ export async function verifySessionToken(
 	token: string,
 	key: SigningKey,
 	authorizedParties: string[],
-): Promise<AuthUser> {
+): Promise<VerifiedToken> {
 	let payload: Awaited<ReturnType<typeof verifyToken>>;
 	try {
 		payload = await verifyToken(token, {
@@ -45,11 +45,19 @@ export async function verifySessionToken(
 	const sub = UserIdSchema.safeParse(payload.sub);
 	if (!sub.success)
 		throw unauthorized("The session token's subject is not a valid user id");
+	const seconds = (claim: unknown) =>
+		typeof claim === "number" ? claim * 1000 : undefined;
 	return {
-		id: sub.data,
-		sessionId: optionalClaim(payload.sid),
-		email: optionalClaim(payload.email),
-		username: optionalClaim(payload.username),
+		user: {
+			id: sub.data,
+			sessionId: optionalClaim(payload.sid),
+			email: optionalClaim(payload.email),
+			username: optionalClaim(payload.username),
+		},
+		// verifyToken refused a token without exp; one without nbf is valid from its iat
+		expiresAt: seconds(payload.exp) ?? 0,
+		notBefore: seconds(payload.nbf) ?? seconds(payload.iat) ?? 0,
+		authorizedParty: optionalClaim(payload.azp),
 	};
 }
 
