@@ -41,8 +41,9 @@ export const nextResetAt = (
  * the balance rises to the daily level (a higher balance is never lowered) and the window restarts.
  */
 function refilled(policy: QuotaPolicy, now: Date) {
-	const due = sql`${quotas.lastResetDate} <= ${new Date(now.getTime() - policy.resetHours * HOUR_MS)}`;
+	const due = sql<boolean>`${quotas.lastResetDate} <= ${new Date(now.getTime() - policy.resetHours * HOUR_MS)}`;
 	return {
+		due,
 		balance: sql<number>`CASE WHEN ${due} THEN GREATEST(${quotas.quotaRemaining}, ${policy.daily}) ELSE ${quotas.quotaRemaining} END`,
 		lastReset: sql<Date>`CASE WHEN ${due} THEN ${now}::timestamptz ELSE ${quotas.lastResetDate} END`,
 	};
@@ -76,8 +77,31 @@ export async function provisionQuota(
 	return created.length > 0;
 }
 
-/** The user's quota, provisioned on first contact and refilled when due, in one statement. */
+/**
+ * The user's quota: one SELECT, the hot path of every page. Only a user's first contact and the
+ * first read after a window has passed write (the upsert below), because the refill starts the
+ * next window at that moment: a read that computed it without storing it would move the window.
+ */
 export async function readQuota(
+	db: DbOrTx,
+	userId: string,
+	policy: QuotaPolicy,
+	now: Date,
+): Promise<QuotaRow> {
+	const { due } = refilled(policy, now);
+	const [current] = await db
+		.select({ ...columns, due })
+		.from(quotas)
+		.where(eq(quotas.userId, userId));
+	if (current && !current.due) {
+		const { due: _, ...row } = current;
+		return row;
+	}
+	return provisionOrRefill(db, userId, policy, now);
+}
+
+/** Provisions the user's quota, or refills it when due, in one statement. */
+async function provisionOrRefill(
 	db: DbOrTx,
 	userId: string,
 	policy: QuotaPolicy,

@@ -1,4 +1,5 @@
 import type { Generator } from "@app/generator";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
 	buildTestApp,
@@ -92,6 +93,44 @@ describe.each(ENGINES)("quota on %s", (engine) => {
 			});
 			expect((await generateMedium(t, headers)).statusCode).toBe(200);
 			expect(await quotaOf(t, headers)).toBe(9);
+		});
+
+		it("reads with no write: the row changes only at first contact and at the refill, whose moment later reads keep", async () => {
+			let now = new Date("2026-05-01T08:00:00Z");
+			const t = await buildTestApp(context, {
+				env: { QUOTA_INITIAL: 0, QUOTA_DAILY: 3, QUOTA_RESET_HOURS: 24 },
+				now: () => now,
+			});
+			const userId = newUserId();
+			const headers = await t.auth(userId);
+			// xmin is the transaction that wrote the row's current version: any UPDATE changes it
+			const version = async () => {
+				const result = await t.app.services.db.execute(
+					sql`SELECT xmin::text AS version FROM quotas WHERE user_id = ${userId}`,
+				);
+				return (result as unknown as { rows: { version: string }[] }).rows[0]
+					?.version;
+			};
+			await quota(t, headers);
+			const provisioned = await version();
+			expect(provisioned).toBeDefined();
+			for (let i = 0; i < 3; i++) await quota(t, headers);
+			expect(await version()).toBe(provisioned);
+
+			now = new Date(now.getTime() + 25 * HOUR);
+			const refillAt = now.toISOString();
+			expect((await quota(t, headers)).json()).toMatchObject({
+				quota_remaining: 3,
+				last_reset_date: refillAt,
+			});
+			const refilled = await version();
+			expect(refilled).not.toBe(provisioned);
+			now = new Date(now.getTime() + HOUR);
+			expect((await quota(t, headers)).json()).toMatchObject({
+				quota_remaining: 3,
+				last_reset_date: refillAt,
+			});
+			expect(await version()).toBe(refilled);
 		});
 
 		it("never lowers a balance above QUOTA_DAILY at a refill", async () => {
