@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
 import type { PyDict } from "pyodide/ffi";
 import { assertChildProcessesDisabled } from "./host-stand-ins.js";
@@ -9,11 +8,24 @@ import {
 	type RunJob,
 	type WorkerData,
 } from "./protocol.js";
+import { type SnapshotSource, startPyodide } from "./pyodide-start.js";
 import {
 	capMemoryGrowth,
 	forbidCodeGeneration,
 	hideHostGlobals,
 } from "./worker-hardening.js";
+
+/**
+ * The memory snapshot to start from, which the server names in this file's URL
+ * (`?snapshot=<path>&sha256=<hex>`, see sandbox-launch.ts) along with the SHA-256 its maker
+ * recorded; startPyodide loads it only if the file still has that hash.
+ */
+function snapshotSource(): SnapshotSource | undefined {
+	const query = new URL(import.meta.url).searchParams;
+	const path = query.get("snapshot");
+	const sha256 = query.get("sha256");
+	return path && sha256 ? { path, sha256 } : undefined;
+}
 
 const port = parentPort;
 if (!port) throw new Error("pyodide-worker must run in a worker thread");
@@ -35,15 +47,7 @@ const limit = capMemoryGrowth();
 // sys.orig_argv and $_ would show; without one it uses the name Pyodide has in a browser
 process.argv.splice(1);
 
-const { loadPyodide } = await import("pyodide");
-// explicit, because Pyodide guesses its folder from the caller's location, which is wrong in a worker
-const indexURL = fileURLToPath(new URL(".", import.meta.resolve("pyodide")));
-const pyodide = await loadPyodide({
-	indexURL,
-	env: { HOME: "/home/pyodide" },
-	// Python's `js` module is this empty object instead of the worker's globalThis
-	jsglobals: Object.freeze(Object.create(null)),
-});
+const { pyodide, startedFrom } = await startPyodide(snapshotSource());
 // Pyodide's loader may publish a global `require` that hands out child_process
 assertChildProcessesDisabled();
 pyodide.setInterruptBuffer(interruptFlag);
@@ -178,4 +182,5 @@ function execute(job: RunJob): JobOutcome {
 port.on("message", (job: RunJob) => {
 	port.postMessage(execute(job));
 });
-port.postMessage({ ready: true });
+// how it started, for the tests and the bench: from the snapshot, or a normal load
+port.postMessage({ ready: true, startedFrom });

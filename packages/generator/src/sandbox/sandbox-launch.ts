@@ -4,6 +4,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Language } from "@app/contract";
 import type { WorkerFiles } from "./protocol.js";
+import {
+	findPythonSnapshot,
+	makePythonSnapshot,
+	type SnapshotMaker,
+} from "./pyodide-snapshot.js";
+import type { SnapshotSource } from "./pyodide-start.js";
 import { bundleSandboxSources } from "./source-bundle.js";
 
 /** How to start the sandbox process. */
@@ -19,13 +25,25 @@ export interface SandboxLaunch {
 /** The interpreters' packages: the sandbox process may read them and the packages they depend on. */
 const INTERPRETER_PACKAGES = ["pyodide", "quickjs-emscripten"];
 
+export interface LaunchOptions {
+	/**
+	 * Make the Python worker's memory snapshot now if there is none, and wait for it; otherwise a
+	 * missing one is made in the background and the workers load Pyodide as usual meanwhile.
+	 * Tests and the build use it.
+	 */
+	waitForSnapshot?: boolean;
+}
+
 /**
  * Finds the sandbox process's code (compiled next to this file, or bundled from the sources) and
  * the flags that wall it in. `workers` replaces the interpreters' worker files: tests use it to run
  * a worker that executes snippets as plain Node code, to show what the process alone still stops.
+ * The Python worker's file URL names its memory snapshot, when there is one (pyodide-snapshot.ts),
+ * and the process may read that one file.
  */
 export async function resolveLaunch(
 	workers?: Partial<Record<Language, string>>,
+	{ waitForSnapshot = false }: LaunchOptions = {},
 ): Promise<SandboxLaunch> {
 	const fromSources = import.meta.url.endsWith(".ts");
 	const folder = fromSources
@@ -34,28 +52,61 @@ export async function resolveLaunch(
 	const extension = fromSources ? ".mjs" : ".js";
 	const file = (name: string) =>
 		pathToFileURL(join(folder, `${name}${extension}`)).href;
+	const readable = new Set([
+		`${folder}/`,
+		...packageFolders(INTERPRETER_PACKAGES),
+	]);
+	const execArgv = () => [
+		permissionFlag(),
+		...[...readable].map((path) => `--allow-fs-read=${path}`),
+		// the interpreters run in worker threads of the sandbox process, under the same permissions
+		"--allow-worker",
+		// the permission model's own warnings, printed at every start
+		"--no-warnings",
+	];
+	let python = workers?.python;
+	if (python === undefined) {
+		const maker = {
+			entry: join(folder, `pyodide-snapshot-maker${extension}`),
+			execArgv: execArgv(),
+		};
+		const snapshot = await pythonSnapshot(maker, waitForSnapshot);
+		if (snapshot) readable.add(snapshot.path);
+		python = withSnapshot(file("pyodide-worker"), snapshot);
+	}
 	const files: WorkerFiles = {
 		bootstrap: file("worker-bootstrap"),
 		javascript: workers?.javascript ?? file("quickjs-worker"),
-		python: workers?.python ?? file("pyodide-worker"),
+		python,
 	};
-	const readable = new Set([
-		`${folder}/`,
-		...Object.values(files).map((url) => `${dirname(fileURLToPath(url))}/`),
-		...packageFolders(INTERPRETER_PACKAGES),
-	]);
+	for (const url of Object.values(files))
+		readable.add(`${dirname(fileURLToPath(url))}/`);
 	return {
 		entry: join(folder, `sandbox-host${extension}`),
 		workers: files,
-		execArgv: [
-			permissionFlag(),
-			...[...readable].map((path) => `--allow-fs-read=${path}`),
-			// the interpreters run in worker threads of the sandbox process, under the same permissions
-			"--allow-worker",
-			// the permission model's own warnings, printed at every start
-			"--no-warnings",
-		],
+		execArgv: execArgv(),
 	};
+}
+
+/** The snapshot, or none: a snapshot that cannot be found or made never stops the sandbox. */
+async function pythonSnapshot(
+	maker: SnapshotMaker,
+	wait: boolean,
+): Promise<SnapshotSource | undefined> {
+	if (wait) return makePythonSnapshot(maker);
+	return findPythonSnapshot(maker).catch(() => undefined);
+}
+
+/** The worker's URL naming the snapshot it starts from (read by pyodide-worker.ts). */
+function withSnapshot(
+	worker: string,
+	snapshot: SnapshotSource | undefined,
+): string {
+	if (!snapshot) return worker;
+	const url = new URL(worker);
+	url.searchParams.set("snapshot", snapshot.path);
+	url.searchParams.set("sha256", snapshot.sha256);
+	return url.href;
 }
 
 /** Node 20 calls the permission model experimental; newer Node has `--permission`. */

@@ -10,6 +10,8 @@ const ENTRIES = [
 	"worker-bootstrap",
 	"quickjs-worker",
 	"pyodide-worker",
+	// started by the server on its own, with the sandbox process's flags (pyodide-snapshot.ts)
+	"pyodide-snapshot-maker",
 ] as const;
 /** Files the workers read next to themselves at run time; the build copies them into dist/ too. */
 const ASSETS = ["python-guard.py"] as const;
@@ -63,15 +65,7 @@ async function bundle(): Promise<string> {
 	];
 	const hash = createHash("sha256");
 	for (const file of files) hash.update(file.path).update(file.contents);
-	const nodeModules = dirname(
-		dirname(createRequire(import.meta.url).resolve("pyodide/package.json")),
-	);
-	const folder = join(
-		nodeModules,
-		".cache",
-		"sandbox",
-		hash.digest("hex").slice(0, 16),
-	);
+	const folder = join(sandboxCacheFolder(), hash.digest("hex").slice(0, 16));
 	if (await exists(folder)) return folder;
 	// written aside and renamed, so a concurrent test process never sees half a bundle
 	const partial = `${folder}.${process.pid}.partial`;
@@ -85,6 +79,17 @@ async function bundle(): Promise<string> {
 		if (!(await exists(folder))) throw error;
 	}
 	return folder;
+}
+
+/**
+ * `node_modules/.cache/sandbox/`, in the node_modules the interpreters resolve from: the bundles
+ * and the Python snapshot (pyodide-snapshot.ts). node_modules is ignored by git.
+ */
+export function sandboxCacheFolder(): string {
+	const nodeModules = dirname(
+		dirname(createRequire(import.meta.url).resolve("pyodide/package.json")),
+	);
+	return join(nodeModules, ".cache", "sandbox");
 }
 
 async function exists(path: string): Promise<boolean> {
