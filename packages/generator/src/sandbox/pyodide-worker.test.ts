@@ -2,9 +2,13 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSystemUnguarded } from "../../test/unguarded-pyodide.js";
+import type { JobOutcome, RunJob } from "./protocol.js";
+import type { StartedFrom } from "./pyodide-start.js";
 import { createSandbox } from "./sandbox.js";
+import { resolveLaunch, type SandboxLaunch } from "./sandbox-launch.js";
 
 const sandbox = createSandbox({ timeoutMs: 5000, memoryMb: 48 });
 const SECRET = "host-secret-7f3a";
@@ -13,13 +17,17 @@ const HOST_VARIABLE = "SANDBOX_TEST_HOST_VARIABLE";
 let hostDir = "";
 /** this machine's name, which a snippet that read the host's /etc/hostname would print */
 let hostName = "";
+/** the launch with the Python worker's memory snapshot, made before the sandbox starts */
+let launch: SandboxLaunch;
 
 beforeAll(async () => {
+	// so that the sandbox of this file starts its Python workers from the snapshot
+	launch = await resolveLaunch(undefined, { waitForSnapshot: true });
 	hostDir = await mkdtemp(join(tmpdir(), "sandbox-host-"));
 	await writeFile(join(hostDir, "secret.txt"), SECRET);
 	process.env[HOST_VARIABLE] = SECRET;
 	hostName = (await readFile("/etc/hostname", "utf8").catch(() => "")).trim();
-});
+}, 120_000);
 afterAll(async () => {
 	delete process.env[HOST_VARIABLE];
 	await sandbox.close();
@@ -410,5 +418,128 @@ describe("host stand-ins, without the guard", () => {
 			statuses: [NOT_STARTED, NOT_STARTED, NOT_STARTED],
 			after: 42,
 		});
+	});
+});
+
+/** A Python worker thread of this process, started as the sandbox process starts one. */
+async function startPythonWorker(file: string) {
+	const worker = new Worker(new URL(launch.workers.bootstrap), {
+		workerData: { interrupt: new SharedArrayBuffer(4), file },
+	});
+	const ready = await new Promise<{ startedFrom: StartedFrom }>(
+		(resolve, reject) => {
+			worker.once("message", resolve);
+			worker.once("error", reject);
+		},
+	);
+	let nextId = 1;
+	const run = (code: string) =>
+		new Promise<JobOutcome>((resolve) => {
+			worker.once("message", resolve);
+			worker.postMessage({
+				id: nextId++,
+				code,
+				timeoutMs: 5000,
+				memoryMb: 48,
+			} satisfies RunJob);
+		});
+	return {
+		startedFrom: ready.startedFrom,
+		run,
+		stop: () => worker.terminate(),
+	};
+}
+
+/** The hash of a string: Python draws its seed at start-up, so only interpreters restored from one snapshot share it. */
+const HASH = "print(hash('sandbox'))";
+
+describe("a Python worker started from the memory snapshot", () => {
+	it("says it started from the snapshot, and its guard refuses what it refuses after a normal load", async () => {
+		expect(launch.workers.python).toContain("snapshot=");
+		const dir = await mkdtemp(join(hostDir, "case-"));
+		const paths = {
+			canary: join(dir, "canary"),
+			secret: join(hostDir, "secret.txt"),
+		};
+		let worker = await startPythonWorker(launch.workers.python);
+		const starts: StartedFrom[] = [worker.startedFrom];
+		// as the sandbox does: a run that left what the guard cannot undo gets a fresh worker
+		const run = async (code: string) => {
+			const outcome = await worker.run(code);
+			if (outcome.recycle) {
+				await worker.stop();
+				worker = await startPythonWorker(launch.workers.python);
+				starts.push(worker.startedFrom);
+			}
+			return outcome;
+		};
+		try {
+			for (const [, snippet] of ESCAPES) {
+				const outcome = await run(snippet(hostDir));
+				expect(outcome.stdout).not.toContain("REACHED");
+				expect(outcome.stdout).not.toContain(SECRET);
+			}
+			for (const [, snippet, ending] of HOST_REACH.slice(0, 6)) {
+				const outcome = await run(snippet(paths));
+				expect(outcome.status).toBe("error");
+				expect("error" in outcome && outcome.error).toMatch(ending);
+			}
+			expect(existsSync(paths.canary)).toBe(false);
+			for (const [tamper, check, expected] of TAMPERING.slice(0, 8)) {
+				await run(tamper);
+				expect(await run(check)).toMatchObject({
+					status: "ok",
+					stdout: expected,
+				});
+			}
+			expect(
+				await run(
+					"import os, sys\nprint(os.environ.get('_'), sys.executable, sys.orig_argv, os.environ.get('HOME'))",
+				),
+			).toMatchObject({
+				status: "ok",
+				stdout:
+					"./this.program /home/pyodide/this.program ['./this.program'] /home/pyodide\n",
+			});
+			expect(new Set(starts)).toEqual(new Set(["snapshot"]));
+		} finally {
+			await worker.stop();
+		}
+	});
+
+	it("is what the sandbox process's workers start from, the isolated ones and their successors too", async () => {
+		const worker = await startPythonWorker(launch.workers.python);
+		const fromSnapshot = await worker.run(HASH);
+		await worker.stop();
+		// each isolated run has an interpreter of its own: the same seed means the same snapshot
+		for (const isolated of [true, true, false])
+			expect(await sandbox.run("python", HASH, { isolated })).toMatchObject({
+				status: "ok",
+				stdout: fromSnapshot.stdout,
+			});
+	});
+
+	it("loads Pyodide as usual when the snapshot file is not the one its maker recorded", async () => {
+		const url = new URL(launch.workers.python);
+		const original = url.searchParams.get("snapshot") ?? "";
+		const bytes = await readFile(original);
+		// one byte of the heap changed, past Pyodide's header
+		bytes[bytes.length - 1024] = (bytes.at(-1024) ?? 0) ^ 0xff;
+		const tampered = join(hostDir, "tampered.snapshot");
+		await writeFile(tampered, bytes);
+		url.searchParams.set("snapshot", tampered);
+		const worker = await startPythonWorker(url.href);
+		try {
+			expect(worker.startedFrom).toBe("load");
+			expect(await worker.run("print(6 * 7)")).toMatchObject({
+				status: "ok",
+				stdout: "42\n",
+			});
+			expect((await worker.run(HASH)).stdout).not.toBe(
+				(await sandbox.run("python", HASH)).stdout,
+			);
+		} finally {
+			await worker.stop();
+		}
 	});
 });
