@@ -26,18 +26,13 @@ export interface Proven {
 /** A proof, or why this instance cannot be a challenge (for the generator's failure report). */
 export type Proof = Proven | string;
 
-/**
- * Runs programs of one language, all sent at once: the sandbox process runs them one after
- * another, and each round trip to it overlaps the runs before it.
- */
+/** Runs programs of one language as one batch: one round trip to the sandbox process. */
 export async function runAll(
 	sandbox: Sandbox,
 	language: Language,
 	programs: readonly string[],
 ): Promise<{ results: RunResult[]; sandboxMs: number }> {
-	const results = await Promise.all(
-		programs.map((code) => sandbox.run(language, code)),
-	);
+	const results = await sandbox.runBatch(language, programs);
 	const sandboxMs = results.reduce((total, run) => total + run.durationMs, 0);
 	return { results, sandboxMs };
 }

@@ -35,6 +35,16 @@ export interface RunRequest {
 	isolated: boolean;
 }
 
+/**
+ * Programs of one language, run each on its own (its own interpreter state, limits and result) and
+ * sent together, so that a challenge's snippet and its mistakes cost one round trip.
+ */
+export interface BatchRequest {
+	language: Language;
+	programs: string[];
+	limits: RunLimits;
+}
+
 /** `isolated`: also start the interpreters that run one snippet each (the LLM provider's Python) */
 export interface WarmOptions {
 	isolated?: boolean;
@@ -43,6 +53,8 @@ export interface WarmOptions {
 /** What runs snippets behind a Sandbox: the sandbox process, or worker threads of one process. */
 export interface SnippetRunner {
 	run(request: RunRequest): Promise<RunResult>;
+	/** the batch's results, in the order of its programs */
+	runBatch(request: BatchRequest): Promise<RunResult[]>;
 	warm(languages: readonly Language[], options?: WarmOptions): Promise<void>;
 	close(): Promise<void>;
 }
@@ -50,16 +62,23 @@ export interface SnippetRunner {
 /** What the server sends the sandbox process over IPC. */
 export type HostRequest =
 	| ({ type: "run"; id: number } & RunRequest)
+	| ({ type: "batch"; id: number } & BatchRequest)
 	| ({ type: "warm"; id: number; languages: Language[] } & WarmOptions);
 
 /**
  * What the sandbox process sends the server: `ready` once it listens, `heartbeat` every second
- * (silence means it hangs), and one `done` per request.
+ * (silence means it hangs), and one `done` per request: `result` for a run, `results` for a batch.
  */
 export type HostReply =
 	| { type: "ready" }
 	| { type: "heartbeat" }
-	| { type: "done"; id: number; result?: RunResult; error?: string };
+	| {
+			type: "done";
+			id: number;
+			result?: RunResult;
+			results?: RunResult[];
+			error?: string;
+	  };
 
 /** The code of the worker threads, as file URLs; the sandbox process is started with them. */
 export interface WorkerFiles extends Record<Language, string> {

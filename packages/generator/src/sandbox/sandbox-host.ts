@@ -21,7 +21,9 @@ process.on("message", (request: HostRequest) => {
 	const work =
 		request.type === "run"
 			? sandbox.run(request).then((result) => ({ result }))
-			: sandbox.warm(request.languages, request).then(() => ({}));
+			: request.type === "batch"
+				? sandbox.runBatch(request).then((results) => ({ results }))
+				: sandbox.warm(request.languages, request).then(() => ({}));
 	work.then(
 		(answer) => reply({ type: "done", id: request.id, ...answer }),
 		(error: unknown) =>

@@ -4,6 +4,7 @@ import { setPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Language } from "@app/contract";
 import type {
+	BatchRequest,
 	HostReply,
 	HostRequest,
 	RunRequest,
@@ -78,6 +79,8 @@ export class SandboxProcess implements SnippetRunner {
 	private lastSpawn = 0;
 	private closed = false;
 	private readonly watchdog: NodeJS.Timeout;
+	/** requests sent to the sandbox process so far: a run, a batch and a warm-up are one each */
+	sent = 0;
 
 	constructor(
 		private readonly workers?: Partial<Record<Language, string>>,
@@ -92,6 +95,13 @@ export class SandboxProcess implements SnippetRunner {
 		if (!reply.result)
 			throw new SandboxUnavailableError(reply.error ?? "the run failed");
 		return reply.result;
+	}
+
+	async runBatch(request: BatchRequest): Promise<RunResult[]> {
+		const reply = await this.request({ type: "batch", id: 0, ...request });
+		if (reply.results?.length !== request.programs.length)
+			throw new SandboxUnavailableError(reply.error ?? "the batch failed");
+		return reply.results;
 	}
 
 	async warm(
@@ -127,6 +137,7 @@ export class SandboxProcess implements SnippetRunner {
 					new SandboxUnavailableError("the sandbox process stopped"),
 				);
 			this.pending.set(id, { resolve, reject });
+			this.sent += 1;
 			child.send({ ...message, id }, (error) => {
 				if (error) this.lost(child, `cannot reach it: ${error.message}`);
 			});

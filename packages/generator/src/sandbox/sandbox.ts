@@ -32,6 +32,16 @@ export interface Sandbox {
 		code: string,
 		options?: RunOptions,
 	): Promise<RunResult>;
+	/**
+	 * Runs programs of one language as one request to the sandbox process, each as `run` would
+	 * (its own interpreter state, limits and result), and resolves to their results in order. A
+	 * program that hangs or crashes its interpreter gets its own timeout or error result.
+	 */
+	runBatch(
+		language: Language,
+		programs: readonly string[],
+		options?: Partial<RunLimits>,
+	): Promise<RunResult[]>;
 	/** starts the interpreters now instead of on first use */
 	warm(languages?: readonly Language[], options?: WarmOptions): Promise<void>;
 	close(): Promise<void>;
@@ -75,6 +85,14 @@ export function sandboxOver(
 				limits: { ...limits, ...override },
 				isolated,
 			}),
+		runBatch: async (language, programs, override = {}) =>
+			programs.length === 0
+				? []
+				: runner.runBatch({
+						language,
+						programs: [...programs],
+						limits: { ...limits, ...override },
+					}),
 		warm: (languages = ["javascript", "python"], options = {}) =>
 			runner.warm(languages, options),
 		close: () => runner.close(),

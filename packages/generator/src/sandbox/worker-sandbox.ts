@@ -1,13 +1,14 @@
+import { availableParallelism } from "node:os";
 import type { Language } from "@app/contract";
 import type { SnippetRunner, WorkerFiles } from "./protocol.js";
 import { WorkerRunner } from "./worker-runner.js";
 
 /**
- * QuickJS workers are light (a fresh runtime per run, a few MB each) and a run costs a few ms of
- * CPU, most of it setting up the runtime; two of them use both cores of a small machine. One
- * Pyodide is a hundred MB and seconds to start, so Python keeps one.
+ * QuickJS workers are light (a fresh runtime per run, a few MB each): one per core, so a batch
+ * spreads over the machine; past eight, more would only hold memory. One Pyodide is a hundred MB
+ * and seconds to start, so Python keeps one.
  */
-const JAVASCRIPT_WORKERS = 2;
+const JAVASCRIPT_WORKERS = Math.min(8, Math.max(1, availableParallelism()));
 
 /**
  * Runs snippets in worker threads of this process, started on first use. Isolated Python runs get
@@ -43,6 +44,11 @@ export function createWorkerSandbox(files: WorkerFiles): SnippetRunner {
 	return {
 		run: ({ language, code, limits, isolated }) =>
 			runnerFor(language, isolated).run(code, limits),
+		// one job per program: each is queued on the least busy worker, so a batch spreads over them
+		runBatch: ({ language, programs, limits }) =>
+			Promise.all(
+				programs.map((code) => runnerFor(language).run(code, limits)),
+			),
 		warm: async (languages, { isolated = false } = {}) => {
 			await Promise.all(
 				languages.flatMap((language) =>
