@@ -22,7 +22,6 @@ const memory = newWasmMemory(16);
 const quickjs = await newQuickJSWASMModule(
 	newVariant(RELEASE_SYNC, { wasmMemory: memory }),
 );
-limit.setBaseline(memory.buffer.byteLength);
 const STACK_BYTES = 512 * 1024;
 
 /**
@@ -78,187 +77,261 @@ function nameOfRaised(
 	return name || undefined;
 }
 
+/** The run in progress, which the host functions and the interrupt handler read. */
+interface Current {
+	deadline: number;
+	stdout: string;
+	exact: boolean;
+	overflow: boolean;
+}
+let current: Current = {
+	deadline: Number.POSITIVE_INFINITY,
+	stdout: "",
+	exact: true,
+	overflow: false,
+};
+
+/**
+ * One runtime and context, set up once with the prelude (whose compilation is most of a run's
+ * cost), then imaged: every run starts from that image, so it gets the very interpreter a fresh
+ * set-up would give, and nothing a run did (globals, prototypes, heap contents) reaches the next.
+ */
+const runtime = quickjs.newRuntime();
+runtime.setMaxStackSize(STACK_BYTES);
+runtime.setInterruptHandler(
+	() => current.overflow || Date.now() > current.deadline,
+);
+// Node would load the module; the sandbox has none to give
+runtime.setModuleLoader((name) => {
+	current.exact = false;
+	return { error: new Error(`Cannot find module '${name}'`) };
+});
+const vm = runtime.newContext();
+
+const append = (text: string) => {
+	current.stdout += text;
+	if (current.stdout.length > MAX_OUTPUT_CHARS) current.overflow = true;
+};
+const log = vm.newFunction("log", (stream, json) => {
+	const mirrored = JSON.parse(vm.getString(json)) as {
+		nodes: MirrorNode[];
+		exact: boolean;
+		quiet: boolean;
+	};
+	// what goes to stderr is not kept, but Node may run the snippet's code while formatting it
+	if (vm.getString(stream) !== "stdout") {
+		if (!mirrored.quiet) current.exact = false;
+		return;
+	}
+	if (!mirrored.exact) current.exact = false;
+	append(`${formatMirror(mirrored.nodes)}\n`);
+});
+const write = vm.newFunction("write", (text) => {
+	append(vm.getString(text));
+});
+const isPromise = vm.newFunction("isPromise", (value) => {
+	const state = vm.getPromiseState(value);
+	if (state.type === "fulfilled" && state.notAPromise) return vm.false;
+	if (state.type === "fulfilled") state.value.dispose();
+	if (state.type === "rejected") state.error.dispose();
+	return vm.true;
+});
+
+/** The prelude's driver; it stays with the host: a snippet can neither call nor replace it. */
+const driver = (() => {
+	const setup = vm.unwrapResult(vm.evalCode(QUICKJS_PRELUDE, "prelude.js"));
+	const started = vm.unwrapResult(
+		vm.callFunction(setup, vm.undefined, log, write, isPromise),
+	);
+	setup.dispose();
+	const [start, runTicks, runNextTimer, finish, raised] = [
+		"start",
+		"runTicks",
+		"runNextTimer",
+		"finish",
+		"raised",
+	].map((name) => vm.getProp(started, name)) as [
+		QuickJSHandle,
+		QuickJSHandle,
+		QuickJSHandle,
+		QuickJSHandle,
+		QuickJSHandle,
+	];
+	started.dispose();
+	return { start, runTicks, runNextTimer, finish, raised };
+})();
+
+/** A stretch of the interpreter's memory as it was once the prelude had set up, and where it goes. */
+interface Segment {
+	at: number;
+	bytes: Uint8Array;
+}
+
+const PAGE = 65536;
+/**
+ * Emscripten lays the memory out as static data, then the C stack (5 MB), then the heap. Zero
+ * stretches this long are the stack's unused part or memory past the heap's end: no C code reads
+ * them before writing them (the stack is free between calls, and the allocator clears what calloc
+ * hands out), so they need not be put back. Shorter zero stretches are kept with their segment.
+ */
+const GAP = 16 * PAGE;
+
+/**
+ * The parts of the memory that hold the interpreter's state (static data, and the heap up to its
+ * last byte in use): restoring them (restore below) gives the next run the interpreter exactly as
+ * the set-up left it.
+ */
+function imageOf(bytes: Uint8Array): Segment[] {
+	// a WebAssembly memory is whole pages, so pages read as whole words
+	const words = new Uint32Array(bytes.buffer);
+	const used = (page: number) => {
+		const from = (page * PAGE) / 4;
+		for (let i = from; i < from + PAGE / 4; i++)
+			if (words[i] !== 0) return true;
+		return false;
+	};
+	const segments: Segment[] = [];
+	let start = -1;
+	let last = -1;
+	const pages = bytes.length / PAGE;
+	for (let page = 0; page <= pages; page++) {
+		if (page < pages && !used(page)) continue;
+		if (start >= 0 && (page === pages || page - last > GAP / PAGE)) {
+			const end = (last + 1) * PAGE;
+			segments.push({
+				at: start * PAGE,
+				bytes: bytes.slice(start * PAGE, end),
+			});
+			start = -1;
+		}
+		if (page === pages) break;
+		if (start < 0) start = page;
+		last = page;
+	}
+	return segments;
+}
+
+limit.setBaseline(memory.buffer.byteLength);
+const image = imageOf(new Uint8Array(memory.buffer));
+
+function restore(): void {
+	const bytes = new Uint8Array(memory.buffer);
+	for (const segment of image) bytes.set(segment.bytes, segment.at);
+}
+
+/** Runs the job from the image; the interpreter is restored whether it finished or failed. */
 function runJob(job: RunJob): JobOutcome {
-	const runtime = quickjs.newRuntime();
-	const deadline = Date.now() + job.timeoutMs;
-	let stdout = "";
-	let exact = !NAMES_NODE_MODULE_SCOPE.test(job.code);
-	let overflow = false;
+	current = {
+		deadline: Date.now() + job.timeoutMs,
+		stdout: "",
+		exact: !NAMES_NODE_MODULE_SCOPE.test(job.code),
+		overflow: false,
+	};
 	limit.setAllowance(job.memoryMb);
-	runtime.setMaxStackSize(STACK_BYTES);
-	runtime.setInterruptHandler(() => overflow || Date.now() > deadline);
-	const vm = runtime.newContext();
-	const append = (text: string) => {
-		stdout += text;
-		if (stdout.length > MAX_OUTPUT_CHARS) overflow = true;
-	};
-
-	const finish = (failure?: Failure): JobOutcome => {
-		if (overflow)
-			return {
-				id: job.id,
-				status: "error",
-				stdout,
-				error: "output limit exceeded",
-				exact: false,
-			};
-		if (!failure) return { id: job.id, status: "ok", stdout, exact };
-		if (failure.name === "InternalError" && failure.message === "interrupted")
-			return {
-				id: job.id,
-				status: "timeout",
-				stdout,
-				error: "time limit exceeded",
-			};
-		// QuickJS cannot always allocate its own out-of-memory error: the refused grow is the evidence
-		if (
-			limit.exceeded ||
-			(failure.name === "InternalError" && failure.message === "out of memory")
-		)
-			return {
-				id: job.id,
-				status: "memory",
-				stdout,
-				error: "memory limit exceeded",
-			};
-		return {
-			id: job.id,
-			status: "error",
-			stdout,
-			error: `${failure.name}: ${failure.message}`,
-			...(failure.raised ? { raised: failure.raised } : {}),
-			exact,
-		};
-	};
-
-	const log = vm.newFunction("log", (stream, json) => {
-		const mirrored = JSON.parse(vm.getString(json)) as {
-			nodes: MirrorNode[];
-			exact: boolean;
-			quiet: boolean;
-		};
-		// what goes to stderr is not kept, but Node may run the snippet's code while formatting it
-		if (vm.getString(stream) !== "stdout") {
-			if (!mirrored.quiet) exact = false;
-			return;
-		}
-		if (!mirrored.exact) exact = false;
-		append(`${formatMirror(mirrored.nodes)}\n`);
-	});
-	const write = vm.newFunction("write", (text) => {
-		append(vm.getString(text));
-	});
-	const isPromise = vm.newFunction("isPromise", (value) => {
-		const state = vm.getPromiseState(value);
-		if (state.type === "fulfilled" && state.notAPromise) return vm.false;
-		if (state.type === "fulfilled") state.value.dispose();
-		if (state.type === "rejected") state.error.dispose();
-		return vm.true;
-	});
-	// Node would load the module; the sandbox has none to give
-	runtime.setModuleLoader((name) => {
-		exact = false;
-		return { error: new Error(`Cannot find module '${name}'`) };
-	});
-
-	const driver: QuickJSHandle[] = [];
-	// set once the prelude has given the driver: names what the snippet threw
-	let raisedName: QuickJSHandle | undefined;
-	const thrown = (handle: QuickJSHandle) =>
-		describeError(vm, handle, raisedName);
-	const call = (method: QuickJSHandle): boolean | Failure => {
-		const result = vm.callFunction(method, vm.undefined);
-		if (result.error) return thrown(result.error);
-		const value = vm.getNumber(result.value) === 1;
-		result.value.dispose();
-		return value;
-	};
-
-	/** Marks the output inexact when the snippet changed what Node's own output would show. */
-	const checkExact = (): Failure | undefined => {
-		const finishing = driver[3];
-		// the comparison of every built-in costs about a millisecond: only an exact run needs it
-		if (!exact || !finishing) return undefined;
-		const intact = call(finishing);
-		if (typeof intact === "object") return intact;
-		if (!intact) exact = false;
-		return undefined;
-	};
-
-	const drive = (): Failure | undefined => {
-		const setup = vm.evalCode(QUICKJS_PRELUDE, "prelude.js");
-		const started = setup.error
-			? setup
-			: vm.callFunction(setup.value, vm.undefined, log, write, isPromise);
-		if (!setup.error) setup.value.dispose();
-		for (const handle of [log, write, isPromise]) handle.dispose();
-		if (started.error) return describeError(vm, started.error);
-		// the driver stays with the host: a snippet can neither call nor replace it
-		for (const name of [
-			"start",
-			"runTicks",
-			"runNextTimer",
-			"finish",
-			"raised",
-		])
-			driver.push(vm.getProp(started.value, name));
-		started.value.dispose();
-		const [start, runTicks, runNextTimer] = driver as [
-			QuickJSHandle,
-			QuickJSHandle,
-			QuickJSHandle,
-		];
-		raisedName = driver[4];
-		const source = asCommonJsModule(job.code);
-		const main = vm.evalCode(`(${source})`, "main.js");
-		if (main.error) return thrown(main.error);
-		const sourceHandle = vm.newString(source);
-		const ran = vm.callFunction(start, vm.undefined, main.value, sourceHandle);
-		sourceHandle.dispose();
-		main.value.dispose();
-		if (ran.error) return thrown(ran.error);
-		ran.value.dispose();
-		for (;;) {
-			// drain ticks and promise jobs until both are empty, then run one timer, as Node's loop does
-			for (;;) {
-				const ticked = call(runTicks);
-				if (typeof ticked === "object") return ticked;
-				const jobs = runtime.executePendingJobs();
-				if (jobs.error) return thrown(jobs.error);
-				if (!ticked && jobs.value === 0) break;
-			}
-			const timer = call(runNextTimer);
-			if (typeof timer === "object") return timer;
-			if (!timer) break;
-		}
-		return checkExact();
-	};
-
-	/** The run's failure; an uncaught Error's output is checked as a finished run's is. */
-	const run = (): Failure | undefined => {
-		const failure = drive();
-		if (failure?.raised === undefined) return failure;
-		return checkExact() ?? failure;
-	};
-
 	let outcome: JobOutcome;
 	try {
-		outcome = finish(run());
+		outcome = finish(job.id, run(job.code));
 	} catch (error) {
 		// the host side of quickjs-emscripten needs heap too; without it the failure is the memory's
 		if (!limit.exceeded) throw error;
-		outcome = finish({ name: "InternalError", message: "out of memory" });
+		outcome = finish(job.id, {
+			name: "InternalError",
+			message: "out of memory",
+		});
 	}
-	try {
-		for (const handle of driver) handle.dispose();
-		vm.dispose();
-		runtime.dispose();
-	} catch {
-		return { ...outcome, recycle: true };
-	}
+	restore();
 	// quickjs-emscripten does not check its own allocations, so after the heap ran out the host
 	// replaces this worker rather than trust its allocator
 	return limit.exceeded ? { ...outcome, recycle: true } : outcome;
+}
+
+function finish(id: number, failure?: Failure): JobOutcome {
+	const { stdout, exact } = current;
+	if (current.overflow)
+		return {
+			id,
+			status: "error",
+			stdout,
+			error: "output limit exceeded",
+			exact: false,
+		};
+	if (!failure) return { id, status: "ok", stdout, exact };
+	if (failure.name === "InternalError" && failure.message === "interrupted")
+		return { id, status: "timeout", stdout, error: "time limit exceeded" };
+	// QuickJS cannot always allocate its own out-of-memory error: the refused grow is the evidence
+	if (
+		limit.exceeded ||
+		(failure.name === "InternalError" && failure.message === "out of memory")
+	)
+		return { id, status: "memory", stdout, error: "memory limit exceeded" };
+	return {
+		id,
+		status: "error",
+		stdout,
+		error: `${failure.name}: ${failure.message}`,
+		...(failure.raised ? { raised: failure.raised } : {}),
+		exact,
+	};
+}
+
+const thrown = (handle: QuickJSHandle) =>
+	describeError(vm, handle, driver.raised);
+
+/** Calls a driver method that answers 0 or 1. */
+function call(method: QuickJSHandle): boolean | Failure {
+	const result = vm.callFunction(method, vm.undefined);
+	if (result.error) return thrown(result.error);
+	const value = vm.getNumber(result.value) === 1;
+	result.value.dispose();
+	return value;
+}
+
+/** Marks the output inexact when the snippet changed what Node's own output would show. */
+function checkExact(): Failure | undefined {
+	// the comparison of every built-in costs about a millisecond: only an exact run needs it
+	if (!current.exact) return undefined;
+	const intact = call(driver.finish);
+	if (typeof intact === "object") return intact;
+	if (!intact) current.exact = false;
+	return undefined;
+}
+
+function drive(code: string): Failure | undefined {
+	const source = asCommonJsModule(code);
+	const main = vm.evalCode(`(${source})`, "main.js");
+	if (main.error) return thrown(main.error);
+	const sourceHandle = vm.newString(source);
+	const ran = vm.callFunction(
+		driver.start,
+		vm.undefined,
+		main.value,
+		sourceHandle,
+	);
+	sourceHandle.dispose();
+	main.value.dispose();
+	if (ran.error) return thrown(ran.error);
+	ran.value.dispose();
+	for (;;) {
+		// drain ticks and promise jobs until both are empty, then run one timer, as Node's loop does
+		for (;;) {
+			const ticked = call(driver.runTicks);
+			if (typeof ticked === "object") return ticked;
+			const jobs = runtime.executePendingJobs();
+			if (jobs.error) return thrown(jobs.error);
+			if (!ticked && jobs.value === 0) break;
+		}
+		const timer = call(driver.runNextTimer);
+		if (typeof timer === "object") return timer;
+		if (!timer) break;
+	}
+	return checkExact();
+}
+
+/** The run's failure; an uncaught Error's output is checked as a finished run's is. */
+function run(code: string): Failure | undefined {
+	const failure = drive(code);
+	if (failure?.raised === undefined) return failure;
+	return checkExact() ?? failure;
 }
 
 port.on("message", (job: RunJob) => {
