@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as authSchema from "./auth-schema.js";
+import { createPgliteCluster } from "./pglite-init.js";
 import * as appSchema from "./schema.js";
 
 const schema = { ...appSchema, ...authSchema };
@@ -93,5 +94,6 @@ export async function openDb(
 		);
 	const folder = join(config.dataDir, "pglite");
 	await mkdir(folder, { recursive: true });
+	await createPgliteCluster(folder);
 	return usePglite(new PGlite(folder));
 }
