@@ -10,6 +10,7 @@ import { verifierFor } from "./auth/verifier-for.js";
 import type { Config } from "./config.js";
 import { instanceSecret } from "./db/instance-secret.js";
 import { type Database, openDb } from "./db/open-db.js";
+import { pgliteMaintenanceJobs } from "./db/pglite-maintenance.js";
 import { instanceJobs } from "./db/server-instances.js";
 import { accountJobs } from "./features/accounts/accounts.jobs.js";
 import { accountsRoutes } from "./features/accounts/accounts.routes.js";
@@ -162,6 +163,7 @@ export async function buildApp(
 			...webhookJobs(app.db),
 			...accountJobs(app.db),
 			...rateLimitJobs(app.db),
+			...pgliteMaintenanceJobs(database),
 		],
 	});
 	await app.register(backgroundTasks, {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
 import { signInAttempts, webhookDeliveries } from "../../src/db/schema.js";
@@ -106,5 +106,24 @@ describe("the sweeper plugin", () => {
 		await app.ready();
 		await app.close();
 		expect(ran).toEqual([["after it", at]]);
+	});
+});
+
+describe("the embedded database's maintenance", () => {
+	const context = useTestContext("pglite");
+
+	it("analyzes every table when the app starts, as autovacuum would on PostgreSQL", async () => {
+		// reltuples is -1 until a table is first vacuumed or analyzed
+		const neverAnalyzed = async () => {
+			const result = await context.db.db.execute(
+				sql`SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND reltuples < 0 ORDER BY relname`,
+			);
+			return (result as unknown as { rows: { relname: string }[] }).rows.map(
+				(row) => row.relname,
+			);
+		};
+		expect(await neverAnalyzed()).toContain("challenges");
+		await buildTestApp(context);
+		expect(await neverAnalyzed()).toEqual([]);
 	});
 });
