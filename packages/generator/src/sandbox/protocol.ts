@@ -129,6 +129,11 @@ export interface ReadyMessage {
 export interface WorkerData {
 	/** Int32 flag the host sets to 2 (SIGINT) to interrupt a running Python snippet */
 	interrupt: SharedArrayBuffer;
+	/**
+	 * The interpreter's WebAssembly, compiled once for all of the process's workers of its
+	 * language: a worker then neither compiles it again nor runs it unoptimized for long.
+	 */
+	wasmModule?: WebAssembly.Module;
 }
 
 /** What worker-bootstrap.ts reads: the worker's own file, loaded once threads are refused. */

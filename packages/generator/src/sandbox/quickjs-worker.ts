@@ -1,4 +1,5 @@
-import { parentPort } from "node:worker_threads";
+import { Buffer } from "node:buffer";
+import { parentPort, workerData } from "node:worker_threads";
 import {
 	newQuickJSWASMModule,
 	newVariant,
@@ -7,7 +8,12 @@ import {
 	RELEASE_SYNC,
 } from "quickjs-emscripten";
 import { formatMirror, type MirrorNode } from "./node-format.js";
-import { type JobOutcome, MAX_OUTPUT_CHARS, type RunJob } from "./protocol.js";
+import {
+	type JobOutcome,
+	MAX_OUTPUT_CHARS,
+	type RunJob,
+	type WorkerData,
+} from "./protocol.js";
 import { QUICKJS_PRELUDE } from "./quickjs-prelude.js";
 import { capMemoryGrowth, newWasmMemory } from "./worker-hardening.js";
 
@@ -19,8 +25,12 @@ if (!port) throw new Error("quickjs-worker must run in a worker thread");
 // limit that holds is a cap on the WebAssembly memory the whole interpreter lives in.
 const limit = capMemoryGrowth();
 const memory = newWasmMemory(16);
+const { wasmModule } = workerData as WorkerData;
 const quickjs = await newQuickJSWASMModule(
-	newVariant(RELEASE_SYNC, { wasmMemory: memory }),
+	newVariant(RELEASE_SYNC, {
+		wasmMemory: memory,
+		...(wasmModule ? { wasmModule } : {}),
+	}),
 );
 const STACK_BYTES = 512 * 1024;
 
@@ -182,14 +192,9 @@ const GAP = 16 * PAGE;
  * the set-up left it.
  */
 function imageOf(bytes: Uint8Array): Segment[] {
-	// a WebAssembly memory is whole pages, so pages read as whole words
-	const words = new Uint32Array(bytes.buffer);
-	const used = (page: number) => {
-		const from = (page * PAGE) / 4;
-		for (let i = from; i < from + PAGE / 4; i++)
-			if (words[i] !== 0) return true;
-		return false;
-	};
+	const zero = Buffer.alloc(PAGE);
+	const used = (page: number) =>
+		!zero.equals(bytes.subarray(page * PAGE, (page + 1) * PAGE));
 	const segments: Segment[] = [];
 	let start = -1;
 	let last = -1;

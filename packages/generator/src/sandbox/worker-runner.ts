@@ -56,6 +56,8 @@ export class WorkerRunner {
 			interruptible: boolean;
 			/** replace the worker after every run, so no two snippets share an interpreter */
 			oneRunEach: boolean;
+			/** the interpreter's compiled WebAssembly, handed to every worker this runner starts */
+			wasmModule?: () => Promise<WebAssembly.Module | undefined>;
 		},
 	) {}
 
@@ -94,10 +96,12 @@ export class WorkerRunner {
 		await this.kill();
 	}
 
-	private boot(): Promise<Worker> {
+	private async boot(): Promise<Worker> {
+		const wasmModule = await this.options.wasmModule?.();
 		return new Promise<Worker>((resolve, reject) => {
 			const worker = spawnWorker(this.bootstrap, this.file, {
 				interrupt: this.interrupt,
+				...(wasmModule ? { wasmModule } : {}),
 			});
 			const timer = setTimeout(() => {
 				void worker.terminate();

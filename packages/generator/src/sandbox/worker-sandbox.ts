@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import type { Language } from "@app/contract";
 import type { SnippetRunner, WorkerFiles } from "./protocol.js";
@@ -11,6 +13,31 @@ import { WorkerRunner } from "./worker-runner.js";
 const JAVASCRIPT_WORKERS = Math.min(8, Math.max(1, availableParallelism()));
 
 /**
+ * The QuickJS build's WebAssembly, compiled once: the workers instantiate it, and share the code
+ * V8 optimizes while they run. Undefined when it cannot be found; each worker then compiles its own.
+ */
+/** WebAssembly.compile, which the ES and Node type libraries loaded here do not declare */
+const { compile } = (
+	globalThis as unknown as {
+		WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> };
+	}
+).WebAssembly;
+
+async function compileQuickJs(): Promise<WebAssembly.Module | undefined> {
+	try {
+		const quickjs = createRequire(import.meta.url).resolve(
+			"quickjs-emscripten",
+		);
+		const wasm = createRequire(quickjs).resolve(
+			"@jitl/quickjs-wasmfile-release-sync/wasm",
+		);
+		return await compile(await readFile(wasm));
+	} catch {
+		return undefined;
+	}
+}
+
+/**
  * Runs snippets in worker threads of this process, started on first use. Isolated Python runs get
  * a worker of their own that is replaced (and the successor warmed) after every run; QuickJS
  * already gives every run a fresh runtime. The server never calls this directly: it runs inside
@@ -18,6 +45,8 @@ const JAVASCRIPT_WORKERS = Math.min(8, Math.max(1, availableParallelism()));
  */
 export function createWorkerSandbox(files: WorkerFiles): SnippetRunner {
 	const runners = new Map<string, WorkerRunner[]>();
+	// started with the sandbox, so the first JavaScript worker finds it compiled
+	const quickjs = compileQuickJs();
 	const runnersFor = (language: Language, isolated = false) => {
 		const oneRunEach = isolated && language === "python";
 		const key = oneRunEach ? `${language}:isolated` : language;
@@ -30,6 +59,7 @@ export function createWorkerSandbox(files: WorkerFiles): SnippetRunner {
 					new WorkerRunner(new URL(files.bootstrap), new URL(files[language]), {
 						interruptible: language === "python",
 						oneRunEach,
+						...(language === "javascript" ? { wasmModule: () => quickjs } : {}),
 					}),
 			);
 			runners.set(key, pool);
