@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
+import { pgliteMaintenanceJobs } from "../../src/db/pglite-maintenance.js";
 import { signInAttempts, webhookDeliveries } from "../../src/db/schema.js";
 import {
 	countSignInAttempt,
@@ -125,5 +126,27 @@ describe("the embedded database's maintenance", () => {
 		expect(await neverAnalyzed()).toContain("challenges");
 		await buildTestApp(context);
 		expect(await neverAnalyzed()).toEqual([]);
+	});
+
+	it("then analyzes a table again once enough of its rows changed, as autovacuum's threshold says", async () => {
+		const db = context.db.db;
+		const job = pgliteMaintenanceJobs(context.db)[0];
+		if (!job) throw new Error("PGlite has a maintenance job");
+		const changedSinceAnalyze = async () => {
+			// statistics are flushed at the end of a transaction at most once a second, unless forced
+			await db.execute(sql`SELECT pg_stat_force_next_flush()`);
+			const result = await db.execute(
+				sql`SELECT n_mod_since_analyze::int AS changed FROM pg_stat_user_tables WHERE relname = 'webhook_deliveries'`,
+			);
+			return (result as unknown as { rows: { changed: number }[] }).rows[0]
+				?.changed;
+		};
+		const now = new Date();
+		await job.run(now); // at start: everything
+		for (let i = 0; i < 200; i++)
+			await recordDelivery(db, `msg_${randomUUID()}`, "user.created", now);
+		expect(await changedSinceAnalyze()).toBeGreaterThanOrEqual(200);
+		await job.run(now);
+		expect(await changedSinceAnalyze()).toBe(0);
 	});
 });
