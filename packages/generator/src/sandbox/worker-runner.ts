@@ -20,10 +20,16 @@ function spawnWorker(
 	bootstrap: URL,
 	file: URL,
 	workerData: WorkerData,
+	youngGenerationMb?: number,
 ): Worker {
 	return new Worker(bootstrap, {
 		workerData: { ...workerData, file: file.href } satisfies BootstrapData,
-		resourceLimits: { maxOldGenerationSizeMb: 256 },
+		resourceLimits: {
+			maxOldGenerationSizeMb: 256,
+			...(youngGenerationMb
+				? { maxYoungGenerationSizeMb: youngGenerationMb }
+				: {}),
+		},
 	});
 }
 
@@ -58,6 +64,11 @@ export class WorkerRunner {
 			oneRunEach: boolean;
 			/** the interpreter's compiled WebAssembly, handed to every worker this runner starts */
 			wasmModule?: () => Promise<WebAssembly.Module | undefined>;
+			/**
+			 * A cap on the worker's young generation. V8 grows it with the allocation rate, up to
+			 * tens of MB per thread, though a worker whose runs leave nothing behind needs little.
+			 */
+			youngGenerationMb?: number;
 		},
 	) {}
 
@@ -99,10 +110,12 @@ export class WorkerRunner {
 	private async boot(): Promise<Worker> {
 		const wasmModule = await this.options.wasmModule?.();
 		return new Promise<Worker>((resolve, reject) => {
-			const worker = spawnWorker(this.bootstrap, this.file, {
-				interrupt: this.interrupt,
-				...(wasmModule ? { wasmModule } : {}),
-			});
+			const worker = spawnWorker(
+				this.bootstrap,
+				this.file,
+				{ interrupt: this.interrupt, ...(wasmModule ? { wasmModule } : {}) },
+				this.options.youngGenerationMb,
+			);
 			const timer = setTimeout(() => {
 				void worker.terminate();
 				reject(

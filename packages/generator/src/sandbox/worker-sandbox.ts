@@ -59,7 +59,9 @@ export function createWorkerSandbox(files: WorkerFiles): SnippetRunner {
 					new WorkerRunner(new URL(files.bootstrap), new URL(files[language]), {
 						interruptible: language === "python",
 						oneRunEach,
-						...(language === "javascript" ? { wasmModule: () => quickjs } : {}),
+						...(language === "javascript"
+							? { wasmModule: () => quickjs, youngGenerationMb: 4 }
+							: {}),
 					}),
 			);
 			runners.set(key, pool);
