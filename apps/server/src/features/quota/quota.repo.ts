@@ -11,6 +11,7 @@ import {
 	sql,
 } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/open-db.js";
+import { preparedPerDb } from "../../db/prepared.js";
 import { quotaHolds, quotas } from "../../db/schema.js";
 import { liveInstanceIds } from "../../db/server-instances.js";
 
@@ -41,7 +42,7 @@ export const nextResetAt = (
  * the balance rises to the daily level (a higher balance is never lowered) and the window restarts.
  */
 function refilled(policy: QuotaPolicy, now: Date) {
-	const due = sql<boolean>`${quotas.lastResetDate} <= ${new Date(now.getTime() - policy.resetHours * HOUR_MS)}`;
+	const due = sql<boolean>`${quotas.lastResetDate} <= ${windowStart(policy, now)}`;
 	return {
 		due,
 		balance: sql<number>`CASE WHEN ${due} THEN GREATEST(${quotas.quotaRemaining}, ${policy.daily}) ELSE ${quotas.quotaRemaining} END`,
@@ -49,11 +50,27 @@ function refilled(policy: QuotaPolicy, now: Date) {
 	};
 }
 
+/** A window that started at or before this moment has passed: the quota refills. */
+const windowStart = (policy: QuotaPolicy, now: Date) =>
+	new Date(now.getTime() - policy.resetHours * HOUR_MS);
+
 const columns = {
 	userId: quotas.userId,
 	quotaRemaining: quotas.quotaRemaining,
 	lastResetDate: quotas.lastResetDate,
 };
+
+/** The quota row as stored, and whether its window has passed (`dueBefore`: windowStart). */
+const quotaNow = preparedPerDb((db) =>
+	db
+		.select({
+			...columns,
+			due: sql<boolean>`${quotas.lastResetDate} <= ${sql.placeholder("dueBefore")}`,
+		})
+		.from(quotas)
+		.where(eq(quotas.userId, sql.placeholder("userId")))
+		.prepare("quota_now"),
+);
 
 const newQuota = (userId: string, policy: QuotaPolicy, now: Date) => ({
 	userId,
@@ -88,11 +105,10 @@ export async function readQuota(
 	policy: QuotaPolicy,
 	now: Date,
 ): Promise<QuotaRow> {
-	const { due } = refilled(policy, now);
-	const [current] = await db
-		.select({ ...columns, due })
-		.from(quotas)
-		.where(eq(quotas.userId, userId));
+	const [current] = await quotaNow(db).execute({
+		userId,
+		dueBefore: windowStart(policy, now),
+	});
 	if (current && !current.due) {
 		const { due: _, ...row } = current;
 		return row;
