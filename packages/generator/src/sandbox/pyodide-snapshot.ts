@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import {
+	type FileHandle,
 	open,
 	readdir,
 	readFile,
@@ -76,23 +77,38 @@ export async function findPythonSnapshot(
 	if (snapshot) return snapshot;
 	// checked again once this one is made (or fails)
 	verified.delete(base);
-	void makePythonSnapshot(maker).catch(() => undefined);
+	void makePythonSnapshot(maker, { waitForOthers: false }).catch(
+		() => undefined,
+	);
 	return undefined;
 }
 
-/** Makes the snapshot for this maker unless it exists, and answers it. */
+/**
+ * Makes the snapshot for this maker unless it exists, and answers it. When another process is
+ * making it, waits for that one, or (`waitForOthers: false`) gives up.
+ */
 export async function makePythonSnapshot(
 	maker: SnapshotMaker,
+	{ waitForOthers = true } = {},
 ): Promise<SnapshotSource> {
 	const base = await snapshotBase(maker);
-	const existing = await readVerified(base);
-	if (existing) return existing;
-	let made = making.get(base);
-	if (!made) {
-		made = make(base, maker).finally(() => making.delete(base));
-		making.set(base, made);
+	const deadline = Date.now() + MAKE_TIMEOUT_MS;
+	for (;;) {
+		const existing = await readVerified(base);
+		if (existing) return existing;
+		let made = making.get(base);
+		if (!made) {
+			const lock = await takeLock(`${base}.lock`);
+			if (lock) {
+				made = make(base, maker, lock).finally(() => making.delete(base));
+				making.set(base, made);
+			}
+		}
+		if (made) return made;
+		if (!waitForOthers || Date.now() > deadline)
+			throw new Error("another process is making the Python snapshot");
+		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	return made;
 }
 
 /**
@@ -159,8 +175,8 @@ async function fileSha256(path: string): Promise<string | undefined> {
 async function make(
 	base: string,
 	maker: SnapshotMaker,
+	lock: FileHandle,
 ): Promise<SnapshotSource> {
-	const lock = await takeLock(`${base}.lock`);
 	try {
 		const bytes = await runMaker(maker);
 		const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -176,18 +192,42 @@ async function make(
 	}
 }
 
-/** One maker per snapshot across processes (test files, several servers on one machine). */
-async function takeLock(path: string) {
-	try {
-		return await open(path, "wx");
-	} catch (error) {
-		const since = await stat(path).then(
+/**
+ * One maker per snapshot across processes (test files, several servers on one machine): the lock,
+ * or undefined while another process holds it.
+ */
+async function takeLock(path: string): Promise<FileHandle | undefined> {
+	const take = () =>
+		open(path, "wx").catch((error: NodeJS.ErrnoException) => {
+			if (error.code === "EEXIST") return undefined;
+			throw error;
+		});
+	const lock = await take();
+	if (lock) {
+		await lock.writeFile(String(process.pid));
+		return lock;
+	}
+	const [since, holder] = await Promise.all([
+		stat(path).then(
 			({ mtimeMs }) => Date.now() - mtimeMs,
 			() => 0,
-		);
-		if (since < STALE_LOCK_MS) throw error;
-		await rm(path, { force: true });
-		return await open(path, "wx");
+		),
+		readFile(path, "utf8").catch(() => ""),
+	]);
+	if (since < STALE_LOCK_MS && isAlive(Number(holder))) return undefined;
+	// left by a maker that died
+	await rm(path, { force: true });
+	return take();
+}
+
+/** Whether the process that took a lock still runs (on this machine: the cache is local). */
+function isAlive(pid: number): boolean {
+	if (!Number.isInteger(pid) || pid <= 0) return true; // being written: give it time
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === "EPERM";
 	}
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { PyodideAPI } from "pyodide";
 import type { PyDict } from "pyodide/ffi";
@@ -56,23 +56,22 @@ export async function startPyodide(
 ): Promise<{ pyodide: PyodideAPI; startedFrom: StartedFrom }> {
 	const { loadPyodide } = await import("pyodide");
 	if (snapshot) {
+		let file: number | undefined;
 		try {
-			const bytes = readFileSync(snapshot.path);
-			const sha256 = createHash("sha256").update(bytes).digest("hex");
-			if (sha256 !== snapshot.sha256)
-				throw new Error("the snapshot is not the file its maker recorded");
+			file = openSync(snapshot.path, "r");
+			const restore = await streamedRestore(file, snapshot.sha256);
 			const pyodide = await loadPyodide({
 				...options(),
-				_loadSnapshot: bytes,
-				createPyodideModule: (await sparseRestore()) as unknown as NonNullable<
+				_loadSnapshot: restore.header,
+				createPyodideModule: restore.createModule as unknown as NonNullable<
 					Parameters<typeof loadPyodide>[0]
 				>["createPyodideModule"],
 			});
-			// Pyodide keeps its options, the snapshot among them, for good: detached, its 30 MB are freed
-			structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
 			return { pyodide, startedFrom: "snapshot" };
 		} catch {
 			// a normal load below; the server makes a new snapshot when it finds this one wrong
+		} finally {
+			if (file !== undefined) closeSync(file);
 		}
 	}
 	return { pyodide: await loadPyodide(options()), startedFrom: "load" };
@@ -89,19 +88,8 @@ export async function makeSnapshot(): Promise<Uint8Array> {
 }
 
 const PAGE = 65536;
-
-/** `bytes` starts on a multiple of 4. */
-function isZero(bytes: Uint8Array): boolean {
-	const words = new Uint32Array(
-		bytes.buffer,
-		bytes.byteOffset,
-		bytes.length >>> 2,
-	);
-	for (const word of words) if (word !== 0) return false;
-	for (let i = words.length * 4; i < bytes.length; i++)
-		if (bytes[i] !== 0) return false;
-	return true;
-}
+/** Pyodide's header: a magic number, its length, the JSON's, 0, the build id, then that JSON. */
+const MAX_HEADER_BYTES = 1 << 20;
 
 type CreateModule = (settings: unknown) => Promise<{
 	API: { restoreSnapshot(snapshot: Uint8Array): unknown };
@@ -109,40 +97,70 @@ type CreateModule = (settings: unknown) => Promise<{
 }>;
 
 /**
- * Pyodide's own restore copies the whole saved heap into the new memory, zero pages too (half of
- * it), and every page it writes becomes resident. The new memory is already zero, so this restore
- * lets Pyodide check and read the header (its magic number, its build id, the JavaScript references)
- * and copies only the pages that hold something: about 16 MB less memory for each Python worker.
+ * Pyodide's own restore wants the whole file in memory (30 MB, which the allocator keeps once
+ * freed) and copies all of it into the new heap, zero pages too (half of it), making every page
+ * resident. Here Pyodide gets the header alone, which it checks (its magic number, its build id)
+ * and reads (the JavaScript references); the heap is then read from the file a page at a time,
+ * and only the pages that hold something are copied, the new memory being zero already. Every
+ * byte read is hashed: a file that is not the one its maker recorded throws before any of it
+ * runs, and the worker loads Pyodide as usual.
  */
-async function sparseRestore(): Promise<CreateModule> {
+async function streamedRestore(file: number, sha256: string) {
+	const hash = createHash("sha256");
+	const read = (into: Uint8Array, length = into.length) => {
+		let done = 0;
+		while (done < length) {
+			const count = readSync(file, into, done, length - done, null);
+			if (count === 0) throw new Error("the snapshot is truncated");
+			done += count;
+		}
+		hash.update(into.subarray(0, length));
+	};
+	const start = new Uint8Array(8);
+	read(start);
+	const headerBytes = new DataView(start.buffer).getUint32(4, true);
+	const heapBytes = fstatSync(file).size - headerBytes;
+	if (
+		headerBytes % 16 !== 0 ||
+		headerBytes < 48 ||
+		headerBytes > MAX_HEADER_BYTES ||
+		heapBytes <= 0
+	)
+		throw new Error("malformed snapshot");
+	// its own buffer at offset 0: Pyodide reads it through a Uint32Array
+	const header = new Uint8Array(headerBytes);
+	header.set(start);
+	read(header.subarray(8));
 	const { default: createModule } = (await import(
 		pathToFileURL(`${indexURL}pyodide.asm.mjs`).href
 	)) as { default: CreateModule };
-	return async (settings) => {
+	const createWithRestore: CreateModule = async (settings) => {
 		const module = await createModule(settings);
 		const { API } = module;
 		const restore = API.restoreSnapshot.bind(API);
-		API.restoreSnapshot = (snapshot) => {
-			// [magic, header length, ...]: Pyodide's layout (makeSnapshot in pyodide.asm.mjs)
-			const headerBytes = new Uint32Array(
-				snapshot.buffer,
-				snapshot.byteOffset,
-				2,
-			)[1];
-			if (headerBytes === undefined || headerBytes % 16 !== 0)
-				throw new Error("malformed snapshot");
-			const config = restore(snapshot.subarray(0, headerBytes));
-			const heap = snapshot.subarray(headerBytes);
-			const target = new Uint8Array(module.HEAP8.buffer);
-			if (heap.length > target.length) throw new Error("snapshot too large");
-			if (heap.byteOffset % 4 !== 0) target.set(heap);
-			else
-				for (let start = 0; start < heap.length; start += PAGE) {
-					const page = heap.subarray(start, start + PAGE);
-					if (!isZero(page)) target.set(page, start);
-				}
+		API.restoreSnapshot = (given) => {
+			const config = restore(given);
+			const heap = new Uint8Array(module.HEAP8.buffer);
+			if (heapBytes > heap.length) throw new Error("the snapshot is too large");
+			const page = new Uint8Array(PAGE);
+			for (let offset = 0; offset < heapBytes; offset += PAGE) {
+				const length = Math.min(PAGE, heapBytes - offset);
+				read(page, length);
+				if (!isZero(page, length)) heap.set(page.subarray(0, length), offset);
+			}
+			if (hash.digest("hex") !== sha256)
+				throw new Error("the snapshot is not the file its maker recorded");
 			return config;
 		};
 		return module;
 	};
+	return { header, createModule: createWithRestore };
+}
+
+function isZero(bytes: Uint8Array, length: number): boolean {
+	const words = new Uint32Array(bytes.buffer, bytes.byteOffset, length >>> 2);
+	for (const word of words) if (word !== 0) return false;
+	for (let i = words.length * 4; i < length; i++)
+		if (bytes[i] !== 0) return false;
+	return true;
 }
