@@ -3,6 +3,12 @@ import type { challenges } from "./schema.js";
 
 type ChallengeColumns = typeof challenges.$inferSelect;
 
+/** The columns that hold a challenge's content (those contentColumns writes). */
+export type ContentColumns = Pick<
+	ChallengeColumns,
+	keyof ReturnType<typeof contentColumns>
+>;
+
 /** The (difficulty, language) cell a challenge belongs to, as both the challenges and the pool tables index it. */
 export const cellColumns = (content: ChallengeContent) => ({
 	difficulty: content.difficulty,
@@ -25,7 +31,7 @@ export const contentColumns = (content: ChallengeContent) => ({
 });
 
 /** …and back: the content a stored challenge holds. */
-export const contentOf = (row: ChallengeColumns): ChallengeContent => ({
+export const contentOf = (row: ContentColumns): ChallengeContent => ({
 	difficulty: row.difficulty,
 	language: row.language,
 	kind: row.kind,

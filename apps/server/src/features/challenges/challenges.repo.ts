@@ -3,16 +3,18 @@ import type {
 	Difficulty,
 	HistoryQuery,
 	Language,
+	Misconception,
 } from "@app/contract";
 import type { Diagnosis } from "@app/generator";
-import { and, desc, eq, isNotNull, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lt, sql } from "drizzle-orm";
 import { contentColumns } from "../../db/challenge-columns.js";
 import type { DbOrTx } from "../../db/open-db.js";
+import { parsedJson } from "../../db/parsed-json.js";
+import { preparedPerDb } from "../../db/prepared.js";
 import { answers, challenges } from "../../db/schema.js";
 
 export type ChallengeRow = typeof challenges.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
-export type HistoryRow = ChallengeRow & { answer: AnswerRow | null };
 
 export interface NewChallenge {
 	userId: string;
@@ -78,45 +80,107 @@ export async function variantHistory(
 	return { seen: new Set(keys), recent: keys.slice(0, recentCount) };
 }
 
-function resultFilter(result: HistoryQuery["result"]) {
-	switch (result) {
-		case "correct":
-			return eq(answers.correct, true);
-		case "incorrect":
-			return eq(answers.correct, false);
-		case "unanswered":
-			return isNull(answers.challengeId);
-		default:
-			return undefined;
-	}
-}
+/**
+ * What a history item shows: the challenge without what only the server reads (its owner, its
+ * variant, the beliefs behind the options not chosen), its answer, and the belief behind a wrong
+ * answer's option, picked out in the query.
+ */
+const historyColumns = {
+	id: challenges.id,
+	difficulty: challenges.difficulty,
+	language: challenges.language,
+	kind: challenges.kind,
+	runtime: challenges.runtime,
+	title: challenges.title,
+	code: challenges.code,
+	options: challenges.options,
+	correctAnswerId: challenges.correctAnswerId,
+	explanation: challenges.explanation,
+	verified: challenges.verified,
+	source: challenges.source,
+	verification: challenges.verification,
+	idea: challenges.idea,
+	reviewOf: challenges.reviewOf,
+	createdAt: challenges.createdAt,
+	answer: {
+		answerId: answers.answerId,
+		correct: answers.correct,
+		answeredAt: answers.answeredAt,
+	},
+	chosenBelief: sql<
+		Misconception | string | null
+	>`CASE WHEN NOT ${answers.correct} THEN ${challenges.misconceptions} -> ${answers.answerId} END`,
+};
 
-/** One page of a user's challenges, newest first, keyed by id; one row more than asked tells whether more exist. */
+type HistorySelection = {
+	[K in keyof typeof historyColumns]: K extends "answer"
+		? Pick<AnswerRow, "answerId" | "correct" | "answeredAt"> | null
+		: K extends "chosenBelief"
+			? Misconception | string | null
+			: ChallengeRow[K & keyof ChallengeRow];
+};
+
+/** A challenge of a user's history, with its answer and the belief behind a wrong one. */
+export type HistoryRow = Omit<HistorySelection, "chosenBelief"> & {
+	misconception: Misconception | null;
+};
+
+const toHistoryRow = ({
+	chosenBelief,
+	...row
+}: HistorySelection): HistoryRow => ({
+	...row,
+	misconception: chosenBelief === null ? null : parsedJson(chosenBelief),
+});
+
+/** The largest challenge id: "before" it means from the newest. */
+const NEWEST = 2_147_483_647;
+
+/**
+ * One page of a user's challenges, newest first, keyed by id: a backward scan of the (user_id, id)
+ * index that stops after the page. One statement, prepared once, whatever the filters: an absent
+ * filter is a null placeholder that matches everything.
+ */
+const historyPageStatement = preparedPerDb((db) => {
+	const difficulty = sql.placeholder("difficulty");
+	const language = sql.placeholder("language");
+	const result = sql.placeholder("result");
+	return db
+		.select(historyColumns)
+		.from(challenges)
+		.leftJoin(answers, eq(answers.challengeId, challenges.id))
+		.where(
+			and(
+				eq(challenges.userId, sql.placeholder("userId")),
+				lt(challenges.id, sql.placeholder("before")),
+				sql`(${difficulty}::text IS NULL OR ${challenges.difficulty} = ${difficulty})`,
+				sql`(${language}::text IS NULL OR ${challenges.language} = ${language})`,
+				sql`(${result}::text IS NULL
+					OR (${result} = 'correct' AND ${answers.correct})
+					OR (${result} = 'incorrect' AND NOT ${answers.correct})
+					OR (${result} = 'unanswered' AND ${answers.challengeId} IS NULL))`,
+			),
+		)
+		.orderBy(desc(challenges.id))
+		.limit(sql.placeholder("limit"))
+		.prepare("history_page");
+});
+
+/** One page of a user's challenges, newest first; one row more than asked tells whether more exist. */
 export async function historyPage(
 	db: DbOrTx,
 	userId: string,
 	page: HistoryQuery,
 ): Promise<{ rows: HistoryRow[]; nextCursor: number | null }> {
-	const rows = await db
-		.select()
-		.from(challenges)
-		.leftJoin(answers, eq(answers.challengeId, challenges.id))
-		.where(
-			and(
-				eq(challenges.userId, userId),
-				page.before === undefined ? undefined : lt(challenges.id, page.before),
-				page.difficulty
-					? eq(challenges.difficulty, page.difficulty)
-					: undefined,
-				page.language ? eq(challenges.language, page.language) : undefined,
-				resultFilter(page.result),
-			),
-		)
-		.orderBy(desc(challenges.id))
-		.limit(page.limit + 1);
-	const shown = rows
-		.slice(0, page.limit)
-		.map((row) => ({ ...row.challenges, answer: row.answers }));
+	const rows = await historyPageStatement(db).execute({
+		userId,
+		before: page.before ?? NEWEST,
+		difficulty: page.difficulty ?? null,
+		language: page.language ?? null,
+		result: page.result ?? null,
+		limit: page.limit + 1,
+	});
+	const shown = rows.slice(0, page.limit).map(toHistoryRow);
 	const last = shown.at(-1);
 	return {
 		rows: shown,
@@ -131,11 +195,11 @@ export async function findHistoryItem(
 	id: number,
 ): Promise<HistoryRow | undefined> {
 	const [row] = await db
-		.select()
+		.select(historyColumns)
 		.from(challenges)
 		.leftJoin(answers, eq(answers.challengeId, challenges.id))
 		.where(and(eq(challenges.id, id), eq(challenges.userId, userId)));
-	return row && { ...row.challenges, answer: row.answers };
+	return row && toHistoryRow(row);
 }
 
 /** Every challenge of a user with its answer, newest first (the export). */
@@ -144,12 +208,12 @@ export async function allHistory(
 	userId: string,
 ): Promise<HistoryRow[]> {
 	const rows = await db
-		.select()
+		.select(historyColumns)
 		.from(challenges)
 		.leftJoin(answers, eq(answers.challengeId, challenges.id))
 		.where(eq(challenges.userId, userId))
 		.orderBy(desc(challenges.id));
-	return rows.map((row) => ({ ...row.challenges, answer: row.answers }));
+	return rows.map(toHistoryRow);
 }
 
 export async function findChallenge(

@@ -1,12 +1,11 @@
 import type {
-	AnswerRecord,
 	AnswerResponse,
 	Challenge,
 	HistoryItem,
 	IdeaRef,
 } from "@app/contract";
 import { ideaById } from "@app/generator";
-import { contentOf } from "../../db/challenge-columns.js";
+import { type ContentColumns, contentOf } from "../../db/challenge-columns.js";
 import {
 	type AnswerRow,
 	beliefBehindAnswer,
@@ -20,7 +19,11 @@ export const ideaRef = (id: string): IdeaRef => ({
 	name: ideaById(id)?.name ?? id,
 });
 
-export const toChallengeResponse = (row: ChallengeRow): Challenge => ({
+/** The columns a challenge's response shows. */
+type ShownChallenge = ContentColumns &
+	Pick<ChallengeRow, "id" | "createdAt" | "idea" | "reviewOf">;
+
+export const toChallengeResponse = (row: ShownChallenge): Challenge => ({
 	id: row.id,
 	...contentOf(row),
 	timestamp: row.createdAt.toISOString(),
@@ -28,20 +31,15 @@ export const toChallengeResponse = (row: ChallengeRow): Challenge => ({
 	review_of: row.reviewOf,
 });
 
-export const toAnswerRecord = (
-	challenge: ChallengeRow,
-	answer: AnswerRow,
-): AnswerRecord => ({
-	answer_id: answer.answerId,
-	correct: answer.correct,
-	answered_at: answer.answeredAt.toISOString(),
-	misconception: beliefBehindAnswer(challenge, answer),
-});
-
 export const toHistoryItem = (row: HistoryRow): HistoryItem => ({
 	...toChallengeResponse(row),
 	date_created: row.createdAt.toISOString(),
-	answer: row.answer ? toAnswerRecord(row, row.answer) : null,
+	answer: row.answer && {
+		answer_id: row.answer.answerId,
+		correct: row.answer.correct,
+		answered_at: row.answer.answeredAt.toISOString(),
+		misconception: row.misconception,
+	},
 });
 
 export const toAnswerResponse = (

@@ -18,6 +18,7 @@ import {
 	sql,
 } from "drizzle-orm";
 import type { DbOrTx } from "../../db/open-db.js";
+import { parsedJson } from "../../db/parsed-json.js";
 import { answers, challenges } from "../../db/schema.js";
 import {
 	ideaToReview,
@@ -135,10 +136,6 @@ export async function chosenMisconceptions(
 		more: rows.length > page.limit,
 	};
 }
-
-/** PGlite hands a jsonb value built in a query back as text, node-postgres as an object. */
-const parsedJson = <T>(value: T | string): T =>
-	typeof value === "string" ? (JSON.parse(value) as T) : value;
 
 /** The latest wording of the user's misconception on an idea, for a model asked to probe it. */
 export async function latestStatement(
