@@ -16,6 +16,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { notFound } from "../../errors.js";
+import { fastSerializerCompiler } from "../../plugins/fast-serializer.js";
 import { answerChallenge } from "./answer-challenge.js";
 import { allHistory, findHistoryItem, historyPage } from "./challenges.repo.js";
 import { historyCsv } from "./export-history.js";
@@ -62,6 +63,7 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
 	app.get(
 		"/api/my-history",
 		{
+			serializerCompiler: fastSerializerCompiler,
 			schema: {
 				tags: ["challenges"],
 				summary: "The caller's challenges, newest first, by pages",

@@ -1,5 +1,6 @@
 import { ErrorBodySchema, QuotaSchema } from "@app/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { fastSerializerCompiler } from "../../plugins/fast-serializer.js";
 import { readQuota } from "./quota.repo.js";
 import { toQuotaResponse } from "./to-response.js";
 
@@ -8,6 +9,7 @@ export const quotaRoutes: FastifyPluginAsyncZod = async (app) => {
 	app.get(
 		"/api/quota",
 		{
+			serializerCompiler: fastSerializerCompiler,
 			schema: {
 				tags: ["quota"],
 				summary: "The caller's remaining challenges and when they refill",
