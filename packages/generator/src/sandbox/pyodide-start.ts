@@ -53,6 +53,44 @@ function options() {
  */
 export async function startPyodide(
 	snapshot: SnapshotSource | undefined,
+	compiled?: WebAssembly.Module,
+): Promise<{ pyodide: PyodideAPI; startedFrom: StartedFrom }> {
+	const restoreInstantiate = compiled ? instantiateFrom(compiled) : () => {};
+	try {
+		return await load(snapshot);
+	} finally {
+		restoreInstantiate();
+	}
+}
+
+/**
+ * Makes Pyodide's loader instantiate this module, which the sandbox process compiled once for all
+ * of its Python workers, instead of compiling its 10 MB of WebAssembly again: the worker saves the
+ * compile, and starts with the code V8 optimized while earlier workers ran. Answers how to undo it.
+ */
+function instantiateFrom(compiled: WebAssembly.Module): () => void {
+	const wasm = (
+		globalThis as unknown as {
+			WebAssembly: {
+				instantiate(source: unknown, imports?: unknown): Promise<unknown>;
+			};
+		}
+	).WebAssembly;
+	const { instantiate } = wasm;
+	wasm.instantiate = (source, imports) =>
+		// Pyodide's own binary, the one large module its loader instantiates from bytes
+		ArrayBuffer.isView(source) && source.byteLength > 1 << 20
+			? instantiate
+					.call(wasm, compiled, imports)
+					.then((instance) => ({ instance, module: compiled }))
+			: instantiate.call(wasm, source, imports);
+	return () => {
+		wasm.instantiate = instantiate;
+	};
+}
+
+async function load(
+	snapshot: SnapshotSource | undefined,
 ): Promise<{ pyodide: PyodideAPI; startedFrom: StartedFrom }> {
 	const { loadPyodide } = await import("pyodide");
 	if (snapshot) {

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -422,9 +423,16 @@ describe("host stand-ins, without the guard", () => {
 });
 
 /** A Python worker thread of this process, started as the sandbox process starts one. */
-async function startPythonWorker(file: string) {
+async function startPythonWorker(
+	file: string,
+	wasmModule?: WebAssembly.Module,
+) {
 	const worker = new Worker(new URL(launch.workers.bootstrap), {
-		workerData: { interrupt: new SharedArrayBuffer(4), file },
+		workerData: {
+			interrupt: new SharedArrayBuffer(4),
+			file,
+			...(wasmModule ? { wasmModule } : {}),
+		},
 	});
 	const ready = await new Promise<{ startedFrom: StartedFrom }>(
 		(resolve, reject) => {
@@ -461,14 +469,26 @@ describe("a Python worker started from the memory snapshot", () => {
 			canary: join(dir, "canary"),
 			secret: join(hostDir, "secret.txt"),
 		};
-		let worker = await startPythonWorker(launch.workers.python);
+		// compiled once and handed to each worker, as the sandbox process does
+		const compiled = await (
+			globalThis as unknown as {
+				WebAssembly: {
+					compile(bytes: Uint8Array): Promise<WebAssembly.Module>;
+				};
+			}
+		).WebAssembly.compile(
+			await readFile(
+				createRequire(import.meta.url).resolve("pyodide/pyodide.asm.wasm"),
+			),
+		);
+		let worker = await startPythonWorker(launch.workers.python, compiled);
 		const starts: StartedFrom[] = [worker.startedFrom];
 		// as the sandbox does: a run that left what the guard cannot undo gets a fresh worker
 		const run = async (code: string) => {
 			const outcome = await worker.run(code);
 			if (outcome.recycle) {
 				await worker.stop();
-				worker = await startPythonWorker(launch.workers.python);
+				worker = await startPythonWorker(launch.workers.python, compiled);
 				starts.push(worker.startedFrom);
 			}
 			return outcome;

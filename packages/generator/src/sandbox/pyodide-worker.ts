@@ -29,7 +29,7 @@ function snapshotSource(): SnapshotSource | undefined {
 
 const port = parentPort;
 if (!port) throw new Error("pyodide-worker must run in a worker thread");
-const { interrupt } = workerData as WorkerData;
+const { interrupt, wasmModule } = workerData as WorkerData;
 const interruptFlag = new Int32Array(interrupt);
 // Python kept as Python, so that it is checked as such (python-guard.test.ts); the build copies it
 // next to the compiled worker, and source-bundle.ts next to the bundled one
@@ -47,7 +47,10 @@ const limit = capMemoryGrowth();
 // sys.orig_argv and $_ would show; without one it uses the name Pyodide has in a browser
 process.argv.splice(1);
 
-const { pyodide, startedFrom } = await startPyodide(snapshotSource());
+const { pyodide, startedFrom } = await startPyodide(
+	snapshotSource(),
+	wasmModule,
+);
 // Pyodide's loader may publish a global `require` that hands out child_process
 assertChildProcessesDisabled();
 pyodide.setInterruptBuffer(interruptFlag);
