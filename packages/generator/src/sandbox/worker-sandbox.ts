@@ -37,6 +37,18 @@ async function compileQuickJs(): Promise<WebAssembly.Module | undefined> {
 	}
 }
 
+/** Pyodide's WebAssembly, compiled once in the same way for the Python workers (pyodide-start.ts). */
+async function compilePyodide(): Promise<WebAssembly.Module | undefined> {
+	try {
+		const wasm = createRequire(import.meta.url).resolve(
+			"pyodide/pyodide.asm.wasm",
+		);
+		return await compile(await readFile(wasm));
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * Runs snippets in worker threads of this process, started on first use. Isolated Python runs get
  * a worker of their own that is replaced (and the successor warmed) after every run; QuickJS
@@ -47,6 +59,8 @@ export function createWorkerSandbox(files: WorkerFiles): SnippetRunner {
 	const runners = new Map<string, WorkerRunner[]>();
 	// started with the sandbox, so the first JavaScript worker finds it compiled
 	const quickjs = compileQuickJs();
+	// on first use: a sandbox that runs no Python never compiles it
+	let pyodide: Promise<WebAssembly.Module | undefined> | undefined;
 	const runnersFor = (language: Language, isolated = false) => {
 		const oneRunEach = isolated && language === "python";
 		const key = oneRunEach ? `${language}:isolated` : language;
@@ -61,7 +75,7 @@ export function createWorkerSandbox(files: WorkerFiles): SnippetRunner {
 						oneRunEach,
 						...(language === "javascript"
 							? { wasmModule: () => quickjs, youngGenerationMb: 4 }
-							: {}),
+							: { wasmModule: () => (pyodide ??= compilePyodide()) }),
 					}),
 			);
 			runners.set(key, pool);
