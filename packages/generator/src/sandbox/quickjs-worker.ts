@@ -179,39 +179,40 @@ interface Segment {
 
 const PAGE = 65536;
 /**
- * Emscripten lays the memory out as static data, then the C stack (5 MB), then the heap. Zero
- * stretches this long are the stack's unused part or memory past the heap's end: no C code reads
- * them before writing them (the stack is free between calls, and the allocator clears what calloc
- * hands out), so they need not be put back. Shorter zero stretches are kept with their segment.
+ * Emscripten lays the memory out as static data, then the C stack (5 MB), then the heap. A zero
+ * stretch this long between parts in use is the stack's unused part, which no C code reads before
+ * writing it (the stack is free between calls), so it need not be put back; nor need the memory
+ * past the heap's last page in use, which the allocator has not handed out (and calloc clears).
+ * Shorter zero stretches are kept with their segment.
  */
-const GAP = 16 * PAGE;
+const GAP = 32 * PAGE;
+/**
+ * Kept after a segment that a gap follows: static data ends in its zero-initialized part, which
+ * may be whole zero pages that a run then writes.
+ */
+const MARGIN = 16 * PAGE;
 
 /**
  * The parts of the memory that hold the interpreter's state (static data, and the heap up to its
- * last byte in use): restoring them (restore below) gives the next run the interpreter exactly as
+ * last page in use): restoring them (restore below) gives the next run the interpreter exactly as
  * the set-up left it.
  */
 function imageOf(bytes: Uint8Array): Segment[] {
 	const zero = Buffer.alloc(PAGE);
-	const used = (page: number) =>
-		!zero.equals(bytes.subarray(page * PAGE, (page + 1) * PAGE));
-	const segments: Segment[] = [];
-	let start = -1;
-	let last = -1;
 	const pages = bytes.length / PAGE;
-	for (let page = 0; page <= pages; page++) {
-		if (page < pages && !used(page)) continue;
-		if (start >= 0 && (page === pages || page - last > GAP / PAGE)) {
-			const end = (last + 1) * PAGE;
-			segments.push({
-				at: start * PAGE,
-				bytes: bytes.slice(start * PAGE, end),
-			});
-			start = -1;
-		}
-		if (page === pages) break;
-		if (start < 0) start = page;
-		last = page;
+	const used: number[] = [];
+	for (let page = 0; page < pages; page++)
+		if (!zero.equals(bytes.subarray(page * PAGE, (page + 1) * PAGE)))
+			used.push(page);
+	const segments: Segment[] = [];
+	let start = used[0] ?? 0;
+	for (const [i, page] of used.entries()) {
+		const next = used[i + 1];
+		if (next !== undefined && (next - page) * PAGE <= GAP) continue;
+		const end =
+			next === undefined ? (page + 1) * PAGE : (page + 1) * PAGE + MARGIN;
+		segments.push({ at: start * PAGE, bytes: bytes.slice(start * PAGE, end) });
+		if (next !== undefined) start = next;
 	}
 	return segments;
 }
