@@ -9,7 +9,11 @@ export interface LoadResult {
 	rps: number;
 	p50: number;
 	p99: number;
-	/** answers other than 2xx, and connection errors and timeouts */
+	/** answers other than 2xx */
+	non2xx: number;
+	/** connection errors and timeouts (autocannon's 10 s) */
+	errors: number;
+	/** both */
 	failed: number;
 }
 
@@ -48,6 +52,8 @@ function once(
 		rps: result.requests.average,
 		p50: result.latency.p50,
 		p99: result.latency.p99,
+		non2xx: result.non2xx,
+		errors: result.errors + result.timeouts,
 		failed: result.non2xx + result.errors + result.timeouts,
 	}));
 }
@@ -77,12 +83,14 @@ export async function loadTogether(
 		rps: results.reduce((sum, r) => sum + r.rps, 0),
 		p50: Math.max(...results.map((r) => r.p50)),
 		p99: Math.max(...results.map((r) => r.p99)),
+		non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+		errors: results.reduce((sum, r) => sum + r.errors, 0),
 		failed: results.reduce((sum, r) => sum + r.failed, 0),
 	};
 }
 
 export const describe = (m: LoadResult) =>
-	`${Math.round(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms${m.failed ? `, ${m.failed} failed` : ""}`;
+	`${Math.round(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms${m.non2xx ? `, ${m.non2xx} non-2xx` : ""}${m.errors ? `, ${m.errors} errors or timeouts` : ""}`;
 
 const benchStarted = performance.now();
 

@@ -36,7 +36,9 @@ export const format = (value: number) =>
 			: value.toFixed(value < 10 ? 2 : 1);
 
 const ratioCell = (row: BenchRow) =>
-	row.ratio === undefined ? "" : `${row.ratio.toFixed(2)}×`;
+	row.ratio === undefined
+		? ""
+		: `${row.ratio.toFixed(row.ratio < 0.1 ? 4 : 2)}×`;
 
 /** A table of targets: each row with its baseline, its target and whether it passes. */
 function targetRows(table: BenchTable): string[] {

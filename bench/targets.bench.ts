@@ -213,7 +213,7 @@ export async function run(): Promise<BenchTable> {
 		return {
 			title: `Performance targets (server in its own process, autocannon ${DURATION_S} s each after a warm-up)`,
 			baseline:
-				"per row: a bare Fastify route (one GET returning a small JSON, in its own process) measured in this run at the same connections, or the figure named",
+				"a bare Fastify route (one GET returning a small JSON, in its own process) measured in this run at the row's connections, unless the row names another",
 			rows: [
 				...byTarget(0, 1),
 				...byTarget(1, 3),
