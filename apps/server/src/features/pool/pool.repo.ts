@@ -59,16 +59,21 @@ export async function claimPooled(
 					),
 				)
 			: undefined;
-	const next = db
-		.select({ id: challengePool.id })
-		.from(challengePool)
-		.where(and(inCell(cell), unseen))
-		.orderBy(asc(challengePool.id))
-		.limit(1)
-		.for("update", { skipLocked: true });
+	const next = db.$with("next").as(
+		db
+			.select({ id: challengePool.id })
+			.from(challengePool)
+			.where(and(inCell(cell), unseen))
+			.orderBy(asc(challengePool.id))
+			.limit(1)
+			.for("update", { skipLocked: true }),
+	);
+	// a CTE, run once: as an IN (subquery), the planner may join it to the table in ways that
+	// claimed nothing once the table had statistics (a hash semi join over a locking subquery)
 	const [claimed] = await db
+		.with(next)
 		.delete(challengePool)
-		.where(inArray(challengePool.id, next))
+		.where(inArray(challengePool.id, db.select({ id: next.id }).from(next)))
 		.returning();
 	return claimed;
 }
