@@ -1,4 +1,4 @@
-import { createGenerator, type Generator } from "@app/generator";
+import { createGenerator, type Generator, LOOK_WINDOW } from "@app/generator";
 import cors from "@fastify/cors";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
@@ -16,6 +16,7 @@ import { accountJobs } from "./features/accounts/accounts.jobs.js";
 import { accountsRoutes } from "./features/accounts/accounts.routes.js";
 import { createLocalAuth } from "./features/accounts/local-auth.js";
 import { challengesRoutes } from "./features/challenges/challenges.routes.js";
+import { SeenVariants } from "./features/challenges/seen-variants.js";
 import { misconceptionsRoutes } from "./features/misconceptions/misconceptions.routes.js";
 import { createChallengePool } from "./features/pool/pool.public.js";
 import { quotaJobs } from "./features/quota/quota.jobs.js";
@@ -154,6 +155,7 @@ export async function buildApp(
 		pool: challengePool(app, config),
 		instanceId: app.instanceId,
 		quota: config.quota,
+		seenVariants: new SeenVariants(LOOK_WINDOW),
 	};
 	app.decorate("services", services);
 	await app.register(sweeper, {

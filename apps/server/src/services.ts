@@ -1,5 +1,6 @@
 import type { Generator } from "@app/generator";
 import type { Db } from "./db/open-db.js";
+import type { SeenVariants } from "./features/challenges/seen-variants.js";
 import type { ChallengePool } from "./features/pool/pool.public.js";
 import type { QuotaPolicy } from "./features/quota/quota.public.js";
 
@@ -24,4 +25,6 @@ export interface Services {
 	/** this server process: it owns the quota holds of the generations it runs */
 	instanceId: string;
 	quota: QuotaPolicy;
+	/** what each user was served, per cell, kept per process and topped up from the database */
+	seenVariants: SeenVariants;
 }

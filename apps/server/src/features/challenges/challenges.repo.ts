@@ -1,12 +1,10 @@
 import type {
 	ChallengeContent,
-	Difficulty,
 	HistoryQuery,
-	Language,
 	Misconception,
 } from "@app/contract";
 import type { Diagnosis } from "@app/generator";
-import { and, desc, eq, isNotNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { contentColumns } from "../../db/challenge-columns.js";
 import type { DbOrTx } from "../../db/open-db.js";
 import { parsedJson } from "../../db/parsed-json.js";
@@ -47,37 +45,6 @@ export async function insertChallenge(
 		.returning();
 	if (!row) throw new Error("insert returned no challenge");
 	return row;
-}
-
-/** The variant keys of what a user was served in one cell: all of them, and the latest ones. */
-export interface VariantHistory {
-	/** every key, so the generator and the pool can avoid repeats */
-	seen: Set<string>;
-	/** the latest `recentCount` keys, newest first, so they can avoid look-alikes */
-	recent: string[];
-}
-
-/** What a user was served in one (difficulty, language) cell, by variant key. */
-export async function variantHistory(
-	db: DbOrTx,
-	userId: string,
-	cell: { difficulty: Difficulty; language: Language },
-	recentCount: number,
-): Promise<VariantHistory> {
-	const rows = await db
-		.select({ key: challenges.variantKey })
-		.from(challenges)
-		.where(
-			and(
-				eq(challenges.userId, userId),
-				eq(challenges.difficulty, cell.difficulty),
-				eq(challenges.language, cell.language),
-				isNotNull(challenges.variantKey),
-			),
-		)
-		.orderBy(desc(challenges.createdAt), desc(challenges.id));
-	const keys = rows.flatMap((row) => (row.key ? [row.key] : []));
-	return { seen: new Set(keys), recent: keys.slice(0, recentCount) };
 }
 
 /**

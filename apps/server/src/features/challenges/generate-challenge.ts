@@ -8,7 +8,6 @@ import {
 	type Generator,
 	GeneratorError,
 	ideaById,
-	LOOK_WINDOW,
 } from "@app/generator";
 import type { FastifyBaseLogger } from "fastify";
 import type { Db, Tx } from "../../db/open-db.js";
@@ -35,9 +34,8 @@ import {
 	type ChallengeRow,
 	insertChallenge,
 	type NewChallenge,
-	type VariantHistory,
-	variantHistory,
 } from "./challenges.repo.js";
+import type { SeenVariants, VariantHistory } from "./seen-variants.js";
 
 export interface GenerateDeps {
 	db: Db;
@@ -47,6 +45,8 @@ export interface GenerateDeps {
 	pool: ChallengePool | null;
 	now: () => Date;
 	quota: QuotaPolicy;
+	/** what each user was served, so that nobody gets the same challenge twice */
+	seenVariants: SeenVariants;
 }
 
 /** A generation that takes longer than this is abandoned and its unit refunded. */
@@ -99,7 +99,7 @@ export async function generateChallenge(
 				? null
 				: await dueReview(deps.db, userId, cell, deps.now());
 		const idea = input.idea ?? reviewOf ?? undefined;
-		const history = await variantHistory(deps.db, userId, cell, LOOK_WINDOW);
+		const history = await deps.seenVariants.of(deps.db, userId, cell);
 		// the pool holds challenges on any topic and idea; one asked for is generated for it
 		const pooled =
 			deps.pool && !topic && !idea
