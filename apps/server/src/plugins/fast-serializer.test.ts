@@ -1,4 +1,8 @@
-import { HistoryResponseSchema, QuotaSchema } from "@app/contract";
+import {
+	type HistoryItem,
+	HistoryResponseSchema,
+	QuotaSchema,
+} from "@app/contract";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fastSerializerCompiler } from "./fast-serializer.js";
@@ -11,7 +15,7 @@ const route = (schema: z.ZodType) =>
 		httpStatus: "200",
 	});
 
-const item = (id: number, answered: boolean) => ({
+const item = (id: number, answered: boolean): HistoryItem => ({
 	id,
 	difficulty: "medium",
 	language: "python",
