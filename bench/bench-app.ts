@@ -1,11 +1,10 @@
-import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildApp } from "@app/server/app";
 import { type Config, type Env, loadConfig } from "@app/server/config";
 import type { FastifyInstance } from "fastify";
-import { SignJWT } from "jose";
+import { createTokenIssuer } from "./server-process.js";
 
 export interface BenchApp {
 	app: FastifyInstance;
@@ -23,31 +22,16 @@ export async function startBenchApp(
 	env: Env = {},
 ): Promise<BenchApp> {
 	const dataDir = await mkdtemp(join(tmpdir(), "cct-bench-"));
-	const { privateKey, publicKey } = generateKeyPairSync("rsa", {
-		modulusLength: 2048,
-	});
+	const issuer = createTokenIssuer();
 	const config = loadConfig({
 		DATA_DIR: dataDir,
 		LOG_LEVEL: "silent",
-		CLERK_JWT_KEY: publicKey.export({ type: "spki", format: "pem" }).toString(),
+		CLERK_JWT_KEY: issuer.publicPem,
 		...env,
 	});
 	const app = await buildApp(config);
 	await app.ready();
-	const authorizationFor = async (sub: string) => {
-		const now = Math.floor(Date.now() / 1000);
-		const token = await new SignJWT({
-			sub,
-			azp: "http://localhost:5173",
-			sid: `sess_${sub}`,
-		})
-			.setProtectedHeader({ alg: "RS256", kid: "ins_bench" })
-			.setIssuedAt(now)
-			.setNotBefore(now - 1)
-			.setExpirationTime(now + 600)
-			.sign(privateKey);
-		return `Bearer ${token}`;
-	};
+	const { authorizationFor } = issuer;
 	return {
 		app,
 		config,
