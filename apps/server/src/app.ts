@@ -13,8 +13,6 @@ import { type Database, openDb } from "./db/open-db.js";
 import { pgliteMaintenanceJobs } from "./db/pglite-maintenance.js";
 import { instanceJobs } from "./db/server-instances.js";
 import { accountJobs } from "./features/accounts/accounts.jobs.js";
-import { accountsRoutes } from "./features/accounts/accounts.routes.js";
-import { createLocalAuth } from "./features/accounts/local-auth.js";
 import { challengesRoutes } from "./features/challenges/challenges.routes.js";
 import { SeenVariants } from "./features/challenges/seen-variants.js";
 import { misconceptionsRoutes } from "./features/misconceptions/misconceptions.routes.js";
@@ -61,8 +59,13 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
  */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-/** Local accounts on the app's database; a new account's quota comes from the function Clerk's webhook uses. */
+/**
+ * Local accounts on the app's database; a new account's quota comes from the function Clerk's
+ * webhook uses. Loaded only in local mode: better-auth and the password-strength dictionaries
+ * are about 60 MB of a server's memory that a Clerk deployment never uses.
+ */
 async function localAccounts(app: FastifyInstance, config: Config) {
+	const { createLocalAuth } = await import("./features/accounts/local-auth.js");
 	return createLocalAuth({
 		db: app.db,
 		secret: await instanceSecret(app.db, "better-auth"),
@@ -175,11 +178,15 @@ export async function buildApp(
 	await app.register(systemRoutes, { config });
 	await app.register(webhookRoutes, { config });
 	// in Clerk mode the local account routes do not exist
-	if (localAuth)
+	if (localAuth) {
+		const { accountsRoutes } = await import(
+			"./features/accounts/accounts.routes.js"
+		);
 		await app.register(accountsRoutes, {
 			auth: localAuth,
 			signUpLimits: config.signUpLimits,
 		});
+	}
 	await app.register(async (api) => {
 		api.addHook("onRequest", api.authenticate);
 		await api.register(quotaRoutes);
