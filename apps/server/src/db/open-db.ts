@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as authSchema from "./auth-schema.js";
+import { createPglite } from "./pglite-client.js";
 import { createPgliteCluster } from "./pglite-init.js";
 import * as appSchema from "./schema.js";
 
@@ -95,5 +96,5 @@ export async function openDb(
 	const folder = join(config.dataDir, "pglite");
 	await mkdir(folder, { recursive: true });
 	await createPgliteCluster(folder);
-	return usePglite(new PGlite(folder));
+	return usePglite(createPglite(folder));
 }

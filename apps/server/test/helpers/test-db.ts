@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
 import { type Database, usePglite, usePostgres } from "../../src/db/open-db.js";
+import { createPglite } from "../../src/db/pglite-client.js";
 import { cloneDatabase } from "./postgres-run.js";
 
 export type Engine = "pglite" | "postgres";
@@ -15,7 +15,7 @@ export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL
 /** A PGlite loaded from the migrated template: empty tables, about a second to open. */
 async function pgliteDb(): Promise<Database> {
 	const dump = await readFile(inject("pgliteTemplate"));
-	return usePglite(new PGlite({ loadDataDir: new Blob([dump]) }));
+	return usePglite(createPglite(undefined, { loadDataDir: new Blob([dump]) }));
 }
 
 /** A throwaway PostgreSQL database cloned from the migrated template; its URL lets a second "server" connect. */
