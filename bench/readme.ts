@@ -1,4 +1,7 @@
+import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { type BenchTable, toMarkdown } from "./table.js";
 
 const README = new URL("../README.md", import.meta.url);
@@ -20,6 +23,14 @@ export async function writeTargetsToReadme(
 	await writeFile(
 		README,
 		`${readme.slice(0, start + START.length)}\n${content}\n${readme.slice(end)}`,
+	);
+	// aligned as the formatter wants it, so that `npm run check` stays clean after a bench run
+	await promisify(execFile)(
+		"npx",
+		["biome", "format", "--write", fileURLToPath(README)],
+		{
+			cwd: fileURLToPath(new URL("..", import.meta.url)),
+		},
 	);
 	return true;
 }
