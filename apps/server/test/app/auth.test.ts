@@ -153,6 +153,34 @@ describe("authentication", () => {
 		},
 	);
 
+	it("remembers an accepted token by all of it: a copy with its payload changed is still refused, and touches nothing", async () => {
+		const t = await buildTestApp(context);
+		const owner = newUserId();
+		const victim = newUserId();
+		const { authorization } = await t.auth(owner);
+		// accepted, and now remembered by this server
+		for (let i = 0; i < 2; i++)
+			expect((await quotaRequest(t, authorization)).statusCode).toBe(200);
+		const token = authorization.split(" ")[1] ?? "";
+		const forged = `Bearer ${tamperedToken(token, { sub: victim })}`;
+		const response = await quotaRequest(t, forged);
+		expect(response.statusCode).toBe(401);
+		expect(response.json()).toMatchObject({ code: "unauthorized" });
+		// the signature alone, under another header and payload, proves nothing either
+		const [, , signature] = token.split(".");
+		const [header, payload] = unsignedToken(victim).split(".");
+		expect(
+			(await quotaRequest(t, `Bearer ${header}.${payload}.${signature}`))
+				.statusCode,
+		).toBe(401);
+		expect(
+			await context.db.db
+				.select()
+				.from(quotas)
+				.where(eq(quotas.userId, victim)),
+		).toEqual([]);
+	});
+
 	const seconds = () => Math.floor(Date.now() / 1000);
 	it.each([
 		["nbf 3 seconds ahead", () => ({ nbf: seconds() + 3 }), 200],
