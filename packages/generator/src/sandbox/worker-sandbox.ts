@@ -6,7 +6,7 @@ import type { SnippetRunner, WorkerFiles } from "./protocol.js";
 import { WorkerRunner } from "./worker-runner.js";
 
 /**
- * QuickJS workers are light (a fresh runtime per run, a few MB each): one per core, so a batch
+ * QuickJS workers are light (every run starts from an image of a fresh interpreter, a few MB each): one per core, so a batch
  * spreads over the machine; past eight, more would only hold memory. One Pyodide is a hundred MB
  * and seconds to start, so Python keeps one.
  */
@@ -52,7 +52,7 @@ async function compilePyodide(): Promise<WebAssembly.Module | undefined> {
 /**
  * Runs snippets in worker threads of this process, started on first use. Isolated Python runs get
  * a worker of their own that is replaced (and the successor warmed) after every run; QuickJS
- * already gives every run a fresh runtime. The server never calls this directly: it runs inside
+ * already gives every run a fresh interpreter, from its image. The server never calls this directly: it runs inside
  * the sandbox process (sandbox-host.ts), where the permission model walls the workers in.
  */
 export function createWorkerSandbox(files: WorkerFiles): SnippetRunner {
