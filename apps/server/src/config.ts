@@ -206,6 +206,15 @@ const EnvSchema = z.object({
 	// a class signing up together behind one school NAT is one client: 30 leaves room for it
 	SIGN_UP_LIMIT_PER_CLIENT: integer(30, 1),
 	SIGN_UP_LIMIT_PER_HOUR: integer(100, 1),
+	// a bearer token that short could be guessed by whoever can reach the port
+	METRICS_TOKEN: z.preprocess(
+		blankToUndefined,
+		z
+			.string()
+			.min(16, "must be at least 16 characters")
+			.regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
+			.optional(),
+	),
 	LOG_LEVEL: z.preprocess(
 		blankToUndefined,
 		z
@@ -249,6 +258,8 @@ export interface Config {
 	/** Fastify's trustProxy: false, a hop count, or the trusted proxies' addresses */
 	trustProxy: false | number | string[];
 	logLevel: string;
+	/** bearer token of GET /metrics; null: no metrics are served */
+	metricsToken: string | null;
 }
 
 /** Thrown by loadConfig; one line per bad variable, never a value. */
@@ -327,5 +338,6 @@ export function loadConfig(env: Env): Config {
 		corsOrigins: e.CORS_ORIGINS ?? authorizedParties,
 		trustProxy: e.TRUST_PROXY,
 		logLevel: e.LOG_LEVEL,
+		metricsToken: e.METRICS_TOKEN ?? null,
 	};
 }

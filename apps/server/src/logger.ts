@@ -11,6 +11,7 @@ export function secretsOf(config: Config): string[] {
 		config.auth.clerk.secretKey,
 		config.auth.clerk.webhookSecret,
 		config.generator.openai.apiKey,
+		config.metricsToken,
 	];
 	if (config.databaseUrl) {
 		const { password } = new URL(config.databaseUrl);
