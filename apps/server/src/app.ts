@@ -16,7 +16,10 @@ import { accountJobs } from "./features/accounts/accounts.jobs.js";
 import { challengesRoutes } from "./features/challenges/challenges.routes.js";
 import { SeenVariants } from "./features/challenges/seen-variants.js";
 import { misconceptionsRoutes } from "./features/misconceptions/misconceptions.routes.js";
-import { createChallengePool } from "./features/pool/pool.public.js";
+import {
+	createChallengePool,
+	poolDepths,
+} from "./features/pool/pool.public.js";
 import { quotaJobs } from "./features/quota/quota.jobs.js";
 import { quotaRoutes } from "./features/quota/quota.routes.js";
 import { statsRoutes } from "./features/stats/stats.routes.js";
@@ -36,6 +39,7 @@ import errorHandler, {
 } from "./plugins/error-handler.js";
 import generatorPlugin from "./plugins/generator.js";
 import instancePlugin from "./plugins/instance.js";
+import metricsPlugin from "./plugins/metrics.js";
 import sweeper from "./plugins/sweeper.js";
 import webStatic from "./plugins/web-static.js";
 import { rateLimitJobs } from "./rate-limit/rate-limit.jobs.js";
@@ -121,6 +125,8 @@ export async function buildApp(
 	app.setSerializerCompiler(serializerCompiler);
 
 	await app.register(errorHandler);
+	// before any route, so that its hooks see every request
+	await app.register(metricsPlugin, { token: config.metricsToken });
 	await app.register(cors, {
 		origin: config.corsOrigins,
 		credentials: true,
@@ -159,11 +165,13 @@ export async function buildApp(
 		instanceId: app.instanceId,
 		quota: config.quota,
 		seenVariants: new SeenVariants(LOOK_WINDOW),
+		metrics: app.metrics,
 	};
+	if (services.pool) app.metrics.watchPool(() => poolDepths(app.db));
 	app.decorate("services", services);
 	await app.register(sweeper, {
 		jobs: [
-			...quotaJobs(app.db, app.log),
+			...quotaJobs(app.db, app.log, app.metrics),
 			...instanceJobs(app.db),
 			...webhookJobs(app.db),
 			...accountJobs(app.db),

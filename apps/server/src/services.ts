@@ -3,6 +3,7 @@ import type { Db } from "./db/open-db.js";
 import type { SeenVariants } from "./features/challenges/seen-variants.js";
 import type { ChallengePool } from "./features/pool/pool.public.js";
 import type { QuotaPolicy } from "./features/quota/quota.public.js";
+import type { AppMetrics } from "./metrics/app-metrics.js";
 
 declare module "fastify" {
 	interface FastifyInstance {
@@ -27,4 +28,6 @@ export interface Services {
 	quota: QuotaPolicy;
 	/** what each user was served, per cell, kept per process and topped up from the database */
 	seenVariants: SeenVariants;
+	/** what the server counts for Prometheus (GET /metrics) */
+	metrics: AppMetrics;
 }

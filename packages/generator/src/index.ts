@@ -9,12 +9,21 @@ import {
 	type RunLimits,
 	SandboxUnavailableError,
 } from "./sandbox/sandbox.js";
+import { type GenerationEvent, publish } from "./telemetry.js";
 import { FAMILIES } from "./templates/registry.js";
 import { type Generator, GeneratorError } from "./types.js";
 
 export { ideaLevels } from "./idea-levels.js";
 export { IDEAS, type Idea, ideaById } from "./ideas.js";
 export type { OpenAiOptions } from "./providers/openai.js";
+export {
+	type GenerationEvent,
+	type GeneratorEvents,
+	type ModelAttemptEvent,
+	type RedraftEvent,
+	type SandboxRunEvent,
+	subscribe,
+} from "./telemetry.js";
 export {
 	type Diagnosis,
 	type GenerateRequest,
@@ -40,9 +49,44 @@ export function createGenerator(options: GeneratorOptions): Generator {
 	if (options.kind === "openai") {
 		if (!options.openai)
 			throw new Error("the openai generator needs its options");
-		return withSandboxFailures(createOpenAiGenerator(sandbox, options.openai));
+		return reported(
+			withSandboxFailures(createOpenAiGenerator(sandbox, options.openai)),
+		);
 	}
-	return withSandboxFailures(createOfflineGenerator(sandbox, FAMILIES));
+	return reported(
+		withSandboxFailures(createOfflineGenerator(sandbox, FAMILIES)),
+	);
+}
+
+/** Publishes how each generation ended and how long it took (see telemetry.ts). */
+function reported(generator: Generator): Generator {
+	return {
+		...generator,
+		generate: async (request, signal) => {
+			const started = performance.now();
+			const ended = (outcome: GenerationEvent["outcome"]) =>
+				publish("generation", () => ({
+					provider: generator.kind,
+					language: request.language,
+					outcome,
+					durationMs: performance.now() - started,
+				}));
+			try {
+				const result = await generator.generate(request, signal);
+				ended(result.challenge.verification);
+				return result;
+			} catch (error) {
+				ended(
+					signal?.aborted
+						? "aborted"
+						: error instanceof GeneratorError
+							? error.failure
+							: "failed",
+				);
+				throw error;
+			}
+		},
+	};
 }
 
 /** A sandbox process that died or hung is replaced; the generations it cost fail as "unavailable" (503). */

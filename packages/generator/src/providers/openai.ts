@@ -15,6 +15,7 @@ import { verifyDraft } from "../llm/verify-draft.js";
 import { hash32 } from "../rng.js";
 import { RUNTIMES } from "../runtime.js";
 import type { Sandbox } from "../sandbox/sandbox.js";
+import { publish } from "../telemetry.js";
 import {
 	type GenerateRequest,
 	type GenerateResult,
@@ -100,6 +101,29 @@ function transportFailure(error: unknown): GeneratorError {
 	);
 }
 
+/** The SDK numbers its attempts in this header: 0 for the first, then 1, 2… for its retries. */
+const RETRY_COUNT_HEADER = "x-stainless-retry-count";
+
+/** fetch, reporting each HTTP attempt the SDK makes (its retries included) with how it ended. */
+const reportingFetch: typeof fetch = async (input, init) => {
+	const retry = new Headers(init?.headers).get(RETRY_COUNT_HEADER) ?? "0";
+	const started = performance.now();
+	const attempt = (status: number | null) =>
+		publish("modelAttempt", () => ({
+			status,
+			retry: retry !== "0",
+			durationMs: performance.now() - started,
+		}));
+	try {
+		const response = await fetch(input, init);
+		attempt(response.status);
+		return response;
+	} catch (error) {
+		attempt(null);
+		throw error;
+	}
+};
+
 /** The LLM provider: asks an OpenAI-compatible model for a challenge, then proves or fixes its answer by running the code. */
 export function createOpenAiGenerator(
 	sandbox: Sandbox,
@@ -110,6 +134,7 @@ export function createOpenAiGenerator(
 		baseURL: options.baseUrl ?? undefined,
 		timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+		fetch: reportingFetch,
 	});
 	const source = `openai:${options.model}`;
 
@@ -180,6 +205,8 @@ export function createOpenAiGenerator(
 			const draft = readDraft(await ask(messages, format, signal));
 			if (typeof draft === "string") {
 				problems.push(draft);
+				if (attempt + 1 < MAX_DRAFTS)
+					publish("redraft", () => ({ reason: "unusable_reply" }));
 				continue;
 			}
 			const checked = await verifyDraft(sandbox, request.language, draft);
@@ -189,6 +216,8 @@ export function createOpenAiGenerator(
 			if (checked.verification === "not_runnable" && !unrunnable) {
 				unrunnable = draft;
 				problems.push("the code did not run");
+				if (attempt + 1 < MAX_DRAFTS)
+					publish("redraft", () => ({ reason: "not_runnable" }));
 				continue;
 			}
 			let explanation = checked.draft.explanation;

@@ -1,4 +1,5 @@
 import type { Language } from "@app/contract";
+import { publish } from "../telemetry.js";
 import type {
 	RunLimits,
 	RunResult,
@@ -77,22 +78,35 @@ export function sandboxOver(
 	defaults: Partial<RunLimits> = {},
 ): Sandbox {
 	const limits = { ...DEFAULT_LIMITS, ...defaults };
+	const reported = (language: Language, result: RunResult) => {
+		publish("sandboxRun", () => ({
+			language,
+			result: result.status,
+			durationMs: result.durationMs,
+		}));
+		return result;
+	};
 	return {
-		run: (language, code, { isolated = false, ...override } = {}) =>
-			runner.run({
+		run: async (language, code, { isolated = false, ...override } = {}) =>
+			reported(
 				language,
-				code,
-				limits: { ...limits, ...override },
-				isolated,
-			}),
+				await runner.run({
+					language,
+					code,
+					limits: { ...limits, ...override },
+					isolated,
+				}),
+			),
 		runBatch: async (language, programs, override = {}) =>
 			programs.length === 0
 				? []
-				: runner.runBatch({
-						language,
-						programs: [...programs],
-						limits: { ...limits, ...override },
-					}),
+				: (
+						await runner.runBatch({
+							language,
+							programs: [...programs],
+							limits: { ...limits, ...override },
+						})
+					).map((result) => reported(language, result)),
 		warm: (languages = ["javascript", "python"], options = {}) =>
 			runner.warm(languages, options),
 		close: () => runner.close(),

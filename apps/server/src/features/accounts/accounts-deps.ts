@@ -1,4 +1,5 @@
 import type { Db } from "../../db/open-db.js";
+import type { AppMetrics } from "../../metrics/app-metrics.js";
 import type { LocalAuth } from "./local-auth.js";
 import type { SignInDevices } from "./sign-in-device.js";
 
@@ -8,6 +9,8 @@ export interface AccountsDeps {
 	now: () => Date;
 	auth: LocalAuth;
 	devices: SignInDevices;
+	/** counts refused sign-ins */
+	metrics: AppMetrics;
 }
 
 /** A request's credentials and what identifies its client, as the HTTP layer read them. */

@@ -31,12 +31,16 @@ export async function signIn(
 	);
 	const client = clientOf(device, ip);
 	const admission = await admitSignIn(deps.db, email, client, deps.now());
-	if (!admission.allowed)
+	if (!admission.allowed) {
+		deps.metrics.signInFailures.inc({ reason: "rate_limited" });
 		throw rateLimited(TOO_MANY[admission.why], admission.retryAt, deps.now());
+	}
 	const signedIn = await deps.auth.api
 		.signInEmail({ body: { email, password }, headers, returnHeaders: true })
 		.catch(async (error: unknown) => {
 			const refusal = accountError(error);
+			if (refusal instanceof AppError)
+				deps.metrics.signInFailures.inc({ reason: refusal.code });
 			if (
 				refusal instanceof AppError &&
 				refusal.code === "invalid_credentials" &&

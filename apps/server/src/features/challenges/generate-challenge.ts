@@ -17,6 +17,7 @@ import {
 	quotaExhausted,
 	tooManyInFlight,
 } from "../../errors.js";
+import type { AppMetrics } from "../../metrics/app-metrics.js";
 import {
 	dueReview,
 	latestStatement,
@@ -47,6 +48,8 @@ export interface GenerateDeps {
 	quota: QuotaPolicy;
 	/** what each user was served, so that nobody gets the same challenge twice */
 	seenVariants: SeenVariants;
+	/** counts quota units taken and given back, and where challenges came from */
+	metrics: AppMetrics;
 }
 
 /** A generation that takes longer than this is abandoned and its unit refunded. */
@@ -91,6 +94,7 @@ export async function generateChallenge(
 		throw take.reason === "in_flight"
 			? tooManyInFlight(MAX_IN_FLIGHT_PER_USER)
 			: quotaExhausted(nextResetAt(take.quota, deps.quota));
+	deps.metrics.quotaUnit("taken");
 	const { topic } = input;
 	try {
 		// a learner who asks for an idea or a topic gets it; reviews fill in the rest
@@ -105,26 +109,31 @@ export async function generateChallenge(
 			deps.pool && !topic && !idea
 				? await storeFromPool(deps, userId, cell, history, take.holdId)
 				: undefined;
+		if (pooled) {
+			deps.metrics.challengesServed.inc({ source: "pool" });
+			return pooled;
+		}
 		const probe = idea && (await latestStatement(deps.db, userId, idea));
-		return (
-			pooled ??
-			(await storeGenerated(
-				deps,
-				userId,
-				{
-					...cell,
-					topic,
-					exclude: history.seen,
-					recent: history.recent,
-					...(idea ? { idea } : {}),
-					...(probe ? { probe } : {}),
-				},
-				{ holdId: take.holdId, reviewOf },
-				log,
-			))
+		const generated = await storeGenerated(
+			deps,
+			userId,
+			{
+				...cell,
+				topic,
+				exclude: history.seen,
+				recent: history.recent,
+				...(idea ? { idea } : {}),
+				...(probe ? { probe } : {}),
+			},
+			{ holdId: take.holdId, reviewOf },
+			log,
 		);
+		deps.metrics.challengesServed.inc({ source: "generated" });
+		return generated;
 	} catch (error) {
-		await refundHold(deps.db, take.holdId);
+		// false: the sweeper already refunded it, taking this process for dead
+		if (await refundHold(deps.db, take.holdId))
+			deps.metrics.quotaUnit("refunded");
 		throw error;
 	} finally {
 		deps.pool?.refillSoon(cell);

@@ -1,4 +1,9 @@
-import type { Difficulty, Language } from "@app/contract";
+import {
+	DIFFICULTIES,
+	type Difficulty,
+	LANGUAGES,
+	type Language,
+} from "@app/contract";
 import { type GenerateResult, identityOf, lookOf } from "@app/generator";
 import {
 	and,
@@ -84,6 +89,30 @@ export async function countPooled(db: DbOrTx, cell: Cell): Promise<number> {
 		.from(challengePool)
 		.where(inCell(cell));
 	return row?.n ?? 0;
+}
+
+/** How many ready challenges each cell holds, every cell listed (an empty one with 0). */
+export async function poolDepths(
+	db: DbOrTx,
+): Promise<(Cell & { ready: number })[]> {
+	const rows = await db
+		.select({
+			difficulty: challengePool.difficulty,
+			language: challengePool.language,
+			ready: count(),
+		})
+		.from(challengePool)
+		.groupBy(challengePool.difficulty, challengePool.language);
+	return DIFFICULTIES.flatMap((difficulty) =>
+		LANGUAGES.map((language) => ({
+			difficulty,
+			language,
+			ready:
+				rows.find(
+					(row) => row.difficulty === difficulty && row.language === language,
+				)?.ready ?? 0,
+		})),
+	);
 }
 
 /** Keeps a generated challenge ready, with what the generator knows of its options' beliefs. */

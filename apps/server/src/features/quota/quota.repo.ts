@@ -234,14 +234,18 @@ export async function settleHold(db: DbOrTx, holdId: number): Promise<boolean> {
 	return settled.length > 0;
 }
 
-/** Gives a held unit back; only the first release of a hold refunds, so a retry cannot double it. */
-export async function refundHold(db: Db, holdId: number): Promise<void> {
-	await db.transaction(async (tx) => {
+/**
+ * Gives a held unit back; only the first release of a hold refunds, so a retry cannot double it.
+ * Answers whether this call gave it back.
+ */
+export function refundHold(db: Db, holdId: number): Promise<boolean> {
+	return db.transaction(async (tx) => {
 		const [released] = await tx
 			.delete(quotaHolds)
 			.where(eq(quotaHolds.id, holdId))
 			.returning({ userId: quotaHolds.userId });
 		if (released) await refundUnits(tx, released.userId, 1);
+		return released !== undefined;
 	});
 }
 

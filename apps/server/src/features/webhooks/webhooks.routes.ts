@@ -3,6 +3,7 @@ import {
 	type WebhookAck,
 	WebhookAckSchema,
 } from "@app/contract";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Webhook } from "svix";
 import type { Config } from "../../config.js";
@@ -20,6 +21,24 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
 ) => {
 	const secret = config.auth.clerk.webhookSecret;
 	const verifier = secret ? new Webhook(secret) : null;
+
+	/** Checks a delivery's signature, then applies its event once. */
+	async function receive(
+		headers: FastifyRequest["headers"],
+		body: unknown,
+	): Promise<WebhookAck> {
+		if (!verifier)
+			throw new AppError(
+				503,
+				"webhook_not_configured",
+				"Webhooks are not configured: set CLERK_WEBHOOK_SECRET",
+			);
+		const raw = typeof body === "string" ? body : "";
+		return handleClerkEvent(
+			app.services,
+			readClerkDelivery(verifier, headers, raw),
+		);
+	}
 
 	app.removeAllContentTypeParsers();
 	app.addContentTypeParser("*", { parseAs: "string" }, (_request, body, done) =>
@@ -42,15 +61,15 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
 			},
 		},
 		async (request): Promise<WebhookAck> => {
-			if (!verifier)
-				throw new AppError(
-					503,
-					"webhook_not_configured",
-					"Webhooks are not configured: set CLERK_WEBHOOK_SECRET",
-				);
-			const body = typeof request.body === "string" ? request.body : "";
-			const delivery = readClerkDelivery(verifier, request.headers, body);
-			return handleClerkEvent(app.services, delivery);
+			const ack = await receive(request.headers, request.body).catch(
+				(error: unknown) => {
+					const outcome = error instanceof AppError ? error.code : "failed";
+					app.metrics.webhookDeliveries.inc({ outcome });
+					throw error;
+				},
+			);
+			app.metrics.webhookDeliveries.inc({ outcome: ack.status });
+			return ack;
 		},
 	);
 };
