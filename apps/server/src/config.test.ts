@@ -282,3 +282,40 @@ describe("loadConfig: TRUST_PROXY", () => {
 		]);
 	});
 });
+
+describe("loadConfig: load shedding", () => {
+	it("sheds past a 1 s event-loop delay or 90% of V8's heap limit by default, never by RSS, with Retry-After 10", () => {
+		const { overload } = loadConfig({});
+		expect(overload).toMatchObject({
+			maxEventLoopDelayMs: 1000,
+			maxRssMb: 0,
+			retryAfterS: 10,
+		});
+		expect(overload.maxHeapMb).toBeGreaterThan(0);
+	});
+
+	it("reads the OVERLOAD_* variables, 0 turning a limit off", () => {
+		expect(
+			loadConfig({
+				OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: "0",
+				OVERLOAD_MAX_HEAP_MB: "0",
+				OVERLOAD_MAX_RSS_MB: "1500",
+				OVERLOAD_RETRY_AFTER_S: "30",
+			}).overload,
+		).toEqual({
+			maxEventLoopDelayMs: 0,
+			maxHeapMb: 0,
+			maxRssMb: 1500,
+			retryAfterS: 30,
+		});
+	});
+
+	it.each([
+		["OVERLOAD_MAX_EVENT_LOOP_DELAY_MS", "-1", "must be >= 0"],
+		["OVERLOAD_MAX_HEAP_MB", "1.5", "must be a whole number"],
+		["OVERLOAD_MAX_RSS_MB", "lots", "must be a number"],
+		["OVERLOAD_RETRY_AFTER_S", "0", "must be >= 1"],
+	])("refuses %s=%s with one line naming it", (name, value, message) => {
+		expect(problemsOf({ [name]: value })).toEqual([`${name} ${message}`]);
+	});
+});

@@ -1,5 +1,6 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { isIP } from "node:net";
+import { getHeapStatistics } from "node:v8";
 import { z } from "zod";
 
 /** Environment as handed to loadConfig: strings, or unset. */
@@ -97,6 +98,17 @@ const clerkJwtKey = z.string().transform((value, context) => {
 		);
 	return key.export({ type: "spki", format: "pem" }).toString().trim();
 });
+
+const MB = 1024 * 1024;
+
+/**
+ * Load shedding's default heap limit: 90% of the heap V8 may grow to in this process (which
+ * --max-old-space-size and a container's memory limit set). Close to that V8 spends its time in
+ * garbage collection and then aborts; refusing new requests lets the ones in flight finish.
+ */
+const DEFAULT_MAX_HEAP_MB = Math.floor(
+	(getHeapStatistics().heap_size_limit / MB) * 0.9,
+);
 
 /** proxy-addr's names for address ranges, accepted as TRUST_PROXY entries */
 const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
@@ -215,6 +227,12 @@ const EnvSchema = z.object({
 			.regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
 			.optional(),
 	),
+	// load shedding; 0 turns a limit off. RSS is off by default: PGlite's WebAssembly memory alone
+	// is 300-500 MB of it, so no default would suit both database engines
+	OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: integer(1000, 0, 60_000),
+	OVERLOAD_MAX_HEAP_MB: integer(DEFAULT_MAX_HEAP_MB, 0),
+	OVERLOAD_MAX_RSS_MB: integer(0, 0),
+	OVERLOAD_RETRY_AFTER_S: integer(10, 1, 3600),
 	LOG_LEVEL: z.preprocess(
 		blankToUndefined,
 		z
@@ -260,6 +278,14 @@ export interface Config {
 	logLevel: string;
 	/** bearer token of GET /metrics; null: no metrics are served */
 	metricsToken: string | null;
+	/** load shedding: the API answers 503 overloaded past any of these limits; 0 turns one off */
+	overload: {
+		maxEventLoopDelayMs: number;
+		maxHeapMb: number;
+		maxRssMb: number;
+		/** the Retry-After of a 503 overloaded */
+		retryAfterS: number;
+	};
 }
 
 /** Thrown by loadConfig; one line per bad variable, never a value. */
@@ -339,5 +365,11 @@ export function loadConfig(env: Env): Config {
 		trustProxy: e.TRUST_PROXY,
 		logLevel: e.LOG_LEVEL,
 		metricsToken: e.METRICS_TOKEN ?? null,
+		overload: {
+			maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS,
+			maxHeapMb: e.OVERLOAD_MAX_HEAP_MB,
+			maxRssMb: e.OVERLOAD_MAX_RSS_MB,
+			retryAfterS: e.OVERLOAD_RETRY_AFTER_S,
+		},
 	};
 }

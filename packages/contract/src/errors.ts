@@ -22,6 +22,7 @@ export const ErrorCodeSchema = z.enum([
 	"database_unavailable",
 	"starting",
 	"too_many_in_flight",
+	"overloaded",
 	"internal_error",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

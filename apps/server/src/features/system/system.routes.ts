@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../../config.js";
 import { AppError } from "../../errors.js";
+import { overloaded } from "../../plugins/load-shedding.js";
 
 export const systemRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
 	app,
@@ -18,7 +19,7 @@ export const systemRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
 			schema: {
 				tags: ["system"],
 				summary:
-					"Readiness: 200 once the database answers and both sandboxes are warm, 503 starting until then",
+					"Readiness: 200 once the database answers and both sandboxes are warm, 503 starting until then; 503 overloaded while the server sheds load",
 				response: { 200: HealthSchema, 503: ErrorBodySchema },
 			},
 		},
@@ -40,6 +41,15 @@ export const systemRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
 					"starting",
 					"The server is starting: the code sandboxes are still loading",
 				);
+			// answered, not shed, under pressure: the load balancer sends no more until it has passed
+			const overload = app.overload();
+			if (overload) {
+				const { measure, value, limit, unit } = overload;
+				throw overloaded(
+					config.overload.retryAfterS,
+					`The server is overloaded: its ${measure} is ${value} ${unit}, over the limit of ${limit} ${unit}`,
+				);
+			}
 			return { status: "ok" as const };
 		},
 	);
