@@ -39,6 +39,7 @@ import errorHandler, {
 } from "./plugins/error-handler.js";
 import generatorPlugin from "./plugins/generator.js";
 import instancePlugin from "./plugins/instance.js";
+import loadShedding from "./plugins/load-shedding.js";
 import metricsPlugin from "./plugins/metrics.js";
 import sweeper from "./plugins/sweeper.js";
 import webStatic from "./plugins/web-static.js";
@@ -133,6 +134,8 @@ export async function buildApp(
 		methods: ["GET", "POST", "OPTIONS"],
 		allowedHeaders: ["authorization", "content-type"],
 	});
+	// after cors, so that a browser can read the 503; before auth, so that a shed request costs nothing
+	await app.register(loadShedding, { limits: config.overload });
 	await app.register(docsPlugin);
 
 	const database = deps.db ?? (await openDb(config, app.log));
