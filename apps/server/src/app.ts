@@ -27,7 +27,7 @@ import { systemRoutes } from "./features/system/system.routes.js";
 import { deleteUser, provisionUser } from "./features/users/users.public.js";
 import { webhookJobs } from "./features/webhooks/webhooks.jobs.js";
 import { webhookRoutes } from "./features/webhooks/webhooks.routes.js";
-import { loggerOptions } from "./logger.js";
+import { type LogStream, loggerOptions } from "./logger.js";
 import authPlugin from "./plugins/auth.js";
 import backgroundTasks from "./plugins/background-tasks.js";
 import clockPlugin from "./plugins/clock.js";
@@ -41,6 +41,7 @@ import generatorPlugin from "./plugins/generator.js";
 import instancePlugin from "./plugins/instance.js";
 import loadShedding from "./plugins/load-shedding.js";
 import metricsPlugin from "./plugins/metrics.js";
+import requestLog, { requestLogOptions } from "./plugins/request-log.js";
 import sweeper from "./plugins/sweeper.js";
 import webStatic from "./plugins/web-static.js";
 import { rateLimitJobs } from "./rate-limit/rate-limit.jobs.js";
@@ -53,6 +54,8 @@ export interface AppDeps {
 	now?: () => Date;
 	/** the built web app to serve; apps/web/dist by default */
 	webRoot?: string;
+	/** where log lines go; stdout by default */
+	logStream?: LogStream;
 }
 
 /** Requests are small JSON documents; anything larger is refused with 413. */
@@ -113,7 +116,7 @@ export async function buildApp(
 	deps: AppDeps = {},
 ): Promise<FastifyInstance> {
 	const app = Fastify({
-		logger: loggerOptions(config),
+		logger: loggerOptions(config, deps.logStream),
 		bodyLimit: BODY_LIMIT_BYTES,
 		requestTimeout: REQUEST_TIMEOUT_MS,
 		// errors raised before any route runs get the same {detail, code} JSON as the rest
@@ -121,11 +124,14 @@ export async function buildApp(
 		clientErrorHandler,
 		// X-Forwarded-* (client address, protocol, host) are believed only from the proxies TRUST_PROXY names
 		trustProxy: proxyTrust(config.trustProxy),
+		// a trusted proxy's X-Request-Id, and one "request completed" line per request
+		...requestLogOptions(config),
 	}).withTypeProvider<ZodTypeProvider>();
 	app.setValidatorCompiler(validatorCompiler);
 	app.setSerializerCompiler(serializerCompiler);
 
 	await app.register(errorHandler);
+	await app.register(requestLog);
 	// before any route, so that its hooks see every request
 	await app.register(metricsPlugin, { token: config.metricsToken });
 	await app.register(cors, {

@@ -5,6 +5,11 @@ import type { Config } from "./config.js";
 const MIN_SECRET_LENGTH = 8;
 const CENSOR = "[redacted]";
 
+/** Where log lines are written: stdout, or what a test reads them from. */
+export interface LogStream {
+	write(line: string): unknown;
+}
+
 /** The configured secrets, as they could appear in a log line. */
 export function secretsOf(config: Config): string[] {
 	const values = [
@@ -28,12 +33,12 @@ export function secretsOf(config: Config): string[] {
 
 /**
  * Fastify's logger, writing JSON lines to stdout with every configured secret cut out. Request
- * logs carry only method, URL and status (never headers, so never tokens or cookies), but an
- * error can quote a secret: an OpenAI-compatible proxy may echo the API key it refused.
+ * logs carry no headers and no bodies (plugins/request-log.ts), so never tokens or cookies, but
+ * an error can quote a secret: an OpenAI-compatible proxy may echo the API key it refused.
  */
 export function loggerOptions(
 	config: Config,
-	out: { write(line: string): unknown } = process.stdout,
+	out: LogStream = process.stdout,
 ): NonNullable<FastifyServerOptions["logger"]> {
 	const secrets = secretsOf(config);
 	return {

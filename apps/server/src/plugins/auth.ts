@@ -44,7 +44,10 @@ const authPlugin: FastifyPluginAsync<{ verifier: TokenVerifier }> = async (
 			throw unauthorized(
 				"Missing bearer token: send Authorization: Bearer <session token>",
 			);
-		users.set(request, await verifier.verify(token));
+		const user = await verifier.verify(token);
+		users.set(request, user);
+		// the request's later log lines, its completed line included, name the caller
+		request.log = request.log.child({ userId: user.id });
 	});
 };
 

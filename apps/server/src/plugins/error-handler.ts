@@ -10,6 +10,14 @@ import type {
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, noRoute } from "../errors.js";
+import { logCompleted } from "./request-log.js";
+
+declare module "fastify" {
+	interface FastifyReply {
+		/** the code of the error answer sent, null for any other answer; the request log reports it */
+		errorCode: ErrorCode | null;
+	}
+}
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
 	401: "unauthorized",
@@ -42,9 +50,14 @@ export function frameworkErrors(
 				? [414, "A path parameter of the URL is too long"]
 				: [500, "Something went wrong on our side; please try again"];
 	if (status === 500) request.log.error({ err: error }, "framework error");
+	const code = codeFor(status);
+	reply.errorCode = code;
 	reply
 		.status(status)
-		.send({ detail, code: codeFor(status) } satisfies ErrorBody);
+		.header("x-request-id", request.id)
+		.send({ detail, code } satisfies ErrorBody);
+	// Fastify runs no hooks and reports no completion for these: the request's line is written here
+	logCompleted(request, reply);
 }
 
 /** What Node's HTTP parser refuses before Fastify sees a request, as the status and a detail. */
@@ -89,48 +102,70 @@ export function clientErrorHandler(
 const isJson = (contentType: unknown) =>
 	typeof contentType === "string" && /[/+]json\b/i.test(contentType);
 
-/** The one place that shapes error responses: CONTRACT's {detail, code}, never a stack trace. */
-const errorHandler: FastifyPluginAsync = async (app) => {
-	app.setErrorHandler<FastifyError | AppError>((error, request, reply) => {
-		if (error instanceof AppError) {
-			const body: ErrorBody = {
-				detail: error.message,
-				code: error.code,
-				...error.extra,
-			};
-			return reply.status(error.status).headers(error.headers).send(body);
-		}
-		if (hasZodFastifySchemaValidationErrors(error)) {
-			const detail = error.validation
-				.map((issue) => {
-					const field = issue.instancePath.split("/").filter(Boolean).join(".");
-					return `${[error.validationContext, field].filter(Boolean).join(".")}: ${issue.message}`;
-				})
-				.join("; ");
-			return reply
-				.status(400)
-				.send({ detail, code: "invalid_request" } satisfies ErrorBody);
-		}
-		const status = error.statusCode ?? 500;
-		if (status >= 400 && status < 500) {
-			// Fastify's own client errors (malformed JSON, body too large, bad media type) keep their status
-			const body: ErrorBody = {
-				detail:
-					status === 415
-						? "The body must be JSON, sent with Content-Type: application/json"
-						: error.message,
-				code: codeFor(status),
-			};
-			return reply.status(status).send(body);
-		}
-		request.log.error(
-			{ err: error, method: request.method, url: request.url },
-			"unhandled error",
-		);
-		return reply.status(500).send({
+interface ErrorAnswer {
+	status: number;
+	body: ErrorBody;
+	headers: Record<string, string>;
+}
+
+/** The answer to an error thrown by a hook or a route: its status, {detail, code} body and headers. */
+function errorAnswer(
+	error: FastifyError | AppError,
+	request: FastifyRequest,
+): ErrorAnswer {
+	if (error instanceof AppError)
+		return {
+			status: error.status,
+			body: { detail: error.message, code: error.code, ...error.extra },
+			headers: error.headers,
+		};
+	if (hasZodFastifySchemaValidationErrors(error)) {
+		const detail = error.validation
+			.map((issue) => {
+				const field = issue.instancePath.split("/").filter(Boolean).join(".");
+				return `${[error.validationContext, field].filter(Boolean).join(".")}: ${issue.message}`;
+			})
+			.join("; ");
+		return {
+			status: 400,
+			body: { detail, code: "invalid_request" },
+			headers: {},
+		};
+	}
+	const status = error.statusCode ?? 500;
+	if (status >= 400 && status < 500) {
+		// Fastify's own client errors (malformed JSON, body too large, bad media type) keep their status
+		const detail =
+			status === 415
+				? "The body must be JSON, sent with Content-Type: application/json"
+				: error.message;
+		return { status, body: { detail, code: codeFor(status) }, headers: {} };
+	}
+	request.log.error(
+		{ err: error, method: request.method, url: request.url },
+		"unhandled error",
+	);
+	return {
+		status: 500,
+		body: {
 			detail: "Something went wrong on our side; please try again",
 			code: "internal_error",
-		} satisfies ErrorBody);
+		},
+		headers: {},
+	};
+}
+
+/** The one place that shapes error responses: CONTRACT's {detail, code}, never a stack trace. */
+const errorHandler: FastifyPluginAsync = async (app) => {
+	app.decorateReply("errorCode", null);
+
+	app.setErrorHandler<FastifyError | AppError>((error, request, reply) => {
+		const answer = errorAnswer(error, request);
+		reply.errorCode = answer.body.code;
+		return reply
+			.status(answer.status)
+			.headers(answer.headers)
+			.send(answer.body);
 	});
 
 	// a plugin that answers an error with text (@fastify/cors's "Invalid Preflight Request") is
@@ -141,6 +176,7 @@ const errorHandler: FastifyPluginAsync = async (app) => {
 		const isText = typeof payload === "string" || Buffer.isBuffer(payload);
 		if (!isText && payload != null) return payload;
 		const message = isText ? String(payload).trim() : "";
+		reply.errorCode = codeFor(reply.statusCode);
 		reply
 			.header("content-type", "application/json; charset=utf-8")
 			.removeHeader("content-length");
@@ -149,7 +185,7 @@ const errorHandler: FastifyPluginAsync = async (app) => {
 				message && message.length <= 200
 					? message
 					: (STATUS_CODES[reply.statusCode] ?? "Error"),
-			code: codeFor(reply.statusCode),
+			code: reply.errorCode,
 		} satisfies ErrorBody);
 	});
 
