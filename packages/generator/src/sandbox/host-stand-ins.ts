@@ -2,7 +2,7 @@
  * What an interpreter's thread in the sandbox process may reach of Node, narrowed before the
  * interpreter loads (worker-bootstrap.ts). The replacements are fixed in place, so a snippet that
  * escaped its interpreter into this thread's JavaScript finds them and cannot undo them; they are
- * the layer behind the permission model, and cover what it does not on Node 20.
+ * the layer behind the permission model, and cover what it does not on Node 20 and 22.
  */
 import childProcess from "node:child_process";
 import dgram from "node:dgram";
@@ -113,9 +113,9 @@ function narrowProcessBinding(): void {
 }
 
 /**
- * Node 20's permission model lets `new Worker(code, { execArgv: [] })` start a thread outside it
- * (the worker's own flags replace the process's), so no thread of the sandbox process may start
- * another.
+ * The permission model of Node 20 and of Node 22 lets `new Worker(code, { execArgv: [] })` start a
+ * thread outside it (the worker's own flags replace the process's), so no thread of the sandbox
+ * process may start another.
  */
 function refuseThreads(): void {
 	fix(workerThreads, "Worker", refuse("starting a thread"));

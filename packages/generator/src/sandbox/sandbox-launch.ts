@@ -18,12 +18,25 @@ export interface SandboxLaunch {
 	entry: string;
 	/** the interpreters' worker files, handed to the entry */
 	workers: WorkerFiles;
-	/** Node flags: the permission model, and what it grants */
+	/** Node flags: the permission model, what it grants, and the `-e` that loads the entry */
 	execArgv: string[];
 }
 
 /** The interpreters' packages: the sandbox process may read them and the packages they depend on. */
 const INTERPRETER_PACKAGES = ["pyodide", "quickjs-emscripten"];
+
+/**
+ * The entry (the script argument after the flags, `process.argv[1]`) is imported by `-e` rather
+ * than run as the main script. Node 22's permission model lets a process read its main script
+ * without `--allow-fs-read`, and applies that rule again in each worker thread, which has no main
+ * script: the empty name it allows there resolves to the working directory, so on Node 22 the
+ * interpreters' threads could read the process's working directory and everything below it. With
+ * `-e` no thread gets that rule, on Node 20 or 22; the entry's folder is readable anyway.
+ */
+const LOAD_ENTRY = [
+	"-e",
+	'import(require("node:url").pathToFileURL(process.argv[1]).href)',
+];
 
 export interface LaunchOptions {
 	/**
@@ -63,6 +76,7 @@ export async function resolveLaunch(
 		"--allow-worker",
 		// the permission model's own warnings, printed at every start
 		"--no-warnings",
+		...LOAD_ENTRY,
 	];
 	let python = workers?.python;
 	if (python === undefined) {
