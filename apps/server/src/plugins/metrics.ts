@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { AppError, notFound } from "../errors.js";
 import { AppMetrics } from "../metrics/app-metrics.js";
@@ -28,17 +28,6 @@ function holdsToken(header: string | undefined, token: Buffer): boolean {
 const routeOf = (request: FastifyRequest) =>
 	request.routeOptions.url ?? UNMATCHED;
 
-/** The contract's error code of an error answer ({detail, code}), read back from the body sent. */
-function errorCodeOf(reply: FastifyReply, payload: unknown): string | null {
-	if (reply.statusCode < 400 || typeof payload !== "string") return null;
-	try {
-		const { code } = JSON.parse(payload) as { code?: unknown };
-		return typeof code === "string" ? code : null;
-	} catch {
-		return null;
-	}
-}
-
 /**
  * Counts every request (route pattern, method, status, duration) and every error answer by its
  * code, and serves `GET /metrics` in Prometheus's text format to a caller with
@@ -53,24 +42,18 @@ const metricsPlugin: FastifyPluginAsync<{ token: string | null }> = async (
 	app.decorate("metrics", metrics);
 	app.addHook("onClose", async () => metrics.close());
 
-	app.addHook("onSend", async (request, reply, payload) => {
-		const code = errorCodeOf(reply, payload);
-		if (code === null) return payload;
+	app.addHook("onResponse", async (request, reply) => {
 		const route = routeOf(request);
+		metrics.httpRequests.observe(
+			{ method: request.method, route, status_code: reply.statusCode },
+			reply.elapsedTime / 1000,
+		);
+		// the error handler records the code it answered with
+		const code = reply.errorCode;
+		if (code === null) return;
 		metrics.httpErrors.inc({ route, code });
 		if (RATE_LIMIT_CODES.has(code))
 			metrics.rateLimitRefusals.inc({ route, code });
-		return payload;
-	});
-	app.addHook("onResponse", async (request, reply) => {
-		metrics.httpRequests.observe(
-			{
-				method: request.method,
-				route: routeOf(request),
-				status_code: reply.statusCode,
-			},
-			reply.elapsedTime / 1000,
-		);
 	});
 
 	const expected = token === null ? null : digest(token);
@@ -98,4 +81,7 @@ const metricsPlugin: FastifyPluginAsync<{ token: string | null }> = async (
 	);
 };
 
-export default fp(metricsPlugin, { name: "metrics" });
+export default fp(metricsPlugin, {
+	name: "metrics",
+	dependencies: ["error-handler"],
+});
