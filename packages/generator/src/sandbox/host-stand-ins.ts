@@ -148,12 +148,28 @@ function refuseNetwork(): void {
 		for (const name of functionsOf(target)) fix(target, name, refuse("DNS"));
 }
 
+/**
+ * Node 22's `node:sqlite` opens database files in SQLite's own C code, which the permission model
+ * does not check: it would create and write a database file anywhere the user may (`new
+ * DatabaseSync(path)`, `ATTACH DATABASE`). None of it is needed, so all of it is refused. Node 20
+ * has no such module.
+ */
+function refuseSqlite(): void {
+	const sqlite = (
+		process as { getBuiltinModule?: (id: string) => object | undefined }
+	).getBuiltinModule?.("node:sqlite");
+	if (!sqlite) return;
+	for (const name of functionsOf(sqlite))
+		fix(sqlite, name, refuse("node:sqlite"));
+}
+
 /** Call before loading an interpreter: what its Node glue reaches on the host, narrowed to what it needs. */
 export function installHostStandIns(): void {
 	disableChildProcesses();
 	narrowProcessBinding();
 	refuseThreads();
 	refuseNetwork();
+	refuseSqlite();
 	// ESM imports of these modules see the replacements too
 	syncBuiltinESMExports();
 }

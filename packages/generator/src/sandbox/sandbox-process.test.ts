@@ -159,6 +159,22 @@ describe("the sandbox process on its own, with an escaped interpreter", () => {
 		expect(existsSync(canary())).toBe(false);
 	});
 
+	it("refuses node:sqlite, whose file writes Node 22's permission model does not check", async () => {
+		const result = await run(
+			`const sqlite = process.getBuiltinModule("node:sqlite");
+			if (!sqlite) return "no node:sqlite";
+			new sqlite.DatabaseSync(${JSON.stringify(canary())}).exec("create table t (x)");`,
+		);
+		if (process.getBuiltinModule("node:sqlite"))
+			expect(result).toMatchObject({
+				status: "error",
+				error: expect.stringContaining("ERR_ACCESS_DENIED"),
+			});
+		// Node 20, and Node 22 before 22.13 without --experimental-sqlite
+		else expect(result).toMatchObject({ stdout: "no node:sqlite\n" });
+		expect(existsSync(canary())).toBe(false);
+	});
+
 	it.each([
 		[
 			"a secret file",
