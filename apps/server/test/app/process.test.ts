@@ -212,9 +212,10 @@ describe("the server process (src/main.ts)", () => {
 		{ timeout: SHUTDOWN_TEST_MS },
 		async (signal) => {
 			const keys = createKeyPair();
+			// debug: the "incoming request" line, which tells the request has arrived, is written at debug
 			const server = await startServer({
 				CLERK_JWT_KEY: keys.publicPem,
-				LOG_LEVEL: "info",
+				LOG_LEVEL: "debug",
 			});
 			const token = await signSessionToken(keys, "user_shutdown", {
 				claims: { azp: server.base },
@@ -223,7 +224,7 @@ describe("the server process (src/main.ts)", () => {
 			const inFlight = generatePython(server.base, token);
 			await expect
 				.poll(() => server.output(), { timeout: 10_000 })
-				.toContain('"url":"/api/generate-challenge"');
+				.toContain('"route":"/api/generate-challenge"');
 			server.child.kill(signal);
 			const response = await inFlight;
 			expect(response.status).toBe(200);
