@@ -53,6 +53,9 @@ export function overloaded(
 	);
 }
 
+/** How often under-pressure measures the process. */
+const SAMPLE_INTERVAL_MS = 1000;
+
 /**
  * Load shedding with @fastify/under-pressure: it samples the event-loop delay and memory every
  * second, and while one is over its limit the shed routes answer 503 overloaded at once, before
@@ -63,21 +66,37 @@ const loadShedding: FastifyPluginAsync<{ limits: Config["overload"] }> = async (
 	{ limits },
 ) => {
 	await app.register(underPressure, {
+		sampleInterval: SAMPLE_INTERVAL_MS,
 		maxEventLoopDelay: limits.maxEventLoopDelayMs,
 		maxHeapUsedBytes: limits.maxHeapMb * MB,
 		maxRssBytes: limits.maxRssMb * MB,
 		retryAfter: limits.retryAfterS,
 		// a rejection goes to the error handler, which shapes it like every other error; a request
-		// of a route that is not shed goes on
+		// of a route that is not shed, or in the start-up grace below, goes on
 		pressureHandler: async (request) => {
-			if (isShed(request)) throw overloaded(limits.retryAfterS);
+			if (isShed(request) && app.overload())
+				throw overloaded(limits.retryAfterS);
 		},
+	});
+
+	// Building the app blocks the event loop for a while (a first sample of 300 ms mean delay on an
+	// idle test machine, over 1 s on a busy one). That is start-up, not load: the delay does not
+	// count until two sample intervals after ready, when no sample holds any of it.
+	let graceEnds = Number.POSITIVE_INFINITY;
+	app.addHook("onReady", async () => {
+		graceEnds = performance.now() + 2 * SAMPLE_INTERVAL_MS;
 	});
 
 	app.decorate("overload", (): Overload | null => {
 		const { eventLoopDelay, heapUsed, rssBytes } = app.memoryUsage();
+		const delayCounts = performance.now() > graceEnds;
 		const checks: [Overload["measure"], number, number, Overload["unit"]][] = [
-			["event-loop delay", eventLoopDelay, limits.maxEventLoopDelayMs, "ms"],
+			[
+				"event-loop delay",
+				eventLoopDelay,
+				delayCounts ? limits.maxEventLoopDelayMs : 0,
+				"ms",
+			],
 			["heap used", heapUsed / MB, limits.maxHeapMb, "MB"],
 			["resident memory", rssBytes / MB, limits.maxRssMb, "MB"],
 		];
