@@ -44,6 +44,8 @@ async function loggedApp(
 			Object.entries({
 				LOG_LEVEL: "info",
 				POOL_SIZE: 0,
+				// as in buildTestApp: a stalled test machine must not shed these requests
+				OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: 0,
 				CLERK_JWT_KEY: context.keys.publicPem,
 				...env,
 			}).map(([key, value]) => [key, value?.toString()]),

@@ -76,6 +76,8 @@ export async function buildTestApp(
 			LOG_LEVEL: "silent",
 			// tests of the pool turn it on; elsewhere it would serve challenges generated before the test
 			POOL_SIZE: 0,
+			// a busy test machine stalls a process for a second now and then; the load-shedding tests set their own
+			OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: 0,
 			CLERK_JWT_KEY: context.keys.publicPem,
 			CLERK_WEBHOOK_SECRET: WEBHOOK_SECRET,
 			...options.env,
