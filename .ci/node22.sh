@@ -26,15 +26,19 @@ folder="${XDG_CACHE_HOME:-$HOME/.cache}/coding-challenge-trainer/node22/$version
 bin="$folder/node_modules/$package/bin"
 
 if [ "$("$bin/node" -v 2>/dev/null)" != "v$version" ]; then
-  rm -rf "$folder"
-  mkdir -p "$folder"
-  # its own folder, its own package.json: nothing here touches the repository's lockfile
-  echo '{"private":true}' >"$folder/package.json"
-  npm install --prefix "$folder" --no-audit --no-fund --no-package-lock --silent \
+  # installed aside and renamed, so a concurrent run never sees half of it
+  partial="$folder.partial.$$"
+  trap 'rm -rf "$partial"' EXIT
+  rm -rf "$folder" "$partial"
+  mkdir -p "$partial"
+  # a folder and package.json of its own: nothing here touches the repository's lockfile
+  echo '{"private":true}' >"$partial/package.json"
+  npm install --prefix "$partial" --no-audit --no-fund --no-package-lock --silent \
     "$package@$version" >&2
-  if [ "$("$bin/node" -v)" != "v$version" ]; then
-    echo "node22.sh: $bin/node is not Node $version" >&2
+  if [ "$("$partial/node_modules/$package/bin/node" -v)" != "v$version" ]; then
+    echo "node22.sh: the $package package did not install Node $version" >&2
     exit 1
   fi
+  mv -T "$partial" "$folder" 2>/dev/null || [ "$("$bin/node" -v 2>/dev/null)" = "v$version" ]
 fi
 echo "$bin"
