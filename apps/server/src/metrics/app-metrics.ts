@@ -36,85 +36,98 @@ export type QuotaEvent = "taken" | "refunded" | "refunded_after_crash";
 export class AppMetrics {
 	readonly registry = new Registry();
 
-	readonly httpRequests = new Histogram({
-		name: `${PREFIX}http_request_duration_seconds`,
-		help: "HTTP requests by route pattern, method and status, with the time to answer them",
-		labelNames: ["method", "route", "status_code"] as const,
-		buckets: REQUEST_BUCKETS,
-		registers: [this.registry],
-	});
+	readonly httpRequests = this.#histogram(
+		"http_request_duration_seconds",
+		"HTTP requests by route pattern, method and status, with the time to answer them",
+		["method", "route", "status_code"],
+		REQUEST_BUCKETS,
+	);
 
-	readonly httpErrors = new Counter({
-		name: `${PREFIX}http_errors_total`,
-		help: "Error answers by route pattern and the contract's error code",
-		labelNames: ["route", "code"] as const,
-		registers: [this.registry],
-	});
+	readonly httpErrors = this.#counter(
+		"http_errors_total",
+		"Error answers by route pattern and the contract's error code",
+		["route", "code"],
+	);
 
-	readonly signInFailures = new Counter({
-		name: `${PREFIX}sign_in_failures_total`,
-		help: "Refused local sign-ins: wrong credentials, or refused by the sign-in limits",
-		labelNames: ["reason"] as const,
-		registers: [this.registry],
-	});
+	readonly signInFailures = this.#counter(
+		"sign_in_failures_total",
+		"Refused local sign-ins: wrong credentials, or refused by the sign-in limits",
+		["reason"],
+	);
 
-	readonly rateLimitRefusals = new Counter({
-		name: `${PREFIX}rate_limit_refusals_total`,
-		help: "Requests refused by a rate limit (sign-up, sign-in) or by the limit of generations in flight per user",
-		labelNames: ["route", "code"] as const,
-		registers: [this.registry],
-	});
+	readonly rateLimitRefusals = this.#counter(
+		"rate_limit_refusals_total",
+		"Requests refused by a rate limit (sign-up, sign-in) or by the limit of generations in flight per user",
+		["route", "code"],
+	);
 
-	readonly generations = new Histogram({
-		name: `${PREFIX}generation_duration_seconds`,
-		help: "Challenge generations by provider, language and outcome (the verification, or failed, unavailable, aborted), with their duration",
-		labelNames: ["provider", "language", "outcome"] as const,
-		buckets: REQUEST_BUCKETS,
-		registers: [this.registry],
-	});
+	readonly generations = this.#histogram(
+		"generation_duration_seconds",
+		"Challenge generations by provider, language and outcome (the verification, or failed, unavailable, aborted), with their duration",
+		["provider", "language", "outcome"],
+		REQUEST_BUCKETS,
+	);
 
-	readonly challengesServed = new Counter({
-		name: `${PREFIX}challenges_served_total`,
-		help: "Challenges handed to learners, by where they came from: the pool of ready ones, or generated for the request",
-		labelNames: ["source"] as const,
-		registers: [this.registry],
-	});
+	readonly challengesServed = this.#counter(
+		"challenges_served_total",
+		"Challenges handed to learners, by where they came from: the pool of ready ones, or generated for the request",
+		["source"],
+	);
 
-	readonly modelAttempts = new Counter({
-		name: `${PREFIX}model_requests_total`,
-		help: "HTTP attempts to the model server by status (none: no answer came) and whether the attempt was the SDK's retry",
-		labelNames: ["status", "retry"] as const,
-		registers: [this.registry],
-	});
+	readonly modelAttempts = this.#counter(
+		"model_requests_total",
+		"HTTP attempts to the model server by status (none: no answer came) and whether the attempt was the SDK's retry",
+		["status", "retry"],
+	);
 
-	readonly redrafts = new Counter({
-		name: `${PREFIX}model_redrafts_total`,
-		help: "Drafts asked of the model again because its reply was unusable or its code did not run",
-		labelNames: ["reason"] as const,
-		registers: [this.registry],
-	});
+	readonly redrafts = this.#counter(
+		"model_redrafts_total",
+		"Drafts asked of the model again because its reply was unusable or its code did not run",
+		["reason"],
+	);
 
-	readonly sandboxRuns = new Histogram({
-		name: `${PREFIX}sandbox_run_duration_seconds`,
-		help: "Sandbox runs by language and result (ok, error, timeout, memory), with their duration",
-		labelNames: ["language", "result"] as const,
-		buckets: SANDBOX_BUCKETS,
-		registers: [this.registry],
-	});
+	readonly sandboxRuns = this.#histogram(
+		"sandbox_run_duration_seconds",
+		"Sandbox runs by language and result (ok, error, timeout, memory), with their duration",
+		["language", "result"],
+		SANDBOX_BUCKETS,
+	);
 
-	readonly quotaUnits = new Counter({
-		name: `${PREFIX}quota_units_total`,
-		help: "Quota units taken for generations, refunded when one failed, and refunded after the process running it died",
-		labelNames: ["event"] as const,
-		registers: [this.registry],
-	});
+	readonly quotaUnits = this.#counter(
+		"quota_units_total",
+		"Quota units taken for generations, refunded when one failed, and refunded after the process running it died",
+		["event"],
+	);
 
-	readonly webhookDeliveries = new Counter({
-		name: `${PREFIX}webhook_deliveries_total`,
-		help: "Clerk webhook deliveries by outcome: processed, duplicate, ignored, or the error code they were refused with",
-		labelNames: ["outcome"] as const,
-		registers: [this.registry],
-	});
+	readonly webhookDeliveries = this.#counter(
+		"webhook_deliveries_total",
+		"Clerk webhook deliveries by outcome: processed, duplicate, ignored, or the error code they were refused with",
+		["outcome"],
+	);
+
+	#counter<L extends string>(name: string, help: string, labelNames: L[]) {
+		return new Counter<L>({
+			name: PREFIX + name,
+			help,
+			labelNames,
+			registers: [this.registry],
+		});
+	}
+
+	#histogram<L extends string>(
+		name: string,
+		help: string,
+		labelNames: L[],
+		buckets: number[],
+	) {
+		return new Histogram<L>({
+			name: PREFIX + name,
+			help,
+			labelNames,
+			buckets,
+			registers: [this.registry],
+		});
+	}
 
 	readonly #unsubscribe: (() => void)[];
 	#poolDepths: PoolDepths | null = null;
