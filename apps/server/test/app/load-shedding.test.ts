@@ -1,7 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
 	buildTestApp,
 	newUserId,
@@ -12,6 +9,7 @@ import {
 import { quota } from "../helpers/practice.js";
 import { deliver, signedEvent } from "../helpers/svix.js";
 import { health } from "../helpers/system.js";
+import { useWebBuild } from "../helpers/web-build.js";
 
 /** Keeps the event loop busy for the time given, as a request doing heavy synchronous work would. */
 function blockEventLoop(ms: number) {
@@ -28,23 +26,13 @@ const SAMPLED = { interval: 50, timeout: 20_000 };
  */
 describe("load shedding", () => {
 	const context = useTestContext("pglite");
-	let webRoot = "";
-	beforeAll(async () => {
-		webRoot = await mkdtemp(join(tmpdir(), "cct-web-"));
-		await mkdir(join(webRoot, "assets"));
-		await writeFile(
-			join(webRoot, "index.html"),
-			"<!doctype html><title>trainer</title>",
-		);
-		await writeFile(join(webRoot, "assets", "app-abc123.js"), "1");
-	});
-	afterAll(() => rm(webRoot, { recursive: true, force: true }));
+	const web = useWebBuild();
 
 	const get = (t: TestApp, url: string) => t.app.inject({ method: "GET", url });
 
 	it("answers the API 503 overloaded with Retry-After past the heap limit, before authentication, and /api/health reports it", async () => {
 		const t = await buildTestApp(context, {
-			webRoot,
+			webRoot: web.root,
 			env: { OVERLOAD_MAX_HEAP_MB: 1, OVERLOAD_RETRY_AFTER_S: 7 },
 		});
 		await waitUntilWarm(t.app);

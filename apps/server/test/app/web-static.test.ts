@@ -1,30 +1,15 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildTestApp, useTestContext } from "../helpers/build-test-app.js";
+import { useWebBuild } from "../helpers/web-build.js";
 
 describe("serving the web app", () => {
 	const context = useTestContext("pglite");
-	let webRoot = "";
-	beforeAll(async () => {
-		webRoot = await mkdtemp(join(tmpdir(), "cct-web-"));
-		await mkdir(join(webRoot, "assets"));
-		await writeFile(
-			join(webRoot, "index.html"),
-			"<!doctype html><title>trainer</title>",
-		);
-		await writeFile(
-			join(webRoot, "assets", "app-abc123.js"),
-			"console.log('app')",
-		);
-	});
-	afterAll(() => rm(webRoot, { recursive: true, force: true }));
+	const web = useWebBuild();
 
 	it.each(["/", "/history", "/sign-in", "/progress?x=1"])(
 		"answers the page %s with index.html, not cached",
 		async (url) => {
-			const t = await buildTestApp(context, { webRoot });
+			const t = await buildTestApp(context, { webRoot: web.root });
 			const response = await t.app.inject({ method: "GET", url });
 			expect(response.statusCode).toBe(200);
 			expect(response.headers["content-type"]).toContain("text/html");
@@ -34,7 +19,7 @@ describe("serving the web app", () => {
 	);
 
 	it("serves hashed assets as immutable", async () => {
-		const t = await buildTestApp(context, { webRoot });
+		const t = await buildTestApp(context, { webRoot: web.root });
 		const response = await t.app.inject({
 			method: "GET",
 			url: "/assets/app-abc123.js",
@@ -49,7 +34,7 @@ describe("serving the web app", () => {
 		["POST", "/history"],
 		["GET", "/assets/missing.js"],
 	])("keeps %s %s a JSON 404", async (method, url) => {
-		const t = await buildTestApp(context, { webRoot });
+		const t = await buildTestApp(context, { webRoot: web.root });
 		const response = await t.app.inject({ method: method as "GET", url });
 		expect(response.statusCode).toBe(404);
 		expect(response.json()).toMatchObject({ code: "not_found" });
