@@ -4,6 +4,7 @@ import { createReadStream } from "node:fs";
 import {
 	type FileHandle,
 	open,
+	mkdir,
 	readdir,
 	readFile,
 	rename,
@@ -98,6 +99,8 @@ export async function makePythonSnapshot(
 		if (existing) return existing;
 		let made = making.get(base);
 		if (!made) {
+			// a fresh checkout's build makes the snapshot before anything else made the cache folder
+			await mkdir(dirname(base), { recursive: true });
 			const lock = await takeLock(`${base}.lock`);
 			if (lock) {
 				made = make(base, maker, lock).finally(() => making.delete(base));
