@@ -28,28 +28,37 @@ function nullableAsType(node: unknown): unknown {
 }
 
 /**
+ * A function that writes values of this schema as JSON, with fast-json-stringify, or undefined
+ * for a schema JSON Schema cannot express. It writes exactly the properties the schema names, in
+ * its order: no value the caller did not shape can leak.
+ */
+export function jsonSerializerFor(
+	schema: ZodType,
+): ((data: unknown) => string) | undefined {
+	let jsonSchema: unknown;
+	try {
+		jsonSchema = z.toJSONSchema(schema, {
+			io: "output",
+			target: "draft-7",
+			unrepresentable: "throw",
+		});
+	} catch {
+		return undefined;
+	}
+	return fastJsonStringify(nullableAsType(jsonSchema) as JsonSchema);
+}
+
+/**
  * Serialises a route's responses from its response schema, as Fastify does with JSON Schema: the
  * zod schema is turned into JSON Schema once, when the route is registered, and compiled by
- * fast-json-stringify into a function that writes exactly the properties the schema names, in its
- * order. The zod serializer it replaces checked every value against the schema on every response:
- * 555 µs for a 100-item history page, 118 µs this way (no value the handler did not shape can
- * leak either way: a property the schema does not name is not written). A schema JSON Schema
- * cannot express falls back to the zod serializer.
+ * fast-json-stringify (jsonSerializerFor). The zod serializer it replaces checked every value
+ * against the schema on every response: 555 µs for a 100-item history page, 118 µs this way. A
+ * schema JSON Schema cannot express falls back to the zod serializer.
  */
 export function fastSerializerCompiler<Schema>(
 	route: FastifyRouteSchemaDef<Schema>,
 ): (data: unknown) => string {
 	// the routes that use it declare zod response schemas (a generic, so that any route's schema type fits)
 	const zodRoute = route as unknown as FastifyRouteSchemaDef<ZodType>;
-	let jsonSchema: unknown;
-	try {
-		jsonSchema = z.toJSONSchema(zodRoute.schema, {
-			io: "output",
-			target: "draft-7",
-			unrepresentable: "throw",
-		});
-	} catch {
-		return zodSerializerCompiler(zodRoute);
-	}
-	return fastJsonStringify(nullableAsType(jsonSchema) as JsonSchema);
+	return jsonSerializerFor(zodRoute.schema) ?? zodSerializerCompiler(zodRoute);
 }

@@ -4,7 +4,7 @@ import type {
 	Misconception,
 } from "@app/contract";
 import type { Diagnosis } from "@app/generator";
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { contentColumns } from "../../db/challenge-columns.js";
 import type { DbOrTx } from "../../db/open-db.js";
 import { parsedJson } from "../../db/parsed-json.js";
@@ -104,42 +104,55 @@ const toHistoryRow = ({
 const NEWEST = 2_147_483_647;
 
 /**
- * One page of a user's challenges, newest first, keyed by id: a backward scan of the (user_id, id)
- * index that stops after the page. One statement, prepared once, whatever the filters: an absent
- * filter is a null placeholder that matches everything.
+ * The filters of a history page, as placeholders: the user, the key to start before, and each
+ * optional filter as a null placeholder that matches everything when absent.
  */
-const historyPageStatement = preparedPerDb((db) => {
+function historyFilter() {
 	const difficulty = sql.placeholder("difficulty");
 	const language = sql.placeholder("language");
 	const result = sql.placeholder("result");
-	return db
-		.select(historyColumns)
+	return and(
+		eq(challenges.userId, sql.placeholder("userId")),
+		lt(challenges.id, sql.placeholder("before")),
+		sql`(${difficulty}::text IS NULL OR ${challenges.difficulty} = ${difficulty})`,
+		sql`(${language}::text IS NULL OR ${challenges.language} = ${language})`,
+		sql`(${result}::text IS NULL
+			OR (${result} = 'correct' AND ${answers.correct})
+			OR (${result} = 'incorrect' AND NOT ${answers.correct})
+			OR (${result} = 'unanswered' AND ${answers.challengeId} IS NULL))`,
+	);
+}
+
+/** What tells one state of a history item from another: its challenge, and its answer once given. */
+export interface HistoryKey {
+	id: number;
+	/** the option answered; null while unanswered */
+	answerId: number | null;
+}
+
+/**
+ * The keys of one page of a user's challenges, newest first: a backward scan of the (user_id, id)
+ * index that stops after the page, reading no content. One statement, prepared once, whatever the
+ * filters.
+ */
+const historyKeysStatement = preparedPerDb((db) =>
+	db
+		.select({ id: challenges.id, answerId: answers.answerId })
 		.from(challenges)
 		.leftJoin(answers, eq(answers.challengeId, challenges.id))
-		.where(
-			and(
-				eq(challenges.userId, sql.placeholder("userId")),
-				lt(challenges.id, sql.placeholder("before")),
-				sql`(${difficulty}::text IS NULL OR ${challenges.difficulty} = ${difficulty})`,
-				sql`(${language}::text IS NULL OR ${challenges.language} = ${language})`,
-				sql`(${result}::text IS NULL
-					OR (${result} = 'correct' AND ${answers.correct})
-					OR (${result} = 'incorrect' AND NOT ${answers.correct})
-					OR (${result} = 'unanswered' AND ${answers.challengeId} IS NULL))`,
-			),
-		)
+		.where(historyFilter())
 		.orderBy(desc(challenges.id))
 		.limit(sql.placeholder("limit"))
-		.prepare("history_page");
-});
+		.prepare("history_keys"),
+);
 
-/** One page of a user's challenges, newest first; one row more than asked tells whether more exist. */
-export async function historyPage(
+/** One page of a user's history as keys; one row more than asked tells whether more exist. */
+export async function historyPageKeys(
 	db: DbOrTx,
 	userId: string,
 	page: HistoryQuery,
-): Promise<{ rows: HistoryRow[]; nextCursor: number | null }> {
-	const rows = await historyPageStatement(db).execute({
+): Promise<{ keys: HistoryKey[]; nextCursor: number | null }> {
+	const rows = await historyKeysStatement(db).execute({
 		userId,
 		before: page.before ?? NEWEST,
 		difficulty: page.difficulty ?? null,
@@ -147,12 +160,28 @@ export async function historyPage(
 		result: page.result ?? null,
 		limit: page.limit + 1,
 	});
-	const shown = rows.slice(0, page.limit).map(toHistoryRow);
-	const last = shown.at(-1);
+	const keys = rows.slice(0, page.limit);
+	const last = keys.at(-1);
 	return {
-		rows: shown,
+		keys,
 		nextCursor: rows.length > page.limit && last ? last.id : null,
 	};
+}
+
+/** The user's challenges with these ids, with their answers, in no particular order. */
+export async function historyRowsByIds(
+	db: DbOrTx,
+	userId: string,
+	ids: readonly number[],
+): Promise<HistoryRow[]> {
+	const rows = await db
+		.select(historyColumns)
+		.from(challenges)
+		.leftJoin(answers, eq(answers.challengeId, challenges.id))
+		.where(
+			and(eq(challenges.userId, userId), inArray(challenges.id, [...ids])),
+		);
+	return rows.map(toHistoryRow);
 }
 
 /** One of the user's challenges with its answer, if any. */

@@ -10,17 +10,18 @@ import {
 	HistoryExportSchema,
 	HistoryItemSchema,
 	HistoryQuerySchema,
+	type HistoryResponse,
 	HistoryResponseSchema,
 	QuotaExhaustedBodySchema,
 } from "@app/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { notFound } from "../../errors.js";
-import { fastSerializerCompiler } from "../../plugins/fast-serializer.js";
 import { answerChallenge } from "./answer-challenge.js";
-import { allHistory, findHistoryItem, historyPage } from "./challenges.repo.js";
+import { allHistory, findHistoryItem } from "./challenges.repo.js";
 import { historyCsv } from "./export-history.js";
 import { generateChallenge } from "./generate-challenge.js";
+import { createHistoryPages } from "./history-pages.js";
 import {
 	toAnswerResponse,
 	toChallengeResponse,
@@ -60,10 +61,10 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
 			),
 	);
 
+	const historyPageBody = createHistoryPages();
 	app.get(
 		"/api/my-history",
 		{
-			serializerCompiler: fastSerializerCompiler,
 			schema: {
 				tags: ["challenges"],
 				summary: "The caller's challenges, newest first, by pages",
@@ -76,13 +77,16 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
 				},
 			},
 		},
-		async (request) => {
-			const { rows, nextCursor } = await historyPage(
+		async (request, reply) => {
+			const body = await historyPageBody(
 				app.services.db,
 				request.user.id,
 				request.query,
 			);
-			return { challenges: rows.map(toHistoryItem), next_cursor: nextCursor };
+			// the schema's value written already (history-pages.ts): Fastify sends bytes as they are
+			return reply
+				.type("application/json; charset=utf-8")
+				.send(body as unknown as HistoryResponse);
 		},
 	);
 

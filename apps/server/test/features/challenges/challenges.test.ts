@@ -318,6 +318,53 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 			).toEqual([easyPy.id]);
 		});
 
+		it("serves a page from items it wrote before, as a process that never wrote them would, with answers given since in any process", async () => {
+			const [one, two] = [
+				await buildTestApp(context),
+				await buildTestApp(context),
+			];
+			const userId = newUserId();
+			const headers = await one.auth(userId);
+			const [first, second, third] = [
+				await newChallenge(one, headers),
+				await newChallenge(one, headers),
+				await newChallenge(one, headers),
+			];
+			const page = async (t: typeof one) => {
+				const response = await myHistory(t, headers, "limit=10");
+				expect(response.statusCode).toBe(200);
+				expect(response.headers["content-type"]).toBe(
+					"application/json; charset=utf-8",
+				);
+				return response.body;
+			};
+			const before = HistoryResponseSchema.parse(JSON.parse(await page(one)));
+			expect(before.challenges.map((c) => c.answer)).toEqual([
+				null,
+				null,
+				null,
+			]);
+			// answered in this process and in the other one, after this one wrote the items
+			await answer(one, headers, second.id, {
+				answer_id: (second.correct_answer_id + 1) % 4,
+			});
+			await answer(two, headers, first.id, {
+				answer_id: first.correct_answer_id,
+			});
+			const after = await page(one);
+			const answers = HistoryResponseSchema.parse(
+				JSON.parse(after),
+			).challenges.map((c) => [c.id, c.answer?.correct ?? null]);
+			expect(answers).toEqual([
+				[third.id, null],
+				[second.id, false],
+				[first.id, true],
+			]);
+			// byte for byte what the other process writes from the rows
+			expect(after).toBe(await page(two));
+			expect(after).toBe(await page(one));
+		});
+
 		it.each([
 			"limit=0",
 			"limit=101",
