@@ -42,7 +42,9 @@ interface Pending {
 
 /**
  * Owns one warm worker thread: runs one job at a time, enforces the deadline from the outside
- * (interrupt, then terminate), and replaces a worker that died or had to be killed.
+ * (interrupt, then terminate), and replaces a worker that died or had to be killed. With
+ * `stopAfterIdleMs` it stops its worker after that long without a run, and starts it again on
+ * the next one.
  */
 export class WorkerRunner {
 	private worker: Worker | undefined;
@@ -52,6 +54,7 @@ export class WorkerRunner {
 	private nextId = 1;
 	private inFlight = 0;
 	private closed = false;
+	private idleTimer: NodeJS.Timeout | undefined;
 	private readonly interrupt = new SharedArrayBuffer(4);
 
 	constructor(
@@ -69,8 +72,20 @@ export class WorkerRunner {
 			 * tens of MB per thread, though a worker whose runs leave nothing behind needs little.
 			 */
 			youngGenerationMb?: number;
+			/** stop the worker after this long without a run (a pool's extra worker) */
+			stopAfterIdleMs?: number;
 		},
 	) {}
+
+	/** whether the worker is started and answering: a run sent now does not wait for a start */
+	get ready(): boolean {
+		return this.worker !== undefined;
+	}
+
+	/** whether a worker is being started */
+	get booting(): boolean {
+		return this.starting !== undefined;
+	}
 
 	private get name(): string {
 		return this.file.pathname.split("/").pop() ?? "worker";
@@ -81,6 +96,8 @@ export class WorkerRunner {
 		if (this.worker) return Promise.resolve(this.worker);
 		this.starting ??= this.boot().finally(() => {
 			this.starting = undefined;
+			// started ahead of any run (warm, or a pool growing): idle from now on
+			if (this.inFlight === 0) this.stopWhenIdle();
 		});
 		return this.starting;
 	}
@@ -92,17 +109,32 @@ export class WorkerRunner {
 
 	run(code: string, limits: RunLimits): Promise<RunResult> {
 		this.inFlight += 1;
+		clearTimeout(this.idleTimer);
 		const result = this.tail
 			.then(() => this.execute(code, limits))
 			.finally(() => {
 				this.inFlight -= 1;
+				if (this.inFlight === 0) this.stopWhenIdle();
 			});
 		this.tail = result.catch(() => undefined);
 		return result;
 	}
 
+	/** Stops the worker once it has had no run for `stopAfterIdleMs`, if the runner has that option. */
+	private stopWhenIdle(): void {
+		const after = this.options.stopAfterIdleMs;
+		if (after === undefined || this.closed) return;
+		clearTimeout(this.idleTimer);
+		this.idleTimer = setTimeout(() => {
+			// a run sent since then has cleared this timer; one starting now starts a new worker
+			if (this.inFlight === 0 && !this.starting) void this.kill();
+		}, after);
+		this.idleTimer.unref();
+	}
+
 	async close(): Promise<void> {
 		this.closed = true;
+		clearTimeout(this.idleTimer);
 		await this.starting?.catch(() => undefined);
 		await this.kill();
 	}
