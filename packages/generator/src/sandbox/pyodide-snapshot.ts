@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import {
 	type FileHandle,
-	open,
 	mkdir,
+	open,
 	readdir,
 	readFile,
 	rename,
