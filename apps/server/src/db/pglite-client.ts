@@ -55,6 +55,29 @@ const SHARED_BUFFERS = "32MB";
 const preparable = (options: QueryOptions | undefined) =>
 	!options?.blob && !options?.paramTypes && !options?.serializers;
 
+type Query = PGlite["query"];
+type Prepared = (
+	text: string,
+	params: unknown[],
+	options: QueryOptions | undefined,
+) => Promise<Results<unknown>>;
+
+/**
+ * A `query` that runs `prepared`, or PGlite's own `query` when `direct()` says so or the options
+ * are ones only PGlite's own handles; with the parsers Drizzle repeats dropped either way.
+ */
+function preparedQuery(own: Query, direct: () => boolean, prepared: Prepared) {
+	return (async (
+		text: string,
+		params: unknown[] = [],
+		given?: QueryOptions,
+	) => {
+		const options = withoutRepeatedParsers(given);
+		if (direct() || !preparable(options)) return own(text, params, options);
+		return prepared(text, params, options);
+	}) as Query;
+}
+
 /**
  * A PGlite for Drizzle. Its queries run as prepared statements (pglite-statements.ts), under the
  * locks PGlite's `query` takes. Drizzle passes the same `parsers` with every query, and PGlite
@@ -78,41 +101,31 @@ export function createPglite(
 		],
 	});
 	const statements = preparedStatements(client);
-	const query = client.query.bind(client);
-	client.query = async <T>(
-		text: string,
-		params: unknown[] = [],
-		given?: QueryOptions,
-	): Promise<Results<T>> => {
-		const options = withoutRepeatedParsers(given);
+	client.query = preparedQuery(
+		client.query.bind(client),
 		// PGlite's own query waits for a start (PGlite queries its types then) and refuses once closed
-		if (!client.ready || client.closed || !preparable(options))
-			return query<T>(text, params, options);
-		return client._runExclusiveTransaction(() =>
-			client._runExclusiveQuery(async () => {
-				// a close() may have run while this query waited for the locks
-				await client._checkReady();
-				return statements<T>(text, params, options, { inTransaction: false });
-			}),
-		);
-	};
+		() => !client.ready || client.closed,
+		(text, params, options) =>
+			client._runExclusiveTransaction(() =>
+				client._runExclusiveQuery(async () => {
+					// a close() may have run while this query waited for the locks
+					await client._checkReady();
+					return statements(text, params, options, { inTransaction: false });
+				}),
+			),
+	);
 	const transaction = client.transaction.bind(client);
 	client.transaction = <T>(run: (tx: Transaction) => Promise<T>) =>
 		transaction((tx) => {
-			const txQuery = tx.query.bind(tx);
-			tx.query = async <R>(
-				text: string,
-				params: unknown[] = [],
-				given?: QueryOptions,
-			): Promise<Results<R>> => {
-				const options = withoutRepeatedParsers(given);
+			tx.query = preparedQuery(
+				tx.query.bind(tx),
 				// a closed transaction's own query refuses, as it should
-				if (tx.closed || !preparable(options))
-					return txQuery<R>(text, params, options);
-				return client._runExclusiveQuery(() =>
-					statements<R>(text, params, options, { inTransaction: true }),
-				);
-			};
+				() => tx.closed,
+				(text, params, options) =>
+					client._runExclusiveQuery(() =>
+						statements(text, params, options, { inTransaction: true }),
+					),
+			);
 			return run(tx);
 		});
 	return client;
