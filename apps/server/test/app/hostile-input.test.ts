@@ -156,7 +156,7 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 			input: fc.Arbitrary<T>,
 			send: (value: T) => Promise<LightMyRequestResponse>,
 			statuses: number[],
-			field?: string | ((value: T) => string),
+			field?: string | ((value: T) => string | undefined),
 		) {
 			// nothing may change: every run is compared with the state before the first
 			const before = await snapshot(context.db);
@@ -211,7 +211,9 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 				),
 				(idea) => generate(t, headers, { difficulty: "easy", idea }),
 				[400],
-				"idea",
+				// a body with a `__proto__` key is refused whole, as prototype poisoning, before any field is read
+				(idea) =>
+					JSON.stringify(idea).includes('"__proto__"') ? undefined : "idea",
 			);
 		});
 
