@@ -37,7 +37,26 @@ export interface EngineFigures {
 	history20: LoadResult;
 	history100: LoadResult;
 	generate: Record<Language, LoadResult>;
+	/** the share of those generations served from the offline generator's library */
+	reusedShare: Record<Language, number>;
 	historySize: number;
+}
+
+/** The bench's bearer token of GET /metrics. */
+const METRICS_TOKEN = "bench-metrics-token-0123456789";
+
+/** trainer_challenges_served_total by source, read from the server's metrics. */
+async function servedBySource(url: string): Promise<Record<string, number>> {
+	const response = await fetch(`${url}/metrics`, {
+		headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+	});
+	const text = await response.text();
+	const served: Record<string, number> = {};
+	for (const [, source, value] of text.matchAll(
+		/^trainer_challenges_served_total\{source="(\w+)"\} (\S+)$/gm,
+	))
+		if (source) served[source] = Number(value);
+	return served;
 }
 
 const users = (tokens: TokenIssuer, prefix: string, count: number) =>
@@ -92,7 +111,12 @@ export async function measureEngine(
 			: undefined;
 	const dataDir = await mkdtemp(join(tmpdir(), "cct-bench-"));
 	const start = () =>
-		startServer({ tokens, databaseUrl: database?.url, dataDir });
+		startServer({
+			tokens,
+			databaseUrl: database?.url,
+			dataDir,
+			env: { METRICS_TOKEN },
+		});
 	progress(`${engine}: starting the server`);
 	let server = await start();
 	try {
@@ -129,8 +153,10 @@ export async function measureEngine(
 		});
 
 		const generate = {} as Record<Language, LoadResult>;
+		const reusedShare = {} as Record<Language, number>;
 		progress(`${engine}: POST /api/generate-challenge`);
-		for (const language of LANGUAGES)
+		for (const language of LANGUAGES) {
+			const before = await servedBySource(server.url);
 			generate[language] = await load(`${server.url}/api/generate-challenge`, {
 				connections: 8,
 				method: "POST",
@@ -142,6 +168,12 @@ export async function measureEngine(
 					8,
 				),
 			});
+			const after = await servedBySource(server.url);
+			const moved = (source: string) =>
+				(after[source] ?? 0) - (before[source] ?? 0);
+			reusedShare[language] =
+				moved("library") / (moved("library") + moved("generated") || 1);
+		}
 		return {
 			engine,
 			bare: bareFigures,
@@ -149,6 +181,7 @@ export async function measureEngine(
 			history20,
 			history100,
 			generate,
+			reusedShare,
 			historySize: seeded.size,
 		};
 	} finally {

@@ -92,6 +92,8 @@ const generator = createGenerator({
 const { difficulty, topic } = request.data;
 const idea = values.idea === undefined ? undefined : ideaById(values.idea);
 const language = idea?.language ?? request.data.language ?? "python";
+// one reader's batch: what it printed is excluded from what follows, as a learner's history is
+const printed: string[] = [];
 try {
 	for (let i = 0; i < count; i++) {
 		const seed =
@@ -101,9 +103,12 @@ try {
 			language,
 			topic,
 			seed,
+			exclude: new Set(printed),
+			recent: [...printed].reverse(),
 			...(idea ? { idea: idea.id } : {}),
 			...(kind.data ? { kind: kind.data } : {}),
 		});
+		if (result.variantKey) printed.push(result.variantKey);
 		console.log(
 			values.json
 				? JSON.stringify({

@@ -41,6 +41,8 @@ export interface GenerationReport {
 	sandboxMs: number;
 	/** model requests made (0 offline) */
 	modelCalls: number;
+	/** served from the offline generator's library of challenges it had proven before */
+	reused?: boolean;
 	/** for "corrected": the answer the model had marked, which the code does not print */
 	rejectedAnswer?: string;
 }

@@ -5,10 +5,12 @@ import {
 	familiesFor,
 	variantKey,
 } from "../src/providers/offline.js";
+import { ProvenLibrary } from "../src/providers/proven-library.js";
 import { createSandbox } from "../src/sandbox/sandbox.js";
 import { belief } from "../src/templates/belief.js";
 import { defineFamily, type Family } from "../src/templates/family.js";
 import { FAMILIES } from "../src/templates/registry.js";
+import { lookOf } from "../src/variety.js";
 import { drawnOf } from "../testing/families.js";
 
 const REQUEST_SEEDS = [1, 2, 3, 4, 5];
@@ -218,5 +220,137 @@ describe("the offline provider's error challenges", () => {
 				"2\n[raises ValueError]",
 			]),
 		);
+	});
+});
+
+describe("the offline provider's library of proven challenges", () => {
+	/** The file's sandbox, counting the programs it is asked to run. */
+	const counting = () => {
+		const counted = { programs: 0 };
+		const wrapped: typeof sandbox = {
+			...sandbox,
+			run: (...args) => {
+				counted.programs += 1;
+				return sandbox.run(...args);
+			},
+			runBatch: (language, programs, options) => {
+				counted.programs += programs.length;
+				return sandbox.runBatch(language, programs, options);
+			},
+		};
+		return { sandbox: wrapped, counted };
+	};
+	const request = { language: "python", difficulty: "easy" } as const;
+
+	it("serves a challenge proven for one user to another exactly as proven, running nothing", async () => {
+		const { sandbox: wrapped, counted } = counting();
+		const generator = createOfflineGenerator(wrapped, [
+			smallFamily("alpha", 1000),
+		]);
+		const first = await generator.generate(request);
+		const ran = counted.programs;
+		expect(ran).toBeGreaterThan(0);
+		expect(first.report.reused).toBeUndefined();
+
+		const second = await generator.generate(request);
+		expect(counted.programs).toBe(ran);
+		expect(second.report).toEqual({
+			runs: 0,
+			sandboxMs: 0,
+			modelCalls: 0,
+			reused: true,
+		});
+		expect(second.variantKey).toBe(first.variantKey);
+		expect(second.challenge).toEqual(first.challenge);
+		expect(second.diagnosis).toEqual(first.diagnosis);
+	});
+
+	it("never serves a user a kept challenge they have seen, nor one like their recent ones", async () => {
+		// two looks: n * 2 for odd n, n + n for even n
+		const twoLooks = defineFamily<{ n: number }>({
+			id: "python/two-looks",
+			idea: "py.truthiness",
+			language: "python",
+			difficulty: "easy",
+			title: "Doubling, two ways",
+			topics: ["two-looks"],
+			params: (rng) => ({ n: rng.int(1, 1000) }),
+			build: ({ n }) => {
+				const double = (extra: number) =>
+					n % 2
+						? `print(${n} * 2 + ${extra})\n`
+						: `print(${n} + ${n} + ${extra})\n`;
+				return {
+					code: double(0),
+					mistakes: [1, 3, 5].map((extra, i) => ({
+						misconception: belief`doubling adds ${extra} (belief ${i + 1})`,
+						code: double(extra),
+					})),
+					explain: (answer) => `${n} doubled is ${answer}.`,
+				};
+			},
+		});
+		const generator = createOfflineGenerator(sandbox, [twoLooks]);
+		const kept = await generator.generate(request);
+		const key = kept.variantKey ?? "";
+		const again = await generator.generate({
+			...request,
+			exclude: new Set([key]),
+		});
+		expect(again.variantKey).not.toBe(key);
+		expect(again.report.reused).toBeUndefined();
+		// the library now holds two challenges; one like the recent one is passed over for a new draw
+		for (const recent of [key, again.variantKey ?? ""]) {
+			const unlike = await generator.generate({ ...request, recent: [recent] });
+			expect(lookOf(unlike.variantKey ?? "")).not.toBe(lookOf(recent));
+		}
+	});
+
+	it("leaves the library aside for a seeded request, which draws as a new generator would", async () => {
+		const family = smallFamily("alpha", 1000);
+		const generator = createOfflineGenerator(sandbox, [family]);
+		await generator.generate(request);
+		const seeded = await generator.generate({ ...request, seed: 7 });
+		const fresh = await createOfflineGenerator(sandbox, [family]).generate({
+			...request,
+			seed: 7,
+		});
+		expect(seeded.report.reused).toBeUndefined();
+		expect(seeded.variantKey).toBe(fresh.variantKey);
+	});
+
+	it("keeps nothing with a capacity of 0", async () => {
+		const { sandbox: wrapped, counted } = counting();
+		const generator = createOfflineGenerator(
+			wrapped,
+			[smallFamily("alpha", 1000)],
+			{ libraryCapacity: 0 },
+		);
+		await generator.generate(request);
+		const ran = counted.programs;
+		const second = await generator.generate(request);
+		expect(second.report.reused).toBeUndefined();
+		expect(counted.programs).toBe(2 * ran);
+	});
+});
+
+describe("ProvenLibrary", () => {
+	it("drops the oldest past its capacity, and finds from any start on a shelf", () => {
+		const library = new ProvenLibrary<number>(3);
+		library.keep("a", "a1", 1);
+		library.keep("a", "a2", 2);
+		library.keep("b", "b1", 3);
+		library.keep("a", "a1", 99);
+		expect(library.size).toBe(3);
+		expect(library.find("a", 0, () => true)?.value).toBe(1);
+		expect(library.find("a", 1, () => true)?.value).toBe(2);
+		expect(library.find("a", 7, (key) => key === "a1")?.value).toBe(1);
+		library.keep("b", "b2", 4);
+		expect(library.size).toBe(3);
+		expect(library.find("a", 0, (key) => key === "a1")).toBeUndefined();
+		expect(library.find("b", 0, (key) => key === "b2")?.value).toBe(4);
+		library.keep("b", "b3", 5);
+		library.keep("b", "b4", 6);
+		expect(library.find("a", 0, () => true)).toBeUndefined();
 	});
 });

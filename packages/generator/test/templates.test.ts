@@ -477,9 +477,18 @@ describe("offline generator", () => {
 		// other's runs, the more so on a busy machine
 		{ timeout: 240_000 },
 		async ([language, difficulty], { expect }) => {
+			// one learner's challenges: what they were served goes with each request, as the server sends it
 			const results: GenerateResult[] = [];
+			const served = () => results.map((r) => r.variantKey ?? "");
 			for (let i = 0; i < CHALLENGES_PER_CELL; i++)
-				results.push(await generator.generate({ language, difficulty }));
+				results.push(
+					await generator.generate({
+						language,
+						difficulty,
+						exclude: new Set(served()),
+						recent: served().reverse(),
+					}),
+				);
 
 			const keys = new Set(results.map((r) => r.variantKey));
 			expect(keys.size).toBeGreaterThanOrEqual(0.9 * CHALLENGES_PER_CELL);

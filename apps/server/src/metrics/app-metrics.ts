@@ -70,7 +70,7 @@ export class AppMetrics {
 
 	readonly challengesServed = this.#counter(
 		"challenges_served_total",
-		"Challenges handed to learners, by where they came from: the pool of ready ones, or generated for the request",
+		"Challenges handed to learners, by where they came from: the pool of ready ones, generated for the request, or the offline library of ones proven before",
 		["source"],
 	);
 

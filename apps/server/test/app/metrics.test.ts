@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { createGenerator } from "@app/generator";
 import { completion, failure } from "@app/generator/testing";
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import type { Db } from "../../src/db/open-db.js";
 import { serverInstances } from "../../src/db/schema.js";
 import { INSTANCE_STALE_AFTER_MS } from "../../src/db/server-instances.js";
@@ -117,8 +118,18 @@ describe("GET /metrics", () => {
 		).toBe(false);
 	});
 
+	/** An offline generator of the test's own: what the block's shared one has proven does not count. */
+	const ownGenerator = () => {
+		const generator = createGenerator({ kind: "offline" });
+		onTestFinished(() => generator.close());
+		return generator;
+	};
+
 	it("counts an offline generation by provider, language and outcome, its sandbox runs, the unit it took and where it came from", async () => {
-		const t = await buildTestApp(context, withMetrics());
+		const t = await buildTestApp(
+			context,
+			withMetrics({ generator: ownGenerator() }),
+		);
 		const headers = await t.auth(newUserId());
 		const moved = await deltas(
 			t,
@@ -162,6 +173,40 @@ describe("GET /metrics", () => {
 			ok: 1,
 		});
 		expect(moved.pythonRuns).toBeGreaterThanOrEqual(1);
+	});
+
+	it("counts a challenge the offline generator had proven for another user as served from its library, with no sandbox run", async () => {
+		const t = await buildTestApp(
+			context,
+			withMetrics({ generator: ownGenerator() }),
+		);
+		// an idea of one family: the second user's draw finds what was proven for the first
+		const request = { difficulty: "medium", idea: "js.set-and-map" };
+		const served: Parameters<typeof deltas>[1] = {
+			generated: ["trainer_challenges_served_total", { source: "generated" }],
+			library: ["trainer_challenges_served_total", { source: "library" }],
+			runs: [
+				"trainer_sandbox_run_duration_seconds_count",
+				{ language: "javascript" },
+			],
+		};
+		const codes: string[] = [];
+		const serveOne = async () => {
+			const headers = await t.auth(newUserId());
+			const response = await generate(t, headers, request);
+			expect(response.statusCode).toBe(200);
+			expect(response.json().verification).toBe("executed");
+			codes.push(response.json().code);
+		};
+		const first = await deltas(t, served, serveOne);
+		expect(first).toMatchObject({ generated: 1, library: 0 });
+		expect(first.runs).toBeGreaterThanOrEqual(4);
+		expect(await deltas(t, served, serveOne)).toEqual({
+			generated: 0,
+			library: 1,
+			runs: 0,
+		});
+		expect(codes[1]).toBe(codes[0]);
 	});
 
 	it("counts the units the sweeper gives back after the process running their generations died", async () => {

@@ -24,6 +24,7 @@ import {
 } from "../types.js";
 import { identityOf, LOOK_WINDOW, lookOf, variantKey } from "../variety.js";
 import { narrowToIdea } from "./by-idea.js";
+import { LIBRARY_CAPACITY, ProvenLibrary } from "./proven-library.js";
 
 export { variantKey } from "../variety.js";
 
@@ -35,6 +36,12 @@ const MAX_ATTEMPTS = 12;
  * still yields one 96% of the time.
  */
 const DRAWS_PER_FAMILY = 64;
+/**
+ * Families tried for a proven challenge the library holds before a new instance is drawn: each
+ * is picked as a draw would pick it, so the mix of families and kinds stays the same, while
+ * users who ask at once share more of what was proven for one of them.
+ */
+const LIBRARY_PICKS = 8;
 /**
  * The share of draws that ask something other than "what does this print?" (what happens, fill
  * in the blank, fix the bug) when the families drawn from offer both, whatever their numbers.
@@ -134,23 +141,32 @@ const keyText = (drawn: Drawn) =>
 		? `${drawn.instance.code}\n${drawn.instance.answer}`
 		: drawn.instance.code;
 
-interface Draw {
-	drawn: Drawn;
-	key: string;
-	/** how good a draw it is, lower first: 2 × its tier, plus 1 if it looks like a recent one; repeats are Infinity */
-	rank: number;
-}
+/**
+ * An instance to serve: drawn anew, or as the challenge it makes when the library has it proven.
+ * Its rank says how good a draw it is, lower first: 2 × its tier, plus 1 if it looks like a
+ * recent one; repeats are Infinity.
+ */
+type Draw = { key: string; rank: number } & (
+	| { drawn: Drawn }
+	| { proven: Served }
+);
+
+/** Where the library keeps what one draw from a family at a difficulty could give. */
+const shelfOf = (family: Family, difficulty: Difficulty) =>
+	`${family.id}\u0000${difficulty}`;
 
 /**
  * Instances in order of preference. From each tier: unseen ones that look like none of the
  * user's recent challenges until each family seems used up for this user, then unseen ones that
  * do. After the last tier, repeats from the first, without end. A challenge is offered once as
- * unseen.
+ * unseen. Each unseen draw from a family is first looked for among the challenges the library
+ * holds proven for it, then drawn anew.
  */
 function* drawInstances(
 	tiers: readonly Family[][],
 	rng: Rng,
 	request: GenerateRequest,
+	library: ProvenLibrary<Served> | undefined,
 ): IterableIterator<Draw> {
 	const seen = new Set([...(request.exclude ?? [])].map(identityOf));
 	const recent = new Set(
@@ -159,23 +175,52 @@ function* drawInstances(
 			.flatMap((k) => lookOf(k) ?? []),
 	);
 	const offered = new Set<string>();
+	const unseen = (key: string, alike: boolean) => {
+		const id = identityOf(key);
+		return (
+			!seen.has(id) &&
+			!offered.has(id) &&
+			(alike || !recent.has(lookOf(key) ?? ""))
+		);
+	};
+	/** an unseen kept challenge of the family, or of one of the next families drawn as it was */
+	const keptFor = (
+		library: ProvenLibrary<Served>,
+		family: Family,
+		open: readonly Family[],
+		alike: boolean,
+	) => {
+		for (let pick = 0; pick < LIBRARY_PICKS; pick++) {
+			const from = pick === 0 ? family : pickFamily(open, rng);
+			const kept = library.find(
+				shelfOf(from, request.difficulty),
+				rng.int(0, 2 ** 30),
+				(key) => unseen(key, alike),
+			);
+			if (kept) return { ...kept, family: from };
+		}
+		return undefined;
+	};
 	for (const [tier, families] of tiers.entries()) {
 		for (const alike of [false, true]) {
 			const open = [...families];
 			const misses = new Map<Family, number>();
 			while (open.length > 0) {
 				const family = pickFamily(open, rng);
+				const rank = 2 * tier + (alike ? 1 : 0);
+				const kept = library && keptFor(library, family, open, alike);
+				if (kept) {
+					offered.add(identityOf(kept.key));
+					misses.set(kept.family, 0);
+					yield { key: kept.key, rank, proven: kept.value };
+					continue;
+				}
 				const drawn = draw(family, rng, request.difficulty);
 				const key = variantKey(family, keyText(drawn));
-				const id = identityOf(key);
-				const fresh =
-					!seen.has(id) &&
-					!offered.has(id) &&
-					(alike || !recent.has(lookOf(key) ?? ""));
-				if (fresh) {
-					offered.add(id);
+				if (unseen(key, alike)) {
+					offered.add(identityOf(key));
 					misses.set(family, 0);
-					yield { drawn, key, rank: 2 * tier + (alike ? 1 : 0) };
+					yield { drawn, key, rank };
 					continue;
 				}
 				const count = (misses.get(family) ?? 0) + 1;
@@ -261,11 +306,26 @@ export async function serve(
 	};
 }
 
-/** The offline generator: template families whose answers and distractors come from running code. */
+/** A kept challenge served again: it cost no sandbox run this time. */
+const reused = (served: Served): Served => ({
+	...served,
+	result: {
+		...served.result,
+		report: { runs: 0, sandboxMs: 0, modelCalls: 0, reused: true },
+	},
+});
+
+/**
+ * The offline generator: template families whose answers and distractors come from running code.
+ * What it proves it keeps in a library of `libraryCapacity` challenges (0: none), served again to
+ * users who have not seen them.
+ */
 export function createOfflineGenerator(
 	sandbox: Sandbox,
 	families: readonly Family[],
+	{ libraryCapacity = LIBRARY_CAPACITY }: { libraryCapacity?: number } = {},
 ): Generator {
+	const library = new ProvenLibrary<Served>(libraryCapacity);
 	return {
 		kind: "offline",
 		async generate(asked, signal) {
@@ -284,13 +344,26 @@ export function createOfflineGenerator(
 			// an unseen challenge with filler options, kept while a better one may still come
 			let fallback: { result: GenerateResult; rank: number } | undefined;
 			let attempts = 0;
-			for (const { drawn, key, rank } of drawInstances(tiers, rng, request)) {
+			// a seeded request reproduces its draws, whatever the library holds
+			const reuse = request.seed === undefined ? library : undefined;
+			for (const next of drawInstances(tiers, rng, request, reuse)) {
 				signal?.throwIfAborted();
+				const { key, rank } = next;
 				// filler beats leaving the topic, looking like a recent challenge, and a repeat
 				if (fallback && rank > fallback.rank) return fallback.result;
-				if (attempts >= MAX_ATTEMPTS) break;
-				attempts += 1;
-				const outcome = await serve(sandbox, drawn, key, request.difficulty);
+				let outcome: Served | string;
+				if ("proven" in next) outcome = reused(next.proven);
+				else {
+					if (attempts >= MAX_ATTEMPTS) break;
+					attempts += 1;
+					outcome = await serve(sandbox, next.drawn, key, request.difficulty);
+					if (typeof outcome !== "string")
+						library.keep(
+							shelfOf(next.drawn.family, request.difficulty),
+							key,
+							outcome,
+						);
+				}
 				if (typeof outcome === "string") problems.push(outcome);
 				else if (outcome.fillers === 0 || rank === Number.POSITIVE_INFINITY)
 					return outcome.result;

@@ -128,7 +128,6 @@ export async function generateChallenge(
 			{ holdId: take.holdId, reviewOf },
 			log,
 		);
-		deps.metrics.challengesServed.inc({ source: "generated" });
 		return generated;
 	} catch (error) {
 		// false: the sweeper already refunded it, taking this process for dead
@@ -179,7 +178,7 @@ async function storeGenerated(
 		{ report: result.report, verification: result.challenge.verification },
 		"challenge generated",
 	);
-	return deps.db.transaction((tx) =>
+	const stored = await deps.db.transaction((tx) =>
 		store(tx, holdId, {
 			userId,
 			content: result.challenge,
@@ -190,6 +189,10 @@ async function storeGenerated(
 			createdAt: deps.now(),
 		}),
 	);
+	deps.metrics.challengesServed.inc({
+		source: result.report.reused ? "library" : "generated",
+	});
+	return stored;
 }
 
 async function store(tx: Tx, holdId: number, challenge: NewChallenge) {
