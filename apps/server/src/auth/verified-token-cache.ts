@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type {
 	TokenCheck,
 	TokenVerifier,
@@ -29,8 +30,7 @@ export function withTokenCache(
 	const { authorizedParties, clockSkewMs } = options;
 	const size = options.size ?? TOKEN_CACHE_SIZE;
 	const now = options.now ?? Date.now;
-	// a Map iterates in insertion order: re-inserting on every hit keeps the oldest use first
-	const cache = new Map<string, VerifiedToken>();
+	const cache = new LRUCache<string, VerifiedToken>({ max: size });
 
 	const usable = (token: VerifiedToken, at: number) =>
 		at < token.expiresAt + clockSkewMs &&
@@ -44,21 +44,12 @@ export function withTokenCache(
 			const key = createHash("sha256").update(token).digest("base64");
 			const known = cache.get(key);
 			if (known) {
+				if (usable(known, now())) return known.user;
 				cache.delete(key);
-				if (usable(known, now())) {
-					cache.set(key, known);
-					return known.user;
-				}
 			}
 			const verified = await full.check(token);
 			// a token that expires within the skew is not worth a place
-			if (usable(verified, now())) {
-				cache.set(key, verified);
-				if (cache.size > size) {
-					const oldest = cache.keys().next().value;
-					if (oldest !== undefined) cache.delete(oldest);
-				}
-			}
+			if (usable(verified, now())) cache.set(key, verified);
 			return verified.user;
 		},
 	};

@@ -1,4 +1,5 @@
 import { HistoryItemSchema, type HistoryQuery } from "@app/contract";
+import { LRUCache } from "lru-cache";
 import type { DbOrTx } from "../../db/open-db.js";
 import { jsonSerializerFor } from "../../plugins/fast-serializer.js";
 import {
@@ -35,28 +36,10 @@ const COMMA = Buffer.from(",");
  * names an item's state is in the keys every page reads from the database, never in the cache.
  */
 export function createHistoryPages(maxBytes = HISTORY_ITEM_CACHE_BYTES) {
-	// a Map iterates in insertion order: re-inserting on every hit keeps the oldest use first
-	const written = new Map<string, Buffer>();
-	let bytes = 0;
-
-	const recall = (key: string) => {
-		const item = written.get(key);
-		if (item) {
-			written.delete(key);
-			written.set(key, item);
-		}
-		return item;
-	};
-	const remember = (key: string, item: Buffer) => {
-		if (item.length > maxBytes) return;
-		written.set(key, item);
-		bytes += item.length;
-		for (const [oldest, old] of written) {
-			if (bytes <= maxBytes) break;
-			written.delete(oldest);
-			bytes -= old.length;
-		}
-	};
+	const written = new LRUCache<string, Buffer>({
+		maxSize: maxBytes,
+		sizeCalculation: (item) => item.length,
+	});
 
 	/** Reads and writes the items no page has written yet in their current state. */
 	async function writeMissing(
@@ -73,7 +56,7 @@ export function createHistoryPages(maxBytes = HISTORY_ITEM_CACHE_BYTES) {
 		for (const row of rows) {
 			const item = Buffer.from(writeItem(toHistoryItem(row)));
 			// the row's own state: it may have been answered since the keys were read
-			remember(
+			written.set(
 				keyOf({ id: row.id, answerId: row.answer?.answerId ?? null }),
 				item,
 			);
@@ -88,7 +71,7 @@ export function createHistoryPages(maxBytes = HISTORY_ITEM_CACHE_BYTES) {
 		query: HistoryQuery,
 	): Promise<Buffer> {
 		const { keys, nextCursor } = await historyPageKeys(db, userId, query);
-		const found = keys.map((key) => recall(keyOf(key)));
+		const found = keys.map((key) => written.get(keyOf(key)));
 		const missing = keys.filter((_, index) => !found[index]);
 		const read = missing.length
 			? await writeMissing(db, userId, missing)

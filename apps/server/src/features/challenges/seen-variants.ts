@@ -1,5 +1,6 @@
 import type { Difficulty, Language } from "@app/contract";
 import { and, asc, eq, gt, isNotNull, sql } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import type { DbOrTx } from "../../db/open-db.js";
 import { preparedPerDb } from "../../db/prepared.js";
 import { challenges } from "../../db/schema.js";
@@ -52,12 +53,14 @@ const keysAfter = preparedPerDb((db) =>
  * read can be missed: the cost is a possible repeat of one challenge, never a wrong answer.
  */
 export class SeenVariants {
-	private readonly cells = new Map<string, Known>();
+	private readonly cells: LRUCache<string, Known>;
 
 	constructor(
 		private readonly recentCount: number,
-		private readonly maxCells = SEEN_VARIANTS_CELLS,
-	) {}
+		maxCells = SEEN_VARIANTS_CELLS,
+	) {
+		this.cells = new LRUCache({ max: maxCells });
+	}
 
 	async of(db: DbOrTx, userId: string, cell: Cell): Promise<VariantHistory> {
 		const name = `${userId}\u0000${cell.difficulty}\u0000${cell.language}`;
@@ -78,13 +81,7 @@ export class SeenVariants {
 			known.recent.unshift(key);
 		}
 		known.recent.length = Math.min(known.recent.length, this.recentCount);
-		// re-inserted: a Map iterates in insertion order, so the first is the least recently used
-		this.cells.delete(name);
 		this.cells.set(name, known);
-		if (this.cells.size > this.maxCells) {
-			const oldest = this.cells.keys().next().value;
-			if (oldest !== undefined) this.cells.delete(oldest);
-		}
 		return { seen: known.seen, recent: [...known.recent] };
 	}
 }
