@@ -4,7 +4,7 @@ import type {
 	Misconception,
 } from "@app/contract";
 import type { Diagnosis } from "@app/generator";
-import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { contentColumns } from "../../db/challenge-columns.js";
 import type { DbOrTx } from "../../db/open-db.js";
 import { parsedJson } from "../../db/parsed-json.js";
@@ -168,19 +168,21 @@ export async function historyPageKeys(
 	};
 }
 
+/** The user's challenges (those `which` picks, or all) with their answers, as history columns. */
+const historyRows = (db: DbOrTx, userId: string, which?: SQL) =>
+	db
+		.select(historyColumns)
+		.from(challenges)
+		.leftJoin(answers, eq(answers.challengeId, challenges.id))
+		.where(and(eq(challenges.userId, userId), which));
+
 /** The user's challenges with these ids, with their answers, in no particular order. */
 export async function historyRowsByIds(
 	db: DbOrTx,
 	userId: string,
 	ids: readonly number[],
 ): Promise<HistoryRow[]> {
-	const rows = await db
-		.select(historyColumns)
-		.from(challenges)
-		.leftJoin(answers, eq(answers.challengeId, challenges.id))
-		.where(
-			and(eq(challenges.userId, userId), inArray(challenges.id, [...ids])),
-		);
+	const rows = await historyRows(db, userId, inArray(challenges.id, [...ids]));
 	return rows.map(toHistoryRow);
 }
 
@@ -190,11 +192,7 @@ export async function findHistoryItem(
 	userId: string,
 	id: number,
 ): Promise<HistoryRow | undefined> {
-	const [row] = await db
-		.select(historyColumns)
-		.from(challenges)
-		.leftJoin(answers, eq(answers.challengeId, challenges.id))
-		.where(and(eq(challenges.id, id), eq(challenges.userId, userId)));
+	const [row] = await historyRows(db, userId, eq(challenges.id, id));
 	return row && toHistoryRow(row);
 }
 
@@ -203,12 +201,7 @@ export async function allHistory(
 	db: DbOrTx,
 	userId: string,
 ): Promise<HistoryRow[]> {
-	const rows = await db
-		.select(historyColumns)
-		.from(challenges)
-		.leftJoin(answers, eq(answers.challengeId, challenges.id))
-		.where(eq(challenges.userId, userId))
-		.orderBy(desc(challenges.id));
+	const rows = await historyRows(db, userId).orderBy(desc(challenges.id));
 	return rows.map(toHistoryRow);
 }
 
