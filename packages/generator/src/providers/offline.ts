@@ -168,7 +168,8 @@ function* drawInstances(
 	request: GenerateRequest,
 	library: ProvenLibrary<Served> | undefined,
 ): IterableIterator<Draw> {
-	const seen = new Set([...(request.exclude ?? [])].map(identityOf));
+	// looked up as given: a copy per request would cost as much as the user's whole history
+	const exclude = request.exclude ?? new Set<string>();
 	const recent = new Set(
 		(request.recent ?? [])
 			.slice(0, LOOK_WINDOW)
@@ -177,8 +178,10 @@ function* drawInstances(
 	const offered = new Set<string>();
 	const unseen = (key: string, alike: boolean) => {
 		const id = identityOf(key);
+		// a key stored before shapes were added is its identity; one stored since is the key itself
 		return (
-			!seen.has(id) &&
+			!exclude.has(key) &&
+			!exclude.has(id) &&
 			!offered.has(id) &&
 			(alike || !recent.has(lookOf(key) ?? ""))
 		);
