@@ -19,6 +19,7 @@ import {
 } from "drizzle-orm";
 import type { DbOrTx } from "../../db/open-db.js";
 import { parsedJson } from "../../db/parsed-json.js";
+import { preparedPerDb } from "../../db/prepared.js";
 import { answers, challenges } from "../../db/schema.js";
 import {
 	ideaToReview,
@@ -167,25 +168,43 @@ export async function latestStatement(
  * review never changes what the learner asked for). It runs before most generations, so the cheap
  * refusals (a review among the last challenges, no misconception ever) come first.
  */
+/** What the user's latest challenges reviewed: one of them reviewing an idea means no review is due. */
+const latestReviews = preparedPerDb((db) =>
+	db
+		.select({ reviewOf: challenges.reviewOf })
+		.from(challenges)
+		.where(eq(challenges.userId, sql.placeholder("userId")))
+		.orderBy(desc(challenges.id))
+		.limit(REVIEW_EVERY - 1)
+		.prepare("latest_reviews"),
+);
+
+/** Any answer of the user's that showed a belief; none means nothing to review. */
+const firstBelief = preparedPerDb((db) =>
+	db
+		.select({ id: answers.challengeId })
+		.from(answers)
+		.where(
+			and(
+				eq(answers.userId, sql.placeholder("userId")),
+				isNotNull(answers.misconceptionId),
+			),
+		)
+		.limit(1)
+		.prepare("first_belief"),
+);
+
 export async function dueReview(
 	db: DbOrTx,
 	userId: string,
 	cell: { difficulty: Difficulty; language: Language },
 	now: Date,
 ): Promise<string | null> {
-	const latest = await db
-		.select({ reviewOf: challenges.reviewOf })
-		.from(challenges)
-		.where(eq(challenges.userId, userId))
-		.orderBy(desc(challenges.id))
-		.limit(REVIEW_EVERY - 1);
-	const latestReviewOf = latest.map((row) => row.reviewOf);
+	const latestReviewOf = (await latestReviews(db).execute({ userId })).map(
+		(row) => row.reviewOf,
+	);
 	if (latestReviewOf.some((idea) => idea !== null)) return null;
-	const [anyBelief] = await db
-		.select({ id: answers.challengeId })
-		.from(answers)
-		.where(and(eq(answers.userId, userId), isNotNull(answers.misconceptionId)))
-		.limit(1);
+	const [anyBelief] = await firstBelief(db).execute({ userId });
 	if (!anyBelief) return null;
 	const open = (await ideaSummaries(db, userId)).filter(
 		(idea): idea is IdeaSummary & { lastWrongAt: Date } =>
