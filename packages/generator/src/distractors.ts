@@ -172,10 +172,13 @@ function pickTriple(
 	for (let round = 0; round < ROUNDS; round++) {
 		let cheapest = 0;
 		let lowest = Number.POSITIVE_INFINITY;
-		for (const [t, s] of open.entries()) {
-			const cost =
-				s.hits.reduce((sum, hit, g) => sum + hit * (weights[g] ?? 1), 0) +
-				RANK_COST * s.offTarget;
+		// index loops: this runs ROUNDS × triples times per instance, and allocates nothing
+		for (let t = 0; t < open.length; t++) {
+			const s = open[t] as Scored;
+			let cost = 0;
+			for (let g = 0; g < s.hits.length; g++)
+				cost += (s.hits[g] ?? 0) * (weights[g] ?? 1);
+			cost += RANK_COST * s.offTarget;
 			if (cost < lowest - 1e-9) {
 				lowest = cost;
 				cheapest = t;

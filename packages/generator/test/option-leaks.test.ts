@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox } from "../src/sandbox/sandbox.js";
 import { FAMILIES } from "../src/templates/registry.js";
@@ -34,6 +35,28 @@ describe("tokens and editDistance", () => {
 		expect(editDistance(tokens("1 2 3"), tokens("1 5 3"))).toBe(1);
 		expect(editDistance(tokens("1 2 3"), tokens("2 3"))).toBe(1);
 		expect(editDistance([], tokens("a b"))).toBe(2);
+		expect(editDistance(tokens("a b"), [])).toBe(2);
+	});
+
+	it("counts the fewest insertions, deletions and substitutions between any two token lists", () => {
+		// the definition, by recursion over the lists' ends
+		const reference = (a: string[], b: string[]): number => {
+			if (a.length === 0) return b.length;
+			if (b.length === 0) return a.length;
+			return Math.min(
+				reference(a.slice(1), b) + 1,
+				reference(a, b.slice(1)) + 1,
+				reference(a.slice(1), b.slice(1)) + (a[0] === b[0] ? 0 : 1),
+			);
+		};
+		const list = fc.array(fc.constantFrom("a", "b", "c", "1"), {
+			maxLength: 6,
+		});
+		fc.assert(
+			fc.property(list, list, (a, b) => {
+				expect(editDistance(a, b)).toBe(reference(a, b));
+			}),
+		);
 	});
 
 	it("sums each option's distance to the others and counts tokens shared with the code", () => {
