@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { generateKeyPairSync, type KeyObject, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -11,6 +12,18 @@ import pg from "pg";
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 /** The built server, as `npm start` runs it; `npm run bench` builds it first. */
 const SERVER_MAIN = join(ROOT, "apps/server/dist/main.js");
+/** The Node flags `npm start` gives the server (package.json), so that the bench runs it as deployed. */
+const START_FLAGS = (() => {
+	const { scripts } = JSON.parse(
+		readFileSync(join(ROOT, "package.json"), "utf8"),
+	) as { scripts: { start: string } };
+	const flags = /\bnode ((?:--\S+ )*)apps\/server\/dist\/main\.js/.exec(
+		scripts.start,
+	)?.[1];
+	if (flags === undefined)
+		throw new Error("package.json's start script does not run the server");
+	return flags.split(" ").filter(Boolean);
+})();
 const START_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 40_000;
 
@@ -115,7 +128,7 @@ export async function startServer(
 	const dataDir =
 		options.dataDir ?? (await mkdtemp(join(tmpdir(), "cct-bench-")));
 	const port = await freePort();
-	const child = spawn(process.execPath, [SERVER_MAIN], {
+	const child = spawn(process.execPath, [...START_FLAGS, SERVER_MAIN], {
 		// no .env is read from a temporary folder: the server sees only what is set here
 		cwd: dataDir,
 		env: {
