@@ -162,12 +162,6 @@ export async function latestStatement(
 	return row ? parsedJson(row.latest).statement : undefined;
 }
 
-/**
- * The idea the user's next challenge in a cell should review, or null: see review-schedule.
- * Only ideas with an open misconception count, taught in the cell's language at its level (a
- * review never changes what the learner asked for). It runs before most generations, so the cheap
- * refusals (a review among the last challenges, no misconception ever) come first.
- */
 /** What the user's latest challenges reviewed: one of them reviewing an idea means no review is due. */
 const latestReviews = preparedPerDb((db) =>
 	db
@@ -194,6 +188,12 @@ const firstBelief = preparedPerDb((db) =>
 		.prepare("first_belief"),
 );
 
+/**
+ * The idea the user's next challenge in a cell should review, or null: see review-schedule.
+ * Only ideas with an open misconception count, taught in the cell's language at its level (a
+ * review never changes what the learner asked for). It runs before most generations, so the cheap
+ * refusals (a review among the last challenges, no misconception ever) come first.
+ */
 export async function dueReview(
 	db: DbOrTx,
 	userId: string,
