@@ -27,14 +27,20 @@ function keysOf(family: Family, count: number): Set<string> {
 	return keys;
 }
 
+/** `n * 2` printed, plus `extra` in a mistake's program. */
+const doubled = (n: number, extra: number) =>
+	extra ? `print(${n} * 2 + ${extra})\n` : `print(${n} * 2)\n`;
+
 /**
  * A family with exactly `size` instances, tagged with its own name as its only topic. For the n
  * where `twoWrong(n)` holds, two mistakes print the same, so a third option must be filler.
+ * `program` writes the snippet (extra 0) and its mistakes.
  */
 const smallFamily = (
 	name: string,
 	size: number,
 	twoWrong: (n: number) => boolean = () => false,
+	program = doubled,
 ) =>
 	defineFamily<{ n: number }>({
 		id: `python/${name}`,
@@ -45,10 +51,10 @@ const smallFamily = (
 		topics: [name],
 		params: (rng) => ({ n: rng.int(1, size) }),
 		build: ({ n }) => ({
-			code: `print(${n} * 2)\n`,
+			code: program(n, 0),
 			mistakes: (twoWrong(n) ? [1, 1, 3] : [1, 3, 5]).map((extra, i) => ({
 				misconception: belief`doubling adds ${extra} (belief ${i + 1})`,
-				code: `print(${n} * 2 + ${extra})\n`,
+				code: program(n, extra),
 			})),
 			explain: (answer) => `${n} * 2 is ${answer}.`,
 		}),
@@ -267,29 +273,9 @@ describe("the offline provider's library of proven challenges", () => {
 
 	it("never serves a user a kept challenge they have seen, nor one like their recent ones", async () => {
 		// two looks: n * 2 for odd n, n + n for even n
-		const twoLooks = defineFamily<{ n: number }>({
-			id: "python/two-looks",
-			idea: "py.truthiness",
-			language: "python",
-			difficulty: "easy",
-			title: "Doubling, two ways",
-			topics: ["two-looks"],
-			params: (rng) => ({ n: rng.int(1, 1000) }),
-			build: ({ n }) => {
-				const double = (extra: number) =>
-					n % 2
-						? `print(${n} * 2 + ${extra})\n`
-						: `print(${n} + ${n} + ${extra})\n`;
-				return {
-					code: double(0),
-					mistakes: [1, 3, 5].map((extra, i) => ({
-						misconception: belief`doubling adds ${extra} (belief ${i + 1})`,
-						code: double(extra),
-					})),
-					explain: (answer) => `${n} doubled is ${answer}.`,
-				};
-			},
-		});
+		const twoLooks = smallFamily("two-looks", 1000, undefined, (n, extra) =>
+			n % 2 ? doubled(n, extra) : `print(${n} + ${n} + ${extra})\n`,
+		);
 		const generator = createOfflineGenerator(sandbox, [twoLooks]);
 		const kept = await generator.generate(request);
 		const key = kept.variantKey ?? "";
