@@ -1,7 +1,7 @@
 import { ChallengeSchema, HistoryResponseSchema } from "@app/contract";
 import { type Generator, GeneratorError } from "@app/generator";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { BODY_LIMIT_BYTES } from "../../../src/app.js";
 import { answers } from "../../../src/db/schema.js";
 import {
@@ -316,6 +316,55 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 			expect(
 				await ids("difficulty=easy&language=python&result=unanswered"),
 			).toEqual([easyPy.id]);
+		});
+
+		it("reads pages asked at once together, each user getting the page they asked for", async () => {
+			const t = await buildTestApp(context);
+			const learners = [
+				await t.auth(newUserId()),
+				await t.auth(newUserId()),
+				await t.auth(newUserId()),
+			];
+			for (const [index, headers] of learners.entries())
+				for (let i = 0; i <= index + 1; i++) {
+					const made = (
+						await generate(t, headers, {
+							difficulty: i % 2 ? "hard" : "easy",
+							language: "python",
+						})
+					).json();
+					if (i === 0)
+						await answer(t, headers, made.id, {
+							answer_id: made.correct_answer_id,
+						});
+				}
+			const queries = [
+				"limit=1",
+				"limit=2",
+				"difficulty=hard",
+				"result=correct",
+				"result=unanswered",
+				"limit=1&language=javascript",
+			];
+			const asked = learners.flatMap((headers) =>
+				queries.map((query) => ({ headers, query })),
+			);
+			const one = async ({ headers, query }: (typeof asked)[number]) => {
+				const response = await myHistory(t, headers, query);
+				expect(response.statusCode).toBe(200);
+				return response.body;
+			};
+			const alone: string[] = [];
+			for (const ask of asked) alone.push(await one(ask));
+
+			const db = t.app.services.db;
+			const statements = vi.spyOn(db, "execute");
+			const together = await Promise.all(asked.map(one));
+			expect(together).toEqual(alone);
+			// read in fewer statements than pages (batched-reads.ts)
+			expect(statements.mock.calls.length).toBeGreaterThan(0);
+			expect(statements.mock.calls.length).toBeLessThan(asked.length);
+			statements.mockRestore();
 		});
 
 		it("serves a page from items it wrote before, as a process that never wrote them would, with answers given since in any process", async () => {
