@@ -15,6 +15,7 @@ import {
 	quota,
 	quotaOf,
 } from "../../helpers/practice.js";
+import { countStatements } from "../../helpers/statements.js";
 import { ENGINES } from "../../helpers/test-db.js";
 
 const HOUR = 3_600_000;
@@ -131,6 +132,29 @@ describe.each(ENGINES)("quota on %s", (engine) => {
 				last_reset_date: refillAt,
 			});
 			expect(await version()).toBe(refilled);
+		});
+
+		it("reads the quotas asked at once together, each user getting their own", async () => {
+			const t = await buildTestApp(context, { env: { QUOTA_INITIAL: 5 } });
+			const users = [newUserId(), newUserId(), newUserId(), newUserId()];
+			const headers = await Promise.all(users.map((user) => t.auth(user)));
+			// balances 5, 4, 3, 2
+			for (const [index, each] of headers.entries())
+				for (let i = 0; i < index; i++)
+					expect((await generateMedium(t, each)).statusCode).toBe(200);
+			const asked = headers.flatMap((each) => [each, each, each]);
+
+			const statements = countStatements(t);
+			const read = await Promise.all(
+				asked.map(async (each) => (await quota(t, each)).json()),
+			);
+			expect(read.map((body) => [body.user_id, body.quota_remaining])).toEqual(
+				users.flatMap((user, index) => Array(3).fill([user, 5 - index])),
+			);
+			// read in fewer statements than requests (batched-reads.ts)
+			expect(statements.count).toBeGreaterThan(0);
+			expect(statements.count).toBeLessThan(asked.length);
+			statements.restore();
 		});
 
 		it("never lowers a balance above QUOTA_DAILY at a refill", async () => {
