@@ -15,7 +15,8 @@ const clerkJwtKey = generateKeyPairSync("rsa", { modulusLength: 2048 })
 	.toString();
 
 const server = (port: number, env: Record<string, string>) => ({
-	command: "node apps/server/dist/main.js",
+	// the built server as `npm start` serves it, with its Node flags (package.json's serve)
+	command: "npm run serve --silent",
 	url: `http://localhost:${port}/api/health`,
 	reuseExistingServer: false,
 	timeout: 120_000,

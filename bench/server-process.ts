@@ -12,16 +12,22 @@ import pg from "pg";
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 /** The built server, as `npm start` runs it; `npm run bench` builds it first. */
 const SERVER_MAIN = join(ROOT, "apps/server/dist/main.js");
-/** The Node flags `npm start` gives the server (package.json), so that the bench runs it as deployed. */
+/**
+ * The Node flags the server is served with (package.json's serve, which `npm start` runs), so that
+ * the bench runs it as deployed. Spawned directly rather than through npm, so that its pid is the
+ * server's own, whose memory the bench reads.
+ */
 const START_FLAGS = (() => {
 	const { scripts } = JSON.parse(
 		readFileSync(join(ROOT, "package.json"), "utf8"),
-	) as { scripts: { start: string } };
-	const flags = /\bnode ((?:--\S+ )*)apps\/server\/dist\/main\.js/.exec(
-		scripts.start,
+	) as { scripts: { serve: string } };
+	const flags = /^node ((?:--\S+ )*)apps\/server\/dist\/main\.js$/.exec(
+		scripts.serve,
 	)?.[1];
 	if (flags === undefined)
-		throw new Error("package.json's start script does not run the server");
+		throw new Error(
+			"package.json's serve script is not `node [flags] apps/server/dist/main.js`",
+		);
 	return flags.split(" ").filter(Boolean);
 })();
 const START_TIMEOUT_MS = 180_000;
