@@ -12,6 +12,7 @@ import { instanceSecret } from "../src/db/instance-secret.js";
 import { openDb } from "../src/db/open-db.js";
 import { configOrExit, loadDotEnv } from "../src/environment.js";
 import { createLocalAuth } from "../src/features/accounts/local-auth.js";
+import { passwordWeakness } from "../src/features/accounts/password-strength.js";
 import { resetPassword } from "../src/features/accounts/reset-password.js";
 
 loadDotEnv();
@@ -28,6 +29,13 @@ if (
 	console.error(
 		`Usage: npm run account:reset-password -- --email <address> [--password <${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters>]`,
 	);
+	process.exit(2);
+}
+
+// the rule of sign-up: an operator's choice is not exempt from it
+const weakness = passwordWeakness(password, values.email);
+if (weakness) {
+	console.error(`That password ${weakness}`);
 	process.exit(2);
 }
 

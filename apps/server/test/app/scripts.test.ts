@@ -224,6 +224,16 @@ describe("npm run account:reset-password", () => {
 			env,
 		);
 		expect(missing.code).toBe(1);
+		// sign-up's rule holds here too: a common password is refused and nothing changes
+		const weak = await runScript(
+			"reset-password.ts",
+			["--email", "reset@example.com", "--password", "password123"],
+			env,
+		);
+		expect(weak).toMatchObject({
+			code: 2,
+			output: expect.stringContaining("is too easy to guess"),
+		});
 
 		database = await open();
 		const after = await buildTestApp(context, {
