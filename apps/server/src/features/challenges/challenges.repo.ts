@@ -123,10 +123,17 @@ interface HistoryPageAsk {
  * and an absent filter (null) matches everything. Each page has one row more than asked, which
  * tells whether more exist.
  *
- * The user is matched as a range of one and the page ordered by (user_id, id), which only that
- * index gives without a sort. Written as an equality, the planner may take the primary key
- * backwards and filter on the user, which reads every newer challenge of every other user before
- * the page: 20-50 ms for a learner whose challenges are older than most.
+ * The plan must walk that index in order and stop after the page, whoever asks; two traps lead the
+ * planner away from it (history-plan.test.ts pins the plan on both engines):
+ * - The user is matched as a range of one and the page ordered by (user_id, id), which only that
+ *   index gives without a sort. Written as an equality, the planner may take the primary key
+ *   backwards and filter on the user, which reads every newer challenge of every other user before
+ *   the page: 20-50 ms for a learner whose challenges are older than most.
+ * - Each filter is one CASE. The planner cannot see the asks' values, and it took a filter written
+ *   as `asked.x IS NULL OR column = asked.x` to keep almost no row. Expecting fewer rows than a
+ *   page, it could read the learner's whole history and sort it instead: for a learner with 10,000
+ *   challenges, older than 200 other learners' 100 each, 13-17 ms on PostgreSQL and 28-35 ms on
+ *   PGlite, against 0.06 and 0.14 ms in order. In the planner's eyes a CASE keeps half the rows.
  */
 async function readHistoryKeyPages(
 	db: DbOrTx,
@@ -151,12 +158,16 @@ async function readHistoryKeyPages(
 			FROM ${challenges} LEFT JOIN ${answers} ON ${answers.challengeId} = ${challenges.id}
 			WHERE ${challenges.userId} >= asked.user_id AND ${challenges.userId} <= asked.user_id
 				AND ${challenges.id} < asked.before_id
-				AND (asked.difficulty IS NULL OR ${challenges.difficulty} = asked.difficulty)
-				AND (asked.language IS NULL OR ${challenges.language} = asked.language)
-				AND (asked.result IS NULL
-					OR (asked.result = 'correct' AND ${answers.correct})
-					OR (asked.result = 'incorrect' AND NOT ${answers.correct})
-					OR (asked.result = 'unanswered' AND ${answers.challengeId} IS NULL))
+				AND CASE WHEN asked.difficulty IS NULL THEN true
+					ELSE ${challenges.difficulty} = asked.difficulty END
+				AND CASE WHEN asked.language IS NULL THEN true
+					ELSE ${challenges.language} = asked.language END
+				-- an unanswered challenge has no answer row: correct and NOT correct are both null
+				AND CASE asked.result
+					WHEN 'correct' THEN ${answers.correct}
+					WHEN 'incorrect' THEN NOT ${answers.correct}
+					WHEN 'unanswered' THEN ${answers.challengeId} IS NULL
+					ELSE true END
 			ORDER BY ${challenges.userId} DESC, ${challenges.id} DESC
 			LIMIT asked.page_rows
 		) AS page

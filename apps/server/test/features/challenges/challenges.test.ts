@@ -16,7 +16,7 @@ import {
 	newChallenge,
 	quotaOf,
 } from "../../helpers/practice.js";
-import { countStatements } from "../../helpers/statements.js";
+import { watchStatements } from "../../helpers/statements.js";
 import { ENGINES } from "../../helpers/test-db.js";
 
 const failingGenerator = (
@@ -358,7 +358,7 @@ describe.each(ENGINES)("challenges on %s", (engine) => {
 			const alone: string[] = [];
 			for (const ask of asked) alone.push(await one(ask));
 
-			const statements = countStatements(t);
+			const statements = watchStatements(t);
 			const together = await Promise.all(asked.map(one));
 			expect(together).toEqual(alone);
 			// read in fewer statements than pages (batched-reads.ts)

@@ -15,7 +15,7 @@ import {
 	quota,
 	quotaOf,
 } from "../../helpers/practice.js";
-import { countStatements } from "../../helpers/statements.js";
+import { watchStatements } from "../../helpers/statements.js";
 import { ENGINES } from "../../helpers/test-db.js";
 
 const HOUR = 3_600_000;
@@ -144,7 +144,7 @@ describe.each(ENGINES)("quota on %s", (engine) => {
 					expect((await generateMedium(t, each)).statusCode).toBe(200);
 			const asked = headers.flatMap((each) => [each, each, each]);
 
-			const statements = countStatements(t);
+			const statements = watchStatements(t);
 			const read = await Promise.all(
 				asked.map(async (each) => (await quota(t, each)).json()),
 			);
