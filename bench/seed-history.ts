@@ -45,10 +45,16 @@ export async function generateRealHistory(
 			}
 }
 
+/** Other learners, so that the database's statistics are those of many users, as in production. */
+const OTHER_LEARNERS = 200;
+const CHALLENGES_PER_OTHER_LEARNER = 50;
+
 /**
  * Step 2, in SQL: copies the user's real challenges until they have `total`, spread over the past
  * days (later ids newer), and answers four in five of the copies (a third of those wrongly, with
- * the belief behind the chosen option), then ANALYZE as autovacuum would after a bulk load.
+ * the belief behind the chosen option). Then gives OTHER_LEARNERS other learners challenges of
+ * their own, all newer than the user's (the case where a history read that strays from the
+ * (user_id, id) index reads the most), and runs ANALYZE as autovacuum would after a bulk load.
  */
 export async function multiplyHistory(
 	sql: Sql,
@@ -95,6 +101,16 @@ export async function multiplyHistory(
 		 WHERE c.user_id = $1 AND c.id % 5 <> 0
 		   AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.challenge_id = c.id)`,
 		[userId],
+	);
+	await sql(
+		`INSERT INTO challenges (${columns.join(", ")}, created_at)
+		 SELECT ${columns.map((c) => (c === '"user_id"' ? `$1 || '_other_' || learner` : `s.${c}`)).join(", ")}, now()
+		 FROM generate_series(1, $2::int) AS learner
+		 CROSS JOIN LATERAL (
+		   SELECT * FROM challenges WHERE user_id = $1 ORDER BY id LIMIT $3::int
+		 ) s
+		 ORDER BY learner, s.id`,
+		[userId, OTHER_LEARNERS, CHALLENGES_PER_OTHER_LEARNER],
 	);
 	await sql("ANALYZE challenges");
 	await sql("ANALYZE answers");

@@ -10,7 +10,7 @@ import { SignJWT } from "jose";
 import pg from "pg";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-/** The built server, as `npm start` runs it; `npm run bench` builds it first. */
+/** The built server, as `npm run serve` runs it; `npm run bench` builds it first. */
 const SERVER_MAIN = join(ROOT, "apps/server/dist/main.js");
 /**
  * The Node flags the server is served with (package.json's serve, which `npm start` runs), so that

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { LANGUAGES, type Language } from "@app/contract";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { type CoresUsed, withCoresUsed } from "./cpu.js";
 import {
 	type LoadOptions,
 	type LoadResult,
@@ -20,6 +21,7 @@ import {
 import {
 	type Child,
 	createBenchDatabase,
+	startBareServer,
 	startServer,
 	type TokenIssuer,
 } from "./server-process.js";
@@ -192,14 +194,53 @@ export async function measureEngine(
 }
 
 export interface ScaleOutFigures {
-	one: LoadResult;
-	two: LoadResult;
+	one: Measured;
+	two: Measured;
+	/** the same measure on the bare route: how far this machine lets any two processes scale */
+	bareOne: LoadResult;
+	bareTwo: LoadResult;
 }
 
-/** Target 6: GET /api/quota from one server process, then from two on the same PostgreSQL. */
+type Measured = LoadResult & { cores: CoresUsed };
+
+/** A measure with the cores each party kept busy while it ran. */
+async function measured(
+	serverPids: number[],
+	measure: () => Promise<LoadResult>,
+): Promise<Measured> {
+	const { result, cores } = await withCoresUsed(serverPids, measure);
+	return { ...result, cores };
+}
+
+/** 64 connections on one process, then 32 + 32 on two (each warmed up first). */
+async function oneThenTwo<R extends LoadResult>(
+	[a, b]: [string, string],
+	authorizations: string[] | undefined,
+	measure: (run: () => Promise<LoadResult>) => Promise<R>,
+): Promise<{ one: R; two: R }> {
+	const one = await measure(() => load(a, { connections: 64, authorizations }));
+	const half = (offset: number): LoadOptions => ({
+		connections: 32,
+		authorizations: authorizations?.slice(offset, offset + 32),
+	});
+	await warmUp(b, half(32));
+	const two = await measure(() =>
+		loadTogether([
+			{ url: a, options: half(0) },
+			{ url: b, options: half(32) },
+		]),
+	);
+	return { one, two };
+}
+
+/**
+ * Target 6: GET /api/quota from one server process, then from two on the same PostgreSQL; and
+ * the same on the bare route, one process then two, as the ceiling this machine allows.
+ */
 export async function measureScaleOut(
 	tokens: TokenIssuer,
 	adminUrl: string,
+	bare: Child,
 ): Promise<ScaleOutFigures> {
 	progress("scale-out: starting two servers on one PostgreSQL");
 	const database = await createBenchDatabase(adminUrl);
@@ -208,21 +249,25 @@ export async function measureScaleOut(
 		servers.push(await startServer({ tokens, databaseUrl: database.url }));
 		servers.push(await startServer({ tokens, databaseUrl: database.url }));
 		const [a, b] = servers as [Child, Child];
-		const authorizations = await users(tokens, "scale", 64);
-		const one = await load(`${a.url}/api/quota`, {
-			connections: 64,
-			authorizations,
-		});
-		const half = (offset: number): LoadOptions => ({
-			connections: 32,
-			authorizations: authorizations.slice(offset, offset + 32),
-		});
-		await warmUp(`${b.url}/api/quota`, half(32));
-		const two = await loadTogether([
-			{ url: `${a.url}/api/quota`, options: half(0) },
-			{ url: `${b.url}/api/quota`, options: half(32) },
-		]);
-		return { one, two };
+		const pids = [a.pid, b.pid];
+		const quota = await oneThenTwo(
+			[`${a.url}/api/quota`, `${b.url}/api/quota`],
+			await users(tokens, "scale", 64),
+			(run) => measured(pids, run),
+		);
+		progress("scale-out: the bare route, one process then two");
+		servers.push(await startBareServer());
+		const bareTwin = servers.at(-1) as Child;
+		const bareFigures = await oneThenTwo(
+			[bare.url, bareTwin.url],
+			undefined,
+			(run) => run(),
+		);
+		return {
+			...quota,
+			bareOne: bareFigures.one,
+			bareTwo: bareFigures.two,
+		};
 	} finally {
 		for (const server of servers) await server.stop();
 		await database.drop();
