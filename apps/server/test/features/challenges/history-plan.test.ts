@@ -7,20 +7,8 @@ import {
 	useTestContext,
 } from "../../helpers/build-test-app.js";
 import { myHistory } from "../../helpers/practice.js";
-import { watchStatements } from "../../helpers/statements.js";
+import { nodesOf, planOf, watchStatements } from "../../helpers/statements.js";
 import { ENGINES } from "../../helpers/test-db.js";
-
-interface PlanNode {
-	"Node Type": string;
-	"Relation Name"?: string;
-	"Index Name"?: string;
-	Plans?: PlanNode[];
-}
-
-const nodesOf = (node: PlanNode): PlanNode[] => [
-	node,
-	...(node.Plans ?? []).flatMap(nodesOf),
-];
 
 /** Challenges of `users` users, `each` apiece, inserted in one statement: ids rise with the users. */
 const seedChallenges = (users: string[], each: number) => sql`
@@ -63,19 +51,8 @@ describe.each(ENGINES)("the history page's plan on %s", (engine) => {
 		).toHaveLength(20);
 		if (!sent) throw new Error("no history statement was sent");
 
-		const explained = await t.app.services.db.$client.query(
-			`EXPLAIN (FORMAT JSON) ${sent.text}`,
-			sent.params,
-		);
-		const [row] = (explained as { rows: Record<string, unknown>[] }).rows;
-		const cell = Object.values(row ?? {})[0];
-		const [plan] = (typeof cell === "string" ? JSON.parse(cell) : cell) as {
-			Plan: PlanNode;
-		}[];
-		if (!plan) throw new Error("EXPLAIN gave no plan");
-		const page = nodesOf(plan.Plan).find(
-			(node) => node["Node Type"] === "Limit",
-		);
+		const plan = await planOf(t, sent);
+		const page = nodesOf(plan).find((node) => node["Node Type"] === "Limit");
 		if (!page) throw new Error("the plan has no page (Limit) node");
 		const underPage = nodesOf(page);
 		const challengeScans = underPage.filter(
