@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { CleanupJob } from "../plugins/sweeper.js";
 import type { Database } from "./open-db.js";
+import { rawRows } from "./raw-rows.js";
 
 /**
  * PostgreSQL's autovacuum thresholds: a table is analyzed once rows changed since its last
@@ -34,16 +35,18 @@ export function pgliteMaintenanceJobs(database: Database): CleanupJob[] {
 					started = true;
 					return;
 				}
-				const result = await db.execute(sql`
+				const tables = await rawRows<{
+					name: string;
+					vacuum: boolean;
+					analyze: boolean;
+				}>(
+					db,
+					sql`
 					SELECT quote_ident(relname) AS name,
 						n_dead_tup > ${VACUUM_BASE} + ${VACUUM_SCALE}::float8 * n_live_tup AS vacuum,
 						n_mod_since_analyze > ${ANALYZE_BASE} + ${ANALYZE_SCALE}::float8 * n_live_tup AS analyze
-					FROM pg_stat_user_tables`);
-				const tables = (
-					result as unknown as {
-						rows: { name: string; vacuum: boolean; analyze: boolean }[];
-					}
-				).rows;
+					FROM pg_stat_user_tables`,
+				);
 				for (const table of tables) {
 					// VACUUM (ANALYZE) does both; a table needing only statistics gets ANALYZE
 					if (table.vacuum)

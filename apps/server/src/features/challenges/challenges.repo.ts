@@ -10,6 +10,7 @@ import { contentColumns } from "../../db/challenge-columns.js";
 import type { DbOrTx } from "../../db/open-db.js";
 import { parsedJson } from "../../db/parsed-json.js";
 import { preparedPerDb } from "../../db/prepared.js";
+import { rawRows } from "../../db/raw-rows.js";
 import { answers, challenges } from "../../db/schema.js";
 
 export type ChallengeRow = typeof challenges.$inferSelect;
@@ -148,7 +149,13 @@ async function readHistoryKeyPages(
 		result: page.result ?? null,
 		page_rows: page.limit + 1,
 	}));
-	const result = await db.execute(sql`
+	const rows = await rawRows<{
+		position: number;
+		id: number;
+		answer_id: number | null;
+	}>(
+		db,
+		sql`
 		SELECT asked.position, page.id, page.answer_id
 		FROM jsonb_to_recordset(${JSON.stringify(asked)}::jsonb) AS asked(
 			position int, user_id text, before_id int, difficulty text, language text, result text,
@@ -171,13 +178,10 @@ async function readHistoryKeyPages(
 			ORDER BY ${challenges.userId} DESC, ${challenges.id} DESC
 			LIMIT asked.page_rows
 		) AS page
-		ORDER BY asked.position, page.id DESC`);
+		ORDER BY asked.position, page.id DESC`,
+	);
 	const pages: HistoryKey[][] = asks.map(() => []);
-	for (const row of (
-		result as unknown as {
-			rows: { position: number; id: number; answer_id: number | null }[];
-		}
-	).rows)
+	for (const row of rows)
 		pages[row.position]?.push({ id: row.id, answerId: row.answer_id });
 	return pages;
 }
