@@ -74,10 +74,12 @@ const PYTHON_CORPUS: [string, (p: ReturnType<typeof paths>) => string][] = [
 			}),
 	],
 	[
-		"the JavaScript host: _imp.create_builtin of Pyodide's core module, import js, pyodide_js",
+		"the JavaScript host: _imp.create_builtin of Pyodide's core module (to node:fs and node:sqlite), import js, pyodide_js",
 		(p) =>
 			python({
 				create_builtin: `import _imp\nfrom importlib.machinery import ModuleSpec\ncore = _imp.create_builtin(ModuleSpec("_pyodide_core", None))\nrun = core.to_js([]).constructor.constructor("return (p) => process.getBuiltinModule('fs').writeFileSync(p, '')")()\nrun("${p.canary}")`,
+				// node:sqlite writes files that Node 22's permission model does not check
+				sqlite: `import _imp\nfrom importlib.machinery import ModuleSpec\ncore = _imp.create_builtin(ModuleSpec("_pyodide_core", None))\ncreate = core.to_js([]).constructor.constructor("return (p) => new (process.getBuiltinModule('node:sqlite').DatabaseSync)(p).exec('create table t (x)')")()\ncreate("${p.canary}")`,
 				js: "import js\nprint(js.process.env.OPENAI_API_KEY)",
 				pyodide_js: `import pyodide_js\npyodide_js.mountNodeFS("/mnt", "${canaryDir}")\nprint(open("/mnt/secret.txt").read())`,
 			}),
@@ -112,7 +114,7 @@ const JS_CORPUS: [string, (p: ReturnType<typeof paths>) => string][] = [
 	[
 		"the Function constructor to the global object",
 		(p) =>
-			`const g = Function("return this")();\nconst c = [].constructor.constructor("return globalThis")();\nconsole.log(typeof g.process?.env, typeof c.require, typeof g.__host, Object.keys(g).length > 0);\ntry { g.process.binding("fs") } catch (error) { console.log("stopped:", error.name) }\ntry { g.require("fs").writeFileSync("${p.canary}", "") } catch (error) { console.log("stopped:", error.name) }`,
+			`const g = Function("return this")();\nconst c = [].constructor.constructor("return globalThis")();\nconsole.log(typeof g.process?.env, typeof c.require, typeof g.__host, Object.keys(g).length > 0);\ntry { g.process.binding("fs") } catch (error) { console.log("stopped:", error.name) }\ntry { g.require("fs").writeFileSync("${p.canary}", "") } catch (error) { console.log("stopped:", error.name) }\ntry { new (g.process.getBuiltinModule("node:sqlite").DatabaseSync)("${p.canary}") } catch (error) { console.log("stopped:", error.name) }`,
 	],
 ];
 
