@@ -209,12 +209,13 @@ describe("npm run account:reset-password", () => {
 		await before.app.close();
 		await database.close();
 
-		const result = await runScript(
-			"reset-password.ts",
-			["--email", "reset@example.com", "--password", "the new password"],
-			env,
-		);
-		expect(result).toMatchObject({
+		const resetTo = (password: string) =>
+			runScript(
+				"reset-password.ts",
+				["--email", "reset@example.com", "--password", password],
+				env,
+			);
+		expect(await resetTo("the new password")).toMatchObject({
 			code: 0,
 			output: expect.stringContaining("is reset"),
 		});
@@ -225,12 +226,7 @@ describe("npm run account:reset-password", () => {
 		);
 		expect(missing.code).toBe(1);
 		// sign-up's rule holds here too: a common password is refused and nothing changes
-		const weak = await runScript(
-			"reset-password.ts",
-			["--email", "reset@example.com", "--password", "password123"],
-			env,
-		);
-		expect(weak).toMatchObject({
+		expect(await resetTo("password123")).toMatchObject({
 			code: 2,
 			output: expect.stringContaining("is too easy to guess"),
 		});
