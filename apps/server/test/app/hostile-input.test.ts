@@ -329,11 +329,9 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 			);
 		});
 
-		it("GET /api/my-history answers 200 or 400 naming the parameter, never a 5xx, to any query string", async () => {
-			const { t } = shared;
-			const headers = await t.auth(newUserId());
-			await quota(t, headers);
-			const query = fc.array(
+		/** Query strings of GET /api/my-history: its parameters and an unknown one, valid values or any bytes. */
+		const historyQuery = fc
+			.array(
 				fc.tuple(
 					fc.constantFrom(
 						"limit",
@@ -343,23 +341,74 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 						"result",
 						"x",
 					),
-					urlComponent,
+					fc.oneof(
+						urlComponent,
+						// values the schema takes, so that some of these pages reach the database
+						fc.constantFrom(
+							"1",
+							"100",
+							"2147483647",
+							"EASY",
+							"javascript",
+							"unanswered",
+							"incorrect",
+						),
+					),
 				),
 				{ maxLength: 6 },
-			);
+			)
+			.map((pairs) => pairs.map(([key, value]) => `${key}=${value}`).join("&"));
+
+		it("GET /api/my-history answers 200 or 400 naming the parameter, never a 5xx, to any query string", async () => {
+			const { t } = shared;
+			const headers = await t.auth(newUserId());
+			await quota(t, headers);
 			// nothing may change: every run is compared with the state before the first
 			const before = await snapshot(context.db);
 			await fc.assert(
-				fc.asyncProperty(query, async (pairs) => {
-					const response = await myHistory(
-						t,
-						headers,
-						pairs.map(([key, value]) => `${key}=${value}`).join("&"),
-					);
+				fc.asyncProperty(historyQuery, async (query) => {
+					const response = await myHistory(t, headers, query);
 					if (response.statusCode !== 200)
 						expectRefusal(response, [400], "querystring");
 					expect(await snapshot(context.db)).toEqual(before);
 				}),
+				RUNS,
+			);
+		});
+
+		it("GET /api/my-history serves a learner's page as it would alone, whatever pages are read in the same batch", async () => {
+			const { t } = shared;
+			const learner = await t.auth(newUserId());
+			const other = await t.auth(newUserId());
+			for (const headers of [learner, other])
+				for (const language of ["python", "javascript"])
+					expect(
+						(await generate(t, headers, { difficulty: "easy", language }))
+							.statusCode,
+					).toBe(200);
+			const alone = await myHistory(t, learner, "limit=5");
+			expect(alone.statusCode).toBe(200);
+			await fc.assert(
+				fc.asyncProperty(
+					fc.array(historyQuery, { minLength: 2, maxLength: 8 }),
+					async (queries) => {
+						// asked at once: two valid pages start the reads at once, and the pages asked while
+						// they run, the learner's last, go together in the next (batched-reads.ts)
+						const responses = await Promise.all([
+							...["limit=1", "result=incorrect", ...queries].map((query) =>
+								myHistory(t, other, query),
+							),
+							myHistory(t, learner, "limit=5"),
+						]);
+						const mine = responses.pop();
+						expect(mine?.statusCode).toBe(200);
+						expect(mine?.body).toBe(alone.body);
+						const theirs = responses;
+						for (const response of theirs)
+							if (response.statusCode !== 200)
+								expectRefusal(response, [400], "querystring");
+					},
+				),
 				RUNS,
 			);
 		});
